@@ -1,0 +1,224 @@
+"""Classify figures into the metric catalog from the words around them.
+
+Each figure is read with its neighbourhood: `left` is the text between the previous
+figure (or the sentence start) and this one, `right` the text up to the next figure.
+Indonesian puts the subject of a share after it ('45 persen perempuan') and the
+label of an amount before it ('insentif survei Rp50 ribu'), so cues are searched on
+both sides and the nearest one wins; exclusions (spending to date, another
+programme, a sample) win over everything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from prakerja_etl.figures import vocab
+
+
+def _cue(metric: str | None, pattern: str, side: str = "both") -> tuple[str | None, re.Pattern[str], str]:
+    return metric, re.compile(pattern, re.IGNORECASE), side
+
+
+# Shares: cue order breaks ties between cues at the same distance.
+PERCENT_CUES = [
+    _cue(None, r"\bdari\s+(?:total\s+|seluruh\s+|keseluruhan\s+)?(?:pagu|target|anggaran|kuota|mandat|pendaftar)", "right"),
+    _cue(None, r"\b(?:realisasi|serapan|terserap|irisan|tumpang\s+tindih|capaian\w*|kenaikan|naik\s+sekitar|pertumbuhan|inflasi|suku\s+bunga)\b", "left"),
+    _cue("unemployed_now_working_share", r"(?:menganggur|tidak\s+bekerja)\b[^.;]{0,60}?(?:kini|telah|sudah|akhirnya)\s+(?:bekerja|berwirausaha|mendapat(?:kan)?\s+pekerjaan)"),
+    _cue("unemployed_aware_share", r"\bpenganggur\w*\b[^.;]{0,50}?\b(?:tahu|mengetahui|mengenal|mendengar)"),
+    _cue("reason_skills_share", r"\b(?:ingin|alasan|karena|demi|untuk)\s+(?:\w+\s+){0,2}?(?:meningkatkan|menambah|mengasah)\s+(?:keterampilan|kompetensi|skill|kemampuan)"),
+    _cue("reason_incentive_share", r"\b(?:tertarik|karena|alasan|demi|ingin|mengincar)\s+(?:\w+\s+){0,2}?(?:insentif|uang\s+saku|bantuan\s+tunai|dana\s+bantuan)"),
+    _cue("reason_friends_share", r"\bikut(?:-ikutan)?\s+teman|\bdiajak\s+teman|\bdari\s+teman|\bajakan\s+teman"),
+    _cue("skill_improved_share", r"\b(?:keterampilan|kompetensi|skill|kemampuan)\w*\s+(?:\w+\s+){0,2}?(?:meningkat|bertambah|naik|membaik)"),
+    _cue("incentive_daily_needs_share", r"\bkebutuhan\s+(?:sehari-hari|pokok|rumah\s+tangga|dapur)|\bbahan\s+(?:makanan|pangan)|\bbelanja\s+kebutuhan"),
+    _cue("incentive_savings_share", r"\b(?:ditabung|menabung|tabungan)\b"),
+    _cue("incentive_business_capital_share", r"\bmodal\s+(?:usaha|kerja)\b"),
+    _cue("recipients_female_share", r"\b(?:perempuan|wanita)\b"),
+    _cue("recipients_male_share", r"\b(?:laki-laki|pria)\b"),
+    _cue("recipients_disabled_share", r"\b(?:difabel|disabilitas)\b"),
+    _cue("recipients_primary_or_below_share", r"\bSD\s+(?:ke\s+bawah|atau\s+lebih\s+rendah)|\bsekolah\s+dasar\b|\btidak\s+tamat\s+SD"),
+    _cue("recipients_senior_high_or_above_share", r"\b(?:SMA|SMA/SMK|SLTA)(?:\s+sederajat)?\s+ke\s+atas"),
+    _cue("recipients_former_migrant_worker_share", r"\bpekerja\s+migran|\bPMI\b|\bTKI\b|\bbekas\s+buruh\s+migran"),
+    _cue("recipients_underdeveloped_region_share", r"\b(?:kabupaten|daerah|wilayah)\s+(?:\w+\s+)?tertinggal\b"),
+    _cue("recipients_unbanked_share", r"\bbelum\s+(?:terinklusi|(?:memiliki|punya|mempunyai)\s+rekening)|\btidak\s+(?:memiliki|punya)\s+rekening|\bunbanked\b"),
+    _cue("recipients_urban_share", r"\bperkotaan\b"),
+    _cue("recipients_rural_share", r"\bpe(?:r)?desaan\b"),
+    _cue("recipients_part_time_share", r"\bparuh\s+waktu\b|\bkurang\s+dari\s+35\s+jam"),
+    _cue("recipients_youth_share", r"\b(?:berusia\s+)?(?:18|17)\s*[-–]\s*(?:2\d|30)\s+tahun|\b(?:usia|berusia)\s+muda|\bmilenial|\bgenerasi\s+z\b|\banak\s+muda"),
+    _cue("recipients_unemployed_share", r"\b(?:tidak|belum)\s+bekerja\b|\bmenganggur\b|\bpengangguran\b"),
+]
+
+RUPIAH_EXCLUSIONS = re.compile(
+    r"\b(?:realisasi|serapan|terserap|terealisasi|sisa|kekurangan\w*|tambahan|rata-rata|mengalir"
+    r"|ditaksir|tahap\s+awal|belanja|dikembalikan|ditarik|kerugian|gaji|upah|pendapatan"
+    r"|penghasilan|omzet|harga)\b",
+    re.IGNORECASE,
+)
+RUPIAH_CUES = [
+    _cue("incentive_monthly", r"^\s*(?:\w+\s+){0,3}?(?:per|setiap|tiap|/)\s*bulan\b|^\s*sebulan\b", "right"),
+    _cue("survey_incentive", r"\binsentif\s+(?:pengisian\s+)?survei|\bsurvei\w*"),
+    _cue("incentive_disbursed_total", r"\b(?:insentif\w*)\b[^.;]{0,40}?\b(?:disalurkan|tersalurkan|dicairkan|dibayarkan)\b", "left"),
+    _cue("training_fee_per_recipient", r"\b(?:biaya|bantuan|saldo|dana|untuk|membeli|pembelian)\s+(?:biaya\s+)?pelatihan\b"),
+    _cue("incentive_total_per_recipient", r"\binsentif\w*(?!\s+(?:pengisian\s+)?survei)\b"),
+    _cue("budget_total", r"\b(?:anggaran|pagu|alokasi|menggelontorkan|digelontorkan|dianggarkan|APBN|dana\s+program|budget)\b", "left"),
+    _cue("benefit_per_recipient", r"\b(?:manfaat|total\s+bantuan|nilai\s+bantuan|bantuan|paket|per\s+(?:peserta|penerima|orang|kepala|individu))\b"),
+]
+# Aggregates and per-person amounts differ by orders of magnitude.
+_PER_PERSON_METRICS = {"incentive_monthly", "survey_incentive", "training_fee_per_recipient",
+                       "incentive_total_per_recipient", "benefit_per_recipient"}
+_PER_PERSON_MAX = 1e8
+_AGGREGATE_MIN = 1e10
+
+PERSON_EXCLUSIONS = re.compile(
+    r"\b(?:sampel|responden|survei|cukup\s+untuk|membiayai|teoretis|selisih|kenaikan|penurunan"
+    r"|bertambah|berkurang)\b",
+    re.IGNORECASE,
+)
+PERSON_SUBSET_AFTER = re.compile(
+    r"^\s*(?:orang|penerima|peserta)?\s*(?:yang\s+)?(?:telah|sudah|belum|baru)?\s*"
+    r"(?:menyelesaikan|menuntaskan|menerima\s+insentif|mencairkan|dicabut|kepesertaannya\s+dicabut"
+    r"|lulus|membeli|bekerja)\b",
+    re.IGNORECASE,
+)
+TARGET_CUE = re.compile(
+    r"\b(?:target\w*|kuota|sasaran|ditargetkan|menargetkan|dipatok|jatah|dijatah|ditujukan\s+bagi"
+    r"|untuk\s+menjangkau|dialokasikan\s+untuk|quota)\b",
+    re.IGNORECASE,
+)
+REGISTRANT_CUE = re.compile(r"\b(?:pendaftar\w*|mendaftar|registrants?)\b", re.IGNORECASE)
+RECIPIENT_CUE = re.compile(
+    r"\b(?:penerima\w*|peserta\w*|alumni|menjangkau|dijangkau|diikuti|ditetapkan|dinikmati"
+    r"|diberikan\s+kepada|tersalurkan|lolos|recipients?|reached|participants?|orang)\b",
+    re.IGNORECASE,
+)
+COUNT_NOUN_METRICS = [
+    (re.compile(r"^\s*(?:lebih\s+)?gelombang\b", re.IGNORECASE), "waves_count"),
+    (re.compile(r"^\s*(?:lebih\s+)?kabupaten\s*(?:/|dan|atau)\s*kota\b", re.IGNORECASE), "regencies_covered"),
+    (re.compile(r"^\s*(?:lebih\s+)?provinsi\b", re.IGNORECASE), "provinces_covered"),
+    (re.compile(r"^\s*(?:lebih\s+)?platform\b", re.IGNORECASE), "digital_platforms_count"),
+    (re.compile(r"^\s*(?:lebih\s+)?mitra\s+pembayaran\b", re.IGNORECASE), "payment_partners_count"),
+    (re.compile(r"^\s*(?:lebih\s+)?lembaga\b", re.IGNORECASE), "training_institutions_count"),
+    (re.compile(r"^\s*(?:lebih\s+)?(?:jenis\s+|judul\s+|kelas\s+)?pelatihan\b", re.IGNORECASE), "trainings_count"),
+]
+COUNT_EXCLUSIONS = re.compile(r"\b(?:sampel|survei|responden|penelitian|studi)\b", re.IGNORECASE)
+# Connectors that make a figure restate or compare with the previous one.
+RESTATEMENT = re.compile(
+    r"^[\s,(|]*(?:atau|setara(?:\s+dengan)?|yakni|yaitu|tepatnya|alias|naik\s+dari|turun\s+dari"
+    r"|dari|menjadi|dibanding(?:kan)?(?:\s+dengan)?|ketimbang|bukan|sedangkan\s+sebelumnya)?"
+    r"(?:\s+(?:hanya|sekitar|sebesar|sebanyak))?[\s,(|]*$",
+    re.IGNORECASE,
+)
+ANAPHORA_START = re.compile(
+    r"^\s*(?:dengan\s+kata\s+lain|artinya|itu\s+berarti|atau)\b|\b(?:porsinya|angkanya|jumlahnya"
+    r"|persentasenya|proporsinya)\b",
+    re.IGNORECASE,
+)
+_REGENCY = re.compile(r"\b(?:Kabupaten|Kab\.|Kota|Kotamadya)\s+[A-Z]")
+
+
+@dataclass
+class Context:
+    """What the classifier knows about one figure's surroundings."""
+
+    unit: str
+    value: float
+    left: str
+    right: str
+    sentence_before: str     # the sentence up to the figure
+    from_wave: bool
+    province_left: bool      # a province is named between the previous figure and this one
+    province_right: bool     # a province is named right after it, in the same clause
+    other_programme: bool
+    single_wave_before: bool
+
+
+def classify(ctx: Context) -> str | None:
+    """Metric id for the figure, or None when no catalog metric fits."""
+    if ctx.unit == "ordinal":
+        return "wave_number" if ctx.from_wave else None
+    if ctx.other_programme:
+        return None
+    if ctx.unit == "percent":
+        return _percent(ctx)
+    if ctx.unit == "rupiah":
+        return _rupiah(ctx)
+    if ctx.unit == "person":
+        return _person(ctx)
+    return _count(ctx)
+
+
+def _nearest(cues: list[tuple[str | None, re.Pattern[str], str]], left: str,
+             right: str) -> tuple[bool, str | None]:
+    """(found, metric) of the cue nearest to the figure; ties go to the earlier cue."""
+    best: tuple[int, int, str | None] | None = None
+    for order, (metric, pattern, side) in enumerate(cues):
+        if side in ("both", "right"):
+            m = pattern.search(right)
+            if m:
+                distance = len(right[:m.start()].strip())
+                if best is None or (distance, order) < best[:2]:
+                    best = (distance, order, metric)
+        if side in ("both", "left"):
+            matches = list(pattern.finditer(left))
+            if matches:
+                distance = len(left[matches[-1].end():].strip())
+                if best is None or (distance, order) < best[:2]:
+                    best = (distance, order, metric)
+    return (best is not None, best[2] if best else None)
+
+
+def _percent(ctx: Context) -> str | None:
+    found_right, metric_right = _nearest(PERCENT_CUES, "", ctx.right)
+    if found_right:
+        return metric_right
+    if ctx.province_left:
+        return "province_recipient_share"
+    found, metric = _nearest(PERCENT_CUES, ctx.left, "")
+    return metric if found else None
+
+
+def _rupiah(ctx: Context) -> str | None:
+    if RUPIAH_EXCLUSIONS.search(ctx.left):
+        return None
+    found, metric = _nearest(RUPIAH_CUES, ctx.left, ctx.right)
+    if not found:
+        found, metric = _nearest(RUPIAH_CUES, ctx.sentence_before, "")
+    if metric is None:
+        return None
+    per_person = metric in _PER_PERSON_METRICS
+    if per_person and ctx.value >= _PER_PERSON_MAX or not per_person and ctx.value < _AGGREGATE_MIN:
+        return None
+    return metric
+
+
+def _target_in(left: str) -> bool:
+    matches = list(TARGET_CUE.finditer(left))
+    return bool(matches) and "," not in left[matches[-1].end():]
+
+
+def _person(ctx: Context) -> str | None:
+    if _target_in(ctx.left) or TARGET_CUE.match(ctx.right.strip()):
+        return "recipients_target"
+    if PERSON_EXCLUSIONS.search(ctx.left) or PERSON_SUBSET_AFTER.match(ctx.right):
+        return None
+    if ctx.single_wave_before or _REGENCY.search(ctx.left[-60:]) and not ctx.province_right:
+        return None
+    found, metric = _nearest(
+        [("registrants_total", REGISTRANT_CUE, "both"), ("recipients_total", RECIPIENT_CUE, "both")],
+        ctx.left, ctx.right)
+    if metric == "registrants_total":
+        return metric
+    if ctx.province_left or ctx.province_right:
+        return "province_recipients"
+    if found:
+        return metric
+    return "recipients_total" if RECIPIENT_CUE.search(ctx.sentence_before) else None
+
+
+def _count(ctx: Context) -> str | None:
+    for pattern, metric in COUNT_NOUN_METRICS:
+        if pattern.match(ctx.right):
+            if COUNT_EXCLUSIONS.search(ctx.left):
+                return None
+            return metric
+    return None

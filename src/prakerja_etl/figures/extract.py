@@ -1,0 +1,142 @@
+"""All figures of one article: found, classified, with period and province."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from prakerja_etl.figures import classify as cls
+from prakerja_etl.figures import vocab
+from prakerja_etl.figures.find import Candidate, find_figures
+from prakerja_etl.text.periods import find_periods, period_for
+from prakerja_etl.text.provinces import Province, ProvinceMention, find_provinces
+from prakerja_etl.text.segment import Sentence
+
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–]\s")
+_OTHER = vocab.OTHER_PROGRAMMES
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A classified figure with offsets in the cleaned article text."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    metric: str | None
+    qualifier: str | None
+    period: str | None
+    province: Province | None
+    sentence: Sentence
+    unit_from: str
+    range_part: str | None
+
+
+def extract_figures(sentences: list[Sentence], article_year: int | None) -> list[Figure]:
+    """Figures of the article's sentences, in text order."""
+    figures: list[Figure] = []
+    header: list[str] | None = None
+    previous: Sentence | None = None
+    for sentence in sentences:
+        header = _table_header(sentence, header)
+        same_line = previous is not None and previous.line_no == sentence.line_no
+        previous_unit = figures[-1].unit if figures and same_line and \
+            figures[-1].sentence == previous else None
+        found = find_figures(sentence.text, previous_unit=previous_unit,
+                             table_header=header if "|" in sentence.text else None)
+        figures.extend(_sentence_figures(sentence, found, figures, article_year))
+        previous = sentence
+    return _adopt_restated_values(figures)
+
+
+def _table_header(sentence: Sentence, header: list[str] | None) -> list[str] | None:
+    """Header cells of a flattened '|' table; the first row of a run is the header."""
+    if "|" not in sentence.text:
+        return None
+    return header if header is not None else [c.strip() for c in sentence.text.split("|")]
+
+
+def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[Figure],
+                      article_year: int | None) -> list[Figure]:
+    text = sentence.text
+    provinces = find_provinces(text)
+    periods = find_periods(text, article_year)
+    other_at = [m.start() for m in _OTHER.finditer(text)]
+    out: list[Figure] = []
+    for i, cand in enumerate(found):
+        prev_end = found[i - 1].end if i else 0
+        next_start = found[i + 1].start if i + 1 < len(found) else len(text)
+        left, right = text[prev_end:cand.start], text[cand.end:next_start]
+        left_clause = _last_clause(left)
+        right_clause = _CLAUSE_BREAK.split(right, maxsplit=1)[0]
+        province_left = _nearest_province(provinces, cand.start - len(left_clause), cand.start, last=True)
+        province_right = _nearest_province(provinces, cand.end, cand.end + len(right_clause), last=False)
+        ctx = cls.Context(
+            unit=cand.unit, value=cand.value, left=left, right=right,
+            sentence_before=text[:cand.start], from_wave=cand.unit_from == "ordinal",
+            province_left=province_left is not None, province_right=province_right is not None,
+            other_programme=any(pos < cand.start for pos in other_at),
+            single_wave_before=any(c.unit_from == "ordinal" and c.range_part is None
+                                   for c in found[:i]),
+        )
+        metric = cls.classify(ctx)
+        province = province_left or province_right
+        if metric is None:
+            metric, province = _inherit(cand, left, out, earlier, sentence, province)
+        out.append(Figure(
+            start=sentence.start + cand.start, end=sentence.start + cand.end, value=cand.value,
+            unit=cand.unit, metric=metric, qualifier=cand.qualifier,
+            period=period_for(periods, cand.start, cand.end), province=province,
+            sentence=sentence, unit_from=cand.unit_from, range_part=cand.range_part,
+        ))
+    return out
+
+
+def _last_clause(left: str) -> str:
+    parts = _CLAUSE_BREAK.split(left)
+    return parts[-1] if parts else left
+
+
+def _nearest_province(mentions: list[ProvinceMention], start: int, end: int,
+                      *, last: bool) -> Province | None:
+    inside = [m for m in mentions if m.start >= start and m.end <= end]
+    if not inside:
+        return None
+    return (inside[-1] if last else inside[0]).province
+
+
+def _inherit(cand: Candidate, left: str, same_sentence: list[Figure], earlier: list[Figure],
+             sentence: Sentence, province: Province | None) -> tuple[str | None, Province | None]:
+    """Metric of a figure that restates the previous one ('… penerima atau 11,8 persen')."""
+    if same_sentence and cls.RESTATEMENT.match(left):
+        prev = same_sentence[-1]
+    elif cls.ANAPHORA_START.search(left) and earlier and earlier[-1].sentence != sentence:
+        prev = earlier[-1]
+        same_unit = [f for f in earlier[-6:] if f.unit == cand.unit and f.metric]
+        if same_unit and same_unit[-1].sentence.line_no >= sentence.line_no - 2:
+            prev = same_unit[-1]
+    else:
+        return None, province
+    if prev.metric and prev.unit == cand.unit:
+        return prev.metric, province or prev.province
+    if prev.metric == "province_recipients" and cand.unit == "percent":
+        return "province_recipient_share", prev.province
+    return None, province
+
+
+def _adopt_restated_values(figures: list[Figure]) -> list[Figure]:
+    """A bare number that repeats a figure stated elsewhere takes that figure's unit and metric
+    ('Lalu dari mana angka 5,9 juta?')."""
+    known: dict[float, Counter[tuple[str, str | None]]] = {}
+    for f in figures:
+        if f.unit_from not in ("default",) and f.value >= 1000:
+            known.setdefault(f.value, Counter())[(f.unit, f.metric)] += 1
+    out = []
+    for f in figures:
+        if f.unit_from == "default" and f.value in known:
+            unit, metric = known[f.value].most_common(1)[0][0]
+            f = replace(f, unit=unit, metric=metric, unit_from="restated")
+        out.append(f)
+    return out

@@ -1,0 +1,296 @@
+"""Find the numbers a sentence states as quantities, with value, unit and qualifier.
+
+Numbers that are not figures are left out by rules of the language: dates, clock
+times, years, phone numbers, ages and durations ('60 tahun', 'empat bulan'),
+frequencies ('tiga kali'), the size of a ranking ('3 provinsi terbanyak'), list
+markers and numbers inside names ('Covid-19', 'LQ45').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from prakerja_etl.figures import vocab
+from prakerja_etl.text import numbers
+
+_NUMERAL = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_SCALE_WORDS = "|".join(sorted(numbers.SCALES, key=len, reverse=True))
+# '1.5 juta' written with an English decimal point: a thousands group has three digits.
+_DOT_DECIMAL = r"\d+\.\d{1,2}(?=\s*(?i:juta|jt|ribu|rb|miliar|milyar|triliun|million|billion))"
+_FIGURE_RE = re.compile(
+    rf"(?P<cur>\b(?:Rp|IDR)\.?\s*)?"
+    rf"(?P<num>{_DOT_DECIMAL}|{_NUMERAL})"
+    rf"(?:\s*[-–]\s*(?P<num2>{_NUMERAL})(?![\d/]))?"
+    rf"(?:\s?(?P<scale>(?i:{_SCALE_WORDS}))(?![A-Za-z]))?"
+    r"(?P<rupiah>\s*(?i:rupiah)\b)?"
+    r"(?:\s*(?P<pct>%|(?i:persen|per\s?sen|percent)\b))?"
+)
+_MONTHS = (r"Januari|Jan|Februari|Pebruari|Feb|Maret|Mar|April|Apr|Mei|May|Juni|June|Jun"
+           r"|Juli|July|Jul|Agustus|August|Agu|Agt|Aug|September|Sept|Sep|Oktober|October"
+           r"|Okt|Oct|November|Nov|Desember|December|Des|Dec")
+_NOT_FIGURES = re.compile(
+    r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"                       # dates 23/2/2021, 17/2
+    r"|\b\d{4}/\d{1,2}/\d{1,2}\b|\b\d{1,2}-\d{1,2}-\d{2,4}\b"
+    rf"|\b\d{{1,2}}\s+(?:{_MONTHS})\b\.?(?:\s+\d{{4}})?"       # 26 Februari 2021
+    rf"|\b(?:{_MONTHS})\.?\s+\d{{4}}\b"                        # Agustus 2020
+    r"|\b\d{1,2}[:.]\d{2}(?=\s*(?:WIB|WITA|WIT|wib)\b)|\b\d{1,2}:\d{2}\b"   # clock times
+    r"|(?i:\b(?:pukul|jam|pkl\.?)\s+\d{1,2}[.:]\d{2})"
+    r"|(?:\+62|\b0)\d{2,4}[- ]?\d{3,4}[- ]?\d{3,5}\b"          # phone numbers
+    r"|(?i:\b(?:nomor|no\.|pasal|ayat|perpres|pp|uu|permenko|permenaker|perppu|inpres|keppres)"
+    r"\s*\(?\d+[\w/.-]*)"                                      # regulation numbers
+    r"|\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b"            # year ranges
+    r"|(?i:\b(?:semester|kuartal|triwulan|caturwulan)\s+[IV]+(?:\s*[-–]\s*\d{4})?)"
+    r"|\b\d+(?:\s*[-–]\s*\d+)?\s*(?i:tahun)\b"                # ages, durations in years
+)
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_WAVE_RE = re.compile(
+    r"\b(?i:gelombang)\s+(?:(?i:ke)[-\s]?)?"
+    r"(?:(?P<n>\d{1,3})(?![\d.,])|(?P<roman>[IVXL]{1,7})\b|(?P<word>(?i:"
+    + "|".join(numbers.ORDINAL_WORDS) + r"))\b(?!\s+(?i:setelah|sejak|sesudah|usai|kali)))"
+    r"(?:\s*(?:-|–|(?i:hingga|sampai(?:\s+dengan)?|s\.?d\.?|dan))\s*"
+    r"(?:(?i:gelombang)\s+)?(?:(?i:ke)-?)?(?P<n2>\d{1,3})(?![\d.,]))?"
+)
+_FRACTION_RE = re.compile(
+    r"\b(?P<a>\d{1,2}|" + "|".join(numbers._UNITS) + r")\s+dari\s+(?P<b>\d{1,2}|"
+    + "|".join(numbers._UNITS) + r"|sepuluh)\b(?=\s+(?:" + vocab.PEOPLE[2:-2] + r")\b|\s*[,.;]|\s+di\s+antara)",
+    re.IGNORECASE,
+)
+_FRACTION_WORD_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(numbers.FRACTION_WORDS, key=len, reverse=True)) + r")\b"
+    r"(?=\s+(?:dari\s+)?(?:" + vocab.PEOPLE[2:-2] + r")\b)",
+    re.IGNORECASE,
+)
+_RANKING_SIZE = re.compile(
+    r"^\s*provinsi\b[^.;]{0,60}?(?:" + vocab.MOST + "|" + vocab.LEAST + r")", re.IGNORECASE)
+_LIST_MARKER = re.compile(r"^\s*\d{1,2}[.)]\s")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A number stated as a quantity, in offsets of the sentence it was found in."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    qualifier: str | None
+    unit_from: str          # what decided the unit: currency, percent, noun, context, default
+    range_part: str | None = None   # 'low' / 'high' for '3-4,5 juta', '10-15 persen'
+
+
+def find_figures(sentence: str, *, previous_unit: str | None = None,
+                 table_header: list[str] | None = None) -> list[Candidate]:
+    """Figures stated in `sentence`, in order of position."""
+    blocked = [m.span() for m in _NOT_FIGURES.finditer(sentence)]
+    if _LIST_MARKER.match(sentence):
+        blocked.append(_LIST_MARKER.match(sentence).span())  # type: ignore[union-attr]
+    found: list[Candidate] = []
+    found += _waves(sentence)
+    taken = [(c.start, c.end) for c in found] + blocked
+    for cand in _fractions(sentence):
+        if not _overlaps(cand.start, cand.end, taken):
+            found.append(cand)
+            taken.append((cand.start, cand.end))
+    for cand in _numerals(sentence, table_header) + _number_words(sentence):
+        if not _overlaps(cand.start, cand.end, taken):
+            found.append(cand)
+            taken.append((cand.start, cand.end))
+    found.sort(key=lambda c: c.start)
+    return _resolve_context_units(sentence, found, previous_unit)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _waves(sentence: str) -> list[Candidate]:
+    """'gelombang 12', 'gelombang ke-12', 'gelombang IV', 'gelombang pertama', ranges."""
+    out: list[Candidate] = []
+    for m in _WAVE_RE.finditer(sentence):
+        if m.group("n"):
+            value: float | None = float(m.group("n"))
+            end = m.end("n")
+        elif m.group("roman"):
+            value, end = parse_roman_or_none(m.group("roman")), m.end("roman")
+        else:
+            value, end = float(numbers.ORDINAL_WORDS[m.group("word").lower()]), m.end("word")
+        if value is None:
+            continue
+        out.append(Candidate(m.start(), end, value, "ordinal", None, "ordinal"))
+        if m.group("n2"):
+            out.append(Candidate(m.start("n2"), m.end("n2"), float(m.group("n2")), "ordinal",
+                                 None, "ordinal"))
+    return out
+
+
+def parse_roman_or_none(text: str) -> float | None:
+    value = numbers.parse_roman(text)
+    return float(value) if value is not None else None
+
+
+def _fractions(sentence: str) -> list[Candidate]:
+    """'dua dari tiga penerima' → 66.67 %, 'sepertiga penerima' → 33.33 %."""
+    out: list[Candidate] = []
+    for m in _FRACTION_RE.finditer(sentence):
+        a, b = _small_number(m.group("a")), _small_number(m.group("b"))
+        if a and b and a < b:
+            out.append(Candidate(m.start(), m.end(), 100 * a / b, "percent",
+                                 _qualifier(sentence, m.start(), m.end()), "fraction"))
+    for m in _FRACTION_WORD_RE.finditer(sentence):
+        value = numbers.FRACTION_WORDS[" ".join(m.group(0).lower().split())]
+        out.append(Candidate(m.start(), m.end(), 100 * value, "percent",
+                             _qualifier(sentence, m.start(), m.end()), "fraction"))
+    return out
+
+
+def _small_number(text: str) -> float | None:
+    return float(text) if text.isdigit() else numbers.parse_number_words(text)
+
+
+_NOT_A_LEADING_WORD = {"ribu", "juta", "miliar", "milyar", "triliun", "belas", "puluh", "ratus",
+                       "koma", "setengah"}
+
+
+def _number_words(sentence: str) -> list[Candidate]:
+    """Numbers in words: with a scale word always, otherwise only before a counted noun."""
+    out: list[Candidate] = []
+    for m in numbers.NUMBER_WORD_RE.finditer(sentence):
+        phrase = m.group(0)
+        value = numbers.parse_number_words(phrase)
+        lowered = phrase.lower().split()
+        if value is None or lowered[0] in _NOT_A_LEADING_WORD:
+            continue  # a bare 'juta' belongs to a numeral ('5,5 juta'), 'setengah' to a fraction
+        if m.start() >= 2 and sentence[m.start() - 2:m.start()].lower() == "ke":
+            continue  # 'ketiga' is an ordinal word, handled with waves
+        after = sentence[m.end():]
+        has_scale = any(w in ("ribu", "juta", "miliar", "milyar", "triliun", "ratus", "puluh",
+                              "belas", "seribu", "sejuta", "seratus") for w in lowered)
+        if vocab.NOT_A_QUANTITY_AFTER.match(after) or _is_ranking_size(after):
+            continue
+        if not has_scale and (value == 1 or not _counted_noun(after)):
+            continue  # 'satu gelombang', 'tiga program' are not figures
+        rupiah = bool(re.match(r"\s*rupiah\b", after, re.IGNORECASE))
+        end = m.end() + (re.match(r"\s*rupiah", after, re.IGNORECASE).end() if rupiah else 0)
+        unit, unit_from = ("rupiah", "currency") if rupiah else _noun_unit(after)
+        out.append(Candidate(m.start(), end, value, unit,
+                             _qualifier(sentence, m.start(), end), unit_from))
+    return out
+
+
+def _numerals(sentence: str, table_header: list[str] | None) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in _FIGURE_RE.finditer(sentence):
+        cand = _numeral_candidate(sentence, m, table_header)
+        if cand:
+            out.extend(cand)
+    return out
+
+
+def _numeral_candidate(sentence: str, m: re.Match[str],
+                       table_header: list[str] | None) -> list[Candidate]:
+    num, scale = m.group("num"), (m.group("scale") or "")
+    start, end = m.start(), m.end()
+    currency = bool(m.group("cur") or m.group("rupiah"))
+    if scale.lower() in numbers.SCALES_AFTER_RP and not currency:
+        return []  # a bare 'M' or 'T' after a number is not a scale without 'Rp'
+    if start and not m.group("cur") and _attached_to_word(sentence, start):
+        return []  # Covid-19, LQ45, G20
+    if end < len(sentence) and sentence[end].isalpha() and not (scale or m.group("pct")):
+        return []  # 20detik, 4G
+    english = "." in num and ("," not in num) and (
+        scale.lower() in numbers.ENGLISH_SCALES or not re.fullmatch(_NUMERAL, num))
+    value = numbers.parse_numeral(num, english=english)
+    multiplier = numbers.SCALES.get(scale.lower(), 1.0)
+    after = sentence[end:]
+    pct = bool(m.group("pct"))
+    if not (currency or pct or scale):
+        if _YEAR.fullmatch(num) and not m.group("num2"):
+            return []  # a year used as a period
+        if vocab.NOT_A_QUANTITY_AFTER.match(after) or _is_ranking_size(after):
+            return []
+        if value < 100 and "." not in num and "," not in num and not _counted_noun(after) \
+                and not table_header:
+            return []  # a small bare number names nothing countable
+    if currency:
+        unit, unit_from = "rupiah", "currency"
+    elif pct:
+        unit, unit_from = "percent", "percent"
+    elif table_header:
+        unit, unit_from = _header_unit(sentence, start, table_header)
+    else:
+        unit, unit_from = _noun_unit(after)
+    qualifier = _qualifier(sentence, start, end)
+    if m.group("num2"):
+        low = value * multiplier
+        high = numbers.parse_numeral(m.group("num2")) * multiplier
+        if _YEAR.fullmatch(num) or not low < high:
+            return []
+        return [
+            Candidate(start, end, low, unit, qualifier, unit_from, "low"),
+            Candidate(m.start("num2"), end, high, unit, qualifier, unit_from, "high"),
+        ]
+    return [Candidate(start, end, value * multiplier, unit, qualifier, unit_from)]
+
+
+def _attached_to_word(sentence: str, start: int) -> bool:
+    before = sentence[max(0, start - 2):start]
+    if before[-1:].isalpha():
+        return True
+    return before[-1:] == "-" and before[:1].isalpha() and before.lower() != "e-"
+
+
+def _counted_noun(after: str) -> bool:
+    return bool(vocab.PEOPLE_AFTER.match(after) or vocab.THINGS_AFTER.match(after))
+
+
+def _is_ranking_size(after: str) -> bool:
+    return bool(_RANKING_SIZE.match(after))
+
+
+def _noun_unit(after: str) -> tuple[str, str]:
+    if vocab.PEOPLE_AFTER.match(after):
+        return "person", "noun"
+    if vocab.THINGS_AFTER.match(after):
+        return "count", "noun"
+    return "count", "default"
+
+
+def _header_unit(sentence: str, start: int, header: list[str]) -> tuple[str, str]:
+    """Unit of a cell in a flattened table row, from the header of its column."""
+    column = sentence[:start].count("|")
+    title = header[column] if column < len(header) else ""
+    if re.search(vocab.PEOPLE, title, re.IGNORECASE):
+        return "person", "noun"
+    return "count", "default"
+
+
+def _qualifier(sentence: str, start: int, end: int) -> str | None:
+    m = vocab.QUALIFIER_BEFORE.search(sentence, max(0, start - 30), start)
+    if m:
+        return " ".join(m.group("q").lower().split())
+    if vocab.QUALIFIER_AFTER.match(sentence[end:]):
+        return "lebih dari"
+    return None
+
+
+_PEOPLE_IN_CLAUSE = re.compile(vocab.PEOPLE, re.IGNORECASE)
+
+
+def _resolve_context_units(sentence: str, found: list[Candidate],
+                           previous_unit: str | None) -> list[Candidate]:
+    """Give figures without a noun the unit their context implies."""
+    out: list[Candidate] = []
+    last_unit = previous_unit
+    for cand in found:
+        if cand.unit_from == "default":
+            if last_unit == "rupiah" and cand.value >= 1000:
+                # 'empat koma dua juta rupiah. Tiga setengah juta untuk pelatihan'
+                cand = Candidate(cand.start, cand.end, cand.value, "rupiah", cand.qualifier,
+                                 "context", cand.range_part)
+            elif _PEOPLE_IN_CLAUSE.search(sentence):
+                cand = Candidate(cand.start, cand.end, cand.value, "person", cand.qualifier,
+                                 "context", cand.range_part)
+        out.append(cand)
+        last_unit = cand.unit
+    return out

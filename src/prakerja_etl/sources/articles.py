@@ -1,0 +1,95 @@
+"""Read one news article file and extract its metadata, figures and province rankings."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from prakerja_etl.figures.extract import Figure, extract_figures
+from prakerja_etl.figures.rankings import Ranking, find_rankings
+from prakerja_etl.text.clean import CleanText, clean_text
+from prakerja_etl.text.decode import decode_bytes
+from prakerja_etl.text.metadata import ArticleMeta, read_metadata
+from prakerja_etl.text.segment import split_lines, split_sentences
+
+ARTICLE_SUFFIXES = (".txt",)
+
+
+@dataclass(frozen=True)
+class ArticleExtraction:
+    """Everything one article file yields; offsets point into `text` (the decoded file)."""
+
+    source_file: str
+    article_id: str
+    content_sha256: str
+    encoding: str
+    text: str
+    clean: CleanText
+    meta: ArticleMeta
+    figures: list[Figure]
+    rankings: list[Ranking]
+
+
+def article_id_for(source_file: str) -> str:
+    """Stable id of an article: its path in the raw folder, so an edit keeps the id."""
+    return hashlib.sha256(source_file.encode("utf-8")).hexdigest()[:16]
+
+
+def extract_article(source_file: str, data: bytes) -> ArticleExtraction:
+    """Extract an article; raises UnreadableInput when the bytes are not article text."""
+    text, encoding = decode_bytes(data)
+    clean = clean_text(text)
+    lines = split_lines(clean.text)
+    sentences = split_sentences(clean.text, lines)
+    meta = read_metadata(lines)
+    year = (meta.event_date or meta.published).year if (meta.event_date or meta.published) else None
+    return ArticleExtraction(
+        source_file=source_file, article_id=article_id_for(source_file),
+        content_sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, text=text,
+        clean=clean, meta=meta, figures=extract_figures(sentences, year),
+        rankings=find_rankings(sentences),
+    )
+
+
+def article_row(a: ArticleExtraction) -> dict[str, Any]:
+    """The article's row of the `articles` relation (without load bookkeeping)."""
+    return {
+        "article_id": a.article_id, "source_file": a.source_file,
+        "content_sha256": a.content_sha256, "outlet": a.meta.outlet,
+        "dateline": a.meta.dateline, "event_date": a.meta.event_date,
+        "published_date": a.meta.published, "author": a.meta.author, "title": a.meta.title,
+        "encoding": a.encoding, "n_chars": len(a.text),
+    }
+
+
+def figure_rows(a: ArticleExtraction) -> list[dict[str, Any]]:
+    """Rows of the `figures` relation, with spans in the original file text."""
+    rows = []
+    for i, f in enumerate(a.figures):
+        start, end = a.clean.to_raw(f.start), a.clean.to_raw(f.end)
+        rows.append({
+            "figure_id": f"{a.article_id}-{i:04d}", "article_id": a.article_id,
+            "source_file": a.source_file, "value": float(f.value), "unit": f.unit,
+            "metric": f.metric, "raw_text": a.text[start:end], "sentence": f.sentence.text,
+            "char_start": start, "char_end": end, "period": f.period,
+            "province_code": f.province.code if f.province else None,
+            "province_name": f.province.name if f.province else None,
+            "qualifier": f.qualifier, "range_part": f.range_part,
+        })
+    return rows
+
+
+def ranking_rows(a: ArticleExtraction) -> list[dict[str, Any]]:
+    """Rows of the `province_rankings` relation."""
+    rows = []
+    for r in a.rankings:
+        start = a.clean.to_raw(r.sentence.start + r.province.start)
+        end = a.clean.to_raw(r.sentence.start + r.province.end)
+        rows.append({
+            "article_id": a.article_id, "source_file": a.source_file,
+            "province_code": r.province.province.code, "province_name": r.province.province.name,
+            "direction": r.direction, "rank": r.rank, "sentence": r.sentence.text,
+            "char_start": start, "char_end": end,
+        })
+    return rows

@@ -1,0 +1,35 @@
+"""Turn the bytes of a scraped file into text: UTF-8 expected, not guaranteed."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from prakerja_etl.errors import UnreadableInput
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding); raise UnreadableInput for empty or binary data."""
+    if not data.strip():
+        raise UnreadableInput("the file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace"), encoding
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        best = from_bytes(data[:200_000]).best()
+        encoding = best.encoding if best is not None else "cp1252"
+        text = data.decode(encoding, errors="replace")
+    # Text has almost no control characters; a binary file has many.
+    controls = sum(1 for ch in text[:20_000] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(8, len(text[:20_000]) // 100):
+        raise UnreadableInput("the file looks binary, not text (many control bytes)")
+    return text, encoding

@@ -1,0 +1,158 @@
+"""Article metadata from the text a scraper saved: outlet, dateline, dates, author."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+import dateparser
+
+from prakerja_etl.text.segment import Line
+
+# Outlets as they sign their articles; the value is the name the warehouse uses.
+OUTLETS: dict[str, str] = {
+    "liputan6.com": "Liputan6.com", "liputan6": "Liputan6.com", "antara": "ANTARA",
+    "antaranews": "ANTARA", "bisnis.com": "Bisnis.com", "cnbc indonesia": "CNBC Indonesia",
+    "detikfinance": "detikFinance", "detikjateng": "detikJateng", "detikcom": "detikcom",
+    "detik.com": "detikcom", "detiknews": "detikNews", "idxchannel": "IDX Channel",
+    "idx channel": "IDX Channel", "jawapos.com": "JawaPos.com", "jawapos": "JawaPos.com",
+    "kompas.com": "Kompas.com", "kompas": "Kompas.com", "kontan.co.id": "Kontan",
+    "kontan": "Kontan", "kumparan": "kumparan", "kumparanbisnis": "kumparan",
+    "okezone": "Okezone", "tempo.co": "Tempo", "tempo": "Tempo", "tirto.id": "Tirto.id",
+    "viva": "VIVA.co.id", "viva.co.id": "VIVA.co.id", "merdeka.com": "Merdeka.com",
+    "cnn indonesia": "CNN Indonesia", "suara.com": "Suara.com", "tribunnews": "Tribunnews",
+    "tribunnews.com": "Tribunnews", "republika": "Republika", "sindonews": "Sindonews",
+    "katadata": "Katadata", "beritasatu": "BeritaSatu", "medcom.id": "Medcom.id",
+    "inews": "iNews", "idn times": "IDN Times", "media indonesia": "Media Indonesia",
+    "jpnn": "JPNN", "jpnn.com": "JPNN", "bisnis": "Bisnis.com", "mnc": "MNC",
+}
+_OUTLET_RE = re.compile(
+    r"(?<![\w.])(" + "|".join(re.escape(k) for k in sorted(OUTLETS, key=len, reverse=True))
+    + r")(?![\w])", re.IGNORECASE)
+# 'Liputan6.com, Jakarta -', 'Jakarta (ANTARA) -', 'SURABAYA, JawaPos.com –', 'KONTAN.CO.ID - JAKARTA.'
+_DATELINE = re.compile(
+    r"^\W*(?:(?P<city1>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)\s*(?:,|\()\s*(?P<outlet1>[\w.\s]{2,25}?)\)?"
+    r"\s*[-–]\s"
+    r"|(?P<outlet2>[\w.]+(?:\s[A-Z][\w.]+)?)\s*,\s*(?P<city2>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)\s*[-–]\s"
+    r"|(?P<outlet3>[A-Z][\w.]+)\s*[-–]\s*(?P<city3>[A-Z]{3,})\.\s"
+    r"|(?P<city4>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)\s+[-–]\s)"
+)
+_DAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
+_BODY_DATE = re.compile(_DAY + r",?\s*\((?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{2,4}))?\)")
+_LONG_DATE = re.compile(
+    r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|Mei|May|Jun|Jul|Agu|Agt|Aug|Sep|Okt|Oct|Nov|Des|Dec)[a-z]*\.?"
+    r"\s+\d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
+_AUTHOR_LABEL = re.compile(
+    r"^\s*(?:Pewarta|Penulis|Reporter|Oleh|Author|Laporan\s+wartawan)\s*:\s*(?P<name>[^|\-–·\n]+)",
+    re.IGNORECASE)
+_NAME = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,3}"
+_AUTHOR_BYLINE = re.compile(rf"^\s*(?P<name>(?:Tim\s+\w+|{_NAME}))\s*(?:[-–,]|·)\s*(?P<rest>.+)$")
+_NAME_LINE = re.compile(rf"^\s*(?P<name>{_NAME})\s*$")
+_CAPTION = re.compile(r"^\s*(?:foto|ilustrasi|lihat\s+foto)\b", re.IGNORECASE)
+_EVENT_WINDOW = timedelta(days=3)
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    outlet: str | None
+    dateline: str | None
+    published: date | None
+    event_date: date | None
+    author: str | None
+    title: str | None
+
+
+def read_metadata(lines: list[Line]) -> ArticleMeta:
+    """Outlet, dateline, publication and event dates, author and title of an article."""
+    head = [ln for ln in lines[:12] if ln.text.strip()]
+    title = next((ln.text.strip() for ln in lines if ln.text.strip() and not ln.boilerplate), None)
+    published = _published(head)
+    return ArticleMeta(
+        outlet=_outlet(lines), dateline=_dateline(lines), published=published,
+        event_date=_event_date(lines, published), author=_author(lines), title=title,
+    )
+
+
+def _outlet(lines: list[Line]) -> str | None:
+    for ln in lines[:15] + lines[-8:]:
+        m = _DATELINE.match(ln.text)
+        candidates = [m.group(g) for g in ("outlet1", "outlet2", "outlet3") if m and m.group(g)]
+        for text in candidates + [ln.text]:
+            hit = _OUTLET_RE.search(text)
+            if hit:
+                return OUTLETS[hit.group(1).lower()]
+    return None
+
+
+def _dateline(lines: list[Line]) -> str | None:
+    for ln in lines[:15]:
+        m = _DATELINE.match(ln.text.strip())
+        if not m:
+            continue
+        city = next((m.group(g) for g in ("city1", "city2", "city3", "city4") if m.group(g)), None)
+        if city and not _OUTLET_RE.fullmatch(city):
+            return city.title() if city.isupper() else city
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(text: str) -> date | None:
+    parsed = dateparser.parse(text, languages=["id", "en"],
+                              settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"})
+    return parsed.date() if parsed else None
+
+
+def _published(head: list[Line]) -> date | None:
+    for ln in head:
+        if _CAPTION.match(ln.text):
+            continue
+        m = _LONG_DATE.search(ln.text)
+        if m and (ln.boilerplate or len(ln.text) < 90):
+            parsed = _parse_date(m.group(0))
+            if parsed:
+                return parsed
+    return None
+
+
+def _event_date(lines: list[Line], published: date | None) -> date | None:
+    """The day the reported event happened: a 'Selasa (23/2/2021)' close before publication."""
+    found: list[date] = []
+    for ln in lines:
+        if ln.boilerplate or _CAPTION.match(ln.text):
+            continue
+        for m in _BODY_DATE.finditer(ln.text):
+            year = m.group("y") or (published.year if published else None)
+            if year is None:
+                continue
+            year = int(year) + (2000 if int(year) < 100 else 0)
+            try:
+                found.append(date(year, int(m.group("m")), int(m.group("d"))))
+            except ValueError:
+                continue
+    if published is None:
+        return found[0] if found else None
+    recent = [d for d in found if published - _EVENT_WINDOW <= d <= published]
+    return max(recent) if recent else published
+
+
+def _author(lines: list[Line]) -> str | None:
+    for ln in lines:
+        m = _AUTHOR_LABEL.match(ln.text)
+        if m:
+            return m.group("name").strip()
+    for ln in lines[:8]:
+        m = _AUTHOR_BYLINE.match(ln.text)
+        if m and (_OUTLET_RE.search(m.group("rest")) or "Jurnalis" in m.group("rest")):
+            return m.group("name").strip()
+    # A bare name line next to the byline block or the closing outlet line.
+    texts = [ln.text.strip() for ln in lines if ln.text.strip()]
+    for i, text in enumerate(texts):
+        m = _NAME_LINE.match(text)
+        if not m:
+            continue
+        neighbours = texts[max(0, i - 1):i] + texts[i + 1:i + 2]
+        if any(_OUTLET_RE.fullmatch(n) or _LONG_DATE.search(n) for n in neighbours):
+            return m.group("name")
+    return None

@@ -1,0 +1,110 @@
+"""Indonesian number notation: digits with '.' thousands and ',' decimals, scale words,
+number words ('tiga setengah juta', 'empat koma dua'), fractions and ordinals."""
+
+from __future__ import annotations
+
+import re
+
+# Scale words and their abbreviations; 'M'/'T' only count after 'Rp' (see SCALES_AFTER_RP).
+SCALES: dict[str, float] = {
+    "ribu": 1e3, "rb": 1e3, "rbu": 1e3, "k": 1e3, "thousand": 1e3,
+    "juta": 1e6, "jt": 1e6, "million": 1e6, "mio": 1e6,
+    "miliar": 1e9, "milyar": 1e9, "billion": 1e9, "m": 1e9,
+    "triliun": 1e12, "trilyun": 1e12, "trillion": 1e12, "t": 1e12,
+}
+SCALES_AFTER_RP = {"m", "t", "k"}
+ENGLISH_SCALES = {"thousand", "million", "billion", "trillion"}
+
+_UNITS = {
+    "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6,
+    "tujuh": 7, "delapan": 8, "sembilan": 9,
+}
+_PREFIXED = {"sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
+             "sejuta": 1e6, "semiliar": 1e9, "setriliun": 1e12}
+_WORD_SCALES = {"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12}
+NUMBER_WORDS = (set(_UNITS) | set(_PREFIXED) | set(_WORD_SCALES)
+                | {"belas", "puluh", "ratus", "koma", "setengah"})
+
+# Fractions stated in words: 'sepertiga' = one third.
+FRACTION_WORDS: dict[str, float] = {
+    "setengah": 1 / 2, "separuh": 1 / 2, "sepertiga": 1 / 3, "seperempat": 1 / 4,
+    "seperlima": 1 / 5, "sepersepuluh": 1 / 10,
+    "dua pertiga": 2 / 3, "tiga perempat": 3 / 4, "dua perlima": 2 / 5, "tiga perlima": 3 / 5,
+    "empat perlima": 4 / 5,
+}
+
+ORDINAL_WORDS: dict[str, int] = {
+    "pertama": 1, "kesatu": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5,
+    "keenam": 6, "ketujuh": 7, "kedelapan": 8, "kesembilan": 9, "kesepuluh": 10,
+    "kesebelas": 11,
+}
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def parse_numeral(text: str, *, english: bool = False) -> float:
+    """'5.509.055' → 5509055, '5,5' → 5.5, '6.827,51' → 6827.51; English '5.9' with `english`."""
+    text = text.strip()
+    if english:
+        return float(text.replace(",", ""))
+    # Indonesian: '.' groups thousands, ',' marks decimals.
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def parse_number_words(words: str) -> float | None:
+    """Value of Indonesian number words ('tiga setengah juta' → 3500000), None if not a number."""
+    total = 0.0          # what earlier scale words (ribu, juta…) have closed
+    chunk = 0.0          # the part below the current scale word
+    pending = 0.0        # a unit digit waiting for belas/puluh/ratus
+    has_pending = False
+    decimals: str | None = None    # digits spoken after 'koma'
+    for word in words.lower().split():
+        if decimals is not None and word in _UNITS:
+            decimals += str(_UNITS[word])
+            continue
+        if decimals:
+            pending += float("0." + decimals)
+        decimals = None
+        if word in _UNITS:
+            if has_pending:
+                return None          # 'dua tiga' is not one number
+            pending, has_pending = float(_UNITS[word]), True
+        elif word in _PREFIXED and _PREFIXED[word] >= 1000:
+            total += _PREFIXED[word]
+            chunk, pending, has_pending = 0.0, 0.0, False
+        elif word in _PREFIXED:
+            chunk += _PREFIXED[word]
+        elif word in ("belas", "puluh", "ratus"):
+            chunk += pending * {"belas": 1, "puluh": 10, "ratus": 100}[word]
+            chunk += 10 if word == "belas" else 0
+            pending, has_pending = 0.0, False
+        elif word == "setengah":
+            pending, has_pending = pending + 0.5, True
+        elif word == "koma":
+            decimals = ""
+        elif word in _WORD_SCALES:
+            total += ((chunk + pending) or 1) * _WORD_SCALES[word]
+            chunk, pending, has_pending = 0.0, 0.0, False
+        else:
+            return None
+    if decimals:
+        pending += float("0." + decimals)
+    value = total + chunk + pending
+    return value if value or words.strip().lower() == "nol" else None
+
+
+def parse_roman(text: str) -> int | None:
+    """Roman numeral I–C ('IV' → 4), None when `text` is not one."""
+    if not text or any(ch not in _ROMAN for ch in text):
+        return None
+    values = [_ROMAN[ch] for ch in text]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+                for i, v in enumerate(values))
+    return total if 0 < total < 200 else None
+
+
+NUMBER_WORD_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(NUMBER_WORDS | {"sejuta", "semiliar"}, key=len, reverse=True))
+    + r")(?:\s+(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))*\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,85 @@
+"""Periods stated in a sentence, normalised to the warehouse's period form.
+
+'2020' → '2020', 'Agustus 2020' → '2020-08', 'semester I-2021' → '2021-S1',
+'kuartal III 2022' → '2022-Q3', 'tahun ini' → the article's year. Ranges of years
+('2020-2022') are not a period: they yield no period.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from prakerja_etl.text.numbers import parse_roman
+
+MONTHS = {
+    "januari": 1, "jan": 1, "januari,": 1, "februari": 2, "pebruari": 2, "feb": 2,
+    "maret": 3, "mar": 3, "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7,
+    "jul": 7, "agustus": 8, "agu": 8, "agt": 8, "agust": 8, "september": 9, "sep": 9,
+    "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "desember": 12, "des": 12,
+}
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_PERIOD_RE = re.compile(
+    r"(?P<range>\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b)"
+    r"|\b(?:semester|smt)\s+(?P<sem>I{1,2}|1|2|pertama|kedua)\b\s*[-–]?\s*(?:tahun\s+)?(?P<sem_y>(?:19|20)\d{2})?"
+    r"|\b(?:kuartal|triwulan|quarter|Q)\s*(?P<q>IV|I{1,3}|[1-4])\b\s*[-–]?\s*(?:tahun\s+)?(?P<q_y>(?:19|20)\d{2})?"
+    rf"|\b(?P<month>{_MONTH_NAMES})\.?\s+(?P<month_y>(?:19|20)\d{{2}})\b"
+    rf"|\b(?:akhir|awal|pertengahan|per)\s+(?P<bare_month>{_MONTH_NAMES})\b(?!\s+(?:19|20)\d{{2}})"
+    r"|(?P<rel>\btahun\s+(?:ini|lalu|depan|sebelumnya)\b|\bthis\s+year\b|\blast\s+year\b)"
+    r"|(?<![\d.,/-])(?P<year>(?:19|20)\d{2})(?![\d.,/]|\s*(?:ribu|juta|orang|penerima|peserta))",
+    re.IGNORECASE,
+)
+_RELATIVE = {"ini": 0, "lalu": -1, "sebelumnya": -1, "depan": 1, "this year": 0, "last year": -1}
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    period: str | None   # None for a range of years
+
+
+def find_periods(sentence: str, article_year: int | None) -> list[PeriodMention]:
+    """Periods mentioned in `sentence`; relative ones need the article's year."""
+    out: list[PeriodMention] = []
+    for m in _PERIOD_RE.finditer(sentence):
+        out.append(PeriodMention(m.start(), m.end(), _normalise(m, article_year)))
+    return out
+
+
+def _normalise(m: re.Match[str], article_year: int | None) -> str | None:
+    if m.group("range"):
+        return None
+    if m.group("sem"):
+        year = m.group("sem_y") or article_year
+        half = 1 if m.group("sem").lower() in ("i", "1", "pertama") else 2
+        return f"{year}-S{half}" if year else None
+    if m.group("q"):
+        year = m.group("q_y") or article_year
+        quarter = parse_roman(m.group("q").upper()) or int(m.group("q"))
+        return f"{year}-Q{quarter}" if year else None
+    if m.group("month"):
+        return f"{m.group('month_y')}-{MONTHS[m.group('month').lower()]:02d}"
+    if m.group("bare_month"):
+        month = MONTHS[m.group("bare_month").lower()]
+        return f"{article_year}-{month:02d}" if article_year else None
+    if m.group("rel"):
+        key = " ".join(m.group("rel").lower().split()[-2:]) if "year" in m.group("rel").lower() \
+            else m.group("rel").lower().split()[-1]
+        return str(article_year + _RELATIVE[key]) if article_year else None
+    return m.group("year")
+
+
+def period_for(mentions: list[PeriodMention], start: int, end: int) -> str | None:
+    """The period nearest to the figure at [start, end) in its sentence, if any."""
+    best: tuple[int, str | None] | None = None
+    for p in mentions:
+        distance = start - p.end if p.end <= start else p.start - end
+        if distance < 0:
+            continue
+        # A period after the figure is only taken when close ('5,5 juta penerima pada 2020').
+        if p.start >= end:
+            distance = distance * 2 + 5
+        if best is None or distance < best[0]:
+            best = (distance, p.period)
+    return best[1] if best else None

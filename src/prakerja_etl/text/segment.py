@@ -1,0 +1,104 @@
+"""Split cleaned article text into lines and sentences, and mask scraper boilerplate.
+
+Boilerplate ('Baca juga: …' links, ad markers, video embeds, market tickers, bylines)
+often carries numbers that are not figures of the article, so it is masked before
+figures are sought, but stays in the text so offsets still point into the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A line that starts like this is page furniture, not article prose.
+_BOILERPLATE_START = re.compile(
+    r"^\s*(?:[-–•*>\[(]\s*)?(?:"
+    r"baca\s+juga|baca\s+selengkapnya|lihat\s+juga|simak\s+juga|cek\s+juga|pilihan\s+editor"
+    r"|artikel\s+terkait|berita\s+terkait|rekomendasi|advertisement|iklan\b|scroll\s+to"
+    r"|saksikan\s+(?:juga\s+)?video|simak\s+video|tonton\s+(?:juga\s+)?video|video\s*:"
+    r"|gambas|cek\s+berita|follow\s+berita|ikuti\s+berita|dapatkan\s+update|download\s+apps?"
+    r"|lihat\s+foto|foto\s*:|ilustrasi\s*:|sumber\s+foto|copyright|hak\s+cipta|©"
+    r"|pewarta\s*:|editor\s*:|penulis\s*:|reporter\s*:|oleh\s*:|author\s*:|penyunting\s*:"
+    r"|waktu\s+baca|dibaca\s+normal|last\s+updated|market\s+watch|share\s*:|bagikan\s*:"
+    r"|tag\s*:|tags\s*:|topik\s*:|halaman\s+selanjutnya|komentar\b"
+    r")",
+    re.IGNORECASE,
+)
+# 'Baca juga:' can also open in the middle of a line; everything after it is a link.
+_INLINE_LINK = re.compile(r"\b(?:baca\s+juga|pilihan\s+editor|lihat\s+juga)\s*:", re.IGNORECASE)
+_PROSE_WORD = re.compile(r"[a-z]{3,}")
+_DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+# Abbreviations after which a period does not end a sentence.
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Rp|No|Nomor|Dr|Prof|Ir|Kab|Kep|Prov|Jl|Tn|Ny|dll|dsb|dkk|tsb|St|Bpk|Hj?|Sdr|Kec|Kel"
+    r"|Mr|Mrs|Ms|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Sep|Sept|Okt|Nov|Des)|\b[A-Z])$"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of article prose, with its offsets in the cleaned text."""
+
+    start: int
+    end: int
+    text: str
+    line_no: int
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+    boilerplate: bool
+
+
+def split_lines(text: str) -> list[Line]:
+    """Lines of `text`, each flagged when it is page furniture."""
+    lines: list[Line] = []
+    pos = 0
+    for raw_line in text.split("\n"):
+        end = pos + len(raw_line)
+        lines.append(Line(pos, end, raw_line, _is_boilerplate(raw_line)))
+        pos = end + 1
+    return lines
+
+
+def _is_boilerplate(line: str) -> bool:
+    if _BOILERPLATE_START.match(line):
+        return True
+    # Tickers and widgets: numbers with no prose word around them ('IHSG 6.827,51').
+    return bool(_DIGIT.search(line)) and not _PROSE_WORD.search(line)
+
+
+def prose_end(line: Line) -> int:
+    """End offset of the prose part of a line (before an inline 'Baca juga:' link)."""
+    match = _INLINE_LINK.search(line.text)
+    return line.start + match.start() if match else line.end
+
+
+def split_sentences(text: str, lines: list[Line] | None = None) -> list[Sentence]:
+    """Sentences of the non-boilerplate lines of `text` (a line break always ends one)."""
+    sentences: list[Sentence] = []
+    for line_no, line in enumerate(lines if lines is not None else split_lines(text)):
+        if line.boilerplate:
+            continue
+        stop = prose_end(line)
+        start = line.start
+        for match in _SENTENCE_END.finditer(text, line.start, stop):
+            if _ABBREVIATIONS.search(text, max(line.start, match.start() - 6), match.start()):
+                continue
+            _append(sentences, text, start, match.start() + 1, line_no)
+            start = match.end()
+        _append(sentences, text, start, stop, line_no)
+    return sentences
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int, line_no: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end], line_no))
