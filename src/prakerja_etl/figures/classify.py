@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from prakerja_etl.figures import vocab
-
 
 def _cue(metric: str | None, pattern: str, side: str = "both") -> tuple[str | None, re.Pattern[str], str]:
     return metric, re.compile(pattern, re.IGNORECASE), side
@@ -81,14 +79,14 @@ PERSON_SUBSET_AFTER = re.compile(
     re.IGNORECASE,
 )
 TARGET_CUE = re.compile(
-    r"\b(?:target\w*|kuota|sasaran|ditargetkan|menargetkan|dipatok|jatah|dijatah|ditujukan\s+bagi"
+    r"(?<!sesuai\s)(?<!lampaui\s)(?<!melampaui\s)(?<!melebihi\s)\b(?:target\w*|kuota|sasaran|ditargetkan|menargetkan|dipatok|jatah|dijatah|ditujukan\s+bagi"
     r"|untuk\s+menjangkau|dialokasikan\s+untuk|quota)\b",
     re.IGNORECASE,
 )
 REGISTRANT_CUE = re.compile(r"\b(?:pendaftar\w*|mendaftar|registrants?)\b", re.IGNORECASE)
 RECIPIENT_CUE = re.compile(
     r"\b(?:penerima\w*|peserta\w*|alumni|menjangkau|dijangkau|diikuti|ditetapkan|dinikmati"
-    r"|diberikan\s+kepada|tersalurkan|lolos|recipients?|reached|participants?|orang)\b",
+    r"|diberikan\s+kepada|tersalurkan|lolos|recipients?|reached|participants?)\b",
     re.IGNORECASE,
 )
 COUNT_NOUN_METRICS = [
@@ -103,7 +101,7 @@ COUNT_NOUN_METRICS = [
 COUNT_EXCLUSIONS = re.compile(r"\b(?:sampel|survei|responden|penelitian|studi)\b", re.IGNORECASE)
 # Connectors that make a figure restate or compare with the previous one.
 RESTATEMENT = re.compile(
-    r"^[\s,(|]*(?:atau|setara(?:\s+dengan)?|yakni|yaitu|tepatnya|alias|naik\s+dari|turun\s+dari"
+    r"^[\s,(|]*(?:(?:orang|penerima|peserta|pendaftar)\b[\s,(|]*)?(?:atau|setara(?:\s+dengan)?|yakni|yaitu|tepatnya|alias|naik\s+dari|turun\s+dari"
     r"|dari|menjadi|dibanding(?:kan)?(?:\s+dengan)?|ketimbang|bukan|sedangkan\s+sebelumnya)?"
     r"(?:\s+(?:hanya|sekitar|sebesar|sebanyak))?[\s,(|]*$",
     re.IGNORECASE,
@@ -122,9 +120,11 @@ class Context:
 
     unit: str
     value: float
-    left: str
+    left: str                # text since the previous figure
+    left_clause: str         # the part of `left` after its last comma or colon
     right: str
     sentence_before: str     # the sentence up to the figure
+    clause_before: str       # the sentence up to the figure, after its last comma
     from_wave: bool
     province_left: bool      # a province is named between the previous figure and this one
     province_right: bool     # a province is named right after it, in the same clause
@@ -173,14 +173,14 @@ def _percent(ctx: Context) -> str | None:
         return metric_right
     if ctx.province_left:
         return "province_recipient_share"
-    found, metric = _nearest(PERCENT_CUES, ctx.left, "")
+    found, metric = _nearest(PERCENT_CUES, ctx.left_clause, "")
     return metric if found else None
 
 
 def _rupiah(ctx: Context) -> str | None:
     if RUPIAH_EXCLUSIONS.search(ctx.left):
         return None
-    found, metric = _nearest(RUPIAH_CUES, ctx.left, ctx.right)
+    found, metric = _nearest(RUPIAH_CUES, ctx.left_clause, ctx.right)
     if not found:
         found, metric = _nearest(RUPIAH_CUES, ctx.sentence_before, "")
     if metric is None:
@@ -197,19 +197,21 @@ def _target_in(left: str) -> bool:
 
 
 def _person(ctx: Context) -> str | None:
-    if _target_in(ctx.left) or TARGET_CUE.match(ctx.right.strip()):
+    if _target_in(ctx.clause_before) or TARGET_CUE.match(ctx.right.strip()):
         return "recipients_target"
     if PERSON_EXCLUSIONS.search(ctx.left) or PERSON_SUBSET_AFTER.match(ctx.right):
         return None
-    if ctx.single_wave_before or _REGENCY.search(ctx.left[-60:]) and not ctx.province_right:
+    if _REGENCY.search(ctx.left[-60:]) and not ctx.province_right:
         return None
     found, metric = _nearest(
         [("registrants_total", REGISTRANT_CUE, "both"), ("recipients_total", RECIPIENT_CUE, "both")],
-        ctx.left, ctx.right)
-    if metric == "registrants_total":
+        ctx.left_clause, ctx.right)
+    if metric == "registrants_total" and not ctx.single_wave_before:
         return metric
     if ctx.province_left or ctx.province_right:
         return "province_recipients"
+    if ctx.single_wave_before:
+        return None
     if found:
         return metric
     return "recipients_total" if RECIPIENT_CUE.search(ctx.sentence_before) else None

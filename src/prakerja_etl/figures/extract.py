@@ -15,6 +15,8 @@ from prakerja_etl.text.segment import Sentence
 
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–]\s")
 _OTHER = vocab.OTHER_PROGRAMMES
+# 'sejak gelombang pertama' counts every wave since the first, not one wave.
+_CUMULATIVE = re.compile(r"\b(?:sejak|mulai)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -71,20 +73,25 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         left, right = text[prev_end:cand.start], text[cand.end:next_start]
         left_clause = _last_clause(left)
         right_clause = _CLAUSE_BREAK.split(right, maxsplit=1)[0]
-        province_left = _nearest_province(provinces, cand.start - len(left_clause), cand.start, last=True)
-        province_right = _nearest_province(provinces, cand.end, cand.end + len(right_clause), last=False)
+        province_left = _nearest_province(provinces, cand.start - len(left_clause), cand.start,
+                                          last=True)
+        province_right = _nearest_province(provinces, cand.end, cand.end + len(right_clause),
+                                           last=False)
         ctx = cls.Context(
-            unit=cand.unit, value=cand.value, left=left, right=right,
-            sentence_before=text[:cand.start], from_wave=cand.unit_from == "ordinal",
+            unit=cand.unit, value=cand.value, left=left, left_clause=left_clause, right=right,
+            sentence_before=text[:cand.start], clause_before=_last_clause(text[:cand.start]),
+            from_wave=cand.unit_from == "ordinal",
             province_left=province_left is not None, province_right=province_right is not None,
             other_programme=any(pos < cand.start for pos in other_at),
             single_wave_before=any(c.unit_from == "ordinal" and c.range_part is None
+                                   and not _CUMULATIVE.search(text, max(0, c.start - 8), c.start)
                                    for c in found[:i]),
         )
         metric = cls.classify(ctx)
         province = province_left or province_right
         if metric is None:
-            metric, province = _inherit(cand, left, out, earlier, sentence, province)
+            metric, province = _inherit(cand, left_clause, text[:cand.start], out, earlier,
+                                         sentence, province)
         out.append(Figure(
             start=sentence.start + cand.start, end=sentence.start + cand.end, value=cand.value,
             unit=cand.unit, metric=metric, qualifier=cand.qualifier,
@@ -107,12 +114,13 @@ def _nearest_province(mentions: list[ProvinceMention], start: int, end: int,
     return (inside[-1] if last else inside[0]).province
 
 
-def _inherit(cand: Candidate, left: str, same_sentence: list[Figure], earlier: list[Figure],
-             sentence: Sentence, province: Province | None) -> tuple[str | None, Province | None]:
+def _inherit(cand: Candidate, left_clause: str, before: str, same_sentence: list[Figure],
+             earlier: list[Figure], sentence: Sentence,
+             province: Province | None) -> tuple[str | None, Province | None]:
     """Metric of a figure that restates the previous one ('… penerima atau 11,8 persen')."""
-    if same_sentence and cls.RESTATEMENT.match(left):
+    if same_sentence and cls.RESTATEMENT.match(left_clause):
         prev = same_sentence[-1]
-    elif cls.ANAPHORA_START.search(left) and earlier and earlier[-1].sentence != sentence:
+    elif not same_sentence and cls.ANAPHORA_START.search(before) and earlier:
         prev = earlier[-1]
         same_unit = [f for f in earlier[-6:] if f.unit == cand.unit and f.metric]
         if same_unit and same_unit[-1].sentence.line_no >= sentence.line_no - 2:

@@ -46,14 +46,15 @@ _NOT_FIGURES = re.compile(
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _WAVE_RE = re.compile(
     r"\b(?i:gelombang)\s+(?:(?i:ke)[-\s]?)?"
-    r"(?:(?P<n>\d{1,3})(?![\d.,])|(?P<roman>[IVXL]{1,7})\b|(?P<word>(?i:"
+    r"(?:(?P<n>\d{1,3})(?!\d|[.,]\d)|(?P<roman>[IVXL]{1,7})\b|(?P<word>(?i:"
     + "|".join(numbers.ORDINAL_WORDS) + r"))\b(?!\s+(?i:setelah|sejak|sesudah|usai|kali)))"
     r"(?:\s*(?:-|–|(?i:hingga|sampai(?:\s+dengan)?|s\.?d\.?|dan))\s*"
-    r"(?:(?i:gelombang)\s+)?(?:(?i:ke)-?)?(?P<n2>\d{1,3})(?![\d.,]))?"
+    r"(?:(?i:gelombang)\s+)?(?:(?i:ke)-?)?(?P<n2>\d{1,3})(?!\d|[.,]\d))?"
 )
 _FRACTION_RE = re.compile(
     r"\b(?P<a>\d{1,2}|" + "|".join(numbers._UNITS) + r")\s+dari\s+(?P<b>\d{1,2}|"
-    + "|".join(numbers._UNITS) + r"|sepuluh)\b(?=\s+(?:" + vocab.PEOPLE[2:-2] + r")\b|\s*[,.;]|\s+di\s+antara)",
+    + "|".join(numbers._UNITS) + r"|sepuluh)\b"
+    r"(?=\s+(?:" + vocab.PEOPLE[2:-2] + r")\b|\s*[,.;]|\s+di\s+antara)",
     re.IGNORECASE,
 )
 _FRACTION_WORD_RE = re.compile(
@@ -117,10 +118,12 @@ def _waves(sentence: str) -> list[Candidate]:
             value, end = float(numbers.ORDINAL_WORDS[m.group("word").lower()]), m.end("word")
         if value is None:
             continue
-        out.append(Candidate(m.start(), end, value, "ordinal", None, "ordinal"))
-        if m.group("n2"):
+        wave_range = bool(m.group("n2"))
+        out.append(Candidate(m.start(), end, value, "ordinal", None, "ordinal",
+                             "low" if wave_range else None))
+        if wave_range:
             out.append(Candidate(m.start("n2"), m.end("n2"), float(m.group("n2")), "ordinal",
-                                 None, "ordinal"))
+                                 None, "ordinal", "high"))
     return out
 
 
@@ -227,7 +230,7 @@ def _numeral_candidate(sentence: str, m: re.Match[str],
         if _YEAR.fullmatch(num) or not low < high:
             return []
         return [
-            Candidate(start, end, low, unit, qualifier, unit_from, "low"),
+            Candidate(start, m.end("num"), low, unit, qualifier, unit_from, "low"),
             Candidate(m.start("num2"), end, high, unit, qualifier, unit_from, "high"),
         ]
     return [Candidate(start, end, value * multiplier, unit, qualifier, unit_from)]
@@ -291,6 +294,11 @@ def _resolve_context_units(sentence: str, found: list[Candidate],
             elif _PEOPLE_IN_CLAUSE.search(sentence):
                 cand = Candidate(cand.start, cand.end, cand.value, "person", cand.qualifier,
                                  "context", cand.range_part)
+            elif cand.value >= 1000 and cand.value % 1 == 0:
+                # A bare 'ribu'/'juta' amount in news about a programme's beneficiaries is
+                # people more often than anything else; a restatement may still correct it.
+                cand = Candidate(cand.start, cand.end, cand.value, "person", cand.qualifier,
+                                 "default", cand.range_part)
         out.append(cand)
         last_unit = cand.unit
     return out

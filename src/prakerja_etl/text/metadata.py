@@ -52,6 +52,9 @@ _AUTHOR_BYLINE = re.compile(rf"^\s*(?P<name>(?:Tim\s+\w+|{_NAME}))\s*(?:[-–,]|
 _NAME_LINE = re.compile(rf"^\s*(?P<name>{_NAME})\s*$")
 _CAPTION = re.compile(r"^\s*(?:foto|ilustrasi|lihat\s+foto)\b", re.IGNORECASE)
 _EVENT_WINDOW = timedelta(days=3)
+# Page chrome (tickers, menus) can push the headline and byline down the file.
+_HEAD_LINES = 30
+_DAY_NAMES = re.compile(r"^(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,8 @@ class ArticleMeta:
 
 def read_metadata(lines: list[Line]) -> ArticleMeta:
     """Outlet, dateline, publication and event dates, author and title of an article."""
-    head = [ln for ln in lines[:12] if ln.text.strip()]
-    title = next((ln.text.strip() for ln in lines if ln.text.strip() and not ln.boilerplate), None)
+    head = [ln for ln in lines[:_HEAD_LINES] if ln.text.strip()]
+    title = _title([ln for ln in lines if ln.text.strip() and not ln.boilerplate][:3])
     published = _published(head)
     return ArticleMeta(
         outlet=_outlet(lines), dateline=_dateline(lines), published=published,
@@ -75,24 +78,40 @@ def read_metadata(lines: list[Line]) -> ArticleMeta:
     )
 
 
+def _title(first_lines: list[Line]) -> str | None:
+    """The headline: a short line before the lead, not a timestamp."""
+    for ln in first_lines:
+        text = ln.text.strip()
+        if _DATELINE.match(text) and len(text) >= 80:
+            return None  # the file starts with the lead paragraph: no headline saved
+        if len(text.split()) >= 4 and len(text) < 200 and not _LONG_DATE.search(text):
+            return text
+    return None
+
+
 def _outlet(lines: list[Line]) -> str | None:
-    for ln in lines[:15] + lines[-8:]:
+    """The outlet that signs the dateline, else the first outlet named near the edges."""
+    edges = lines[:_HEAD_LINES] + lines[-8:]
+    for ln in edges:
         m = _DATELINE.match(ln.text)
-        candidates = [m.group(g) for g in ("outlet1", "outlet2", "outlet3") if m and m.group(g)]
-        for text in candidates + [ln.text]:
-            hit = _OUTLET_RE.search(text)
+        for group in ("outlet1", "outlet2", "outlet3"):
+            hit = _OUTLET_RE.search(m.group(group)) if m and m.group(group) else None
             if hit:
                 return OUTLETS[hit.group(1).lower()]
+    for ln in edges:
+        hit = _OUTLET_RE.search(ln.text)
+        if hit:
+            return OUTLETS[hit.group(1).lower()]
     return None
 
 
 def _dateline(lines: list[Line]) -> str | None:
-    for ln in lines[:15]:
+    for ln in lines[:_HEAD_LINES]:
         m = _DATELINE.match(ln.text.strip())
-        if not m:
-            continue
+        if not m or len(ln.text) < 80:
+            continue  # a dateline opens the lead paragraph, not a byline or timestamp line
         city = next((m.group(g) for g in ("city1", "city2", "city3", "city4") if m.group(g)), None)
-        if city and not _OUTLET_RE.fullmatch(city):
+        if city and not _OUTLET_RE.fullmatch(city) and not _DAY_NAMES.match(city):
             return city.title() if city.isupper() else city
     return None
 

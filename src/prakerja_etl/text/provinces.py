@@ -10,7 +10,9 @@ from typing import Any
 
 import yaml
 
-DEFAULT_PROVINCES_PATH: Path = Path(__file__).resolve().parents[3] / "schemas" / "provinces.yaml"
+from prakerja_etl.settings import SCHEMAS_DIR
+
+DEFAULT_PROVINCES_PATH: Path = SCHEMAS_DIR / "provinces.yaml"
 
 # A name right after these words is a regency or city ("Kota Jambi", "Bupati Gorontalo").
 # "kabupaten/kota Jawa Timur" and "kabupaten dan kota Jatim" speak of every regency of the

@@ -1,0 +1,39 @@
+"""The ingest flow: raw files → validated figures in the DuckDB warehouse.
+
+Run it with `prakerja-etl run`, `python flows/ingest.py`, or as the `daily` deployment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from prefect import flow
+from prefect.runtime import flow_run
+
+from prakerja_etl import tasks
+from prakerja_etl.run import writer_session
+from prakerja_etl.settings import Settings
+
+DEFAULTS = Settings()
+
+
+@flow(name="prakerja-ingest")
+def ingest(raw_dir: str = str(DEFAULTS.raw_dir),
+           warehouse_path: str = str(DEFAULTS.warehouse_path)) -> dict[str, Any]:
+    """Load every new or changed raw file; returns the run summary."""
+    settings = Settings.from_env()
+    with writer_session(Path(raw_dir), Path(warehouse_path), settings, flow_run.get_id()) as session:
+        plan = tasks.plan_sources(raw_dir, session)
+        todo = plan.to_process
+        for start in range(0, len(todo), settings.batch_size):
+            batch = todo[start:start + settings.batch_size]
+            results = tasks.extract_batch(batch, session, start, len(todo))
+            tasks.load_batch(results, session)
+        tasks.mark_removed(plan.removed, session)
+    return asdict(session.summary)
+
+
+if __name__ == "__main__":
+    print(ingest())

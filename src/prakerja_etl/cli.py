@@ -1,0 +1,128 @@
+"""`prakerja-etl`: run the ingest flow in-process, no Prefect server needed."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from typing import Any
+
+from prakerja_etl.errors import PrakerjaError
+from prakerja_etl.settings import FLOWS_DIR, Settings
+
+# Quiet Prefect before it is imported: no telemetry (this machine is offline) and no INFO chatter.
+_PREFECT_DEFAULTS = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW": "ignore",
+    # A fresh PREFECT_HOME migrates its database first: the default 20 s is too short here.
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `prakerja-etl` command; returns the exit status."""
+    args = _parser().parse_args(argv)
+    for key, value in _PREFECT_DEFAULTS.items():
+        os.environ.setdefault(key, "INFO" if key == "PREFECT_LOGGING_LEVEL" and args.verbose else value)
+    try:
+        return args.handler(args)
+    except PrakerjaError as exc:
+        print(f"prakerja-etl: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("prakerja-etl: interrupted; the next run resumes from what was loaded", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    defaults = Settings.from_env()
+    parser = argparse.ArgumentParser(prog="prakerja-etl", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="extract, validate and load the raw folder into the warehouse")
+    run.add_argument("--raw-dir", default=str(defaults.raw_dir), help="raw folder (default: %(default)s)")
+    run.add_argument("--warehouse", default=str(defaults.warehouse_path),
+                     help="DuckDB file to load (default: %(default)s)")
+    run.add_argument("-v", "--verbose", action="store_true", help="show Prefect's logs and tracebacks")
+    run.set_defaults(handler=_run)
+    return parser
+
+
+def _run(args: argparse.Namespace) -> int:
+    from prefect.flows import load_flow_from_entrypoint
+
+    from prakerja_etl import progress
+
+    ingest = load_flow_from_entrypoint(f"{FLOWS_DIR / 'ingest.py'}:ingest")
+    with _progress_bar(enabled=sys.stderr.isatty() and not args.verbose) as listener:
+        progress.listen(listener)
+        try:
+            summary = ingest(raw_dir=args.raw_dir, warehouse_path=args.warehouse)
+        except PrakerjaError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the CLI edge: one line, not a traceback
+            if args.verbose:
+                raise
+            cause = _root_cause(exc)
+            if isinstance(cause, PrakerjaError):
+                raise cause from None
+            print(f"prakerja-etl: the run failed: {type(cause).__name__}: {cause} "
+                  "(run again with --verbose for details)", file=sys.stderr)
+            return 1
+        finally:
+            progress.listen(None)
+    _print_summary(summary)
+    return 0
+
+
+def _root_cause(exc: BaseException) -> BaseException:
+    while exc.__cause__ is not None:
+        exc = exc.__cause__
+    return exc
+
+
+class _progress_bar:
+    """A rich progress bar on stderr for long runs (a no-op when not a terminal)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> Any:
+        if not self.enabled:
+            return None
+        from rich.progress import Progress
+
+        self._bar = Progress(transient=True)
+        self._bar.start()
+        return self._update
+
+    def _update(self, stage: str, done: int, total: int) -> None:
+        if self._task is None:
+            self._task = self._bar.add_task(f"{stage}…", total=total)
+        self._bar.update(self._task, completed=done, total=total)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def _print_summary(s: dict[str, Any]) -> None:
+    print(f"run {s['run_id']} {s['status']} in {s['seconds']:.1f} s → {s['warehouse']}")
+    print(f"  files: {s['files_seen']} seen, {s['files_loaded']} loaded, "
+          f"{s['files_skipped']} skipped (unchanged), {s['files_quarantined']} quarantined, "
+          f"{s['files_removed']} removed")
+    print(f"  rows: {s['figures_loaded']} figures, {s['rankings_loaded']} rankings loaded; "
+          f"{s['rows_quarantined']} quarantined")
+    for source_file, reason in s["quarantined"][:10]:
+        print(f"  quarantined {source_file}: {reason}")
+    if len(s["quarantined"]) > 10:
+        print(f"  … and {len(s['quarantined']) - 10} more (SELECT * FROM quarantine)")
+
+
+logging.getLogger("prefect").addHandler(logging.NullHandler())
+
+if __name__ == "__main__":
+    sys.exit(main())

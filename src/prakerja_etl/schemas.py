@@ -1,0 +1,175 @@
+"""The data contracts: one Pandera model per warehouse table, the single source of truth.
+
+The DuckDB DDL and the column comments are generated from these models
+(`prakerja_etl.warehouse.ddl`); `schemas/contracts/*.yaml` is exported from them and a
+test checks it has not drifted. Units are stated in each field's description.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from prakerja_etl.catalog import load_catalog
+from prakerja_etl.text.provinces import load_provinces
+
+UNITS = ["person", "percent", "rupiah", "count", "ordinal"]
+DIRECTIONS = ["most", "least"]
+PERIOD_PATTERN = r"^\d{4}(?:-(?:0[1-9]|1[0-2]|S[12]|Q[1-4]))?$"
+
+
+@lru_cache(maxsize=1)
+def metric_units() -> dict[str, str]:
+    """Catalog metric id → the unit its values are in."""
+    return {m.metric: m.unit for m in load_catalog()}
+
+
+@lru_cache(maxsize=1)
+def province_codes() -> list[str]:
+    return [p.code for p in load_provinces()]
+
+
+class ArticleRow(pa.DataFrameModel):
+    """One article file: `articles`."""
+
+    article_id: Series[str] = pa.Field(unique=True, description="Stable id of the article (hash of its path in the raw folder)")
+    source_file: Series[str] = pa.Field(unique=True, description="Path of the file, relative to the raw folder")
+    content_sha256: Series[str] = pa.Field(str_length={"min_value": 64, "max_value": 64}, description="SHA-256 of the file's bytes as loaded")
+    outlet: Series[str] = pa.Field(nullable=True, description="News outlet that published the article")
+    dateline: Series[str] = pa.Field(nullable=True, description="City in the article's dateline")
+    event_date: Series[pa.DateTime] = pa.Field(nullable=True, description="Day of the reported event (date)")
+    published_date: Series[pa.DateTime] = pa.Field(nullable=True, description="Publication day from the page timestamp (date)")
+    author: Series[str] = pa.Field(nullable=True, description="Author or reporter")
+    title: Series[str] = pa.Field(nullable=True, description="Headline, when the file has one")
+    encoding: Series[str] = pa.Field(description="Text encoding the file was decoded with")
+    n_chars: Series[int] = pa.Field(ge=0, description="Length of the decoded text in characters; spans index into it")
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class FigureRow(pa.DataFrameModel):
+    """One number stated in an article: `figures`."""
+
+    figure_id: Series[str] = pa.Field(unique=True, description="Id of the figure: article id and position")
+    article_id: Series[str] = pa.Field(description="Article the figure was stated in")
+    source_file: Series[str] = pa.Field(description="Path of the article file, relative to the raw folder")
+    value: Series[float] = pa.Field(ge=0, description="Normalised value, in `unit` (persons, percentage points, rupiah, count or ordinal position)")
+    unit: Series[str] = pa.Field(isin=UNITS, description="person / percent (percentage points) / rupiah / count / ordinal")
+    metric: Series[str] = pa.Field(nullable=True, description="Catalog metric id (see `metrics`), NULL when none fits")
+    raw_text: Series[str] = pa.Field(description="The figure exactly as written in the file")
+    sentence: Series[str] = pa.Field(description="The sentence stating the figure (cleaned text)")
+    char_start: Series[int] = pa.Field(ge=0, description="Start offset of the figure in the decoded file text (characters)")
+    char_end: Series[int] = pa.Field(ge=1, description="End offset (exclusive) of the figure in the decoded file text")
+    period: Series[str] = pa.Field(nullable=True, str_matches=PERIOD_PATTERN, description="Period the figure refers to: YYYY, YYYY-MM, YYYY-S1/S2, YYYY-Qn, or NULL")
+    province_code: Series[str] = pa.Field(nullable=True, description="Two-digit province code (see `provinces`) when the sentence names one")
+    province_name: Series[str] = pa.Field(nullable=True, description="Official province name")
+    qualifier: Series[str] = pa.Field(nullable=True, description="Precision qualifier as written: 'lebih dari', 'sekitar', 'hampir', …")
+    range_part: Series[str] = pa.Field(nullable=True, isin=["low", "high"], description="'low'/'high' when the figure is a bound of a range ('3-4,5 juta')")
+
+    class Config:
+        strict = True
+        coerce = True
+
+    @pa.check("metric")
+    def metric_in_catalog(cls, metric: Series[str]) -> Series[bool]:
+        return metric.isna() | metric.isin(list(metric_units()))
+
+    @pa.check("province_code")
+    def province_in_reference(cls, code: Series[str]) -> Series[bool]:
+        return code.isna() | code.isin(province_codes())
+
+    @pa.dataframe_check
+    def unit_matches_metric(cls, df: pd.DataFrame) -> Series[bool]:
+        expected = df["metric"].map(metric_units())
+        return df["metric"].isna() | (expected == df["unit"])
+
+    @pa.dataframe_check
+    def share_within_0_100(cls, df: pd.DataFrame) -> Series[bool]:
+        # A share of recipients cannot exceed 100; an unclassified ratio ('124% dari target') can.
+        return (df["unit"] != "percent") | df["metric"].isna() | (df["value"] <= 100)
+
+    @pa.dataframe_check
+    def ordinal_is_positive_integer(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["unit"] != "ordinal") | ((df["value"] >= 1) & (df["value"] % 1 == 0))
+
+    @pa.dataframe_check
+    def span_is_ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["char_end"] > df["char_start"]
+
+
+class FigureCandidate(FigureRow):
+    """A figure before loading: also carries the length of its article to check the span."""
+
+    source_chars: Series[int] = pa.Field(ge=0, description="Length of the article text (validation only)")
+
+    @pa.dataframe_check
+    def span_inside_text(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["char_end"] <= df["source_chars"]
+
+
+class RankingRow(pa.DataFrameModel):
+    """A province named as having the most or least recipients: `province_rankings`."""
+
+    article_id: Series[str] = pa.Field(description="Article stating the ranking")
+    source_file: Series[str] = pa.Field(description="Path of the article file, relative to the raw folder")
+    province_code: Series[str] = pa.Field(description="Two-digit province code")
+    province_name: Series[str] = pa.Field(description="Official province name")
+    direction: Series[str] = pa.Field(isin=DIRECTIONS, description="'most' (terbanyak) or 'least' (paling sedikit)")
+    rank: Series[int] = pa.Field(ge=1, le=38, description="Position in the ranking, 1 = most (or least)")
+    sentence: Series[str] = pa.Field(description="The sentence stating the ranking")
+    char_start: Series[int] = pa.Field(ge=0, description="Start offset of the province name in the decoded file text")
+    char_end: Series[int] = pa.Field(ge=1, description="End offset (exclusive) of the province name")
+
+    class Config:
+        strict = True
+        coerce = True
+
+    @pa.check("province_code")
+    def province_in_reference(cls, code: Series[str]) -> Series[bool]:
+        return code.isin(province_codes())
+
+
+class MetricRow(pa.DataFrameModel):
+    """A catalog entry: `metrics`."""
+
+    metric: Series[str] = pa.Field(unique=True, description="Metric id, stable across versions")
+    unit: Series[str] = pa.Field(isin=UNITS, description="Unit of the metric's values")
+    label: Series[str] = pa.Field(description="Label in Indonesian")
+    topic: Series[str] = pa.Field(description="Catalog section: scale, ecosystem, outcomes, composition, geography")
+    cues: Series[str] = pa.Field(nullable=True, description="Indonesian cue words, '; '-separated")
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class ProvinceRow(pa.DataFrameModel):
+    """A province of the reference: `provinces`."""
+
+    province_code: Series[str] = pa.Field(unique=True, str_length={"min_value": 2, "max_value": 2}, description="Two-digit Kemendagri code, as in the programme's official statistics")
+    province_name: Series[str] = pa.Field(unique=True, description="Official name")
+    aliases: Series[str] = pa.Field(nullable=True, description="Other spellings recognised in text, '; '-separated")
+    since_2022: Series[bool] = pa.Field(description="True for the 2022 Papua provinces (no data before 2022)")
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class QuarantineRow(pa.DataFrameModel):
+    """A rejected input or row: `quarantine`."""
+
+    run_id: Series[str] = pa.Field(description="Run that rejected it")
+    source_file: Series[str] = pa.Field(description="File it came from, relative to the raw folder")
+    stage: Series[str] = pa.Field(isin=["read", "extract", "validate", "load"], description="Pipeline stage that rejected it")
+    reason: Series[str] = pa.Field(description="Why, in words a person can act on")
+    payload: Series[str] = pa.Field(nullable=True, description="The rejected row as JSON, when it is a row")
+
+    class Config:
+        strict = True
+        coerce = True

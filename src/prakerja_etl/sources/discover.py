@@ -1,0 +1,78 @@
+"""Find the raw files of a run and decide which need work: new, changed, unchanged, removed."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from prakerja_etl.errors import ConfigError
+
+# Folder under the raw dir → kind of source it holds.
+KIND_FOLDERS = {"articles": "article"}
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file of the raw folder, with the hash of its bytes."""
+
+    source_file: str        # path relative to the raw folder, '/'-separated
+    path: Path
+    kind: str
+    size_bytes: int
+    content_sha256: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    to_process: list[SourceFile]
+    unchanged: list[SourceFile]
+    removed: list[str]
+
+    @property
+    def files_seen(self) -> int:
+        return len(self.to_process) + len(self.unchanged)
+
+
+def discover(raw_dir: Path) -> list[SourceFile]:
+    """Every regular file under the raw folder's source folders, never leaving the folder."""
+    if not raw_dir.is_dir():
+        raise ConfigError(f"raw folder {raw_dir} does not exist; pass --raw-dir DIR")
+    root = raw_dir.resolve()
+    found: list[SourceFile] = []
+    for folder, kind in KIND_FOLDERS.items():
+        base = raw_dir / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            if path.name.startswith(".") or not path.is_file():
+                continue
+            # A link may point outside the raw folder; never follow it there.
+            if not path.resolve().is_relative_to(root):
+                continue
+            found.append(_describe(path, raw_dir, kind))
+    return found
+
+
+def _describe(path: Path, raw_dir: Path, kind: str) -> SourceFile:
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+            size += len(chunk)
+    return SourceFile(path.relative_to(raw_dir).as_posix(), path, kind, size, digest.hexdigest())
+
+
+def plan(files: list[SourceFile], known: dict[str, tuple[str, str]]) -> Plan:
+    """Split files against what the warehouse already holds (source_file → (sha, status))."""
+    to_process, unchanged = [], []
+    for f in files:
+        previous = known.get(f.source_file)
+        if previous and previous[0] == f.content_sha256 and previous[1] != "removed":
+            unchanged.append(f)
+        else:
+            to_process.append(f)
+    present = {f.source_file for f in files}
+    removed = sorted(p for p, (_, status) in known.items() if p not in present and status != "removed")
+    return Plan(to_process, unchanged, removed)

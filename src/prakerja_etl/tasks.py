@@ -1,0 +1,72 @@
+"""Prefect tasks: thin wrappers that give each stage of a run retries, logs and a name.
+
+Work is batched: a run has a fixed handful of tasks plus two per batch of files, never
+one per file (each task run costs milliseconds and a round trip to the Prefect API).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from prefect import Task, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.client.schemas.objects import TaskRun
+from prefect.states import State
+
+from prakerja_etl import progress, run
+from prakerja_etl.batch import FileResult, extract_files
+from prakerja_etl.errors import is_transient
+from prakerja_etl.sources.discover import Plan, SourceFile
+
+_RETRY = {"retries": 3, "retry_delay_seconds": [2, 5, 10], "retry_condition_fn": None}
+
+
+def retry_if_transient(task: Task[..., Any], task_run: TaskRun, state: State[Any]) -> bool:
+    """Retry a locked warehouse or a network hiccup; never bad input."""
+    try:
+        state.result()
+    except Exception as exc:  # noqa: BLE001 - the state carries the task's exception
+        return is_transient(exc)
+    return False
+
+
+# Transient failures (a locked warehouse) get retried with backoff; bad input never is.
+_RETRY["retry_condition_fn"] = retry_if_transient
+_NO_CACHE: dict[str, Any] = {"cache_policy": NO_CACHE, "persist_result": False}
+
+
+@task(name="plan-sources", **_NO_CACHE, **_RETRY)
+def plan_sources(raw_dir: str, session: run.Session) -> Plan:
+    """Hash the raw files and find which are new, changed, unchanged or removed."""
+    result = run.plan_sources(Path(raw_dir), session)
+    get_run_logger().info("%d files: %d to process, %d unchanged, %d removed", result.files_seen,
+                          len(result.to_process), len(result.unchanged), len(result.removed))
+    return result
+
+
+@task(name="extract-batch", **_NO_CACHE)
+def extract_batch(sources: list[SourceFile], session: run.Session, done_before: int,
+                  total: int) -> list[FileResult]:
+    """Decode, clean and extract figures from a batch of files."""
+    results = extract_files(sources, session.settings.max_file_bytes)
+    progress.report("extract", done_before + len(sources), total)
+    return results
+
+
+@task(name="load-batch", **_NO_CACHE, **_RETRY)
+def load_batch(results: list[FileResult], session: run.Session) -> None:
+    """Validate the batch and write it to the warehouse in one transaction."""
+    before = len(session.summary.quarantined)
+    run.load_results(results, session)
+    logger = get_run_logger()
+    for source_file, reason in session.summary.quarantined[before:]:
+        logger.warning("quarantined %s: %s", source_file, reason)
+
+
+@task(name="mark-removed", **_NO_CACHE, **_RETRY)
+def mark_removed(removed: list[str], session: run.Session) -> None:
+    """Keep, but mark, the rows of files that are gone from the raw folder."""
+    run.mark_removed(removed, session)
+    if removed:
+        get_run_logger().info("%d files left the raw folder; their rows are marked", len(removed))

@@ -1,0 +1,216 @@
+"""The DuckDB warehouse: opening it safely, loading batches atomically, run bookkeeping.
+
+One run writes at a time: a run holds an OS lock on `<warehouse>.lock` from start to
+end (released by the kernel if the process dies), and opens DuckDB read-write only
+while it writes a batch, so analysts can open the file read-only between batches.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from prakerja_etl.errors import ConfigError, WarehouseLocked
+from prakerja_etl.warehouse.ddl import TABLES, TABLES_BY_NAME, columns, create_statements
+
+# Files readable by the DuckDB 1.5 CLI and JDBC drivers analysts use (see CONTRACT.md).
+DUCKDB_CONFIG = {"storage_compatibility_version": "v1.3.0"}
+_FACT_TABLES = ("figures", "province_rankings", "article_texts", "articles", "quarantine")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+@dataclass
+class LoadBatch:
+    """Everything a batch of source files contributes, validated and ready to insert."""
+
+    source_files: list[dict[str, Any]] = field(default_factory=list)
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)   # table name → rows
+
+    def rows(self, table: str) -> int:
+        frame = self.frames.get(table)
+        return 0 if frame is None else len(frame)
+
+
+@contextmanager
+def run_lock(warehouse: Path, wait_seconds: float) -> Iterator[None]:
+    """Hold the single-writer lock of `warehouse` for a whole run."""
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = warehouse.with_name(warehouse.name + ".lock")
+    with open(lock_path, "a+") as handle:
+        deadline = time.monotonic() + wait_seconds
+        delay = 0.2
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise WarehouseLocked(
+                        f"another prakerja-etl run is writing {warehouse} (waited "
+                        f"{wait_seconds:.0f} s); let it finish, or raise PRAKERJA_LOCK_WAIT_SECONDS"
+                    ) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 2.0)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextmanager
+def connect(path: Path, *, read_only: bool = False,
+            wait_seconds: float = 30.0) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the warehouse, retrying with backoff while another process holds DuckDB's lock."""
+    if read_only and not path.exists():
+        raise ConfigError(f"no warehouse at {path}; run `prakerja-etl run` first")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait_seconds
+    delay = 0.1
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=read_only, config=dict(DUCKDB_CONFIG))
+            break
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise ConfigError(f"cannot open warehouse {path}: {exc}".splitlines()[0]) from exc
+            if time.monotonic() >= deadline:
+                raise WarehouseLocked(
+                    f"warehouse {path} is held by another process (DuckDB allows one writer); "
+                    "close the other connection or wait for the run to finish"
+                ) from exc
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create missing tables and (re)write their comments."""
+    for table in TABLES:
+        for statement in create_statements(table):
+            con.execute(statement)
+
+
+def registry(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
+    """source_file → (content_sha256, status) of every file seen before."""
+    rows = con.execute("SELECT source_file, content_sha256, status FROM source_files").fetchall()
+    return {path: (sha, status) for path, sha, status in rows}
+
+
+def write_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch, run_id: str) -> None:
+    """Replace everything the batch's files contributed, in one transaction."""
+    if not batch.source_files:
+        return
+    now = utcnow()
+    files = pd.DataFrame({"source_file": [f["source_file"] for f in batch.source_files]})
+    con.register("batch_files", files)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM article_texts WHERE article_id IN (SELECT article_id FROM articles "
+                    "WHERE source_file IN (SELECT source_file FROM batch_files))")
+        for table in ("figures", "province_rankings", "articles", "quarantine", "source_files"):
+            con.execute(f"DELETE FROM {table} WHERE source_file IN (SELECT source_file FROM batch_files)")
+        sources = pd.DataFrame(batch.source_files).assign(run_id=run_id, loaded_at=now, removed_at=None)
+        _insert(con, "source_files", sources)
+        for table, frame in batch.frames.items():
+            _insert(con, table, _with_lineage(table, frame, run_id, now))
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.unregister("batch_files")
+
+
+def _with_lineage(table: str, frame: pd.DataFrame, run_id: str, now: datetime) -> pd.DataFrame:
+    names = {name for name, _, _ in columns(TABLES_BY_NAME[table])}
+    extra: dict[str, Any] = {}
+    if "run_id" in names and "run_id" not in frame:
+        extra["run_id"] = run_id
+    if "loaded_at" in names:
+        extra["loaded_at"] = now
+    if "quarantined_at" in names:
+        extra["quarantined_at"] = now
+    return frame.assign(**extra) if extra else frame
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    if frame.empty:
+        return
+    con.register("batch_rows", frame)
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows")
+    finally:
+        con.unregister("batch_rows")
+
+
+def mark_removed(con: duckdb.DuckDBPyConnection, source_files: list[str], run_id: str) -> None:
+    """Keep the rows of files gone from the raw folder, marked with when they went."""
+    if not source_files:
+        return
+    now = utcnow()
+    con.register("gone_files", pd.DataFrame({"source_file": source_files}))
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in ("figures", "province_rankings", "articles"):
+            con.execute(f"UPDATE {table} SET removed_at = ? WHERE removed_at IS NULL AND "
+                        "source_file IN (SELECT source_file FROM gone_files)", [now])
+        con.execute("UPDATE source_files SET status = 'removed', removed_at = ?, run_id = ? "
+                    "WHERE source_file IN (SELECT source_file FROM gone_files)", [now, run_id])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.unregister("gone_files")
+
+
+def replace_reference(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) -> None:
+    """Rewrite the small reference tables (catalog, provinces) from the project's files."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table, frame in frames.items():
+            con.execute(f"DELETE FROM {table}")
+            _insert(con, table, frame)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def start_run(con: duckdb.DuckDBPyConnection, run_id: str, raw_dir: str,
+              flow_run_id: str | None) -> None:
+    """Record a new run; runs left 'running' by a killed process become 'interrupted'."""
+    con.execute("UPDATE load_runs SET status = 'interrupted' WHERE status = 'running'")
+    con.execute("INSERT INTO load_runs (run_id, flow_run_id, raw_dir, started_at, status) "
+                "VALUES (?, ?, ?, ?, 'running')", [run_id, flow_run_id, raw_dir, utcnow()])
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str,
+               counts: dict[str, int], message: str | None = None) -> None:
+    """Close the run's record with its counts."""
+    names = ("files_seen", "files_loaded", "files_skipped", "files_quarantined", "files_removed",
+             "rows_loaded", "rows_quarantined")
+    assignments = ", ".join(f"{n} = ?" for n in names)
+    con.execute(f"UPDATE load_runs SET finished_at = ?, status = ?, message = ?, {assignments} "
+                "WHERE run_id = ?",
+                [utcnow(), status, message, *(int(counts.get(n, 0)) for n in names), run_id])
