@@ -8,7 +8,7 @@ import os
 import sys
 from typing import Any
 
-from prakerja_etl.errors import PrakerjaError
+from prakerja_etl.errors import ConfigError, PrakerjaError
 from prakerja_etl.settings import FLOWS_DIR, Settings
 
 # Quiet Prefect before it is imported: no telemetry (this machine is offline) and no INFO chatter.
@@ -50,11 +50,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run(args: argparse.Namespace) -> int:
+    # Fail fast, before Prefect starts a server, on what the user can fix at once.
+    if not os.path.isdir(args.raw_dir):
+        raise ConfigError(f"raw folder {args.raw_dir} does not exist; pass --raw-dir DIR")
     from prefect.flows import load_flow_from_entrypoint
 
     from prakerja_etl import progress
 
     ingest = load_flow_from_entrypoint(f"{FLOWS_DIR / 'ingest.py'}:ingest")
+    if not args.verbose:
+        _silence_prefect_console()
     with _progress_bar(enabled=sys.stderr.isatty() and not args.verbose) as listener:
         progress.listen(listener)
         try:
@@ -74,6 +79,17 @@ def _run(args: argparse.Namespace) -> int:
             progress.listen(None)
     _print_summary(summary)
     return 0
+
+
+def _silence_prefect_console() -> None:
+    """Keep Prefect's console logs (and its tracebacks of handled failures) off the user's screen;
+    logs still reach the Prefect API when one is configured."""
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    for name in ("", "prefect", "prefect.flow_runs", "prefect.task_runs"):
+        for handler in logging.getLogger(name).handlers:
+            if isinstance(handler, PrefectConsoleHandler):
+                handler.setLevel(logging.CRITICAL + 1)
 
 
 def _root_cause(exc: BaseException) -> BaseException:
@@ -121,8 +137,6 @@ def _print_summary(s: dict[str, Any]) -> None:
     if len(s["quarantined"]) > 10:
         print(f"  … and {len(s['quarantined']) - 10} more (SELECT * FROM quarantine)")
 
-
-logging.getLogger("prefect").addHandler(logging.NullHandler())
 
 if __name__ == "__main__":
     sys.exit(main())

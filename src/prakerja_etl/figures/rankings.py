@@ -23,8 +23,9 @@ _POSITION = re.compile(
 )
 _TOP = re.compile(r"\b(?:peringkat|posisi|urutan)\s+(?:teratas|pertama|puncak)\b", re.IGNORECASE)
 # '3 provinsi (penerima) terbanyak', 'tiga provinsi dengan penerima paling sedikit'
+_SIZE_WORDS = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh"
 _LIST_INTRO = re.compile(
-    r"\b(?P<n>\d{1,2}|[a-z]+)\s+provinsi\b[^.;:]{0,50}?(?:" + vocab.MOST + "|" + vocab.LEAST + r")",
+    r"\b(?P<n>\d{1,2}|" + _SIZE_WORDS + r")\s+provinsi\b[^.;:]{0,50}?(?:" + vocab.MOST + "|" + vocab.LEAST + r")",
     re.IGNORECASE,
 )
 _FOLLOWED_BY = re.compile(r"\b(?:disusul|diikuti|kemudian|lalu|berikutnya|selanjutnya)\b",
@@ -78,7 +79,8 @@ def _direction(text: str) -> str | None:
 def _sentence_rankings(sentence: Sentence, mentions: list[ProvinceMention],
                        state: _State) -> list[Ranking]:
     text = sentence.text
-    if not _ABOUT_RECIPIENTS.search(text) or (
+    continuing = state.direction is not None
+    if not (_ABOUT_RECIPIENTS.search(text) or continuing) or (
             _ONLY_REGISTRANTS.search(text) and not re.search(r"penerima", text, re.I)):
         return []
     direction = _direction(text) or (_TOP.search(text) and "most")

@@ -1,0 +1,41 @@
+# One entry point for every check. `make help` lists the targets.
+SHELL := /bin/bash
+UV_VERSION := 0.13.9
+# Use the uv on PATH, else a private copy installed into .tools/ (nothing global is touched).
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+# This machine sets PYTHONDONTWRITEBYTECODE: compile at install time or every start is slow.
+export UV_COMPILE_BYTECODE := 1
+# uv does not read pip's configuration; point it at the system CA bundle where there is one.
+ifneq ($(wildcard /etc/ssl/certs/ca-certificates.crt),)
+export SSL_CERT_FILE ?= /etc/ssl/certs/ca-certificates.crt
+endif
+
+.PHONY: help setup run test test-fast lint score clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+.tools/bin/uv:
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet uv==$(UV_VERSION)
+
+setup: $(if $(filter .tools/bin/uv,$(UV)),.tools/bin/uv)  ## install the locked dependencies into .venv
+	$(UV) sync --frozen
+
+run: setup  ## load data/raw into data/warehouse/prakerja.duckdb
+	.venv/bin/prakerja-etl run
+
+test: setup  ## the whole test suite, e2e included (what CI runs)
+	.venv/bin/pytest
+
+test-fast: setup  ## unit and integration tests, without the Prefect-server e2e tests
+	.venv/bin/pytest -m "not e2e"
+
+lint: setup  ## ruff
+	.venv/bin/ruff check src flows tests
+
+score: run  ## score the warehouse against the dev gold with the shared scoring rule
+	.venv/bin/python ../shared/tools/score.py data/warehouse/prakerja.duckdb ../shared/corpus/dev/gold
+
+clean:  ## remove the warehouse and local caches
+	rm -rf data/warehouse/*.duckdb* .pytest_cache .ruff_cache

@@ -1,0 +1,64 @@
+"""Shared fixtures: an isolated Prefect home, the shared corpus, a flow runner."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+# Before Prefect is imported anywhere: never touch the developer's ~/.prefect, no telemetry.
+_PREFECT_HOME = tempfile.mkdtemp(prefix="prakerja-test-prefect-")
+os.environ["PREFECT_HOME"] = _PREFECT_HOME
+os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+for key in [k for k in os.environ if k.startswith("PRAKERJA_")]:
+    del os.environ[key]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    shutil.rmtree(_PREFECT_HOME, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    """The shared annotated corpus (read-only)."""
+    if not (CORPUS / "dev").is_dir():
+        pytest.skip(f"shared corpus not found at {CORPUS}")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def prefect_server() -> Iterator[None]:
+    """One temporary Prefect server for every flow test of the session."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture(scope="session")
+def ingest(prefect_server: None) -> Any:
+    """The ingest flow, loaded the way the CLI and the deployment load it."""
+    from prefect.flows import load_flow_from_entrypoint
+
+    return load_flow_from_entrypoint(f"{REPO / 'flows' / 'ingest.py'}:ingest")
+
+
+@pytest.fixture
+def raw_dir(tmp_path: Path, corpus: Path) -> Path:
+    """A raw folder holding the dev articles."""
+    raw = tmp_path / "raw"
+    (raw / "articles").mkdir(parents=True)
+    for path in sorted((corpus / "dev").glob("*.txt")):
+        shutil.copy(path, raw / "articles" / path.name)
+    return raw

@@ -1,0 +1,80 @@
+"""The figure finder on tiny sentences: what is a figure, its value and unit."""
+
+import pytest
+
+from prakerja_etl.figures.find import find_figures
+
+
+def figures(sentence: str) -> list[tuple[float, str]]:
+    return [(round(c.value, 2), c.unit) for c in find_figures(sentence)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Program ini menjangkau 5,5 juta penerima.", [(5_500_000, "person")]),
+    ("Jumlahnya 5.509.055 orang.", [(5_509_055, "person")]),
+    ("Sebanyak 88,9 persen penerima puas.", [(88.9, "percent")]),
+    ("Porsinya 45% dari total.", [(45, "percent")]),
+    ("Bantuan Rp2,4 juta per peserta.", [(2_400_000, "rupiah")]),
+    ("Insentif Rp 600.000 per bulan.", [(600_000, "rupiah")]),
+    ("Anggaran Rp20 triliun disiapkan.", [(20e12, "rupiah")]),
+    ("Insentif survei Rp50rb setiap kali.", [(50_000, "rupiah")]),
+    ("Saldo pelatihan Rp 3,5 jt.", [(3_500_000, "rupiah")]),
+    ("Realisasinya Rp804,2 miliar.", [(804.2e9, "rupiah")]),
+    ("Terdapat 1.701 pelatihan dan 154 lembaga.", [(1701, "count"), (154, "count")]),
+    ("Ada 7 platform digital dan 5 mitra pembayaran.", [(7, "count"), (5, "count")]),
+    ("Survei di 30 ribu blok sensus.", [(30_000, "count")]),
+])
+def test_numerals_with_scale_currency_and_unit(sentence: str, expected: list) -> None:
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Pendaftaran gelombang ke-12 dibuka.", [(12, "ordinal")]),
+    ("Gelombang 48 resmi dibuka.", [(48, "ordinal")]),
+    ("Saya masuk waktu gelombang IV.", [(4, "ordinal")]),
+    ("Sejak gelombang pertama dibuka.", [(1, "ordinal")]),
+    ("Peserta gelombang 12 hingga 17 menerima.", [(12, "ordinal"), (17, "ordinal")]),
+    ("Dibuka lewat 11 gelombang pendaftaran.", [(11, "count")]),
+    ("Dijalankan lewat enam gelombang.", [(6, "count")]),
+])
+def test_waves_are_ordinals_after_the_word_and_counts_before_it(sentence: str, expected: list) -> None:
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Diikuti lebih dari lima juta orang.", [(5_000_000, "person")]),
+    ("Per peserta empat koma dua juta rupiah.", [(4_200_000, "rupiah")]),
+    ("Sepertiga penerima menabung.", [(33.33, "percent")]),
+    ("Dua dari tiga penerima memakai insentif.", [(66.67, "percent")]),
+    ("Hampir separuh penerima adalah perempuan.", [(50, "percent")]),
+    ("Satu dari empat di antaranya belum punya rekening.", [(25, "percent")]),
+    ("Kuota dipatok 3-4,5 juta orang.", [(3_000_000, "person"), (4_500_000, "person")]),
+    ("Irisannya antara 10-15 persen.", [(10, "percent"), (15, "percent")]),
+    ("Kartu Prakerja alone reached 5.9 million people.", [(5_900_000, "person")]),
+])
+def test_number_words_fractions_and_ranges(sentence: str, expected: list) -> None:
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Pada 2020 program dibuka.",                       # a year used as a period
+    "Dibuka Selasa (23/2/2021) pukul 16.00 WIB.",      # dates and clock times
+    "Jumat, 26 Februari 2021 16:12 WIB",               # page timestamp
+    "Hubungi 0812-3456-7890 jika ragu.",               # phone number
+    "Penerima berusia di atas 60 tahun.",              # age
+    "Insentif dibayar selama empat bulan.",            # duration
+    "Survei dilakukan tiga kali.",                     # frequency
+    "Dengan 3 provinsi penerima terbanyak tercatat.",  # size of a ranking
+    "Pandemi Covid-19 memukul pekerja.",               # part of a name
+    "Indeks LQ45 naik.",                               # part of a name
+    "Simak 5 fakta berikut.",                          # listicle count
+    "Usianya 18-64 Tahun boleh ikut.",                 # age range
+    "Data 2020-2022 dihimpun.",                        # year range
+])
+def test_numbers_that_are_not_figures(sentence: str) -> None:
+    assert figures(sentence) == []
+
+
+def test_qualifiers_are_kept() -> None:
+    found = find_figures("Jumlahnya sekitar 3,1 juta orang, lebih dari 70 juta pendaftar, 651 ribu lebih.")
+    assert [c.qualifier for c in found] == ["sekitar", "lebih dari", "lebih dari"]
