@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pytest
 
 from conftest import SHARED
 
@@ -49,8 +48,8 @@ def test_founding_article_figures_and_rankings_are_exact(ingest: Any, raw_dir: P
     warehouse = tmp_path / "w.duckdb"
     ingest(raw_dir=str(raw_dir), warehouse_path=str(warehouse))
     gold = json.loads((corpus / "dev" / "gold" / FOUNDING.replace(".txt", ".json")).read_text())
-    got = query(warehouse, "SELECT f.value, f.unit, f.metric FROM figures f JOIN articles a USING (article_id) "
-                           f"WHERE a.source_file = 'articles/{FOUNDING}'")
+    got = query(warehouse, "SELECT f.value, f.unit, f.metric FROM figures f JOIN articles a "
+                           f"USING (article_id) WHERE a.source_file = 'articles/{FOUNDING}'")
     expected = [(g["value"], g["unit"], g["metric"]) for g in gold["figures"]]
     remaining = list(got)
     for value, unit, metric in expected:

@@ -17,6 +17,7 @@ from prakerja_etl.catalog import load_catalog
 from prakerja_etl.text.provinces import load_provinces
 
 UNITS = ["person", "percent", "rupiah", "count", "ordinal"]
+SEVERITIES = ["info", "warning", "error"]
 DIRECTIONS = ["most", "least"]
 PERIOD_PATTERN = r"^\d{4}(?:-(?:0[1-9]|1[0-2]|S[12]|Q[1-4]))?$"
 
@@ -155,6 +156,124 @@ class ProvinceRow(pa.DataFrameModel):
     province_name: Series[str] = pa.Field(unique=True, description="Official name")
     aliases: Series[str] = pa.Field(nullable=True, description="Other spellings recognised in text, '; '-separated")
     since_2022: Series[bool] = pa.Field(description="True for the 2022 Papua provinces (no data before 2022)")
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class SurveyResultRow(pa.DataFrameModel):
+    """One figure of a published survey table (a data row × a value column): `survey_results`."""
+
+    source_file: Series[str] = pa.Field(description="Path of the table file, relative to the raw folder")
+    survey: Series[str] = pa.Field(description="Survey or report the table comes from (sidecar `survey`)")
+    publisher: Series[str] = pa.Field(description="Who published the table (sidecar `publisher`)")
+    period: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, description="Period the value refers to: YYYY, YYYY-MM, YYYY-S1/S2 or YYYY-Qn (sidecar `period`, or the column's entry in `period_columns`)")
+    metric: Series[str] = pa.Field(nullable=True, description="Catalog metric id (see `metrics`); NULL for a category that fits no metric")
+    province_code: Series[str] = pa.Field(nullable=True, description="Two-digit province code (see `provinces`) of a province row; NULL for the national total and for category rows")
+    province_name: Series[str] = pa.Field(nullable=True, description="Official province name; NULL when province_code is NULL")
+    group: Series[str] = pa.Field(nullable=True, description="Sub-population: the header of a group column ('Laki-laki'), 'total' for the national total row of a province table, else NULL")
+    value: Series[float] = pa.Field(description="The figure, in `unit`: persons, percentage points (0–100), rupiah, a count or an ordinal position")
+    unit: Series[str] = pa.Field(isin=UNITS, description="person / percent (percentage points) / rupiah / count / ordinal, from the sidecar")
+    label: Series[str] = pa.Field(description="Row label exactly as in the table, trimmed (category or province as printed)")
+    sheet: Series[str] = pa.Field(nullable=True, description="XLSX sheet the value was read from; NULL for a CSV file")
+    row_number: Series[int] = pa.Field(ge=1, description="1-based row of the value: line of the CSV file (where the record starts) or row of the sheet")
+    column_name: Series[str] = pa.Field(description="Header of the value's column, as printed in the table")
+    cell: Series[str] = pa.Field(description="Cell of the value: A1 reference in XLSX ('B7'), 'r<row>c<column>' (1-based) in CSV ('r7c2')")
+    published: Series[bool] = pa.Field(description="False for a fill-in cell of a table its sidecar marks illustrative (not a published figure)")
+
+    class Config:
+        strict = True
+        coerce = True
+
+    @pa.check("metric")
+    def metric_in_catalog(cls, metric: Series[str]) -> Series[bool]:
+        return metric.isna() | metric.isin(list(metric_units()))
+
+    @pa.check("province_code")
+    def province_in_reference(cls, code: Series[str]) -> Series[bool]:
+        return code.isna() | code.isin(province_codes())
+
+    @pa.dataframe_check
+    def unit_matches_metric(cls, df: pd.DataFrame) -> Series[bool]:
+        expected = df["metric"].map(metric_units())
+        return df["metric"].isna() | (expected == df["unit"])
+
+    @pa.dataframe_check
+    def share_within_0_100(cls, df: pd.DataFrame) -> Series[bool]:
+        # Unlike a ratio in an article, every percent cell of a survey table is a share.
+        return (df["unit"] != "percent") | df["value"].between(0, 100)
+
+    @pa.dataframe_check
+    def amount_is_non_negative(cls, df: pd.DataFrame) -> Series[bool]:
+        return ~df["unit"].isin(["person", "count"]) | (df["value"] >= 0)
+
+
+def _official_name_matches(df: pd.DataFrame) -> Series[bool]:
+    """True where province_name is the reference's name for province_code."""
+    names = {p.code: p.name for p in load_provinces()}
+    return df["province_code"].map(names) == df["province_name"]
+
+
+class OfficialRecipientRow(pa.DataFrameModel):
+    """Recipients of one regency/city in one year, as published: `official_recipients`."""
+
+    regency_code: Series[str] = pa.Field(description="The programme's regency/city id (KOTA_KABUPATEN_ID), as text; not a BPS code")
+    regency_name: Series[str] = pa.Field(description="Regency/city name as published ('Kabupaten Nias', 'Kota Adm. Jakarta Selatan')")
+    province_code: Series[str] = pa.Field(description="Two-digit Kemendagri province code (see `provinces`), as published with the regency")
+    province_name: Series[str] = pa.Field(description="Official province name of province_code (the reference's name)")
+    province_name_published: Series[str] = pa.Field(description="Province name as the file writes it ('Kep. Bangka Belitung')")
+    year: Series[int] = pa.Field(ge=2020, le=2030, description="Calendar year of the count (from the RPL_<year> column)")
+    recipients: Series[int] = pa.Field(ge=0, description="Programme recipients in the regency that year (persons)")
+    source_file: Series[str] = pa.Field(description="File the count was read from")
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["regency_code", "year"]
+
+    @pa.check("province_code")
+    def province_in_reference(cls, code: Series[str]) -> Series[bool]:
+        return code.isin(province_codes())
+
+    @pa.dataframe_check
+    def province_name_is_official(cls, df: pd.DataFrame) -> Series[bool]:
+        return _official_name_matches(df)
+
+
+class OfficialProvinceTotalRow(pa.DataFrameModel):
+    """Recipients of one province as the province-level files publish them."""
+
+    province_code: Series[str] = pa.Field(description="Two-digit Kemendagri province code (see `provinces`)")
+    province_name: Series[str] = pa.Field(description="Official province name of province_code (the reference's name)")
+    province_name_published: Series[str] = pa.Field(description="Province name as the file writes it ('Daerah Istimewa Yogyakarta')")
+    year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=2020, le=2030, description="Calendar year of the total; NULL = all years together")
+    recipients: Series[int] = pa.Field(ge=0, description="Programme recipients in the province (persons)")
+    source_file: Series[str] = pa.Field(description="File the total was read from")
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["source_file", "province_code", "year"]
+
+    @pa.check("province_code")
+    def province_in_reference(cls, code: Series[str]) -> Series[bool]:
+        return code.isin(province_codes())
+
+    @pa.dataframe_check
+    def province_name_is_official(cls, df: pd.DataFrame) -> Series[bool]:
+        return _official_name_matches(df)
+
+
+class DataQualityRow(pa.DataFrameModel):
+    """A quirk of the published files, reported and never patched."""
+
+    source_file: Series[str] = pa.Field(description="File the finding is about (the first one when it compares two)")
+    check: Series[str] = pa.Field(description="Stable id of the check ('grand_total_mismatch', 'province_name_variant', …)")
+    severity: Series[str] = pa.Field(isin=SEVERITIES, description="'info' (handled, nothing lost), 'warning' (files disagree) or 'error' (data missing)")
+    detail: Series[str] = pa.Field(description="What was found, in words a person can act on")
+    expected: Series[str] = pa.Field(nullable=True, description="Value the check expected, as text (persons for counts)")
+    observed: Series[str] = pa.Field(nullable=True, description="Value the file has, as text (persons for counts)")
 
     class Config:
         strict = True

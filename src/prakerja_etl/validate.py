@@ -24,6 +24,8 @@ CHECK_MEANINGS = {
     "not_nullable": "a required value is missing",
     "field_uniqueness": "the id is not unique",
     "str_matches": "the text does not have the required form",
+    "amount_is_non_negative": "a number of persons or things cannot be negative",
+    "province_name_is_official": "the province name is not the reference's name for its code",
 }
 
 

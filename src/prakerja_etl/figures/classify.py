@@ -55,7 +55,8 @@ RUPIAH_EXCLUSIONS = re.compile(
 RUPIAH_CUES = [
     _cue("incentive_monthly", r"^\s*(?:\w+\s+){0,3}?(?:per|setiap|tiap|/)\s*bulan\b|^\s*sebulan\b", "right"),
     _cue("survey_incentive", r"\binsentif\s+(?:pengisian\s+)?survei|\bsurvei\w*"),
-    _cue("incentive_disbursed_total", r"\b(?:insentif\w*)\b[^.;]{0,40}?\b(?:disalurkan|tersalurkan|dicairkan|dibayarkan)\b", "left"),
+    _cue("incentive_disbursed_total", r"\b(?:insentif\w*)\b[^.;]{0,40}?\b(?:disalurkan|tersalurkan|dicairkan|dibayarkan)\b"
+         r"|\b(?:menyalurkan|mencairkan|membayarkan)\s+insentif", "left"),
     _cue("training_fee_per_recipient", r"\b(?:biaya|bantuan|saldo|dana|untuk|membeli|pembelian)\s+(?:biaya\s+)?pelatihan\b"),
     _cue("incentive_total_per_recipient", r"\binsentif\w*(?!\s+(?:pengisian\s+)?survei)\b"),
     _cue("budget_total", r"\b(?:anggaran|pagu|alokasi|menggelontorkan|digelontorkan|dianggarkan|APBN|dana\s+program|budget)\b", "left"),
@@ -83,7 +84,8 @@ TARGET_CUE = re.compile(
     r"|untuk\s+menjangkau|dialokasikan\s+untuk|quota)\b",
     re.IGNORECASE,
 )
-REGISTRANT_CUE = re.compile(r"\b(?:pendaftar\w*|mendaftar|registrants?)\b", re.IGNORECASE)
+REGISTRANT_CUE = re.compile(
+    r"\b(?:pendaftar\w*|mendaftar|registrants?|(?:warga|orang|yang)\s+daftar)\b", re.IGNORECASE)
 RECIPIENT_CUE = re.compile(
     r"\b(?:penerima\w*|peserta\w*|alumni|menjangkau|dijangkau|diikuti|ditetapkan|dinikmati"
     r"|diberikan\s+kepada|tersalurkan|lolos|recipients?|reached|participants?)\b",
@@ -111,6 +113,8 @@ ANAPHORA_START = re.compile(
     r"|persentasenya|proporsinya)\b",
     re.IGNORECASE,
 )
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+_NEXT_CLAUSE_PENALTY = 50
 _REGENCY = re.compile(r"\b(?:Kabupaten|Kab\.|Kota|Kotamadya)\s+[A-Z]")
 
 
@@ -156,6 +160,8 @@ def _nearest(cues: list[tuple[str | None, re.Pattern[str], str]], left: str,
             m = pattern.search(right)
             if m:
                 distance = len(right[:m.start()].strip())
+                if _CLAUSE_BREAK.search(right, 0, m.start()):
+                    distance += _NEXT_CLAUSE_PENALTY  # after a comma, words tend to label the next figure
                 if best is None or (distance, order) < best[:2]:
                     best = (distance, order, metric)
         if side in ("both", "left"):

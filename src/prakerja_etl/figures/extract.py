@@ -16,6 +16,9 @@ from prakerja_etl.text.segment import Sentence
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–]\s")
 _OTHER = vocab.OTHER_PROGRAMMES
 # 'sejak gelombang pertama' counts every wave since the first, not one wave.
+_TOPIC_OPENING = re.compile(
+    r"^\W*(?:(?:adapun|sementara(?:\s+itu)?|sedangkan|khusus|untuk|bagi)\s+(?:di\s+)?|di\s+)(?:provinsi\s+)?$",
+    re.IGNORECASE)
 _CUMULATIVE = re.compile(r"\b(?:sejak|mulai)\s+$", re.IGNORECASE)
 
 
@@ -66,6 +69,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
     provinces = find_provinces(text)
     periods = find_periods(text, article_year)
     other_at = [m.start() for m in _OTHER.finditer(text)]
+    topic = _topic_province(text, provinces)
     out: list[Figure] = []
     for i, cand in enumerate(found):
         prev_end = found[i - 1].end if i else 0
@@ -81,14 +85,15 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
             unit=cand.unit, value=cand.value, left=left, left_clause=left_clause, right=right,
             sentence_before=text[:cand.start], clause_before=_last_clause(text[:cand.start]),
             from_wave=cand.unit_from == "ordinal",
-            province_left=province_left is not None, province_right=province_right is not None,
+            province_left=province_left is not None or topic is not None,
+            province_right=province_right is not None,
             other_programme=any(pos < cand.start for pos in other_at),
             single_wave_before=any(c.unit_from == "ordinal" and c.range_part is None
                                    and not _CUMULATIVE.search(text, max(0, c.start - 8), c.start)
                                    for c in found[:i]),
         )
         metric = cls.classify(ctx)
-        province = province_left or province_right
+        province = province_left or province_right or topic
         if metric is None:
             metric, province = _inherit(cand, left_clause, text[:cand.start], out, earlier,
                                          sentence, province)
@@ -99,6 +104,14 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
             sentence=sentence, unit_from=cand.unit_from, range_part=cand.range_part,
         ))
     return out
+
+
+def _topic_province(text: str, mentions: list[ProvinceMention]) -> Province | None:
+    """'Di Jawa Timur, jumlah penerima …': a province that opens the sentence frames all of it."""
+    if mentions and _TOPIC_OPENING.match(text[:mentions[0].start]) and \
+            text[mentions[0].end:mentions[0].end + 2].startswith(","):
+        return mentions[0].province
+    return None
 
 
 def _last_clause(left: str) -> str:

@@ -59,7 +59,7 @@ _FRACTION_RE = re.compile(
 )
 _FRACTION_WORD_RE = re.compile(
     r"\b(?:" + "|".join(sorted(numbers.FRACTION_WORDS, key=len, reverse=True)) + r")\b"
-    r"(?=\s+(?:dari\s+)?(?:" + vocab.PEOPLE[2:-2] + r")\b)",
+    r"(?=\s+(?:dari\s+)?(?:" + vocab.PEOPLE[2:-2] + r"|lainnya|di\s+antaranya|dari\s+mereka)\b)",
     re.IGNORECASE,
 )
 _RANKING_SIZE = re.compile(

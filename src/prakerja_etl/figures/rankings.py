@@ -25,7 +25,8 @@ _TOP = re.compile(r"\b(?:peringkat|posisi|urutan)\s+(?:teratas|pertama|puncak)\b
 # '3 provinsi (penerima) terbanyak', 'tiga provinsi dengan penerima paling sedikit'
 _SIZE_WORDS = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh"
 _LIST_INTRO = re.compile(
-    r"\b(?P<n>\d{1,2}|" + _SIZE_WORDS + r")\s+provinsi\b[^.;:]{0,50}?(?:" + vocab.MOST + "|" + vocab.LEAST + r")",
+    r"\b(?P<n>\d{1,2}|" + _SIZE_WORDS + r")\s+provinsi\b[^.;:]{0,50}?"
+    r"(?:" + vocab.MOST + "|" + vocab.LEAST + r")",
     re.IGNORECASE,
 )
 _FOLLOWED_BY = re.compile(r"\b(?:disusul|diikuti|kemudian|lalu|berikutnya|selanjutnya)\b",
