@@ -13,6 +13,7 @@ from prefect import flow
 from prefect.runtime import flow_run
 
 from prakerja_etl import tasks
+from prakerja_etl.report import publish_run_artifacts
 from prakerja_etl.run import writer_session
 from prakerja_etl.settings import Settings
 
@@ -21,8 +22,10 @@ DEFAULTS = Settings()
 
 @flow(name="prakerja-ingest")
 def ingest(raw_dir: str = str(DEFAULTS.raw_dir),
-           warehouse_path: str = str(DEFAULTS.warehouse_path)) -> dict[str, Any]:
-    """Load every new or changed raw file; returns the run summary."""
+           warehouse_path: str = str(DEFAULTS.warehouse_path),
+           official_source: str | None = None) -> dict[str, Any]:
+    """Load every new or changed raw file and the official statistics (a folder or URL;
+    default `<raw_dir>/official`); returns the run summary."""
     settings = Settings.from_env()
     with writer_session(Path(raw_dir), Path(warehouse_path), settings, flow_run.get_id()) as session:
         plan = tasks.plan_sources(raw_dir, session)
@@ -31,8 +34,11 @@ def ingest(raw_dir: str = str(DEFAULTS.raw_dir),
             batch = todo[start:start + settings.batch_size]
             results = tasks.extract_batch(batch, session, start, len(todo))
             tasks.load_batch(results, session)
+        tasks.load_official(official_source, raw_dir, session)
         tasks.mark_removed(plan.removed, session)
-    return asdict(session.summary)
+    summary = asdict(session.summary)
+    publish_run_artifacts(summary)
+    return summary
 
 
 if __name__ == "__main__":

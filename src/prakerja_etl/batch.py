@@ -12,7 +12,7 @@ import pandera.pandas as pa
 
 from prakerja_etl import schemas
 from prakerja_etl.errors import UnreadableInput
-from prakerja_etl.sources import articles
+from prakerja_etl.sources import articles, official, surveys
 from prakerja_etl.sources.discover import SourceFile
 from prakerja_etl.validate import split_valid
 from prakerja_etl.warehouse.store import LoadBatch
@@ -20,14 +20,13 @@ from prakerja_etl.warehouse.store import LoadBatch
 
 @dataclass
 class FileResult:
-    """What one file yielded before validation."""
+    """What one file yielded before validation: rows per table, or why it cannot be used."""
 
     source: SourceFile
     quarantine_reason: str | None = None
-    article: dict[str, Any] | None = None
-    text: str | None = None
-    figures: list[dict[str, Any]] = field(default_factory=list)
-    rankings: list[dict[str, Any]] = field(default_factory=list)
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    text: str | None = None                                   # an article's decoded text
+    problems: list[tuple[str, str | None]] = field(default_factory=list)   # rejected cells
 
 
 def extract_file(source: SourceFile, max_bytes: int) -> FileResult:
@@ -35,66 +34,116 @@ def extract_file(source: SourceFile, max_bytes: int) -> FileResult:
     if source.size_bytes > max_bytes:
         return FileResult(source, f"file is {source.size_bytes:,} bytes, over the "
                                   f"{max_bytes:,}-byte limit (PRAKERJA_MAX_FILE_BYTES)")
-    if not source.source_file.lower().endswith(articles.ARTICLE_SUFFIXES):
-        return FileResult(source, "not a supported article file (expected .txt)")
     try:
-        extraction = articles.extract_article(source.source_file, source.path.read_bytes())
+        if source.kind == "survey":
+            return _survey(source)
+        return _article(source)
     except UnreadableInput as exc:
         return FileResult(source, str(exc))
     except OSError as exc:
         return FileResult(source, f"cannot read the file: {exc.strerror or exc}")
-    return FileResult(
-        source, article=articles.article_row(extraction), text=extraction.text,
-        figures=articles.figure_rows(extraction), rankings=articles.ranking_rows(extraction),
-    )
+
+
+def _article(source: SourceFile) -> FileResult:
+    if not source.source_file.lower().endswith(articles.ARTICLE_SUFFIXES):
+        return FileResult(source, "not a supported article file (expected .txt)")
+    extraction = articles.extract_article(source.source_file, source.path.read_bytes())
+    return FileResult(source, text=extraction.text, tables={
+        "articles": [articles.article_row(extraction)],
+        "figures": articles.figure_rows(extraction),
+        "province_rankings": articles.ranking_rows(extraction),
+    })
+
+
+def _survey(source: SourceFile) -> FileResult:
+    if not source.source_file.lower().endswith(surveys.SURVEY_SUFFIXES):
+        return FileResult(source, "a sidecar without its table (expected <stem>.csv or <stem>.xlsx)"
+                          if source.path.suffix.lower() in (".yaml", ".yml")
+                          else "not a supported survey table (expected .csv or .xlsx with a .yaml sidecar)")
+    extraction = surveys.read_survey(source.path, source.source_file)
+    return FileResult(source, tables={"survey_results": extraction.rows}, problems=extraction.problems)
 
 
 def extract_files(sources: Iterable[SourceFile], max_bytes: int) -> list[FileResult]:
     return [extract_file(s, max_bytes) for s in sources]
 
 
-def _frame(model: type[pa.DataFrameModel], rows: list[dict[str, Any]]) -> pd.DataFrame:
+def frame(model: type[pa.DataFrameModel], rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Rows as a DataFrame with exactly the model's columns."""
     return pd.DataFrame(rows, columns=list(model.to_schema().columns))
 
 
 def build_batch(results: list[FileResult], run_id: str) -> LoadBatch:
     """Validate a batch's rows; rejected files and rows become quarantine rows."""
-    quarantine = [_quarantine_row(r.source.source_file, "read", r.quarantine_reason, None)
+    quarantine = [quarantine_row(r.source.source_file, "read", r.quarantine_reason, None)
                   for r in results if r.quarantine_reason is not None]
-    good = [r for r in results if r.quarantine_reason is None and r.article is not None]
-    articles_df = _validated(schemas.ArticleRow, [r.article for r in good if r.article], quarantine)
-    # A file whose article row is invalid is quarantined whole: its figures cannot be traced.
-    good = [r for r in good if r.source.source_file in set(articles_df["source_file"])]
-    lengths = {r.source.source_file: len(r.text or "") for r in good}
-    figure_rows = [dict(f, source_chars=lengths[f["source_file"]]) for r in good for f in r.figures]
-    figures = _validated(schemas.FigureCandidate, figure_rows, quarantine)
-    rankings = _validated(schemas.RankingRow, [x for r in good for x in r.rankings], quarantine)
-    loaded = set(lengths)
-    files = [{"source_file": r.source.source_file, "kind": r.source.kind,
-              "content_sha256": r.source.content_sha256, "size_bytes": r.source.size_bytes,
-              "status": "loaded" if r.source.source_file in loaded else "quarantined"}
-             for r in results]
-    texts = pd.DataFrame({"article_id": [r.article["article_id"] for r in good if r.article],
-                          "text": [r.text for r in good]})
-    return LoadBatch(source_files=files, frames={
+    usable = [r for r in results if r.quarantine_reason is None]
+    for r in usable:
+        quarantine += [quarantine_row(r.source.source_file, "extract", reason, payload)
+                       for reason, payload in r.problems]
+    articles_df = validated(schemas.ArticleRow, _rows(usable, "articles"), quarantine)
+    # An article whose own row is invalid is quarantined whole: its figures could not be traced.
+    bad_articles = {r.source.source_file for r in usable if r.tables.get("articles")} - set(
+        articles_df["source_file"])
+    usable = [r for r in usable if r.source.source_file not in bad_articles]
+    lengths = {r.source.source_file: len(r.text) for r in usable if r.text is not None}
+    figure_rows = [dict(f, source_chars=lengths[f["source_file"]]) for f in _rows(usable, "figures")]
+    frames = {
         "articles": articles_df,
-        "article_texts": texts,
-        "figures": figures.drop(columns=["source_chars"]),
-        "province_rankings": rankings,
-        "quarantine": _frame(schemas.QuarantineRow, [dict(q, run_id=run_id) for q in quarantine]),
-    })
+        "article_texts": pd.DataFrame({
+            "article_id": [r.tables["articles"][0]["article_id"] for r in usable if r.text is not None],
+            "text": [r.text for r in usable if r.text is not None]}),
+        "figures": validated(schemas.FigureCandidate, figure_rows, quarantine).drop(columns=["source_chars"]),
+        "province_rankings": validated(schemas.RankingRow, _rows(usable, "province_rankings"), quarantine),
+        "survey_results": validated(schemas.SurveyResultRow, _rows(usable, "survey_results"), quarantine),
+    }
+    loaded = {r.source.source_file for r in usable}
+    frames["quarantine"] = frame(schemas.QuarantineRow, [dict(q, run_id=run_id) for q in quarantine])
+    return LoadBatch(source_files=[source_row(r.source, r.source.source_file in loaded) for r in results],
+                     frames=frames)
 
 
-def _validated(model: type[pa.DataFrameModel], rows: list[dict[str, Any]],
-               quarantine: list[dict[str, Any]]) -> pd.DataFrame:
+def build_official_batch(extraction: official.OfficialExtraction, sources: list[SourceFile],
+                         run_id: str) -> LoadBatch:
+    """Validate the official statistics; unusable values and rows become quarantine rows."""
+    quarantine = [quarantine_row(_file_of(payload, sources), "extract", reason, payload)
+                  for reason, payload in extraction.problems]
+    frames = {
+        "official_recipients": validated(schemas.OfficialRecipientRow, extraction.recipients, quarantine),
+        "official_province_totals": validated(schemas.OfficialProvinceTotalRow, extraction.province_totals,
+                                              quarantine),
+        "data_quality": validated(schemas.DataQualityRow, extraction.quality, quarantine),
+    }
+    frames["quarantine"] = frame(schemas.QuarantineRow, [dict(q, run_id=run_id) for q in quarantine])
+    return LoadBatch(source_files=[source_row(s, True) for s in sources], frames=frames)
+
+
+def _file_of(payload: str | None, sources: list[SourceFile]) -> str:
+    named = json.loads(payload).get("source_file") if payload else None
+    return named or (sources[0].source_file if sources else "official")
+
+
+def _rows(results: list[FileResult], table: str) -> list[dict[str, Any]]:
+    return [row for r in results for row in r.tables.get(table, [])]
+
+
+def source_row(source: SourceFile, loaded: bool) -> dict[str, Any]:
+    """The file's row of `source_files`."""
+    return {"source_file": source.source_file, "kind": source.kind,
+            "content_sha256": source.content_sha256, "size_bytes": source.size_bytes,
+            "status": "loaded" if loaded else "quarantined"}
+
+
+def validated(model: type[pa.DataFrameModel], rows: list[dict[str, Any]],
+              quarantine: list[dict[str, Any]]) -> pd.DataFrame:
     """Valid rows of `model`; each rejected row is appended to `quarantine` with its reason."""
-    valid, rejected = split_valid(model, _frame(model, rows))
+    valid, rejected = split_valid(model, frame(model, rows))
     for q in rejected:
         source_file = json.loads(q["payload"]).get("source_file") or "?"
-        quarantine.append(_quarantine_row(source_file, "validate", q["reason"], q["payload"]))
+        quarantine.append(quarantine_row(source_file, "validate", q["reason"], q["payload"]))
     return valid
 
 
-def _quarantine_row(source_file: str, stage: str, reason: str | None,
-                    payload: str | None) -> dict[str, Any]:
+def quarantine_row(source_file: str, stage: str, reason: str | None,
+                   payload: str | None) -> dict[str, Any]:
     return {"source_file": source_file, "stage": stage, "reason": reason, "payload": payload}

@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--raw-dir", default=str(defaults.raw_dir), help="raw folder (default: %(default)s)")
     run.add_argument("--warehouse", default=str(defaults.warehouse_path),
                      help="DuckDB file to load (default: %(default)s)")
+    run.add_argument("--official-source", default=os.environ.get("PRAKERJA_OFFICIAL_SOURCE"),
+                     help="folder or http(s) URL of the official statistics (default: <raw-dir>/official)")
     run.add_argument("-v", "--verbose", action="store_true", help="show Prefect's logs and tracebacks")
     run.set_defaults(handler=_run)
     return parser
@@ -63,7 +65,8 @@ def _run(args: argparse.Namespace) -> int:
     with _progress_bar(enabled=sys.stderr.isatty() and not args.verbose) as listener:
         progress.listen(listener)
         try:
-            summary = ingest(raw_dir=args.raw_dir, warehouse_path=args.warehouse)
+            summary = ingest(raw_dir=args.raw_dir, warehouse_path=args.warehouse,
+                             official_source=args.official_source)
         except PrakerjaError:
             raise
         except Exception as exc:  # noqa: BLE001 - the CLI edge: one line, not a traceback

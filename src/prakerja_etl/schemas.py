@@ -122,6 +122,7 @@ class RankingRow(pa.DataFrameModel):
     province_name: Series[str] = pa.Field(description="Official province name")
     direction: Series[str] = pa.Field(isin=DIRECTIONS, description="'most' (terbanyak) or 'least' (paling sedikit)")
     rank: Series[int] = pa.Field(ge=1, le=38, description="Position in the ranking, 1 = most (or least)")
+    period: Series[str] = pa.Field(nullable=True, str_matches=PERIOD_PATTERN, description="Period the ranking refers to: stated in its sentence, else the last period the article named before it")
     sentence: Series[str] = pa.Field(description="The sentence stating the ranking")
     char_start: Series[int] = pa.Field(ge=0, description="Start offset of the province name in the decoded file text")
     char_end: Series[int] = pa.Field(ge=1, description="End offset (exclusive) of the province name")
@@ -156,6 +157,7 @@ class ProvinceRow(pa.DataFrameModel):
     province_name: Series[str] = pa.Field(unique=True, description="Official name")
     aliases: Series[str] = pa.Field(nullable=True, description="Other spellings recognised in text, '; '-separated")
     since_2022: Series[bool] = pa.Field(description="True for the 2022 Papua provinces (no data before 2022)")
+    split_from: Series[str] = pa.Field(nullable=True, description="For a 2022 Papua province, the code of the province it was split from (years before 2022 count it there)")
 
     class Config:
         strict = True
@@ -269,7 +271,7 @@ class DataQualityRow(pa.DataFrameModel):
     """A quirk of the published files, reported and never patched."""
 
     source_file: Series[str] = pa.Field(description="File the finding is about (the first one when it compares two)")
-    check: Series[str] = pa.Field(description="Stable id of the check ('grand_total_mismatch', 'province_name_variant', …)")
+    check_name: Series[str] = pa.Field(description="Stable id of the check ('grand_total_mismatch', 'province_name_variant', …)")
     severity: Series[str] = pa.Field(isin=SEVERITIES, description="'info' (handled, nothing lost), 'warning' (files disagree) or 'error' (data missing)")
     detail: Series[str] = pa.Field(description="What was found, in words a person can act on")
     expected: Series[str] = pa.Field(nullable=True, description="Value the check expected, as text (persons for counts)")

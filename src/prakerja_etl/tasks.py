@@ -64,6 +64,16 @@ def load_batch(results: list[FileResult], session: run.Session) -> None:
         logger.warning("quarantined %s: %s", source_file, reason)
 
 
+@task(name="load-official", **_NO_CACHE, **_RETRY)
+def load_official(official_source: str | None, raw_dir: str, session: run.Session) -> None:
+    """Fetch the official statistics (folder or URL) and load them if they changed."""
+    before = len(session.summary.quarantined)
+    run.load_official(official_source, Path(raw_dir), session)
+    logger = get_run_logger()
+    for source_file, reason in session.summary.quarantined[before:]:
+        logger.warning("quarantined %s: %s", source_file, reason)
+
+
 @task(name="mark-removed", **_NO_CACHE, **_RETRY)
 def mark_removed(removed: list[str], session: run.Session) -> None:
     """Keep, but mark, the rows of files that are gone from the raw folder."""

@@ -48,7 +48,7 @@ def real(real_files: dict[str, bytes]) -> OfficialExtraction:
 
 
 def findings(extraction: OfficialExtraction, check: str) -> list[dict[str, Any]]:
-    return [q for q in extraction.quality if q["check"] == check]
+    return [q for q in extraction.quality if q["check_name"] == check]
 
 
 def raw_count(value: int | str) -> int:

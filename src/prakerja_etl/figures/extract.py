@@ -100,7 +100,8 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         out.append(Figure(
             start=sentence.start + cand.start, end=sentence.start + cand.end, value=cand.value,
             unit=cand.unit, metric=metric, qualifier=cand.qualifier,
-            period=period_for(periods, cand.start, cand.end), province=province,
+            period=None if cand.unit == "ordinal" else period_for(periods, cand.start, cand.end),
+            province=province,
             sentence=sentence, unit_from=cand.unit_from, range_part=cand.range_part,
         ))
     return out

@@ -11,7 +11,8 @@ from prakerja_etl.figures.rankings import Ranking, find_rankings
 from prakerja_etl.text.clean import CleanText, clean_text
 from prakerja_etl.text.decode import decode_bytes
 from prakerja_etl.text.metadata import ArticleMeta, read_metadata
-from prakerja_etl.text.segment import split_lines, split_sentences
+from prakerja_etl.text.periods import find_periods
+from prakerja_etl.text.segment import Sentence, split_lines, split_sentences
 
 ARTICLE_SUFFIXES = (".txt",)
 
@@ -29,6 +30,7 @@ class ArticleExtraction:
     meta: ArticleMeta
     figures: list[Figure]
     rankings: list[Ranking]
+    sentence_periods: dict[int, str | None]     # sentence start → period in force there
 
 
 def article_id_for(source_file: str) -> str:
@@ -48,8 +50,19 @@ def extract_article(source_file: str, data: bytes) -> ArticleExtraction:
         source_file=source_file, article_id=article_id_for(source_file),
         content_sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, text=text,
         clean=clean, meta=meta, figures=extract_figures(sentences, year),
-        rankings=find_rankings(sentences),
+        rankings=find_rankings(sentences), sentence_periods=periods_in_force(sentences, year),
     )
+
+
+def periods_in_force(sentences: list[Sentence], year: int | None) -> dict[int, str | None]:
+    """The period each sentence speaks of: its own, else the last one named before it."""
+    current: str | None = None
+    out: dict[int, str | None] = {}
+    for sentence in sentences:
+        stated = [p.period for p in find_periods(sentence.text, year) if p.period]
+        current = stated[0] if stated else current
+        out[sentence.start] = current
+    return out
 
 
 def article_row(a: ArticleExtraction) -> dict[str, Any]:
@@ -89,7 +102,8 @@ def ranking_rows(a: ArticleExtraction) -> list[dict[str, Any]]:
         rows.append({
             "article_id": a.article_id, "source_file": a.source_file,
             "province_code": r.province.province.code, "province_name": r.province.province.name,
-            "direction": r.direction, "rank": r.rank, "sentence": r.sentence.text,
+            "direction": r.direction, "rank": r.rank, "period": a.sentence_periods.get(r.sentence.start),
+            "sentence": r.sentence.text,
             "char_start": start, "char_end": end,
         })
     return rows

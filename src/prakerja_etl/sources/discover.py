@@ -5,11 +5,15 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from prakerja_etl.errors import ConfigError
 
-# Folder under the raw dir → kind of source it holds.
-KIND_FOLDERS = {"articles": "article"}
+# Folder under the raw dir → kind of source it holds, file by file. (official/ is read as
+# one set of files by prakerja_etl.sources.official.)
+KIND_FOLDERS = {"articles": "article", "surveys": "survey"}
+SIDECAR_SUFFIXES = (".yaml", ".yml")
+TABLE_SUFFIXES = (".csv", ".xlsx")
 
 
 @dataclass(frozen=True)
@@ -50,22 +54,39 @@ def discover(raw_dir: Path) -> list[SourceFile]:
             # A link may point outside the raw folder; never follow it there.
             if not path.resolve().is_relative_to(root):
                 continue
+            if kind == "survey" and _is_sidecar(path):
+                continue  # read, and hashed, with its table
             found.append(_describe(path, raw_dir, kind))
     return found
 
 
+def _is_sidecar(path: Path) -> bool:
+    """A <stem>.yaml next to its <stem>.csv/.xlsx table."""
+    return path.suffix.lower() in SIDECAR_SUFFIXES and any(
+        path.with_suffix(s).is_file() for s in TABLE_SUFFIXES)
+
+
 def _describe(path: Path, raw_dir: Path, kind: str) -> SourceFile:
     digest = hashlib.sha256()
+    size = _hash_into(digest, path)
+    sidecar = path.with_suffix(".yaml")
+    if kind == "survey" and path.suffix.lower() in TABLE_SUFFIXES and sidecar.is_file():
+        # An edited sidecar changes what the table means: it must trigger a reload.
+        size += _hash_into(digest, sidecar)
+    return SourceFile(path.relative_to(raw_dir).as_posix(), path, kind, size, digest.hexdigest())
+
+
+def _hash_into(digest: Any, path: Path) -> int:
     size = 0
     with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
             size += len(chunk)
-    return SourceFile(path.relative_to(raw_dir).as_posix(), path, kind, size, digest.hexdigest())
+    return size
 
 
-def plan(files: list[SourceFile], known: dict[str, tuple[str, str]]) -> Plan:
-    """Split files against what the warehouse already holds (source_file → (sha, status))."""
+def plan(files: list[SourceFile], known: dict[str, tuple[str, str, str]]) -> Plan:
+    """Split files against what the warehouse holds (source_file → (sha, status, kind))."""
     to_process, unchanged = [], []
     for f in files:
         previous = known.get(f.source_file)
@@ -74,5 +95,6 @@ def plan(files: list[SourceFile], known: dict[str, tuple[str, str]]) -> Plan:
         else:
             to_process.append(f)
     present = {f.source_file for f in files}
-    removed = sorted(p for p, (_, status) in known.items() if p not in present and status != "removed")
+    removed = sorted(p for p, (_, status, kind) in known.items()
+                     if p not in present and status != "removed" and kind in KIND_FOLDERS.values())
     return Plan(to_process, unchanged, removed)

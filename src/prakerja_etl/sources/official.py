@@ -201,7 +201,7 @@ class _Report:
                 expected: Any = None, observed: Any = None) -> None:
         """Record one data-quality row."""
         self.quality.append({
-            "source_file": source_file, "check": check, "severity": severity, "detail": detail,
+            "source_file": source_file, "check_name": check, "severity": severity, "detail": detail,
             "expected": None if expected is None else str(expected),
             "observed": None if observed is None else str(observed),
         })

@@ -26,9 +26,10 @@ _PERIOD_RE = re.compile(
     rf"|\b(?P<month>{_MONTH_NAMES})\.?\s+(?P<month_y>(?:19|20)\d{{2}})\b"
     rf"|\b(?:akhir|awal|pertengahan|per)\s+(?P<bare_month>{_MONTH_NAMES})\b(?!\s+(?:19|20)\d{{2}})"
     r"|(?P<rel>\btahun\s+(?:ini|lalu|depan|sebelumnya)\b|\bthis\s+year\b|\blast\s+year\b)"
-    r"|(?<![\d.,/-])(?P<year>(?:19|20)\d{2})(?![\d.,/]|\s*(?:ribu|juta|orang|penerima|peserta))",
+    r"|(?<![\d.,/-])(?P<year>(?:19|20)\d{2})(?!\d|[.,/]\d|\s*(?:ribu|juta|orang|penerima|peserta))",
     re.IGNORECASE,
 )
+_CUMULATIVE = re.compile(r"\b(?:sejak|semenjak|since)\b(?:\s+\S+){0,3}\s+$", re.IGNORECASE)
 _RELATIVE = {"ini": 0, "lalu": -1, "sebelumnya": -1, "depan": 1, "this year": 0, "last year": -1}
 
 
@@ -43,7 +44,10 @@ def find_periods(sentence: str, article_year: int | None) -> list[PeriodMention]
     """Periods mentioned in `sentence`; relative ones need the article's year."""
     out: list[PeriodMention] = []
     for m in _PERIOD_RE.finditer(sentence):
-        out.append(PeriodMention(m.start(), m.end(), _normalise(m, article_year)))
+        period = _normalise(m, article_year)
+        if _CUMULATIVE.search(sentence, max(0, m.start() - 30), m.start()):
+            period = None  # 'sejak 2020' counts everything since then: not the year 2020
+        out.append(PeriodMention(m.start(), m.end(), period))
     return out
 
 

@@ -33,6 +33,7 @@ class Province:
     name: str
     aliases: tuple[str, ...]
     since_2022: bool = False
+    split_from: str | None = None   # code of the province it was split from in 2022
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,8 @@ def _parse_province(entry: Any, path: Path) -> Province:
     aliases = entry.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise ValueError(f"{path}: aliases of {entry['name']!r} must be a list of strings")
-    return Province(code, str(entry["name"]), tuple(aliases), bool(entry.get("since_2022", False)))
+    return Province(code, str(entry["name"]), tuple(aliases), bool(entry.get("since_2022", False)),
+                    entry.get("split_from"))
 
 
 @lru_cache(maxsize=1)

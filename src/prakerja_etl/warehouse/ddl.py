@@ -44,6 +44,16 @@ TABLES: tuple[Table, ...] = (
     Table("figures", "One row per number stated in an article", schemas.FigureRow, _LINEAGE),
     Table("province_rankings", "Provinces an article names as having the most or least recipients",
           schemas.RankingRow, _LINEAGE),
+    Table("survey_results", "One row per value cell of a published survey table",
+          schemas.SurveyResultRow, _LINEAGE),
+    Table("official_recipients", "Recipients per regency/city and year, as the programme office publishes them",
+          schemas.OfficialRecipientRow, _LINEAGE),
+    Table("official_province_totals", "Recipients per province as the province-level official files publish them",
+          schemas.OfficialProvinceTotalRow, _LINEAGE),
+    Table("data_quality", "Quirks of the official files, reported and never patched", schemas.DataQualityRow, (
+        ("run_id", "VARCHAR", "Run that found it"),
+        ("loaded_at", "TIMESTAMP", "When it was found (UTC)"),
+    )),
     Table("metrics", "The metric catalog", schemas.MetricRow, ()),
     Table("provinces", "Province reference (Kemendagri codes as in the official statistics)",
           schemas.ProvinceRow, ()),
@@ -99,11 +109,12 @@ def create_statements(table: Table) -> list[str]:
     # transaction, and uniqueness is checked by the Pandera models before loading.
     defs = [f'"{name}" {typ}' for name, typ, _ in columns(table)]
     out = [f"CREATE TABLE IF NOT EXISTS {table.name} ({', '.join(defs)})",
-           f"COMMENT ON TABLE {table.name} IS {_quote(table.comment)}"]
-    out += [f'COMMENT ON COLUMN {table.name}."{name}" IS {_quote(comment)}'
+           f"COMMENT ON TABLE {table.name} IS {quote(table.comment)}"]
+    out += [f'COMMENT ON COLUMN {table.name}."{name}" IS {quote(comment)}'
             for name, _, comment in columns(table) if comment]
     return out
 
 
-def _quote(text: str) -> str:
+def quote(text: str) -> str:
+    """A SQL string literal."""
     return "'" + text.replace("'", "''") + "'"

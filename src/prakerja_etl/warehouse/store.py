@@ -22,10 +22,15 @@ import pandas as pd
 
 from prakerja_etl.errors import ConfigError, WarehouseLocked
 from prakerja_etl.warehouse.ddl import TABLES, TABLES_BY_NAME, columns, create_statements
+from prakerja_etl.warehouse.views import VIEWS, view_statements
 
 # Files readable by the DuckDB 1.5 CLI and JDBC drivers analysts use (see CONTRACT.md).
 DUCKDB_CONFIG = {"storage_compatibility_version": "v1.3.0"}
-_FACT_TABLES = ("figures", "province_rankings", "article_texts", "articles", "quarantine")
+# Tables whose rows belong to one source file: replaced when it changes, marked when it goes.
+_PER_FILE_TABLES = ("figures", "province_rankings", "articles", "survey_results", "official_recipients",
+                    "official_province_totals", "data_quality", "quarantine")
+_MARKED_TABLES = ("figures", "province_rankings", "articles", "survey_results", "official_recipients",
+                  "official_province_totals")
 
 
 def utcnow() -> datetime:
@@ -104,16 +109,19 @@ def connect(path: Path, *, read_only: bool = False,
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create missing tables and (re)write their comments."""
+    """Create missing tables, (re)create the views, and (re)write the comments."""
     for table in TABLES:
         for statement in create_statements(table):
             con.execute(statement)
+    for view in VIEWS:
+        for statement in view_statements(view):
+            con.execute(statement)
 
 
-def registry(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
-    """source_file → (content_sha256, status) of every file seen before."""
-    rows = con.execute("SELECT source_file, content_sha256, status FROM source_files").fetchall()
-    return {path: (sha, status) for path, sha, status in rows}
+def registry(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str, str]]:
+    """source_file → (content_sha256, status, kind) of every file seen before."""
+    rows = con.execute("SELECT source_file, content_sha256, status, kind FROM source_files").fetchall()
+    return {path: (sha, status, kind) for path, sha, status, kind in rows}
 
 
 def write_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch, run_id: str) -> None:
@@ -127,7 +135,7 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch, run_id: str) -
     try:
         con.execute("DELETE FROM article_texts WHERE article_id IN (SELECT article_id FROM articles "
                     "WHERE source_file IN (SELECT source_file FROM batch_files))")
-        for table in ("figures", "province_rankings", "articles", "quarantine", "source_files"):
+        for table in (*_PER_FILE_TABLES, "source_files"):
             con.execute(f"DELETE FROM {table} WHERE source_file IN (SELECT source_file FROM batch_files)")
         sources = pd.DataFrame(batch.source_files).assign(run_id=run_id, loaded_at=now, removed_at=None)
         _insert(con, "source_files", sources)
@@ -171,7 +179,7 @@ def mark_removed(con: duckdb.DuckDBPyConnection, source_files: list[str], run_id
     con.register("gone_files", pd.DataFrame({"source_file": source_files}))
     con.execute("BEGIN TRANSACTION")
     try:
-        for table in ("figures", "province_rankings", "articles"):
+        for table in _MARKED_TABLES:
             con.execute(f"UPDATE {table} SET removed_at = ? WHERE removed_at IS NULL AND "
                         "source_file IN (SELECT source_file FROM gone_files)", [now])
         con.execute("UPDATE source_files SET status = 'removed', removed_at = ?, run_id = ? "

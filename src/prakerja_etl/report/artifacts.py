@@ -1,0 +1,79 @@
+"""Publish a run's summary and quarantine as keyed Prefect artifacts.
+
+Every flow run creates a new version of both keys, so the Artifacts page shows the
+latest run and each flow run's page shows its own. Publishing is best effort: a run
+that loaded its data never fails because the Prefect API could not take its report.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+SUMMARY_KEY = "prakerja-run-summary"
+QUARANTINE_KEY = "prakerja-run-quarantine"
+
+_log = logging.getLogger(__name__)
+
+
+def summary_markdown(summary: dict[str, Any]) -> str:
+    """The run summary as a markdown report."""
+    s = summary
+    conflicts = s.get("conflicts")
+    rows = [
+        ("Status", s.get("status", "?")),
+        ("Files seen", s.get("files_seen", 0)),
+        ("Files loaded", s.get("files_loaded", 0)),
+        ("Files skipped (unchanged)", s.get("files_skipped", 0)),
+        ("Files quarantined", s.get("files_quarantined", 0)),
+        ("Files removed (rows kept, marked)", s.get("files_removed", 0)),
+        ("Figures loaded", s.get("figures_loaded", 0)),
+        ("Province rankings loaded", s.get("rankings_loaded", 0)),
+        ("Rows quarantined", s.get("rows_quarantined", 0)),
+        # Conflicts found: filled in once the conflicts stage sets summary["conflicts"].
+        ("Conflicts found", "not computed" if conflicts is None else conflicts),
+        ("Duration", f"{float(s.get('seconds', 0.0)):.1f} s"),
+        ("Raw folder", f"`{s.get('raw_dir', '?')}`"),
+        ("Warehouse", f"`{s.get('warehouse', '?')}`"),
+    ]
+    lines = [f"# prakerja-ingest run `{s.get('run_id', '?')}`", "",
+             "| | |", "| --- | --- |"]
+    lines += [f"| {name} | {_cell(value)} |" for name, value in rows]
+    quarantined = s.get("quarantined") or []
+    lines += ["", f"Quarantined rows: see the `{QUARANTINE_KEY}` artifact ({len(quarantined)} rows) "
+              f"or `SELECT * FROM quarantine WHERE run_id = '{s.get('run_id', '?')}'`; "
+              "every run is listed in `load_runs`."]
+    return "\n".join(lines) + "\n"
+
+
+def quarantine_table(summary: dict[str, Any]) -> dict[str, list[str]]:
+    """The run's quarantine as table columns (kept even when empty, so the headers show)."""
+    pairs = [tuple(pair) for pair in summary.get("quarantined") or []]
+    return {"source_file": [str(f) for f, _ in pairs], "reason": [str(r) for _, r in pairs]}
+
+
+def publish_run_artifacts(summary: dict[str, Any]) -> None:
+    """Create the run's summary and quarantine artifacts; log, never raise, if that fails."""
+    try:
+        from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+        create_markdown_artifact(markdown=summary_markdown(summary), key=SUMMARY_KEY,
+                                 description="What this prakerja-ingest run loaded, skipped and rejected")
+        create_table_artifact(table=quarantine_table(summary), key=QUARANTINE_KEY,
+                              description="Files and rows this run quarantined, with the reason")
+    except Exception as exc:  # noqa: BLE001 - a report must never fail a run that loaded its data
+        _logger().warning("could not publish the run artifacts (%s: %s); the warehouse is loaded "
+                          "and load_runs has the run", type(exc).__name__, (str(exc).splitlines() or [""])[0])
+
+
+def _cell(value: object) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def _logger() -> Any:
+    try:
+        from prefect import get_run_logger
+
+        return get_run_logger()
+    except Exception:  # noqa: BLE001 - outside a flow run there is no run logger
+        return _log
