@@ -11,6 +11,7 @@ from typing import Any
 
 from prefect import flow
 from prefect.runtime import flow_run
+from prefect.utilities.annotations import quote
 
 from prakerja_etl import tasks
 from prakerja_etl.report import publish_run_artifacts
@@ -28,14 +29,14 @@ def ingest(raw_dir: str = str(DEFAULTS.raw_dir),
     default `<raw_dir>/official`); returns the run summary."""
     settings = Settings.from_env()
     with writer_session(Path(raw_dir), Path(warehouse_path), settings, flow_run.get_id()) as session:
-        plan = tasks.plan_sources(raw_dir, session)
+        # quote(): Prefect would otherwise walk these objects' contents on every task call.
+        plan = tasks.plan_sources(raw_dir, quote(session))
         todo = plan.to_process
         for start in range(0, len(todo), settings.batch_size):
-            batch = todo[start:start + settings.batch_size]
-            results = tasks.extract_batch(batch, session, start, len(todo))
-            tasks.load_batch(results, session)
-        tasks.load_official(official_source, raw_dir, session)
-        tasks.mark_removed(plan.removed, session)
+            tasks.ingest_batch(quote(todo[start:start + settings.batch_size]), quote(session), start,
+                               len(todo))
+        tasks.load_official(official_source, raw_dir, quote(session))
+        tasks.mark_removed(plan.removed, quote(session))
     summary = asdict(session.summary)
     publish_run_artifacts(summary)
     return summary

@@ -47,6 +47,14 @@ def prefect_server() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
+def prefect_api_url(prefect_server: None) -> str:
+    """The test server's API URL, for flow runs in subprocesses."""
+    from prefect.settings import PREFECT_API_URL
+
+    return str(PREFECT_API_URL.value())
+
+
+@pytest.fixture(scope="session")
 def ingest(prefect_server: None) -> Any:
     """The ingest flow, loaded the way the CLI and the deployment load it."""
     from prefect.flows import load_flow_from_entrypoint

@@ -50,3 +50,38 @@ def test_locked_warehouse_fails_with_a_clear_message(prefect_server: None, raw_d
         holder.wait()
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "held by another process" in err[0]
+
+
+def test_readers_never_block_a_run_and_see_whole_runs(prefect_server: None, raw_dir: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    later = tmp_path / "later"
+    later.mkdir()
+    for path in sorted((raw_dir / "articles").glob("*.txt"))[:5]:
+        path.rename(later / path.name)
+    assert main(["run", "--raw-dir", str(raw_dir), "--warehouse", str(warehouse)]) == 0
+    # An analyst's read-only session in another process, open across the next run.
+    reader = subprocess.Popen(
+        [sys.executable, "-c",
+         "import duckdb, sys\n"
+         f"con = duckdb.connect({str(warehouse)!r}, read_only=True)\n"
+         "q = 'SELECT count(*) FROM articles'\n"
+         "print(con.execute(q).fetchone()[0], flush=True); sys.stdin.readline()\n"
+         "print(con.execute(q).fetchone()[0], flush=True)\n"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout is not None and reader.stdin is not None
+        assert reader.stdout.readline().strip() == "10"
+        for path in later.iterdir():
+            path.rename(raw_dir / "articles" / path.name)
+        assert main(["run", "--raw-dir", str(raw_dir), "--warehouse", str(warehouse)]) == 0
+        reader.stdin.write("\n")
+        reader.stdin.flush()
+        # The open session keeps the snapshot it opened: never half a run.
+        assert reader.stdout.readline().strip() == "10"
+    finally:
+        reader.kill()
+        reader.wait()
+    with duckdb.connect(str(warehouse), read_only=True) as fresh:
+        assert fresh.execute("SELECT count(*) FROM articles").fetchone() == (15,)
+    assert "15 seen, 5 loaded" in capsys.readouterr().out

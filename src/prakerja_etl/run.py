@@ -1,4 +1,4 @@
-"""One ingest run as plain functions: the writer session, planning, loading, the summary.
+"""One ingest run as plain functions: the writer session, planning, extracting, loading.
 
 Prefect tasks (`prakerja_etl.tasks`) wrap these; nothing here imports Prefect.
 """
@@ -6,17 +6,21 @@ Prefect tasks (`prakerja_etl.tasks`) wrap these; nothing here imports Prefect.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
-from prakerja_etl import schemas
-from prakerja_etl.batch import FileResult, build_batch, build_official_batch
+from prakerja_etl import faults, schemas
+from prakerja_etl.batch import FileResult, build_batch, build_official_batch, extract_files
 from prakerja_etl.catalog import load_catalog
 from prakerja_etl.errors import ConfigError
 from prakerja_etl.settings import Settings
@@ -28,6 +32,8 @@ from prakerja_etl.warehouse import store
 # Tables whose rows count as loaded in a run's summary.
 _COUNTED_TABLES = ("articles", "figures", "province_rankings", "survey_results", "official_recipients",
                    "official_province_totals")
+# Below this many files a process pool costs more than it saves.
+_PARALLEL_MIN_FILES = 64
 
 
 @dataclass
@@ -54,42 +60,73 @@ class RunSummary:
         return {k: v for k, v in asdict(self).items() if isinstance(v, int)}
 
 
-@dataclass
 class Session:
-    """A run holding the warehouse's writer lock."""
+    """A run holding the writer lock, with its connection to the staging copy it loads into.
 
-    warehouse: Path
-    settings: Settings
-    summary: RunSummary
-    started: float = field(default_factory=time.monotonic)
+    A plain class, not a dataclass: Prefect walks dataclass parameters field by field.
+    """
+
+    def __init__(self, warehouse: Path, staging: Path, con: duckdb.DuckDBPyConnection,
+                 settings: Settings, summary: RunSummary) -> None:
+        self.warehouse, self.staging, self.con = warehouse, staging, con
+        self.settings, self.summary = settings, summary
+        self.started = time.monotonic()
+        self._executor: Executor | None = None
+
+    def executor(self) -> Executor | None:
+        """A process pool for extraction (None with one worker), started on first use."""
+        workers = self.settings.workers or os.cpu_count() or 1
+        if workers > 1 and self._executor is None:
+            # forkserver: workers fork from a clean process, not from this threaded one.
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["prakerja_etl.batch"])
+            self._executor = ProcessPoolExecutor(workers, mp_context=context)
+        return self._executor
+
+    def shutdown(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(cancel_futures=True)
 
 
 @contextmanager
 def writer_session(raw_dir: Path, warehouse: Path, settings: Settings,
                    flow_run_id: str | None = None) -> Iterator[Session]:
-    """Lock the warehouse for this run, record the run, and close the record at the end."""
+    """Lock, load into a staging copy, record the run there, then publish it atomically."""
     summary = RunSummary(run_id=uuid.uuid4().hex[:12], warehouse=str(warehouse), raw_dir=str(raw_dir))
+    started_at = store.utcnow()
     with store.run_lock(warehouse, settings.lock_wait_seconds):
-        with store.connect(warehouse, wait_seconds=settings.lock_wait_seconds) as con:
+        interrupted = store.read_marker(warehouse)
+        store.write_marker(warehouse, summary.run_id, started_at, str(raw_dir))
+        staging = store.prepare_staging(warehouse, settings.lock_wait_seconds)
+        faults.point("staged")
+        error: BaseException | None = None
+        with store.connect(staging, wait_seconds=settings.lock_wait_seconds) as con:
             store.ensure_schema(con)
             store.replace_reference(con, reference_frames())
-            store.start_run(con, summary.run_id, str(raw_dir), flow_run_id)
-        session = Session(warehouse, settings, summary)
-        try:
-            yield session
-        except BaseException as exc:
-            summary.status = "failed"
-            _close(session, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-            raise
-        summary.status = "completed"
-        _close(session, None)
+            store.start_run(con, summary.run_id, str(raw_dir), flow_run_id, started_at, interrupted)
+            session = Session(warehouse, staging, con, settings, summary)
+            try:
+                yield session
+                summary.status = "completed"
+                _finish(session, None)
+            except BaseException as exc:
+                # Batches loaded so far are complete and consistent: publish them with the failure.
+                summary.status = "failed"
+                _finish(session, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+                error = exc
+            finally:
+                session.shutdown()
+        store.publish(staging, warehouse, settings.lock_wait_seconds)
+        store.marker_path(warehouse).unlink(missing_ok=True)
+    if error is not None:
+        raise error
 
 
-def _close(session: Session, message: str | None) -> None:
+def _finish(session: Session, message: str | None) -> None:
     s = session.summary
     s.seconds = round(time.monotonic() - session.started, 2)
-    with store.connect(session.warehouse, wait_seconds=session.settings.lock_wait_seconds) as con:
-        store.finish_run(con, s.run_id, s.status, s.counts(), message)
+    store.finish_run(session.con, s.run_id, s.status, s.counts(), message)
+    session.con.execute("CHECKPOINT")
 
 
 def reference_frames() -> dict[str, pd.DataFrame]:
@@ -106,12 +143,22 @@ def reference_frames() -> dict[str, pd.DataFrame]:
 
 def plan_sources(raw_dir: Path, session: Session) -> Plan:
     """Hash the raw files and compare them with the warehouse's registry."""
-    files = discover(raw_dir)
-    with store.connect(session.warehouse, wait_seconds=session.settings.lock_wait_seconds) as con:
-        result = plan(files, store.registry(con))
+    result = plan(discover(raw_dir), store.registry(session.con))
     s = session.summary
     s.files_seen, s.files_skipped = result.files_seen, len(result.unchanged)
     return result
+
+
+def extract(sources: list[SourceFile], session: Session) -> list[FileResult]:
+    """Extract a batch of files, on every core when the batch is large enough."""
+    max_bytes = session.settings.max_file_bytes
+    executor = session.executor() if len(sources) >= _PARALLEL_MIN_FILES else None
+    if executor is None:
+        return extract_files(sources, max_bytes)
+    workers = session.settings.workers or os.cpu_count() or 1
+    size = max(1, -(-len(sources) // (workers * 4)))
+    chunks = [sources[i:i + size] for i in range(0, len(sources), size)]
+    return [r for part in executor.map(extract_files, chunks, [max_bytes] * len(chunks)) for r in part]
 
 
 def load_results(results: list[FileResult], session: Session) -> None:
@@ -121,9 +168,8 @@ def load_results(results: list[FileResult], session: Session) -> None:
 
 def mark_removed(removed: list[str], session: Session) -> None:
     """Mark the rows of files that left the raw folder."""
-    with store.connect(session.warehouse, wait_seconds=session.settings.lock_wait_seconds) as con:
-        store.mark_removed(con, removed, session.summary.run_id)
-    session.summary.files_removed = len(removed)
+    store.mark_removed(session.con, removed, session.summary.run_id)
+    session.summary.files_removed += len(removed)
 
 
 def load_official(setting: str | None, raw_dir: Path, session: Session) -> None:
@@ -136,15 +182,13 @@ def load_official(setting: str | None, raw_dir: Path, session: Session) -> None:
     files = {_official_name(source, raw_dir, name): data for name, data in source.fetch().items()}
     sources = [SourceFile(name, Path(name), "official", len(data), hashlib.sha256(data).hexdigest())
                for name, data in sorted(files.items())]
-    with store.connect(session.warehouse, wait_seconds=session.settings.lock_wait_seconds) as con:
-        known = {k: v for k, v in store.registry(con).items() if v[2] == "official" and v[1] != "removed"}
+    known = {k: v for k, v in store.registry(session.con).items() if v[2] == "official" and v[1] != "removed"}
     s = session.summary
     s.files_seen += len(sources)
     if {f.source_file: f.content_sha256 for f in sources} == {k: v[0] for k, v in known.items()}:
         s.files_skipped += len(sources)
         return
-    batch = build_official_batch(official.parse_official(files), sources, s.run_id)
-    _write(batch, session)
+    _write(build_official_batch(official.parse_official(files), sources, s.run_id), session)
     gone = sorted(set(known) - set(files))
     if gone:
         mark_removed(gone, session)
@@ -161,8 +205,7 @@ def _official_name(source: official.OfficialSource, raw_dir: Path, name: str) ->
 
 def _write(batch: store.LoadBatch, session: Session) -> None:
     s = session.summary
-    with store.connect(session.warehouse, wait_seconds=session.settings.lock_wait_seconds) as con:
-        store.write_batch(con, batch, s.run_id)
+    store.write_batch(session.con, batch, s.run_id)
     loaded = [f for f in batch.source_files if f["status"] == "loaded"]
     s.files_loaded += len(loaded)
     s.files_quarantined += len(batch.source_files) - len(loaded)

@@ -15,7 +15,6 @@ from prefect.client.schemas.objects import TaskRun
 from prefect.states import State
 
 from prakerja_etl import progress, run
-from prakerja_etl.batch import FileResult, extract_files
 from prakerja_etl.errors import is_transient
 from prakerja_etl.sources.discover import Plan, SourceFile
 
@@ -45,23 +44,16 @@ def plan_sources(raw_dir: str, session: run.Session) -> Plan:
     return result
 
 
-@task(name="extract-batch", **_NO_CACHE)
-def extract_batch(sources: list[SourceFile], session: run.Session, done_before: int,
-                  total: int) -> list[FileResult]:
-    """Decode, clean and extract figures from a batch of files."""
-    results = extract_files(sources, session.settings.max_file_bytes)
-    progress.report("extract", done_before + len(sources), total)
-    return results
-
-
-@task(name="load-batch", **_NO_CACHE, **_RETRY)
-def load_batch(results: list[FileResult], session: run.Session) -> None:
-    """Validate the batch and write it to the warehouse in one transaction."""
-    before = len(session.summary.quarantined)
-    run.load_results(results, session)
+@task(name="ingest-batch", **_NO_CACHE, **_RETRY)
+def ingest_batch(sources: list[SourceFile], session: run.Session, done_before: int, total: int) -> int:
+    """Extract (on every core), validate and load a batch of files; returns the files loaded."""
+    before = (session.summary.files_loaded, len(session.summary.quarantined))
+    run.load_results(run.extract(sources, session), session)
+    progress.report("load", done_before + len(sources), total)
     logger = get_run_logger()
-    for source_file, reason in session.summary.quarantined[before:]:
+    for source_file, reason in session.summary.quarantined[before[1]:]:
         logger.warning("quarantined %s: %s", source_file, reason)
+    return session.summary.files_loaded - before[0]
 
 
 @task(name="load-official", **_NO_CACHE, **_RETRY)

@@ -65,6 +65,10 @@ _FRACTION_WORD_RE = re.compile(
 _RANKING_SIZE = re.compile(
     r"^\s*provinsi\b[^.;]{0,60}?(?:" + vocab.MOST + "|" + vocab.LEAST + r")", re.IGNORECASE)
 _LIST_MARKER = re.compile(r"^\s*\d{1,2}[.)]\s")
+_DIGIT = re.compile(r"\d")
+# Any word that can start a number, a fraction or an ordinal wave in words.
+_WORDY = re.compile(
+    r"\b(?:se\w+|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|gelombang)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,9 @@ class Candidate:
 def find_figures(sentence: str, *, previous_unit: str | None = None,
                  table_header: list[str] | None = None) -> list[Candidate]:
     """Figures stated in `sentence`, in order of position."""
-    blocked = [m.span() for m in _NOT_FIGURES.finditer(sentence)]
+    if not _DIGIT.search(sentence) and not _WORDY.search(sentence):
+        return []
+    blocked = [m.span() for m in _NOT_FIGURES.finditer(sentence)] if _DIGIT.search(sentence) else []
     if _LIST_MARKER.match(sentence):
         blocked.append(_LIST_MARKER.match(sentence).span())  # type: ignore[union-attr]
     found: list[Candidate] = []

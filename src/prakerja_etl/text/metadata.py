@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import dateparser
 
+from prakerja_etl.text.periods import MONTHS
 from prakerja_etl.text.segment import Line
 
 # Outlets as they sign their articles; the value is the name the warehouse uses.
@@ -116,8 +117,20 @@ def _dateline(lines: list[Line]) -> str | None:
     return None
 
 
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})|(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
 @lru_cache(maxsize=4096)
 def _parse_date(text: str) -> date | None:
+    """Day-month-year dates; the two common forms directly (dateparser costs ~4 ms a call)."""
+    m = _DAY_MONTH_YEAR.fullmatch(text.strip())
+    try:
+        if m and m.group(1) and m.group(2).lower() in MONTHS:
+            return date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        if m and m.group(4):
+            return date(int(m.group(6)), int(m.group(5)), int(m.group(4)))
+    except ValueError:
+        return None
     parsed = dateparser.parse(text, languages=["id", "en"],
                               settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"})
     return parsed.date() if parsed else None

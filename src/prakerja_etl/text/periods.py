@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from prakerja_etl.text.numbers import parse_roman
 
@@ -17,6 +18,8 @@ MONTHS = {
     "maret": 3, "mar": 3, "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7,
     "jul": 7, "agustus": 8, "agu": 8, "agt": 8, "agust": 8, "september": 9, "sep": 9,
     "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "desember": 12, "des": 12,
+    "may": 5, "june": 6, "july": 7, "august": 8, "aug": 8, "october": 10, "oct": 10,
+    "december": 12, "dec": 12, "january": 1, "february": 2, "march": 3,
 }
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _PERIOD_RE = re.compile(
@@ -40,7 +43,8 @@ class PeriodMention:
     period: str | None   # None for a range of years
 
 
-def find_periods(sentence: str, article_year: int | None) -> list[PeriodMention]:
+@lru_cache(maxsize=8192)
+def find_periods(sentence: str, article_year: int | None) -> tuple[PeriodMention, ...]:
     """Periods mentioned in `sentence`; relative ones need the article's year."""
     out: list[PeriodMention] = []
     for m in _PERIOD_RE.finditer(sentence):
@@ -48,7 +52,7 @@ def find_periods(sentence: str, article_year: int | None) -> list[PeriodMention]
         if _CUMULATIVE.search(sentence, max(0, m.start() - 30), m.start()):
             period = None  # 'sejak 2020' counts everything since then: not the year 2020
         out.append(PeriodMention(m.start(), m.end(), period))
-    return out
+    return tuple(out)
 
 
 def _normalise(m: re.Match[str], article_year: int | None) -> str | None:
@@ -74,7 +78,7 @@ def _normalise(m: re.Match[str], article_year: int | None) -> str | None:
     return m.group("year")
 
 
-def period_for(mentions: list[PeriodMention], start: int, end: int) -> str | None:
+def period_for(mentions: tuple[PeriodMention, ...], start: int, end: int) -> str | None:
     """The period nearest to the figure at [start, end) in its sentence, if any."""
     best: tuple[int, str | None] | None = None
     for p in mentions:

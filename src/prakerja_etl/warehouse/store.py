@@ -1,14 +1,19 @@
-"""The DuckDB warehouse: opening it safely, loading batches atomically, run bookkeeping.
+"""The DuckDB warehouse: opening it safely, loading batches atomically, publishing, bookkeeping.
 
-One run writes at a time: a run holds an OS lock on `<warehouse>.lock` from start to
-end (released by the kernel if the process dies), and opens DuckDB read-write only
-while it writes a batch, so analysts can open the file read-only between batches.
+One run writes at a time: it holds an OS lock on `<warehouse>.lock` from start to end
+(released by the kernel if the process dies). It never writes the published file: it
+copies it to `<warehouse>.staging`, loads there, and atomically renames the result over
+the published file. Analysts' read-only connections are never blocked and always see a
+complete run; a killed run leaves the published file as it was, plus a marker
+(`<warehouse>.running`) from which the next run records it as interrupted.
 """
 
 from __future__ import annotations
 
 import fcntl
+import json
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +25,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from prakerja_etl import faults
 from prakerja_etl.errors import ConfigError, WarehouseLocked
 from prakerja_etl.warehouse.ddl import TABLES, TABLES_BY_NAME, columns, create_statements
 from prakerja_etl.warehouse.views import VIEWS, view_statements
@@ -108,6 +114,64 @@ def connect(path: Path, *, read_only: bool = False,
         con.close()
 
 
+def staging_path(published: Path) -> Path:
+    return published.with_name(published.name + ".staging")
+
+
+def marker_path(published: Path) -> Path:
+    return published.with_name(published.name + ".running")
+
+
+def prepare_staging(published: Path, wait_seconds: float) -> Path:
+    """A fresh working copy of the published warehouse (an empty file when there is none)."""
+    staging = staging_path(published)
+    for leftover in (staging, staging.with_name(staging.name + ".wal")):
+        leftover.unlink(missing_ok=True)  # a killed run's partial work: never published
+    if published.exists():
+        wait_for_writers(published, wait_seconds)
+        shutil.copyfile(published, staging)
+    return staging
+
+
+def wait_for_writers(published: Path, wait_seconds: float) -> None:
+    """Wait while another program holds the published file read-write (readers never block)."""
+    with connect(published, read_only=True, wait_seconds=wait_seconds):
+        pass
+
+
+def publish(staging: Path, published: Path, wait_seconds: float) -> None:
+    """Atomically replace the published warehouse with the finished staging copy."""
+    if published.exists():
+        wait_for_writers(published, wait_seconds)
+    wal = published.with_name(published.name + ".wal")
+    if wal.exists():
+        raise WarehouseLocked(
+            f"{published} has a write-ahead log: a program has it open read-write; "
+            "open the warehouse read-only (read_only=True) and run again")
+    faults.point("before-publish")
+    os.replace(staging, published)
+    faults.point("published")
+    directory = os.open(published.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)  # the rename itself survives a power cut
+    finally:
+        os.close(directory)
+
+
+def write_marker(published: Path, run_id: str, started_at: datetime, raw_dir: str) -> None:
+    """Note that a run is under way; it outlives the process only if the run was killed."""
+    marker_path(published).write_text(json.dumps(
+        {"run_id": run_id, "started_at": started_at.isoformat(), "raw_dir": raw_dir, "pid": os.getpid()}))
+
+
+def read_marker(published: Path) -> dict[str, Any] | None:
+    """The marker a killed run left behind, if any."""
+    try:
+        return json.loads(marker_path(published).read_text())
+    except (OSError, ValueError):
+        return None
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create missing tables, (re)create the views, and (re)write the comments."""
     for table in TABLES:
@@ -137,11 +201,13 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch, run_id: str) -
                     "WHERE source_file IN (SELECT source_file FROM batch_files))")
         for table in (*_PER_FILE_TABLES, "source_files"):
             con.execute(f"DELETE FROM {table} WHERE source_file IN (SELECT source_file FROM batch_files)")
+        faults.point("mid-transaction")
         sources = pd.DataFrame(batch.source_files).assign(run_id=run_id, loaded_at=now, removed_at=None)
         _insert(con, "source_files", sources)
         for table, frame in batch.frames.items():
             _insert(con, table, _with_lineage(table, frame, run_id, now))
         con.execute("COMMIT")
+        faults.point("batch-committed")
     except BaseException:
         con.execute("ROLLBACK")
         raise
@@ -205,12 +271,17 @@ def replace_reference(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataF
         raise
 
 
-def start_run(con: duckdb.DuckDBPyConnection, run_id: str, raw_dir: str,
-              flow_run_id: str | None) -> None:
-    """Record a new run; runs left 'running' by a killed process become 'interrupted'."""
-    con.execute("UPDATE load_runs SET status = 'interrupted' WHERE status = 'running'")
+def start_run(con: duckdb.DuckDBPyConnection, run_id: str, raw_dir: str, flow_run_id: str | None,
+              started_at: datetime, interrupted: dict[str, Any] | None) -> None:
+    """Record a new run, and the run a killed process left unfinished, if any."""
+    if interrupted and not con.execute("SELECT 1 FROM load_runs WHERE run_id = ?",
+                                       [interrupted["run_id"]]).fetchall():
+        con.execute("INSERT INTO load_runs (run_id, raw_dir, started_at, status, message) "
+                    "VALUES (?, ?, ?, 'interrupted', 'the process stopped before the run finished')",
+                    [interrupted["run_id"], interrupted.get("raw_dir"),
+                     datetime.fromisoformat(interrupted["started_at"])])
     con.execute("INSERT INTO load_runs (run_id, flow_run_id, raw_dir, started_at, status) "
-                "VALUES (?, ?, ?, ?, 'running')", [run_id, flow_run_id, raw_dir, utcnow()])
+                "VALUES (?, ?, ?, ?, 'running')", [run_id, flow_run_id, raw_dir, started_at])
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str,
