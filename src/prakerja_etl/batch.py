@@ -31,6 +31,8 @@ class FileResult:
 
 def extract_file(source: SourceFile, max_bytes: int) -> FileResult:
     """Extract one file; a file that cannot be used is returned with a quarantine reason."""
+    if source.problem:
+        return FileResult(source, source.problem)
     if source.size_bytes > max_bytes:
         return FileResult(source, f"file is {source.size_bytes:,} bytes, over the "
                                   f"{max_bytes:,}-byte limit (PRAKERJA_MAX_FILE_BYTES)")
@@ -46,7 +48,8 @@ def extract_file(source: SourceFile, max_bytes: int) -> FileResult:
 
 def _article(source: SourceFile) -> FileResult:
     if not source.source_file.lower().endswith(articles.ARTICLE_SUFFIXES):
-        return FileResult(source, "not a supported article file (expected .txt)")
+        return FileResult(source, "not a supported article file (expected "
+                                  f"{', '.join(articles.ARTICLE_SUFFIXES)})")
     extraction = articles.extract_article(source.source_file, source.path.read_bytes())
     return FileResult(source, text=extraction.text, tables={
         "articles": [articles.article_row(extraction)],

@@ -19,7 +19,10 @@ class Settings:
     batch_size: int = 500            # files per extract-validate-load batch
     workers: int = 0                 # extraction processes; 0 = one per core
     lock_wait_seconds: float = 30.0  # how long to wait for another writer to finish
-    max_file_bytes: int = 64 * 1024 * 1024  # larger files are quarantined, not read
+    # Larger files are quarantined unread: news articles are under 100 KB, and extraction of
+    # figure-dense text costs seconds per MB.
+    max_file_bytes: int = 8 * 1024 * 1024
+    dask_window: int = 4             # batches extracted on Dask at once (bounds memory)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -32,4 +35,5 @@ class Settings:
             workers=int(env.get("PRAKERJA_WORKERS", cls.workers)),
             lock_wait_seconds=float(env.get("PRAKERJA_LOCK_WAIT_SECONDS", cls.lock_wait_seconds)),
             max_file_bytes=int(env.get("PRAKERJA_MAX_FILE_BYTES", cls.max_file_bytes)),
+            dask_window=int(env.get("PRAKERJA_DASK_WINDOW", cls.dask_window)),
         )

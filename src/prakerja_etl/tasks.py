@@ -15,6 +15,7 @@ from prefect.client.schemas.objects import TaskRun
 from prefect.states import State
 
 from prakerja_etl import progress, run
+from prakerja_etl.batch import FileResult, extract_files
 from prakerja_etl.errors import is_transient
 from prakerja_etl.sources.discover import Plan, SourceFile
 
@@ -50,10 +51,30 @@ def ingest_batch(sources: list[SourceFile], session: run.Session, done_before: i
     before = (session.summary.files_loaded, len(session.summary.quarantined))
     run.load_results(run.extract(sources, session), session)
     progress.report("load", done_before + len(sources), total)
-    logger = get_run_logger()
-    for source_file, reason in session.summary.quarantined[before[1]:]:
-        logger.warning("quarantined %s: %s", source_file, reason)
+    _log_quarantined(session, before[1])
     return session.summary.files_loaded - before[0]
+
+
+@task(name="extract-batch", **_NO_CACHE)
+def extract_batch(sources: list[SourceFile], max_bytes: int) -> list[FileResult]:
+    """Extract a batch of files where the task runs (a Dask worker, for scale-out)."""
+    return extract_files(sources, max_bytes)
+
+
+@task(name="load-batch", **_NO_CACHE, **_RETRY)
+def load_batch(results: list[FileResult], session: run.Session, done: int, total: int) -> int:
+    """Validate and load extracted files in the flow's process: the one DuckDB writer."""
+    before = (session.summary.files_loaded, len(session.summary.quarantined))
+    run.load_results(results, session)
+    progress.report("load", done, total)
+    _log_quarantined(session, before[1])
+    return session.summary.files_loaded - before[0]
+
+
+def _log_quarantined(session: run.Session, since: int) -> None:
+    logger = get_run_logger()
+    for source_file, reason in session.summary.quarantined[since:]:
+        logger.warning("quarantined %s: %s", source_file, reason)
 
 
 @task(name="load-official", **_NO_CACHE, **_RETRY)
@@ -61,9 +82,7 @@ def load_official(official_source: str | None, raw_dir: str, session: run.Sessio
     """Fetch the official statistics (folder or URL) and load them if they changed."""
     before = len(session.summary.quarantined)
     run.load_official(official_source, Path(raw_dir), session)
-    logger = get_run_logger()
-    for source_file, reason in session.summary.quarantined[before:]:
-        logger.warning("quarantined %s: %s", source_file, reason)
+    _log_quarantined(session, before)
 
 
 @task(name="mark-removed", **_NO_CACHE, **_RETRY)

@@ -29,6 +29,7 @@ def summary_markdown(summary: dict[str, Any]) -> str:
         ("Files removed (rows kept, marked)", s.get("files_removed", 0)),
         ("Figures loaded", s.get("figures_loaded", 0)),
         ("Province rankings loaded", s.get("rankings_loaded", 0)),
+        ("Rows loaded (all tables)", s.get("rows_loaded", 0)),
         ("Rows quarantined", s.get("rows_quarantined", 0)),
         # Conflicts found: filled in once the conflicts stage sets summary["conflicts"].
         ("Conflicts found", "not computed" if conflicts is None else conflicts),
@@ -40,7 +41,7 @@ def summary_markdown(summary: dict[str, Any]) -> str:
              "| | |", "| --- | --- |"]
     lines += [f"| {name} | {_cell(value)} |" for name, value in rows]
     quarantined = s.get("quarantined") or []
-    lines += ["", f"Quarantined rows: see the `{QUARANTINE_KEY}` artifact ({len(quarantined)} rows) "
+    lines += ["", f"Quarantined rows: see the `{QUARANTINE_KEY}` artifact ({len(quarantined)} row(s)) "
               f"or `SELECT * FROM quarantine WHERE run_id = '{s.get('run_id', '?')}'`; "
               "every run is listed in `load_runs`."]
     return "\n".join(lines) + "\n"
@@ -56,6 +57,11 @@ def publish_run_artifacts(summary: dict[str, Any]) -> None:
     """Create the run's summary and quarantine artifacts; log, never raise, if that fails."""
     try:
         from prefect.artifacts import create_markdown_artifact, create_table_artifact
+        from prefect.context import FlowRunContext
+
+        if FlowRunContext.get() is None:   # artifacts belong to a flow run; outside one, skip
+            _log.debug("not in a flow run: run artifacts not published")
+            return
 
         create_markdown_artifact(markdown=summary_markdown(summary), key=SUMMARY_KEY,
                                  description="What this prakerja-ingest run loaded, skipped and rejected")

@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Any
 
 from prakerja_etl.figures.extract import Figure, extract_figures
 from prakerja_etl.figures.rankings import Ranking, find_rankings
+from prakerja_etl.sources.html_article import read_html
+from prakerja_etl.sources.json_article import read_json
 from prakerja_etl.text.clean import CleanText, clean_text
 from prakerja_etl.text.decode import decode_bytes
 from prakerja_etl.text.metadata import ArticleMeta, read_metadata
 from prakerja_etl.text.periods import find_periods
 from prakerja_etl.text.segment import Sentence, split_lines, split_sentences
 
-ARTICLE_SUFFIXES = (".txt",)
+# How each kind of article file becomes text (and the encoding it was decoded with); spans index
+# into that text. A saved page or a scraper's JSON yields its article laid out like a .txt file.
+_TO_TEXT: dict[str, Callable[[bytes], tuple[str, str]]] = {
+    ".txt": decode_bytes, ".html": read_html, ".htm": read_html, ".json": read_json,
+}
+ARTICLE_SUFFIXES = tuple(_TO_TEXT)
 
 
 @dataclass(frozen=True)
@@ -40,7 +49,7 @@ def article_id_for(source_file: str) -> str:
 
 def extract_article(source_file: str, data: bytes) -> ArticleExtraction:
     """Extract an article; raises UnreadableInput when the bytes are not article text."""
-    text, encoding = decode_bytes(data)
+    text, encoding = _TO_TEXT.get(PurePosixPath(source_file).suffix.lower(), decode_bytes)(data)
     clean = clean_text(text)
     lines = split_lines(clean.text)
     sentences = split_sentences(clean.text, lines)

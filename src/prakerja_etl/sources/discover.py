@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ class SourceFile:
     kind: str
     size_bytes: int
     content_sha256: str
+    problem: str | None = None   # found but not to be read (a link out of the raw folder)
 
 
 @dataclass(frozen=True)
@@ -49,15 +51,40 @@ def discover(raw_dir: Path) -> list[SourceFile]:
         if not base.is_dir():
             continue
         for path in sorted(base.rglob("*")):
-            if path.name.startswith(".") or not path.is_file():
-                continue
-            # A link may point outside the raw folder; never follow it there.
-            if not path.resolve().is_relative_to(root):
-                continue
-            if kind == "survey" and _is_sidecar(path):
-                continue  # read, and hashed, with its table
-            found.append(_describe(path, raw_dir, kind))
+            if path.name.startswith("."):
+                continue  # hidden files (.DS_Store, editor swap files) are not input
+            if path.is_symlink() and (problem := _link_problem(path, root)):
+                found.append(_unread(path, raw_dir, kind, problem))
+            elif path.is_file() and not (kind == "survey" and _is_sidecar(path)):
+                found.append(_describe(path, raw_dir, kind))  # a sidecar is read with its table
     return found
+
+
+def _link_problem(path: Path, root: Path) -> str | None:
+    """Why a link is not followed: it leaves the raw folder or leads nowhere (None: follow it)."""
+    target = path.resolve()
+    if not target.exists():
+        return "a link to nothing (its target does not exist); fix or remove it"
+    if not target.is_relative_to(root):
+        return "a link leading out of the raw folder; it is never followed: copy the file in instead"
+    return None
+
+
+def _relative(path: Path, raw_dir: Path) -> str:
+    """The path relative to the raw folder, as text the warehouse can store (always UTF-8)."""
+    rel = path.relative_to(raw_dir).as_posix()
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        # A name in another encoding (an old zip, FTP): keep its bytes visible, stably.
+        rel = os.fsencode(rel).decode("utf-8", "backslashreplace")
+    return rel
+
+
+def _unread(path: Path, raw_dir: Path, kind: str, problem: str) -> SourceFile:
+    link = os.readlink(path)
+    digest = hashlib.sha256(f"link:{link}".encode("utf-8", "backslashreplace")).hexdigest()
+    return SourceFile(_relative(path, raw_dir), path, kind, 0, digest, problem)
 
 
 def _is_sidecar(path: Path) -> bool:
@@ -73,7 +100,7 @@ def _describe(path: Path, raw_dir: Path, kind: str) -> SourceFile:
     if kind == "survey" and path.suffix.lower() in TABLE_SUFFIXES and sidecar.is_file():
         # An edited sidecar changes what the table means: it must trigger a reload.
         size += _hash_into(digest, sidecar)
-    return SourceFile(path.relative_to(raw_dir).as_posix(), path, kind, size, digest.hexdigest())
+    return SourceFile(_relative(path, raw_dir), path, kind, size, digest.hexdigest())
 
 
 def _hash_into(digest: Any, path: Path) -> int:

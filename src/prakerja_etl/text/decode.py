@@ -17,6 +17,19 @@ _BOMS = (
 )
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """'utf-16-le'/'-be' when the bytes look like UTF-16 text without a BOM (every other byte NUL)."""
+    head = data[:4096]
+    odd, even = head[1::2], head[0::2]
+    if len(head) < 16:
+        return None
+    if odd.count(0) > 0.3 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.3 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return (text, encoding); raise UnreadableInput for empty or binary data."""
     if not data.strip():
@@ -25,7 +38,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), encoding
     try:
-        text, encoding = data.decode("utf-8"), "utf-8"
+        utf16 = _bomless_utf16(data)
+        text, encoding = (data.decode(utf16), utf16) if utf16 else (data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         best = from_bytes(data[:200_000]).best()
         encoding = best.encoding if best is not None else "cp1252"
