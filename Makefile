@@ -10,7 +10,7 @@ ifneq ($(wildcard /etc/ssl/certs/ca-certificates.crt),)
 export SSL_CERT_FILE ?= /etc/ssl/certs/ca-certificates.crt
 endif
 
-.PHONY: help setup run test test-fast lint score clean
+.PHONY: help setup run test test-fast lint score clean chromium
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -25,7 +25,7 @@ setup: $(if $(filter .tools/bin/uv,$(UV)),.tools/bin/uv)  ## install the locked 
 run: setup  ## load data/raw into data/warehouse/prakerja.duckdb
 	.venv/bin/prakerja-etl run
 
-test: setup  ## the whole test suite, e2e included (what CI runs)
+test: setup chromium  ## the whole test suite, e2e included (what CI runs)
 	.venv/bin/pytest
 
 test-fast: setup  ## unit and integration tests, without the Prefect-server e2e tests
@@ -36,6 +36,11 @@ lint: setup  ## ruff
 
 score: run  ## score the warehouse against the dev gold with the shared scoring rule
 	.venv/bin/python ../shared/tools/score.py data/warehouse/prakerja.duckdb ../shared/corpus/dev/gold
+
+chromium:  ## headless Chromium for the report test (Debian's package; needs root or sudo)
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
 clean:  ## remove the warehouse and local caches
 	rm -rf data/warehouse/*.duckdb* .pytest_cache .ruff_cache

@@ -15,7 +15,6 @@ from prefect.utilities.annotations import quote
 
 from prakerja_etl import tasks
 from prakerja_etl.batch import FileResult
-from prakerja_etl.report import publish_run_artifacts
 from prakerja_etl.run import writer_session
 from prakerja_etl.settings import Settings
 from prakerja_etl.sources.discover import SourceFile
@@ -44,9 +43,7 @@ def ingest(raw_dir: str = str(DEFAULTS.raw_dir),
                 tasks.ingest_batch(quote(batch), quote(session), i * settings.batch_size, len(todo))
         tasks.load_official(official_source, raw_dir, quote(session))
         tasks.mark_removed(plan.removed, quote(session))
-    summary = asdict(session.summary)
-    publish_run_artifacts(summary)
-    return summary
+    return tasks.report_run(asdict(session.summary))
 
 
 def _ingest_on_dask(batches: list[list[SourceFile]], address: str, settings: Settings, session: Any) -> None:

@@ -131,3 +131,24 @@ def test_warehouse_comments_describe_every_column(ingest: Any, raw_dir: Path, tm
     missing = query(warehouse, "SELECT table_name, column_name FROM duckdb_columns() "
                                "WHERE database_name = 'w' AND (comment IS NULL OR comment = '')")
     assert missing == []
+
+
+def test_a_new_extractor_reprocesses_unchanged_files(ingest: Any, raw_dir: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    ingest(raw_dir=str(raw_dir), warehouse_path=str(warehouse))
+    with duckdb.connect(str(warehouse)) as con:
+        # As if the files had been processed by an older release of the extraction code.
+        con.execute("UPDATE source_files SET extractor_version = 'older' WHERE source_file LIKE '%kompas%'")
+    summary = ingest(raw_dir=str(raw_dir), warehouse_path=str(warehouse))
+    assert (summary["files_loaded"], summary["files_skipped"]) == (1, 14)
+    assert query(warehouse, "SELECT DISTINCT extractor_version <> 'older' FROM source_files") == [(True,)]
+
+
+def test_a_warehouse_from_an_older_version_gains_new_columns(ingest: Any, raw_dir: Path,
+                                                             tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    ingest(raw_dir=str(raw_dir), warehouse_path=str(warehouse))
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("ALTER TABLE source_files DROP COLUMN extractor_version")
+    summary = ingest(raw_dir=str(raw_dir), warehouse_path=str(warehouse))
+    assert summary["status"] == "completed" and summary["files_loaded"] == 15

@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from prakerja_etl.errors import ConfigError, PrakerjaError
@@ -46,9 +47,81 @@ def _parser() -> argparse.ArgumentParser:
                      help="DuckDB file to load (default: %(default)s)")
     run.add_argument("--official-source", default=os.environ.get("PRAKERJA_OFFICIAL_SOURCE"),
                      help="folder or http(s) URL of the official statistics (default: <raw-dir>/official)")
+    run.add_argument("--dask-address", default=os.environ.get("PRAKERJA_DASK_ADDRESS"), metavar="ADDRESS",
+                     help="run extraction on this Dask scheduler (tcp://host:8786); loading stays here")
     run.add_argument("-v", "--verbose", action="store_true", help="show Prefect's logs and tracebacks")
     run.set_defaults(handler=_run)
+    _add_analyst_commands(sub, str(defaults.warehouse_path))
     return parser
+
+
+def _add_analyst_commands(sub: Any, warehouse: str) -> None:
+    """The read-only commands: query, export, report."""
+    from prakerja_etl.analyst import FORMATS, LOCK_WAIT_SECONDS
+
+    query = sub.add_parser("query", help="run one read-only SQL statement against the warehouse",
+                           description="Run one read-only SQL statement (SELECT, WITH, FROM, DESCRIBE, "
+                                       "SHOW, SUMMARIZE, EXPLAIN); statements that write are refused.")
+    query.add_argument("sql", help='the statement, e.g. "SELECT * FROM conflicts"')
+    query.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    query.add_argument("--max-rows", type=_at_least(1, int), default=None, metavar="N",
+                       help="rows the table format draws before eliding the middle (default: DuckDB's)")
+    query.add_argument("--wait", type=_at_least(0, float), default=LOCK_WAIT_SECONDS, metavar="SECONDS",
+                       help="how long to wait while another process holds the file read-write "
+                            "(default: %(default)s)")
+    export = sub.add_parser("export", help="write every table and view as Parquet (and CSV) files")
+    export.add_argument("--to", required=True, metavar="DIR",
+                        help="folder to write into (created if missing)")
+    export.add_argument("--csv", action="store_true", help="also write a CSV file per relation")
+    report = sub.add_parser("report", help="write the HTML run report (charts, conflicts, quarantine, runs)")
+    report.add_argument("--out", default=None, metavar="FILE",
+                        help="HTML file to write (default: <warehouse stem>.report.html beside it)")
+    for parser, handler in ((query, _query), (export, _export), (report, _report)):
+        parser.add_argument("--warehouse", default=warehouse,
+                            help="DuckDB file to read (default: %(default)s)")
+        parser.set_defaults(handler=handler, verbose=False)
+
+
+def _at_least(low: float, kind: type) -> Any:
+    """An argparse type: a number of `kind` not below `low`."""
+    def parse(text: str) -> Any:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low}")
+        return value
+    return parse
+
+
+def _query(args: argparse.Namespace) -> int:
+    from prakerja_etl.analyst.query import run_query
+
+    try:
+        run_query(Path(args.warehouse), args.sql, args.format, max_rows=args.max_rows, wait_seconds=args.wait)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader (`head`, a pager) stopped early: not an error. Point stdout at /dev/null so that
+        # Python's final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from prakerja_etl.analyst.export import describe, export
+
+    to = Path(args.to)
+    print("\n".join(describe(export(Path(args.warehouse), to, csv=args.csv), to)))
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from prakerja_etl.report.html import write_report
+
+    path = write_report(Path(args.warehouse), Path(args.out) if args.out else None)
+    print(f"report written to {path}")
+    return 0
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -66,7 +139,7 @@ def _run(args: argparse.Namespace) -> int:
         progress.listen(listener)
         try:
             summary = ingest(raw_dir=args.raw_dir, warehouse_path=args.warehouse,
-                             official_source=args.official_source)
+                             official_source=args.official_source, dask_address=args.dask_address)
         except PrakerjaError:
             raise
         except Exception as exc:  # noqa: BLE001 - the CLI edge: one line, not a traceback
@@ -135,6 +208,10 @@ def _print_summary(s: dict[str, Any]) -> None:
           f"{s['files_removed']} removed")
     print(f"  rows: {s['figures_loaded']} figures, {s['rankings_loaded']} rankings loaded; "
           f"{s['rows_quarantined']} quarantined")
+    if s.get("conflicts") is not None:
+        print(f"  conflicts between sources: {s['conflicts']} (SELECT * FROM conflicts)")
+    if s.get("report"):
+        print(f"  report: {s['report']}")
     for source_file, reason in s["quarantined"][:10]:
         print(f"  quarantined {source_file}: {reason}")
     if len(s["quarantined"]) > 10:

@@ -6,6 +6,7 @@ Prefect tasks (`prakerja_etl.tasks`) wrap these; nothing here imports Prefect.
 from __future__ import annotations
 
 import hashlib
+import logging
 import multiprocessing
 import os
 import time
@@ -15,6 +16,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -23,6 +25,7 @@ from prakerja_etl import faults, schemas
 from prakerja_etl.batch import FileResult, build_batch, build_official_batch, extract_files
 from prakerja_etl.catalog import load_catalog
 from prakerja_etl.errors import ConfigError
+from prakerja_etl.fingerprint import extractor_fingerprint
 from prakerja_etl.settings import Settings
 from prakerja_etl.sources import official
 from prakerja_etl.sources.discover import Plan, SourceFile, discover, plan
@@ -122,6 +125,21 @@ def writer_session(raw_dir: Path, warehouse: Path, settings: Settings,
         raise error
 
 
+def after_run(summary: dict[str, Any]) -> dict[str, Any]:
+    """Count the conflicts and write the HTML report of the published warehouse; a failure here
+    is logged, never fatal: the data is already loaded."""
+    from prakerja_etl.report.html import write_report
+
+    warehouse = Path(summary["warehouse"])
+    try:
+        with store.connect(warehouse, read_only=True, wait_seconds=5) as con:
+            summary["conflicts"] = con.execute("SELECT count(*) FROM conflicts").fetchone()[0]
+        summary["report"] = str(write_report(warehouse))
+    except Exception as exc:  # noqa: BLE001 - reporting must not fail a completed load
+        logging.getLogger(__name__).warning("run report not written: %s", str(exc).splitlines()[0])
+    return summary
+
+
 def _finish(session: Session, message: str | None) -> None:
     s = session.summary
     s.seconds = round(time.monotonic() - session.started, 2)
@@ -143,7 +161,7 @@ def reference_frames() -> dict[str, pd.DataFrame]:
 
 def plan_sources(raw_dir: Path, session: Session) -> Plan:
     """Hash the raw files and compare them with the warehouse's registry."""
-    result = plan(discover(raw_dir), store.registry(session.con))
+    result = plan(discover(raw_dir), store.registry(session.con), extractor_fingerprint())
     s = session.summary
     s.files_seen, s.files_skipped = result.files_seen, len(result.unchanged)
     return result
@@ -185,7 +203,10 @@ def load_official(setting: str | None, raw_dir: Path, session: Session) -> None:
     known = {k: v for k, v in store.registry(session.con).items() if v[2] == "official" and v[1] != "removed"}
     s = session.summary
     s.files_seen += len(sources)
-    if {f.source_file: f.content_sha256 for f in sources} == {k: v[0] for k, v in known.items()}:
+    same_code = all(v[3] == extractor_fingerprint() for v in known.values())
+    same_bytes = ({f.source_file: f.content_sha256 for f in sources}
+                  == {k: v[0] for k, v in known.items()})
+    if same_code and same_bytes:
         s.files_skipped += len(sources)
         return
     _write(build_official_batch(official.parse_official(files), sources, s.run_id), session)

@@ -17,6 +17,7 @@ from prefect.states import State
 from prakerja_etl import progress, run
 from prakerja_etl.batch import FileResult, extract_files
 from prakerja_etl.errors import is_transient
+from prakerja_etl.report import publish_run_artifacts
 from prakerja_etl.sources.discover import Plan, SourceFile
 
 _RETRY = {"retries": 3, "retry_delay_seconds": [2, 5, 10], "retry_condition_fn": None}
@@ -83,6 +84,14 @@ def load_official(official_source: str | None, raw_dir: str, session: run.Sessio
     before = len(session.summary.quarantined)
     run.load_official(official_source, Path(raw_dir), session)
     _log_quarantined(session, before)
+
+
+@task(name="report-run", **_NO_CACHE)
+def report_run(summary: dict[str, Any]) -> dict[str, Any]:
+    """Count conflicts, write the HTML report, publish the run's artifacts."""
+    summary = run.after_run(summary)
+    publish_run_artifacts(summary)
+    return summary
 
 
 @task(name="mark-removed", **_NO_CACHE, **_RETRY)

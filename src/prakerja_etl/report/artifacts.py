@@ -8,6 +8,7 @@ that loaded its data never fails because the Prefect API could not take its repo
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 SUMMARY_KEY = "prakerja-run-summary"
@@ -31,11 +32,11 @@ def summary_markdown(summary: dict[str, Any]) -> str:
         ("Province rankings loaded", s.get("rankings_loaded", 0)),
         ("Rows loaded (all tables)", s.get("rows_loaded", 0)),
         ("Rows quarantined", s.get("rows_quarantined", 0)),
-        # Conflicts found: filled in once the conflicts stage sets summary["conflicts"].
         ("Conflicts found", "not computed" if conflicts is None else conflicts),
         ("Duration", f"{float(s.get('seconds', 0.0)):.1f} s"),
         ("Raw folder", f"`{s.get('raw_dir', '?')}`"),
         ("Warehouse", f"`{s.get('warehouse', '?')}`"),
+        ("HTML report", _link(s.get("report"))),
     ]
     lines = [f"# prakerja-ingest run `{s.get('run_id', '?')}`", "",
              "| | |", "| --- | --- |"]
@@ -70,6 +71,11 @@ def publish_run_artifacts(summary: dict[str, Any]) -> None:
     except Exception as exc:  # noqa: BLE001 - a report must never fail a run that loaded its data
         _logger().warning("could not publish the run artifacts (%s: %s); the warehouse is loaded "
                           "and load_runs has the run", type(exc).__name__, (str(exc).splitlines() or [""])[0])
+
+
+def _link(path: str | None) -> str:
+    """A markdown link to the HTML report file (it sits next to the warehouse)."""
+    return f"[{path}]({Path(path).resolve().as_uri()})" if path else "not written"
 
 
 def _cell(value: object) -> str:

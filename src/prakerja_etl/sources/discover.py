@@ -112,16 +112,19 @@ def _hash_into(digest: Any, path: Path) -> int:
     return size
 
 
-def plan(files: list[SourceFile], known: dict[str, tuple[str, str, str]]) -> Plan:
-    """Split files against what the warehouse holds (source_file → (sha, status, kind))."""
+def plan(files: list[SourceFile], known: dict[str, tuple[str, str, str, str | None]],
+         extractor_version: str) -> Plan:
+    """Split files against what the warehouse holds (source_file → (sha, status, kind, version)):
+    a file is unchanged when its bytes and the extractor that processed it are the same."""
     to_process, unchanged = [], []
     for f in files:
         previous = known.get(f.source_file)
-        if previous and previous[0] == f.content_sha256 and previous[1] != "removed":
+        if previous and previous[0] == f.content_sha256 and previous[1] != "removed" \
+                and previous[3] == extractor_version:
             unchanged.append(f)
         else:
             to_process.append(f)
     present = {f.source_file for f in files}
-    removed = sorted(p for p, (_, status, kind) in known.items()
+    removed = sorted(p for p, (_, status, kind, _) in known.items()
                      if p not in present and status != "removed" and kind in KIND_FOLDERS.values())
     return Plan(to_process, unchanged, removed)

@@ -31,6 +31,7 @@ TABLES: tuple[Table, ...] = (
         ("content_sha256", "VARCHAR", "SHA-256 of the bytes last processed"),
         ("size_bytes", "BIGINT", "File size in bytes"),
         ("status", "VARCHAR", "loaded / quarantined / removed"),
+        ("extractor_version", "VARCHAR", "Fingerprint of the extraction code and reference data that processed it"),
         ("run_id", "VARCHAR", "Run that last processed the file"),
         ("loaded_at", "TIMESTAMP", "When the file was last processed (UTC)"),
         ("removed_at", "TIMESTAMP", "When the file disappeared from the raw folder"),

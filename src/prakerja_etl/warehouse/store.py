@@ -27,6 +27,7 @@ import pandas as pd
 
 from prakerja_etl import faults
 from prakerja_etl.errors import ConfigError, WarehouseLocked
+from prakerja_etl.fingerprint import extractor_fingerprint
 from prakerja_etl.warehouse.ddl import TABLES, TABLES_BY_NAME, columns, create_statements
 from prakerja_etl.warehouse.views import VIEWS, view_statements
 
@@ -175,17 +176,31 @@ def read_marker(published: Path) -> dict[str, Any] | None:
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create missing tables, (re)create the views, and (re)write the comments."""
     for table in TABLES:
-        for statement in create_statements(table):
+        create, *comments = create_statements(table)
+        con.execute(create)
+        _add_missing_columns(con, table.name)
+        for statement in comments:
             con.execute(statement)
     for view in VIEWS:
         for statement in view_statements(view):
             con.execute(statement)
 
 
-def registry(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str, str]]:
-    """source_file → (content_sha256, status, kind) of every file seen before."""
-    rows = con.execute("SELECT source_file, content_sha256, status, kind FROM source_files").fetchall()
-    return {path: (sha, status, kind) for path, sha, status, kind in rows}
+def _add_missing_columns(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Bring a warehouse made by an older version up to date: new columns start NULL."""
+    have = {name for (name,) in con.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE table_name = ? AND schema_name = 'main'",
+        [table]).fetchall()}
+    for name, sql_type, _ in columns(TABLES_BY_NAME[table]):
+        if name not in have:
+            con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {sql_type}')
+
+
+def registry(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str, str, str | None]]:
+    """source_file → (content_sha256, status, kind, extractor_version) of every file seen before."""
+    rows = con.execute("SELECT source_file, content_sha256, status, kind, extractor_version "
+                       "FROM source_files").fetchall()
+    return {path: (sha, status, kind, version) for path, sha, status, kind, version in rows}
 
 
 def write_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch, run_id: str) -> None:
@@ -193,6 +208,7 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch, run_id: str) -
     if not batch.source_files:
         return
     now = utcnow()
+    version = extractor_fingerprint()
     files = pd.DataFrame({"source_file": [f["source_file"] for f in batch.source_files]})
     con.register("batch_files", files)
     con.execute("BEGIN TRANSACTION")
@@ -202,7 +218,8 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch, run_id: str) -
         for table in (*_PER_FILE_TABLES, "source_files"):
             con.execute(f"DELETE FROM {table} WHERE source_file IN (SELECT source_file FROM batch_files)")
         faults.point("mid-transaction")
-        sources = pd.DataFrame(batch.source_files).assign(run_id=run_id, loaded_at=now, removed_at=None)
+        sources = pd.DataFrame(batch.source_files).assign(run_id=run_id, loaded_at=now, removed_at=None,
+                                                          extractor_version=version)
         _insert(con, "source_files", sources)
         for table, frame in batch.frames.items():
             _insert(con, table, _with_lineage(table, frame, run_id, now))

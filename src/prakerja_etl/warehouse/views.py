@@ -30,7 +30,7 @@ OFFICIAL_PROVINCE_RECIPIENTS = View(
     """
     SELECT r.year,
            coalesce(CASE WHEN r.year < 2022 THEN p.split_from END, r.province_code) AS province_code,
-           sum(r.recipients) AS recipients,
+           sum(r.recipients)::BIGINT AS recipients,
            any_value(r.source_file) AS source_file
     FROM official_recipients r JOIN provinces p USING (province_code)
     WHERE r.removed_at IS NULL
@@ -76,7 +76,7 @@ CLAIMS = View(
     FROM survey_results s
     WHERE s.metric IS NOT NULL AND s.published AND s."group" IS NULL AND s.removed_at IS NULL
     UNION ALL
-    SELECT 'recipients_total', year::VARCHAR, NULL, NULL, sum(recipients), 'person', 'official',
+    SELECT 'recipients_total', year::VARCHAR, NULL, NULL, sum(recipients)::DOUBLE, 'person', 'official',
            any_value(source_file), 'sum of ' || year || ' over all regencies/cities'
     FROM official_recipients WHERE removed_at IS NULL GROUP BY year
     UNION ALL
