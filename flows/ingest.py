@@ -40,7 +40,9 @@ def ingest(raw_dir: str = str(DEFAULTS.raw_dir),
             _ingest_on_dask(batches, dask_address, settings, session)
         else:
             for i, batch in enumerate(batches):
-                tasks.ingest_batch(quote(batch), quote(session), i * settings.batch_size, len(todo))
+                following = batches[i + 1] if i + 1 < len(batches) else None
+                tasks.ingest_batch(quote(batch), quote(session), i * settings.batch_size, len(todo),
+                                   quote(following))
         tasks.load_official(official_source, raw_dir, quote(session))
         tasks.mark_removed(plan.removed, quote(session))
     return tasks.report_run(asdict(session.summary))

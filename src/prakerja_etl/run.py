@@ -12,7 +12,7 @@ import os
 import time
 import uuid
 from collections.abc import Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -75,6 +75,7 @@ class Session:
         self.settings, self.summary = settings, summary
         self.started = time.monotonic()
         self._executor: Executor | None = None
+        self._prefetched: dict[int, list[Future[list[FileResult]]]] = {}
 
     def executor(self) -> Executor | None:
         """A process pool for extraction (None with one worker), started on first use."""
@@ -167,16 +168,27 @@ def plan_sources(raw_dir: Path, session: Session) -> Plan:
     return result
 
 
-def extract(sources: list[SourceFile], session: Session) -> list[FileResult]:
-    """Extract a batch of files, on every core when the batch is large enough."""
+def extract(sources: list[SourceFile], session: Session,
+            then: list[SourceFile] | None = None) -> list[FileResult]:
+    """Extract a batch of files, on every core when the batch is large enough; with `then`, the
+    workers start on the next batch while this one is validated and loaded."""
+    futures = session._prefetched.pop(id(sources), None) or _submit(sources, session)
+    if then is not None:
+        session._prefetched = {id(then): _submit(then, session)}
+    return [r for future in futures for r in future.result()]
+
+
+def _submit(sources: list[SourceFile], session: Session) -> list[Future[list[FileResult]]]:
     max_bytes = session.settings.max_file_bytes
     executor = session.executor() if len(sources) >= _PARALLEL_MIN_FILES else None
     if executor is None:
-        return extract_files(sources, max_bytes)
+        done: Future[list[FileResult]] = Future()
+        done.set_result(extract_files(sources, max_bytes))
+        return [done]
     workers = session.settings.workers or os.cpu_count() or 1
     size = max(1, -(-len(sources) // (workers * 4)))
-    chunks = [sources[i:i + size] for i in range(0, len(sources), size)]
-    return [r for part in executor.map(extract_files, chunks, [max_bytes] * len(chunks)) for r in part]
+    return [executor.submit(extract_files, sources[i:i + size], max_bytes)
+            for i in range(0, len(sources), size)]
 
 
 def load_results(results: list[FileResult], session: Session) -> None:

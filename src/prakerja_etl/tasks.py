@@ -47,10 +47,12 @@ def plan_sources(raw_dir: str, session: run.Session) -> Plan:
 
 
 @task(name="ingest-batch", **_NO_CACHE, **_RETRY)
-def ingest_batch(sources: list[SourceFile], session: run.Session, done_before: int, total: int) -> int:
-    """Extract (on every core), validate and load a batch of files; returns the files loaded."""
+def ingest_batch(sources: list[SourceFile], session: run.Session, done_before: int, total: int,
+                 next_batch: list[SourceFile] | None = None) -> int:
+    """Extract (on every core), validate and load a batch of files; returns the files loaded.
+    The next batch's extraction starts before this one is loaded."""
     before = (session.summary.files_loaded, len(session.summary.quarantined))
-    run.load_results(run.extract(sources, session), session)
+    run.load_results(run.extract(sources, session, then=next_batch), session)
     progress.report("load", done_before + len(sources), total)
     _log_quarantined(session, before[1])
     return session.summary.files_loaded - before[0]

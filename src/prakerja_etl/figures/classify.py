@@ -151,26 +151,55 @@ def classify(ctx: Context) -> str | None:
     return _count(ctx)
 
 
-def _nearest(cues: list[tuple[str | None, re.Pattern[str], str]], left: str,
-             right: str) -> tuple[bool, str | None]:
+Cues = list[tuple[str | None, re.Pattern[str], str]]
+
+
+@dataclass(frozen=True)
+class _Combined:
+    """One alternation per side, so a figure's neighbourhood is scanned once, not once a cue."""
+
+    right: re.Pattern[str] | None
+    left: re.Pattern[str] | None
+    metrics: list[str | None]
+
+
+_COMBINED: dict[int, _Combined] = {}
+
+
+def _combined(cues: Cues) -> _Combined:
+    key = id(cues)
+    if key not in _COMBINED:
+        def alternation(side: str) -> re.Pattern[str] | None:
+            parts = [f"(?P<c{i}>{p.pattern})" for i, (_, p, s) in enumerate(cues) if s in ("both", side)]
+            return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        _COMBINED[key] = _Combined(alternation("right"), alternation("left"), [m for m, _, _ in cues])
+    return _COMBINED[key]
+
+
+def _nearest(cues: Cues, left: str, right: str) -> tuple[bool, str | None]:
     """(found, metric) of the cue nearest to the figure; ties go to the earlier cue."""
+    combined = _combined(cues)
     best: tuple[int, int, str | None] | None = None
-    for order, (metric, pattern, side) in enumerate(cues):
-        if side in ("both", "right"):
-            m = pattern.search(right)
-            if m:
-                distance = len(right[:m.start()].strip())
-                if _CLAUSE_BREAK.search(right, 0, m.start()):
-                    distance += _NEXT_CLAUSE_PENALTY  # after a comma, words tend to label the next figure
-                if best is None or (distance, order) < best[:2]:
-                    best = (distance, order, metric)
-        if side in ("both", "left"):
-            matches = list(pattern.finditer(left))
-            if matches:
-                distance = len(left[matches[-1].end():].strip())
-                if best is None or (distance, order) < best[:2]:
-                    best = (distance, order, metric)
+    if right and combined.right is not None:
+        m = combined.right.search(right)   # the leftmost match is the nearest on the right
+        if m:
+            distance = len(right[:m.start()].strip())
+            if _CLAUSE_BREAK.search(right, 0, m.start()):
+                distance += _NEXT_CLAUSE_PENALTY  # after a comma, words tend to label the next figure
+            best = (distance, _order(m), combined.metrics[_order(m)])
+    if left and combined.left is not None:
+        last = None
+        for match in combined.left.finditer(left):
+            last = match   # the last match is the nearest on the left
+        if last is not None:
+            candidate = (len(left[last.end():].strip()), _order(last), combined.metrics[_order(last)])
+            if best is None or candidate[:2] < best[:2]:
+                best = candidate
     return (best is not None, best[2] if best else None)
+
+
+def _order(m: re.Match[str]) -> int:
+    return int(m.lastgroup[1:]) if m.lastgroup else 0
 
 
 def _percent(ctx: Context) -> str | None:

@@ -68,7 +68,9 @@ _LIST_MARKER = re.compile(r"^\s*\d{1,2}[.)]\s")
 _DIGIT = re.compile(r"\d")
 # Any word that can start a number, a fraction or an ordinal wave in words.
 _WORDY = re.compile(
-    r"\b(?:se\w+|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|gelombang)\b", re.IGNORECASE)
+    r"\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|sejuta"
+    r"|semiliar|setriliun|setengah|separuh|sepertiga|seperempat|seperlima|sepersepuluh|gelombang)",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,10 @@ _LIST_INTRO = re.compile(
     r"(?:" + vocab.MOST + "|" + vocab.LEAST + r")",
     re.IGNORECASE,
 )
+# A sentence can only state or continue a ranking with one of these words.
+_ANY_CUE = re.compile(
+    vocab.MOST + "|" + vocab.LEAST + r"|\b(?:posisi|urutan|peringkat|ranking|penyumbang|disusul|diikuti)\b",
+    re.IGNORECASE)
 _FOLLOWED_BY = re.compile(r"\b(?:disusul|diikuti|kemudian|lalu|berikutnya|selanjutnya)\b",
                           re.IGNORECASE)
 _BEHIND = re.compile(r"\b(?:setelah|di\s+belakang|kalah\s+dari|menyusul)\b", re.IGNORECASE)
@@ -57,6 +61,8 @@ def find_rankings(sentences: list[Sentence]) -> list[Ranking]:
     out: list[Ranking] = []
     state = _State()
     for sentence in sentences:
+        if not state.pending_list and not _ANY_CUE.search(sentence.text):
+            continue  # most sentences rank nothing: skip the province search
         mentions = find_provinces(sentence.text)
         if state.pending_list and mentions:
             state.last_rank += 1
