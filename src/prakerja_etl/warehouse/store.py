@@ -210,9 +210,7 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch, run_id: str) -
     now = utcnow()
     version = extractor_fingerprint()
     files = pd.DataFrame({"source_file": [f["source_file"] for f in batch.source_files]})
-    con.register("batch_files", files)
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with _transaction(con, batch_files=files):
         con.execute("DELETE FROM article_texts WHERE article_id IN (SELECT article_id FROM articles "
                     "WHERE source_file IN (SELECT source_file FROM batch_files))")
         for table in (*_PER_FILE_TABLES, "source_files"):
@@ -223,13 +221,24 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch, run_id: str) -
         _insert(con, "source_files", sources)
         for table, frame in batch.frames.items():
             _insert(con, table, _with_lineage(table, frame, run_id, now))
+    faults.point("batch-committed")
+
+
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection, **frames: pd.DataFrame) -> Iterator[None]:
+    """All statements inside commit together or not at all; `frames` are visible by name."""
+    for name, frame in frames.items():
+        con.register(name, frame)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
         con.execute("COMMIT")
-        faults.point("batch-committed")
     except BaseException:
         con.execute("ROLLBACK")
         raise
     finally:
-        con.unregister("batch_files")
+        for name in frames:
+            con.unregister(name)
 
 
 def _with_lineage(table: str, frame: pd.DataFrame, run_id: str, now: datetime) -> pd.DataFrame:
@@ -259,33 +268,20 @@ def mark_removed(con: duckdb.DuckDBPyConnection, source_files: list[str], run_id
     if not source_files:
         return
     now = utcnow()
-    con.register("gone_files", pd.DataFrame({"source_file": source_files}))
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with _transaction(con, gone_files=pd.DataFrame({"source_file": source_files})):
         for table in _MARKED_TABLES:
             con.execute(f"UPDATE {table} SET removed_at = ? WHERE removed_at IS NULL AND "
                         "source_file IN (SELECT source_file FROM gone_files)", [now])
         con.execute("UPDATE source_files SET status = 'removed', removed_at = ?, run_id = ? "
                     "WHERE source_file IN (SELECT source_file FROM gone_files)", [now, run_id])
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    finally:
-        con.unregister("gone_files")
 
 
 def replace_reference(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) -> None:
     """Rewrite the small reference tables (catalog, provinces) from the project's files."""
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with _transaction(con):
         for table, frame in frames.items():
             con.execute(f"DELETE FROM {table}")
             _insert(con, table, frame)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, raw_dir: str, flow_run_id: str | None,
