@@ -33,3 +33,9 @@ def test_a_table_announced_by_a_colon() -> None:
             "Jawa Barat | 2.652.418\nJawa Timur | 1.967.305\nJawa Tengah | 1.403.230")
     assert rankings(text) == [("Jawa Barat", "most", 1), ("Jawa Timur", "most", 2),
                               ("Jawa Tengah", "most", 3)]
+
+
+def test_a_list_after_terbanyak_adalah() -> None:
+    text = ("Provinsi dengan peserta terbanyak adalah Jawa Barat (1,1 juta orang), Jawa Timur "
+            "(880 ribu orang), dan Jawa Tengah (700 ribu orang).")
+    assert rankings(text) == [("Jawa Barat", "most", 1), ("Jawa Timur", "most", 2), ("Jawa Tengah", "most", 3)]

@@ -40,7 +40,7 @@ PERCENT_CUES = [
     _cue("recipients_underdeveloped_region_share", r"\b(?:kabupaten|daerah|wilayah)\s+(?:\w+\s+)?tertinggal\b"),
     _cue("recipients_unbanked_share", r"\bbelum\s+(?:terinklusi|(?:memiliki|punya|mempunyai)\s+rekening)|\btidak\s+(?:memiliki|punya)\s+rekening|\bunbanked\b"),
     _cue("recipients_urban_share", r"\bperkotaan\b"),
-    _cue("recipients_rural_share", r"\bpe(?:r)?desaan\b"),
+    _cue("recipients_rural_share", r"\bpe(?:r)?desaan\b|\b(?:di|dari)\s+desa\b"),
     _cue("recipients_part_time_share", r"\bparuh\s+waktu\b|\bkurang\s+dari\s+35\s+jam"),
     _cue("recipients_youth_share", r"\b(?:berusia\s+)?(?:18|17)\s*[-–]\s*(?:2\d|30)\s+tahun|\b(?:usia|berusia)\s+muda|\bmilenial|\bgenerasi\s+z\b|\banak\s+muda"),
     _cue("recipients_unemployed_share", r"\b(?:tidak|belum)\s+bekerja\b|\bmenganggur\b|\bpengangguran\b"),
@@ -59,7 +59,7 @@ RUPIAH_CUES = [
          r"|\b(?:menyalurkan|mencairkan|membayarkan)\s+insentif", "left"),
     _cue("training_fee_per_recipient", r"\b(?:biaya|bantuan|saldo|dana|untuk|membeli|pembelian)\s+(?:biaya\s+)?pelatihan\b"),
     _cue("incentive_total_per_recipient", r"\binsentif\w*(?!\s+(?:pengisian\s+)?survei)\b"),
-    _cue("budget_total", r"\b(?:anggaran|pagu|alokasi|menggelontorkan|digelontorkan|dianggarkan|APBN|dana\s+program|budget)\b", "left"),
+    _cue("budget_total", r"\b(?:anggaran|pagu|alokasi\w*|mengalokasikan|dialokasikan|menggelontorkan|digelontorkan|dianggarkan|APBN|dana\s+program|budget)\b", "left"),
     _cue("benefit_per_recipient", r"\b(?:manfaat|total\s+bantuan|nilai\s+bantuan|bantuan|paket|per\s+(?:peserta|penerima|orang|kepala|individu))\b"),
 ]
 # Aggregates and per-person amounts differ by orders of magnitude.
@@ -81,7 +81,7 @@ PERSON_SUBSET_AFTER = re.compile(
 )
 TARGET_CUE = re.compile(
     r"(?<!sesuai\s)(?<!lampaui\s)(?<!melampaui\s)(?<!melebihi\s)\b(?:target\w*|kuota|sasaran|ditargetkan|menargetkan|dipatok|jatah|dijatah|ditujukan\s+bagi"
-    r"|untuk\s+menjangkau|dialokasikan\s+untuk|quota)\b",
+    r"|untuk\s+menjangkau|dialokasikan\s+untuk|quota|menyasar|disasar|sasarannya)\b",
     re.IGNORECASE,
 )
 REGISTRANT_CUE = re.compile(
@@ -178,24 +178,31 @@ def _combined(cues: Cues) -> _Combined:
 
 def _nearest(cues: Cues, left: str, right: str) -> tuple[bool, str | None]:
     """(found, metric) of the cue nearest to the figure; ties go to the earlier cue."""
+    found, metric, _ = _nearest_cue(cues, left, right)
+    return found, metric
+
+
+def _nearest_cue(cues: Cues, left: str, right: str) -> tuple[bool, str | None, bool]:
+    """(found, metric, whether it lies after the figure in the same clause)."""
     combined = _combined(cues)
-    best: tuple[int, int, str | None] | None = None
+    best: tuple[int, int, str | None, bool] | None = None
     if right and combined.right is not None:
         m = combined.right.search(right)   # the leftmost match is the nearest on the right
         if m:
             distance = len(right[:m.start()].strip())
-            if _CLAUSE_BREAK.search(right, 0, m.start()):
+            crossed = bool(_CLAUSE_BREAK.search(right, 0, m.start()))
+            if crossed:
                 distance += _NEXT_CLAUSE_PENALTY  # after a comma, words tend to label the next figure
-            best = (distance, _order(m), combined.metrics[_order(m)])
+            best = (distance, _order(m), combined.metrics[_order(m)], not crossed)
     if left and combined.left is not None:
         last = None
         for match in combined.left.finditer(left):
             last = match   # the last match is the nearest on the left
         if last is not None:
-            candidate = (len(left[last.end():].strip()), _order(last), combined.metrics[_order(last)])
+            candidate = (len(left[last.end():].strip()), _order(last), combined.metrics[_order(last)], False)
             if best is None or candidate[:2] < best[:2]:
                 best = candidate
-    return (best is not None, best[2] if best else None)
+    return (best is not None, best[2] if best else None, best[3] if best else False)
 
 
 def _order(m: re.Match[str]) -> int:
@@ -203,12 +210,13 @@ def _order(m: re.Match[str]) -> int:
 
 
 def _percent(ctx: Context) -> str | None:
-    found_right, metric_right = _nearest(PERCENT_CUES, "", ctx.right)
-    if found_right:
-        return metric_right
+    # A share's subject usually follows it ('45 persen perempuan'), starting in the same clause.
+    found, metric, same_clause = _nearest_cue(PERCENT_CUES, "", ctx.right)
+    if found and same_clause:
+        return metric
     if ctx.province_left:
         return "province_recipient_share"
-    found, metric = _nearest(PERCENT_CUES, ctx.left_clause, "")
+    found, metric = _nearest(PERCENT_CUES, ctx.left_clause, ctx.right)
     return metric if found else None
 
 

@@ -19,6 +19,11 @@ _OTHER = vocab.OTHER_PROGRAMMES
 _TOPIC_OPENING = re.compile(
     r"^\W*(?:(?:adapun|sementara(?:\s+itu)?|sedangkan|khusus|untuk|bagi)\s+(?:di\s+)?|di\s+)(?:provinsi\s+)?$",
     re.IGNORECASE)
+_DATELINE = re.compile(
+    r"^\W*(?:[\w.]+(?:\s[A-Z][\w.]*)?\s*,\s*)?[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s*(?:\([A-Za-z]+\)\s*)?[-–]\s")
+# A figure about one wave ('pada gelombang ini', 'setiap gelombang') is not a programme total.
+_ONE_WAVE = re.compile(r"\b(?:gelombang\s+(?:ini|tersebut|itu)|(?:setiap|tiap|per|satu)\s+gelombang)\b",
+                       re.IGNORECASE)
 _CUMULATIVE = re.compile(r"\b(?:sejak|mulai)\s+$", re.IGNORECASE)
 
 
@@ -66,7 +71,9 @@ def _table_header(sentence: Sentence, header: list[str] | None) -> list[str] | N
 def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[Figure],
                       article_year: int | None) -> list[Figure]:
     text = sentence.text
-    provinces = find_provinces(text)
+    dateline = _DATELINE.match(text)
+    # 'Liputan6.com, Jakarta -': the city a story is filed from says nothing about its figures.
+    provinces = [m for m in find_provinces(text) if not dateline or m.start >= dateline.end()]
     periods = find_periods(text, article_year)
     other_at = [m.start() for m in _OTHER.finditer(text)]
     topic = _topic_province(text, provinces)
@@ -88,12 +95,13 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
             province_left=province_left is not None or topic is not None,
             province_right=province_right is not None,
             other_programme=any(pos < cand.start for pos in other_at),
-            single_wave_before=any(c.unit_from == "ordinal" and c.range_part is None
-                                   and not _CUMULATIVE.search(text, max(0, c.start - 8), c.start)
-                                   for c in found[:i]),
+            single_wave_before=bool(_ONE_WAVE.search(text, cand.start - len(left_clause),
+                                                     cand.end + len(right_clause))) or any(
+                c.unit_from == "ordinal" and c.range_part is None
+                and not _CUMULATIVE.search(text, max(0, c.start - 8), c.start) for c in found[:i]),
         )
         metric = cls.classify(ctx)
-        province = province_left or province_right or topic
+        province = None if cand.unit == "ordinal" else province_left or province_right or topic
         if metric is None:
             metric, province = _inherit(cand, left_clause, text[:cand.start], out, earlier,
                                          sentence, province)

@@ -35,6 +35,9 @@ _ANY_CUE = re.compile(
     re.IGNORECASE)
 _FOLLOWED_BY = re.compile(r"\b(?:disusul|diikuti|kemudian|lalu|berikutnya|selanjutnya)\b",
                           re.IGNORECASE)
+# Between a direction word and a list of provinces: 'terbanyak adalah Jabar, Jatim, dan Jateng'.
+_LISTS = re.compile(r"[^.;]{0,40}?\b(?:adalah|yaitu|yakni|ialah|antara\s+lain|meliputi)\b\s*:?\s*$|\s*:\s*$",
+                    re.IGNORECASE)
 _BEHIND = re.compile(r"\b(?:setelah|di\s+belakang|kalah\s+dari|menyusul)\b", re.IGNORECASE)
 _ABOUT_RECIPIENTS = re.compile(r"\b(?:penerima|peserta|porsi|penyumbang|provinsi|alumni)\w*",
                                re.IGNORECASE)
@@ -114,9 +117,14 @@ def _sentence_rankings(sentence: Sentence, mentions: list[ProvinceMention],
         word = position.group("word") or position.group("word2")
         first_rank = int(position.group("n")) if position.group("n") else ORDINAL_WORDS[word.lower()]
     state.direction = direction
-    # Only the subject and the provinces that follow it in the ranking are ranked.
+    # Only the subject and the provinces that follow it in the ranking are ranked, or, after
+    # 'terbanyak adalah …', the whole list.
     follow = _FOLLOWED_BY.search(text)
-    ranked = [kept[0]] + ([m for m in kept[1:] if m.start >= follow.start()] if follow else [])
+    cue = (_MOST if direction == "most" else _LEAST).search(text)
+    if cue and _LISTS.match(text, cue.end(), kept[0].start) and kept[0].start > cue.end():
+        ranked = kept
+    else:
+        ranked = [kept[0]] + ([m for m in kept[1:] if m.start >= follow.start()] if follow else [])
     return _ranked(ranked, direction, first_rank, sentence, state)
 
 

@@ -25,7 +25,7 @@ THINGS = words(
     "kelurahan", "platform", "mitra", "lembaga", "pelatihan", "keluarga", "rumah tangga",
     "blok", "blok sensus", "unit", "perusahaan", "sekolah", "kursus", "kelas", "modul",
     "lowongan", "sektor", "jenis", "kategori", "bidang", "akun", "aplikasi", "kanal",
-    "negara", "UMKM", "usaha", "sertifikat", "tahap", "batch", "daerah", "wilayah",
+    "negara", "UMKM", "usaha", "sertifikat", "tahap", "batch", "daerah", "wilayah", "judul",
 )
 # Units of time and repetition: '4 bulan', '60 tahun', 'tiga kali' are not figures.
 NOT_A_QUANTITY_AFTER = re.compile(
