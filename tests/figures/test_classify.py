@@ -60,7 +60,8 @@ def test_periods_are_normalised() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Dana itu akan menyasar 2,9 juta peserta.", [(2_900_000, "recipients_target")]),
     ("Sebanyak 1.223.456 orang mendaftar pada gelombang ini.", [(1_223_456, None)]),
-    ("Peserta perempuan mendominasi dengan porsi 52,3 persen, sementara peserta dari desa mencapai 38 persen.",
+    ("Peserta perempuan mendominasi dengan porsi 52,3 persen, sementara peserta dari desa "
+     "mencapai 38 persen.",
      [(52.3, "recipients_female_share"), (38, "recipients_rural_share")]),
     ("Sebanyak 35 persen penerima yang awalnya menganggur, pada saat survei mengatakan telah bekerja.",
      [(35, "unemployed_now_working_share")]),
@@ -70,5 +71,6 @@ def test_targets_single_waves_and_shares_across_clauses(text: str, expected: lis
 
 
 def test_the_dateline_city_is_not_the_figures_province() -> None:
-    found = extract_figures(split_sentences("Liputan6.com, Jakarta - Penerima mencapai 5,5 juta orang."), 2021)
+    text = "Liputan6.com, Jakarta - Penerima mencapai 5,5 juta orang."
+    found = extract_figures(split_sentences(text), 2021)
     assert [(f.metric, f.province) for f in found] == [("recipients_total", None)]

@@ -38,4 +38,5 @@ def test_a_table_announced_by_a_colon() -> None:
 def test_a_list_after_terbanyak_adalah() -> None:
     text = ("Provinsi dengan peserta terbanyak adalah Jawa Barat (1,1 juta orang), Jawa Timur "
             "(880 ribu orang), dan Jawa Tengah (700 ribu orang).")
-    assert rankings(text) == [("Jawa Barat", "most", 1), ("Jawa Timur", "most", 2), ("Jawa Tengah", "most", 3)]
+    assert rankings(text) == [("Jawa Barat", "most", 1), ("Jawa Timur", "most", 2),
+                              ("Jawa Tengah", "most", 3)]
