@@ -74,3 +74,12 @@ def test_the_dateline_city_is_not_the_figures_province() -> None:
     text = "Liputan6.com, Jakarta - Penerima mencapai 5,5 juta orang."
     found = extract_figures(split_sentences(text), 2021)
     assert [(f.metric, f.province) for f in found] == [("recipients_total", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Biaya pelatihan per peserta sebesar Rp1.000.000.", [(1_000_000, "training_fee_per_recipient")]),
+    ("Totalnya Rp4,2 juta per orang.", [(4_200_000, "benefit_per_recipient")]),
+    ("Per peserta sekarang empat koma dua juta rupiah.", [(4_200_000, "benefit_per_recipient")]),
+])
+def test_per_participant_names_the_package_only_when_it_frames_the_amount(text: str, expected: list) -> None:
+    assert metrics(text) == expected

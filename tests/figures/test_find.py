@@ -78,3 +78,8 @@ def test_numbers_that_are_not_figures(sentence: str) -> None:
 def test_qualifiers_are_kept() -> None:
     found = find_figures("Jumlahnya sekitar 3,1 juta orang, lebih dari 70 juta pendaftar, 651 ribu lebih.")
     assert [c.qualifier for c in found] == ["sekitar", "lebih dari", "lebih dari"]
+
+
+def test_approximate_scale_words() -> None:
+    found = find_figures("Jawa Barat mencatat 612 ribuan penerima.")
+    assert [(c.value, c.unit, c.qualifier) for c in found] == [(612_000, "person", "sekitar")]

@@ -60,7 +60,11 @@ RUPIAH_CUES = [
     _cue("training_fee_per_recipient", r"\b(?:biaya|bantuan|saldo|dana|untuk|membeli|pembelian)\s+(?:biaya\s+)?pelatihan\b"),
     _cue("incentive_total_per_recipient", r"\binsentif\w*(?!\s+(?:pengisian\s+)?survei)\b"),
     _cue("budget_total", r"\b(?:anggaran|pagu|alokasi\w*|mengalokasikan|dialokasikan|menggelontorkan|digelontorkan|dianggarkan|APBN|dana\s+program|budget)\b", "left"),
-    _cue("benefit_per_recipient", r"\b(?:manfaat|total\s+bantuan|nilai\s+bantuan|bantuan|paket|per\s+(?:peserta|penerima|orang|kepala|individu))\b"),
+    _cue("benefit_per_recipient", r"\b(?:manfaat|total\s+bantuan|nilai\s+bantuan|bantuan|paket)\b"),
+    # 'per peserta' names the whole package when it frames the amount ('Rp4,2 juta per orang',
+    # 'Per peserta sekarang …'), not when it qualifies another cost ('biaya pelatihan per peserta').
+    _cue("benefit_per_recipient", r"^\s*per\s+(?:peserta|penerima|orang|kepala|individu)\b", "right"),
+    _cue("benefit_per_recipient", r"\bper\s+(?:peserta|penerima|orang|kepala|individu)\s+(?:sekarang\s+|kini\s+|saat\s+ini\s+)?$", "left"),
 ]
 # Aggregates and per-person amounts differ by orders of magnitude.
 _PER_PERSON_METRICS = {"incentive_monthly", "survey_incentive", "training_fee_per_recipient",

@@ -231,7 +231,8 @@ def _numeral_candidate(sentence: str, m: re.Match[str],
         unit, unit_from = _header_unit(sentence, start, table_header)
     else:
         unit, unit_from = _noun_unit(after)
-    qualifier = _qualifier(sentence, start, end)
+    qualifier = _qualifier(sentence, start, end) or (
+        "sekitar" if scale.lower() in numbers.APPROXIMATE_SCALES else None)
     if m.group("num2"):
         low = value * multiplier
         high = numbers.parse_numeral(m.group("num2")) * multiplier

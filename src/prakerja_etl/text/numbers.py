@@ -11,7 +11,10 @@ SCALES: dict[str, float] = {
     "juta": 1e6, "jt": 1e6, "million": 1e6, "mio": 1e6,
     "miliar": 1e9, "milyar": 1e9, "billion": 1e9, "m": 1e9,
     "triliun": 1e12, "trilyun": 1e12, "trillion": 1e12, "t": 1e12,
+    # '612 ribuan penerima': some 612 thousand (the figure gets the qualifier 'sekitar').
+    "ribuan": 1e3, "jutaan": 1e6, "miliaran": 1e9, "triliunan": 1e12,
 }
+APPROXIMATE_SCALES = {"ribuan", "jutaan", "miliaran", "triliunan"}
 SCALES_AFTER_RP = {"m", "t", "k"}
 ENGLISH_SCALES = {"thousand", "million", "billion", "trillion"}
 
