@@ -37,3 +37,11 @@ def test_sentences_do_not_split_inside_numbers_or_abbreviations() -> None:
     text = "Anggaran Rp. 1.701 miliar untuk Kab. Bogor. Sisanya 5,5 juta."
     assert [s.text for s in split_sentences(text)] == [
         "Anggaran Rp. 1.701 miliar untuk Kab. Bogor.", "Sisanya 5,5 juta."]
+
+
+def test_syndication_and_follow_lines_are_boilerplate() -> None:
+    text = ("Penerima mencapai 5,5 juta orang.\n"
+            "Artikel ini telah tayang di Kompas.com dengan judul \"Prakerja Capai 5,9 Juta Penerima\".\n"
+            "Baca: Kuota Gelombang 12 Capai 600.000\n"
+            "Simak breaking news dan berita pilihan kami langsung di ponselmu.")
+    assert [s.text for s in split_sentences(text)] == ["Penerima mencapai 5,5 juta orang."]

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 # A line that starts like this is page furniture, not article prose.
 _BOILERPLATE_START = re.compile(
     r"^\s*(?:[-–•*>\[(]\s*)?(?:"
-    r"baca\s+juga|baca\s+selengkapnya|lihat\s+juga|simak\s+juga|cek\s+juga|pilihan\s+editor"
+    r"baca\s+juga|baca\s*:|baca\s+selengkapnya|baca\s+berita|lihat\s+juga|simak\s+juga|cek\s+juga"
+    r"|pilihan\s+editor|artikel\s+ini\s+(?:telah|sudah)\s+(?:tayang|terbit)|simak\s+breaking\s+news"
+    r"|pilih\s+saluran|ikuti\s+(?:kami|juga)|follow\s+(?:kami|us)|klik\s+(?:di\s+)?sini"
     r"|artikel\s+terkait|berita\s+terkait|rekomendasi|advertisement|iklan\b|scroll\s+to"
     r"|saksikan\s+(?:juga\s+)?video|simak\s+video|tonton\s+(?:juga\s+)?video|video\s*:"
     r"|gambas|cek\s+berita|follow\s+berita|ikuti\s+berita|dapatkan\s+update|download\s+apps?"
@@ -25,7 +27,9 @@ _BOILERPLATE_START = re.compile(
     re.IGNORECASE,
 )
 # 'Baca juga:' can also open in the middle of a line; everything after it is a link.
-_INLINE_LINK = re.compile(r"\b(?:baca\s+juga|pilihan\s+editor|lihat\s+juga)\s*:", re.IGNORECASE)
+_INLINE_LINK = re.compile(
+    r"\b(?:baca\s+juga|pilihan\s+editor|lihat\s+juga)\s*:|\bartikel\s+ini\s+(?:telah|sudah)\s+tayang",
+    re.IGNORECASE)
 _PROSE_WORD = re.compile(r"[a-z]{3,}")
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
