@@ -83,3 +83,11 @@ def test_qualifiers_are_kept() -> None:
 def test_approximate_scale_words() -> None:
     found = find_figures("Jawa Barat mencatat 612 ribuan penerima.")
     assert [(c.value, c.unit, c.qualifier) for c in found] == [(612_000, "person", "sekitar")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Kuotanya setengah juta peserta.", [(500_000, "person")]),
+    ("The programme reached 5,900,000 people in 2021.", [(5_900_000, "person")]),
+])
+def test_half_a_million_and_english_thousands(sentence: str, expected: list) -> None:
+    assert figures(sentence) == expected

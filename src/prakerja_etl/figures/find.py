@@ -15,12 +15,14 @@ from prakerja_etl.figures import vocab
 from prakerja_etl.text import numbers
 
 _NUMERAL = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# '5,900,000' in an English quote: two comma groups of three cannot be a decimal comma.
+_COMMA_THOUSANDS = r"\d{1,3}(?:,\d{3}){2,}(?![\d,])"
 _SCALE_WORDS = "|".join(sorted(numbers.SCALES, key=len, reverse=True))
 # '1.5 juta' written with an English decimal point: a thousands group has three digits.
 _DOT_DECIMAL = r"\d+\.\d{1,2}(?=\s*(?i:juta|jt|ribu|rb|miliar|milyar|triliun|million|billion))"
 _FIGURE_RE = re.compile(
     rf"(?P<cur>\b(?:Rp|IDR)\.?\s*)?"
-    rf"(?P<num>{_DOT_DECIMAL}|{_NUMERAL})"
+    rf"(?P<num>{_DOT_DECIMAL}|{_COMMA_THOUSANDS}|{_NUMERAL})"
     rf"(?:\s*[-–]\s*(?P<num2>{_NUMERAL})(?![\d/]))?"
     rf"(?:\s?(?P<scale>(?i:{_SCALE_WORDS}))(?![A-Za-z]))?"
     r"(?P<rupiah>\s*(?i:rupiah)\b)?"
@@ -66,6 +68,8 @@ _RANKING_SIZE = re.compile(
     r"^\s*provinsi\b[^.;]{0,60}?(?:" + vocab.MOST + "|" + vocab.LEAST + r")", re.IGNORECASE)
 _LIST_MARKER = re.compile(r"^\s*\d{1,2}[.)]\s")
 _DIGIT = re.compile(r"\d")
+_NUMERAL_RE = re.compile(_NUMERAL)
+_COMMA_THOUSANDS_RE = re.compile(_COMMA_THOUSANDS)
 # Any word that can start a number, a fraction or an ordinal wave in words.
 _WORDY = re.compile(
     r"\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|sejuta"
@@ -170,7 +174,8 @@ def _number_words(sentence: str) -> list[Candidate]:
         phrase = m.group(0)
         value = numbers.parse_number_words(phrase)
         lowered = phrase.lower().split()
-        if value is None or lowered[0] in _NOT_A_LEADING_WORD:
+        half_of = lowered[0] == "setengah" and len(lowered) > 1   # 'setengah juta' = 500 000
+        if value is None or (lowered[0] in _NOT_A_LEADING_WORD and not half_of):
             continue  # a bare 'juta' belongs to a numeral ('5,5 juta'), 'setengah' to a fraction
         if m.start() >= 2 and sentence[m.start() - 2:m.start()].lower() == "ke":
             continue  # 'ketiga' is an ordinal word, handled with waves
@@ -209,8 +214,9 @@ def _numeral_candidate(sentence: str, m: re.Match[str],
         return []  # Covid-19, LQ45, G20
     if end < len(sentence) and sentence[end].isalpha() and not (scale or m.group("pct")):
         return []  # 20detik, 4G
-    english = "." in num and ("," not in num) and (
-        scale.lower() in numbers.ENGLISH_SCALES or not re.fullmatch(_NUMERAL, num))
+    english = ("." in num and ("," not in num) and (
+        scale.lower() in numbers.ENGLISH_SCALES or not _NUMERAL_RE.fullmatch(num))) or bool(
+        _COMMA_THOUSANDS_RE.fullmatch(num))
     value = numbers.parse_numeral(num, english=english)
     multiplier = numbers.SCALES.get(scale.lower(), 1.0)
     after = sentence[end:]
