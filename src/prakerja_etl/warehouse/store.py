@@ -33,6 +33,9 @@ from prakerja_etl.warehouse.views import VIEWS, view_statements
 
 # Files readable by the DuckDB 1.5 CLI and JDBC drivers analysts use (see CONTRACT.md).
 DUCKDB_CONFIG = {"storage_compatibility_version": "v1.3.0"}
+# DuckDB caches pages up to 80 % of RAM by default: a cap keeps a run's memory flat as the
+# warehouse grows (it spills to disk beyond it). Overridable with PRAKERJA_DUCKDB_MEMORY.
+MEMORY_LIMIT = os.environ.get("PRAKERJA_DUCKDB_MEMORY", "512MB")
 # Tables whose rows belong to one source file: replaced when it changes, marked when it goes.
 _PER_FILE_TABLES = ("figures", "province_rankings", "articles", "survey_results", "official_recipients",
                     "official_province_totals", "data_quality", "quarantine")
@@ -97,7 +100,8 @@ def connect(path: Path, *, read_only: bool = False,
     delay = 0.1
     while True:
         try:
-            con = duckdb.connect(str(path), read_only=read_only, config=dict(DUCKDB_CONFIG))
+            con = duckdb.connect(str(path), read_only=read_only,
+                                 config={**DUCKDB_CONFIG, "memory_limit": MEMORY_LIMIT})
             break
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
