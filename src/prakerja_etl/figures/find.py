@@ -46,6 +46,12 @@ _NOT_FIGURES = re.compile(
     r"|\b\d+(?:\s*[-–]\s*\d+)?\s*(?i:tahun)\b"                # ages, durations in years
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+# Every alternative of _NOT_FIGURES contains one of these (checked first: the pattern is slow).
+_BLOCK_HINTS = ("/", ":", "tahun", "pukul", "jam", "pkl", "nomor", "no.", "pasal", "ayat", "perpres",
+                "pp", "uu", "permen", "perppu", "inpres", "keppres", "semester", "kuartal", "triwulan",
+                "caturwulan", "wib", "wit", "+62", "jan", "feb", "peb", "mar", "apr", "mei", "may", "jun",
+                "jul", "agu", "agt", "aug", "sep", "okt", "oct", "nov", "des", "dec")
+_BLOCK_HINT_RE = re.compile(r"\b0\d|\d\s*[-–]\s*\d|(?:19|20)\d\d")
 _WAVE_RE = re.compile(
     r"\b(?i:gelombang)\s+(?:(?i:ke)[-\s]?)?"
     r"(?:(?P<n>\d{1,3})(?!\d|[.,]\d)|(?P<roman>[IVXL]{1,7})\b|(?P<word>(?i:"
@@ -69,6 +75,11 @@ _RANKING_SIZE = re.compile(
 _LIST_MARKER = re.compile(r"^\s*\d{1,2}[.)]\s")
 _DIGIT = re.compile(r"\d")
 _NUMERAL_RE = re.compile(_NUMERAL)
+# Substrings of every number word: a fast filter before _WORDY.
+_WORD_STEMS = ("satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
+               "sebelas", "seratus", "seribu", "sejuta", "semiliar", "setriliun", "setengah", "separuh",
+               "seper", "gelombang")
+_FRACTION_HINT = re.compile(r"se(?:per|paruh|tengah)|pertiga|perempat|perlima")
 _COMMA_THOUSANDS_RE = re.compile(_COMMA_THOUSANDS)
 # Any word that can start a number, a fraction or an ordinal wave in words.
 _WORDY = re.compile(
@@ -93,24 +104,35 @@ class Candidate:
 def find_figures(sentence: str, *, previous_unit: str | None = None,
                  table_header: list[str] | None = None) -> list[Candidate]:
     """Figures stated in `sentence`, in order of position."""
-    if not _DIGIT.search(sentence) and not _WORDY.search(sentence):
+    has_digit = _DIGIT.search(sentence) is not None
+    lowered = sentence.lower()
+    wordy = any(stem in lowered for stem in _WORD_STEMS) and _WORDY.search(sentence) is not None
+    if not has_digit and not wordy:
         return []
-    blocked = [m.span() for m in _NOT_FIGURES.finditer(sentence)] if _DIGIT.search(sentence) else []
+    # Cheap tests first: each pattern below scans the whole sentence.
+    blocked = [m.span() for m in _NOT_FIGURES.finditer(sentence)] if has_digit and _may_block(
+        sentence, lowered) else []
     if _LIST_MARKER.match(sentence):
         blocked.append(_LIST_MARKER.match(sentence).span())  # type: ignore[union-attr]
-    found: list[Candidate] = []
-    found += _waves(sentence)
+    found: list[Candidate] = _waves(sentence) if "gelombang" in lowered else []
     taken = [(c.start, c.end) for c in found] + blocked
-    for cand in _fractions(sentence):
+    fractions = _fractions(sentence) if " dari " in lowered or _FRACTION_HINT.search(lowered) else []
+    for cand in fractions:
         if not _overlaps(cand.start, cand.end, taken):
             found.append(cand)
             taken.append((cand.start, cand.end))
-    for cand in _numerals(sentence, table_header) + _number_words(sentence):
+    numerals = _numerals(sentence, table_header) if has_digit else []
+    for cand in numerals + (_number_words(sentence) if wordy else []):
         if not _overlaps(cand.start, cand.end, taken):
             found.append(cand)
             taken.append((cand.start, cand.end))
     found.sort(key=lambda c: c.start)
     return _resolve_context_units(sentence, found, previous_unit)
+
+
+def _may_block(sentence: str, lowered: str) -> bool:
+    """False when no pattern of _NOT_FIGURES can match: none of its words or marks occurs."""
+    return any(hint in lowered for hint in _BLOCK_HINTS) or _BLOCK_HINT_RE.search(sentence) is not None
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

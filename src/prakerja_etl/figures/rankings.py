@@ -64,7 +64,7 @@ def find_rankings(sentences: list[Sentence]) -> list[Ranking]:
     out: list[Ranking] = []
     state = _State()
     for sentence in sentences:
-        if not state.pending_list and not _ANY_CUE.search(sentence.text):
+        if not state.pending_list and not _may_rank(sentence.text):
             continue  # most sentences rank nothing: skip the province search
         mentions = find_provinces(sentence.text)
         if state.pending_list and mentions:
@@ -77,6 +77,17 @@ def find_rankings(sentences: list[Sentence]) -> list[Ranking]:
         state.pending_list = 0
         out.extend(_sentence_rankings(sentence, mentions, state))
     return _dedupe(out)
+
+
+# Substrings every ranking cue contains: a fast filter before the regular expression.
+_CUE_WORDS = ("terbanyak", "terbesar", "tertinggi", "teratas", "paling", "tersedikit", "terendah",
+              "terkecil", "terbawah", "posisi", "urutan", "peringkat", "ranking", "penyumbang",
+              "disusul", "diikuti")
+
+
+def _may_rank(text: str) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in _CUE_WORDS) and _ANY_CUE.search(text) is not None
 
 
 def _direction(text: str) -> str | None:

@@ -33,9 +33,9 @@ _PERIOD_RE = re.compile(
     re.IGNORECASE,
 )
 _CUMULATIVE = re.compile(r"\b(?:sejak|semenjak|since)\b(?:\s+\S+){0,3}\s+$", re.IGNORECASE)
-_MAYBE_PERIOD = re.compile(
-    r"(?:19|20)\d\d|tahun|year|akhir|awal|pertengahan|\bper\s|semester|smt|kuartal|triwulan|quarter|\bQ\d",
-    re.IGNORECASE)
+_YEARISH = re.compile(r"(?:19|20)\d\d|\bQ\d")
+_PERIOD_WORDS = ("tahun", "year", "akhir", "awal", "pertengahan", "per ", "semester", "smt", "kuartal",
+                 "triwulan", "quarter")
 _RELATIVE = {"ini": 0, "lalu": -1, "sebelumnya": -1, "depan": 1, "this year": 0, "last year": -1}
 
 
@@ -49,7 +49,7 @@ class PeriodMention:
 @lru_cache(maxsize=8192)
 def find_periods(sentence: str, article_year: int | None) -> tuple[PeriodMention, ...]:
     """Periods mentioned in `sentence`; relative ones need the article's year."""
-    if not _MAYBE_PERIOD.search(sentence):
+    if not (_YEARISH.search(sentence) or any(w in sentence.lower() for w in _PERIOD_WORDS)):
         return ()  # most sentences name no period: skip the big pattern
     out: list[PeriodMention] = []
     for m in _PERIOD_RE.finditer(sentence):
