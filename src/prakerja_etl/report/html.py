@@ -28,6 +28,9 @@ from prakerja_etl.warehouse.views import PERCENT_POINTS_TOLERANCE, RELATIVE_TOLE
 # Runs never block readers; this is for another process holding the file read-write (DBeaver, Python).
 LOCK_WAIT_SECONDS = 10.0
 LATEST_ITEMS = 20
+# A report over years of news must stay a page, not a dump: the warehouse holds the rest.
+SHOWN_ROWS = 200
+SHOWN_SOURCES = 12
 CHART_WIDTH = 10.0      # inches: the page's width at 96 dpi
 
 # Kemendagri codes start with the island group: one colour per group in the province chart.
@@ -115,10 +118,10 @@ _COUNTS = {
 _TABLES = {
     "conflicts": "SELECT metric, period, coalesce(province_name, 'national'), unit, n_sources, min_value, "
                  "max_value, spread, sources FROM conflicts "
-                 "ORDER BY metric, period, province_name NULLS FIRST",
+                 f"ORDER BY metric, period, province_name NULLS FIRST LIMIT {SHOWN_ROWS}",
     "ranking_checks": "SELECT source_file, period, direction, rank, stated_province, official_province, "
                       "official_recipients, agrees FROM ranking_checks "
-                      "ORDER BY agrees NULLS LAST, source_file, direction DESC, rank",
+                      f"ORDER BY agrees NULLS LAST, source_file, direction DESC, rank LIMIT {SHOWN_ROWS}",
     "quarantine_by_reason": "SELECT stage, reason, count(*) AS n, count(DISTINCT source_file) "
                             "FROM quarantine GROUP BY ALL "
                             f"ORDER BY n DESC, stage, reason LIMIT {LATEST_ITEMS}",
@@ -211,7 +214,9 @@ def _conflicts_section(data: ReportData) -> str:
                     + "</tr>")
         # Who states what, on its own full-width row: file paths are long.
         body.append(f'<tr class="detail"><td colspan="{len(headers)}">{_sources(sources, unit)}</td></tr>')
-    caption = (f"Spread: highest minus lowest, and as a share of the highest. Sources disagree above "
+    shown = (f"The first {SHOWN_ROWS} by metric and period; `SELECT * FROM conflicts` lists all. "
+             if len(data.conflicts) >= SHOWN_ROWS else "")
+    caption = (f"{shown}Spread: highest minus lowest, and as a share of the highest. Sources disagree above "
                f"{RELATIVE_TOLERANCE:.0%} of the highest value for persons, counts and rupiah, above "
                f"{PERCENT_POINTS_TOLERANCE} percentage points for shares.")
     return (f'<div class="scroll"><table class="conflicts"><thead><tr>{head}</tr></thead>'
@@ -380,7 +385,8 @@ def _value(value: float | None, unit: str) -> str:
 def _sources(text: str | None, unit: str) -> str:
     """The conflicts view's 'kind:file=value; …' as an HTML list: value, kind, file."""
     items = []
-    for source in (text or "").split("; "):
+    sources = (text or "").split("; ")
+    for source in sources[:SHOWN_SOURCES]:
         where, _, value = source.rpartition("=")
         kind, _, path = where.partition(":")
         try:
@@ -389,6 +395,9 @@ def _sources(text: str | None, unit: str) -> str:
             shown, kind, path = source, "", ""
         items.append(f'<li><b>{_e(shown)}</b> <span class="kind">{_e(kind)}</span> '
                      f'<code>{_e(path)}</code></li>')
+    if len(sources) > SHOWN_SOURCES:
+        more = len(sources) - SHOWN_SOURCES
+        items.append(f"<li>… and {more:,} more (<code>SELECT * FROM claims</code>)</li>")
     return '<ul class="sources">' + "".join(items) + "</ul>"
 
 
