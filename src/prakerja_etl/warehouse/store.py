@@ -35,7 +35,7 @@ from prakerja_etl.warehouse.views import VIEWS, view_statements
 DUCKDB_CONFIG = {"storage_compatibility_version": "v1.3.0"}
 # DuckDB caches pages up to 80 % of RAM by default: a cap keeps a run's memory flat as the
 # warehouse grows (it spills to disk beyond it). Overridable with PRAKERJA_DUCKDB_MEMORY.
-MEMORY_LIMIT = os.environ.get("PRAKERJA_DUCKDB_MEMORY", "512MB")
+MEMORY_LIMIT = os.environ.get("PRAKERJA_DUCKDB_MEMORY", "256MB")
 # Tables whose rows belong to one source file: replaced when it changes, marked when it goes.
 _PER_FILE_TABLES = ("figures", "province_rankings", "articles", "survey_results", "official_recipients",
                     "official_province_totals", "data_quality", "quarantine")
