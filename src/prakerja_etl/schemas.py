@@ -33,6 +33,21 @@ def province_codes() -> list[str]:
     return [p.code for p in load_provinces()]
 
 
+def known_metric(metric: Series[str]) -> Series[bool]:
+    """NULL or a catalog id: the check every table with a `metric` column shares."""
+    return metric.isna() | metric.isin(list(metric_units()))
+
+
+def known_province(code: Series[str]) -> Series[bool]:
+    """NULL or a code of the province reference."""
+    return code.isna() | code.isin(province_codes())
+
+
+def unit_of_metric(df: pd.DataFrame) -> Series[bool]:
+    """A classified value is in its metric's unit."""
+    return df["metric"].isna() | (df["metric"].map(metric_units()) == df["unit"])
+
+
 class ArticleRow(pa.DataFrameModel):
     """One article file: `articles`."""
 
@@ -78,16 +93,15 @@ class FigureRow(pa.DataFrameModel):
 
     @pa.check("metric")
     def metric_in_catalog(cls, metric: Series[str]) -> Series[bool]:
-        return metric.isna() | metric.isin(list(metric_units()))
+        return known_metric(metric)
 
     @pa.check("province_code")
     def province_in_reference(cls, code: Series[str]) -> Series[bool]:
-        return code.isna() | code.isin(province_codes())
+        return known_province(code)
 
     @pa.dataframe_check
     def unit_matches_metric(cls, df: pd.DataFrame) -> Series[bool]:
-        expected = df["metric"].map(metric_units())
-        return df["metric"].isna() | (expected == df["unit"])
+        return unit_of_metric(df)
 
     @pa.dataframe_check
     def share_within_0_100(cls, df: pd.DataFrame) -> Series[bool]:
@@ -190,16 +204,15 @@ class SurveyResultRow(pa.DataFrameModel):
 
     @pa.check("metric")
     def metric_in_catalog(cls, metric: Series[str]) -> Series[bool]:
-        return metric.isna() | metric.isin(list(metric_units()))
+        return known_metric(metric)
 
     @pa.check("province_code")
     def province_in_reference(cls, code: Series[str]) -> Series[bool]:
-        return code.isna() | code.isin(province_codes())
+        return known_province(code)
 
     @pa.dataframe_check
     def unit_matches_metric(cls, df: pd.DataFrame) -> Series[bool]:
-        expected = df["metric"].map(metric_units())
-        return df["metric"].isna() | (expected == df["unit"])
+        return unit_of_metric(df)
 
     @pa.dataframe_check
     def share_within_0_100(cls, df: pd.DataFrame) -> Series[bool]:
