@@ -18,8 +18,23 @@ def _cue(metric: str | None, pattern: str, side: str = "both") -> tuple[str | No
     return metric, re.compile(pattern, re.IGNORECASE), side
 
 
+class Cues:
+    """The cues of one kind of figure, with one alternation per side, so a figure's
+    neighbourhood is scanned once, not once per cue; the group that matched names the cue."""
+
+    def __init__(self, cues: list[tuple[str | None, re.Pattern[str], str]]) -> None:
+        self.metrics = [metric for metric, _, _ in cues]
+        self.right = self._alternation(cues, "right")
+        self.left = self._alternation(cues, "left")
+
+    @staticmethod
+    def _alternation(cues: list[tuple[str | None, re.Pattern[str], str]], side: str) -> re.Pattern[str] | None:
+        parts = [f"(?P<c{i}>{p.pattern})" for i, (_, p, s) in enumerate(cues) if s in ("both", side)]
+        return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
 # Shares: cue order breaks ties between cues at the same distance.
-PERCENT_CUES = [
+PERCENT_CUES = Cues([
     _cue(None, r"\bdari\s+(?:total\s+|seluruh\s+|keseluruhan\s+)?(?:pagu|target|anggaran|kuota|mandat|pendaftar)", "right"),
     _cue(None, r"\b(?:realisasi|serapan|terserap|irisan|tumpang\s+tindih|capaian\w*|kenaikan|naik\s+sekitar|pertumbuhan|inflasi|suku\s+bunga)\b", "left"),
     _cue("unemployed_now_working_share", r"(?:menganggur|tidak\s+bekerja)\b[^.;]{0,60}?(?:kini|telah|sudah|akhirnya)\s+(?:bekerja|berwirausaha|mendapat(?:kan)?\s+pekerjaan)"),
@@ -44,7 +59,7 @@ PERCENT_CUES = [
     _cue("recipients_part_time_share", r"\bparuh\s+waktu\b|\bkurang\s+dari\s+35\s+jam"),
     _cue("recipients_youth_share", r"\b(?:berusia\s+)?(?:18|17)\s*[-–]\s*(?:2\d|30)\s+tahun|\b(?:usia|berusia)\s+muda|\bmilenial|\bgenerasi\s+z\b|\banak\s+muda"),
     _cue("recipients_unemployed_share", r"\b(?:tidak|belum)\s+bekerja\b|\bmenganggur\b|\bpengangguran\b"),
-]
+])
 
 RUPIAH_EXCLUSIONS = re.compile(
     r"\b(?:realisasi|serapan|terserap|terealisasi|sisa|kekurangan\w*|tambahan|rata-rata|mengalir"
@@ -52,7 +67,7 @@ RUPIAH_EXCLUSIONS = re.compile(
     r"|penghasilan|omzet|harga)\b",
     re.IGNORECASE,
 )
-RUPIAH_CUES = [
+RUPIAH_CUES = Cues([
     _cue("incentive_monthly", r"^\s*(?:\w+\s+){0,3}?(?:per|setiap|tiap|/)\s*bulan\b|^\s*sebulan\b", "right"),
     _cue("survey_incentive", r"\binsentif\s+(?:pengisian\s+)?survei|\bsurvei\w*"),
     _cue("incentive_disbursed_total", r"\b(?:insentif\w*)\b[^.;]{0,40}?\b(?:disalurkan|tersalurkan|dicairkan|dibayarkan)\b"
@@ -65,7 +80,7 @@ RUPIAH_CUES = [
     # 'Per peserta sekarang …'), not when it qualifies another cost ('biaya pelatihan per peserta').
     _cue("benefit_per_recipient", r"^\s*per\s+(?:peserta|penerima|orang|kepala|individu)\b", "right"),
     _cue("benefit_per_recipient", r"\bper\s+(?:peserta|penerima|orang|kepala|individu)\s+(?:sekarang\s+|kini\s+|saat\s+ini\s+)?$", "left"),
-]
+])
 # Aggregates and per-person amounts differ by orders of magnitude.
 _PER_PERSON_METRICS = {"incentive_monthly", "survey_incentive", "training_fee_per_recipient",
                        "incentive_total_per_recipient", "benefit_per_recipient"}
@@ -95,6 +110,7 @@ RECIPIENT_CUE = re.compile(
     r"|diberikan\s+kepada|tersalurkan|lolos|recipients?|reached|participants?)\b",
     re.IGNORECASE,
 )
+PERSON_CUES = Cues([("registrants_total", REGISTRANT_CUE, "both"), ("recipients_total", RECIPIENT_CUE, "both")])
 COUNT_NOUN_METRICS = [
     (re.compile(r"^\s*(?:lebih\s+)?gelombang\b", re.IGNORECASE), "waves_count"),
     (re.compile(r"^\s*(?:lebih\s+)?kabupaten\s*(?:/|dan|atau)\s*kota\b", re.IGNORECASE), "regencies_covered"),
@@ -155,31 +171,6 @@ def classify(ctx: Context) -> str | None:
     return _count(ctx)
 
 
-Cues = list[tuple[str | None, re.Pattern[str], str]]
-
-
-@dataclass(frozen=True)
-class _Combined:
-    """One alternation per side, so a figure's neighbourhood is scanned once, not once a cue."""
-
-    right: re.Pattern[str] | None
-    left: re.Pattern[str] | None
-    metrics: list[str | None]
-
-
-_COMBINED: dict[int, _Combined] = {}
-
-
-def _combined(cues: Cues) -> _Combined:
-    key = id(cues)
-    if key not in _COMBINED:
-        def alternation(side: str) -> re.Pattern[str] | None:
-            parts = [f"(?P<c{i}>{p.pattern})" for i, (_, p, s) in enumerate(cues) if s in ("both", side)]
-            return re.compile("|".join(parts), re.IGNORECASE) if parts else None
-        _COMBINED[key] = _Combined(alternation("right"), alternation("left"), [m for m, _, _ in cues])
-    return _COMBINED[key]
-
-
 def _nearest(cues: Cues, left: str, right: str) -> tuple[bool, str | None]:
     """(found, metric) of the cue nearest to the figure; ties go to the earlier cue."""
     found, metric, _ = _nearest_cue(cues, left, right)
@@ -188,22 +179,21 @@ def _nearest(cues: Cues, left: str, right: str) -> tuple[bool, str | None]:
 
 def _nearest_cue(cues: Cues, left: str, right: str) -> tuple[bool, str | None, bool]:
     """(found, metric, whether it lies after the figure in the same clause)."""
-    combined = _combined(cues)
     best: tuple[int, int, str | None, bool] | None = None
-    if right and combined.right is not None:
-        m = combined.right.search(right)   # the leftmost match is the nearest on the right
+    if right and cues.right is not None:
+        m = cues.right.search(right)   # the leftmost match is the nearest on the right
         if m:
             distance = len(right[:m.start()].strip())
             crossed = bool(_CLAUSE_BREAK.search(right, 0, m.start()))
             if crossed:
                 distance += _NEXT_CLAUSE_PENALTY  # after a comma, words tend to label the next figure
-            best = (distance, _order(m), combined.metrics[_order(m)], not crossed)
-    if left and combined.left is not None:
+            best = (distance, _order(m), cues.metrics[_order(m)], not crossed)
+    if left and cues.left is not None:
         last = None
-        for match in combined.left.finditer(left):
+        for match in cues.left.finditer(left):
             last = match   # the last match is the nearest on the left
         if last is not None:
-            candidate = (len(left[last.end():].strip()), _order(last), combined.metrics[_order(last)], False)
+            candidate = (len(left[last.end():].strip()), _order(last), cues.metrics[_order(last)], False)
             if best is None or candidate[:2] < best[:2]:
                 best = candidate
     return (best is not None, best[2] if best else None, best[3] if best else False)
@@ -250,9 +240,7 @@ def _person(ctx: Context) -> str | None:
         return None
     if _REGENCY.search(ctx.left[-60:]) and not ctx.province_right:
         return None
-    found, metric = _nearest(
-        [("registrants_total", REGISTRANT_CUE, "both"), ("recipients_total", RECIPIENT_CUE, "both")],
-        ctx.left_clause, ctx.right)
+    found, metric = _nearest(PERSON_CUES, ctx.left_clause, ctx.right)
     if metric == "registrants_total" and not ctx.single_wave_before:
         return metric
     if ctx.province_left or ctx.province_right:
