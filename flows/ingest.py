@@ -5,7 +5,9 @@ Run it with `prakerja-etl run`, `python flows/ingest.py`, or as the `daily` depl
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,7 @@ from prefect import flow
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from prakerja_etl import tasks
+from prakerja_etl import run, tasks
 from prakerja_etl.batch import FileResult
 from prakerja_etl.run import writer_session
 from prakerja_etl.settings import Settings
@@ -34,30 +36,29 @@ def ingest(raw_dir: str = str(DEFAULTS.raw_dir),
     with writer_session(Path(raw_dir), Path(warehouse_path), settings, flow_run.get_id()) as session:
         # quote(): Prefect would otherwise walk these objects' contents on every task call.
         plan = tasks.plan_sources(raw_dir, quote(session))
-        todo = plan.to_process
-        batches = [todo[i:i + settings.batch_size] for i in range(0, len(todo), settings.batch_size)]
+        batches = run.pending_batches(session, settings.batch_size)
         if dask_address:
-            _ingest_on_dask(batches, dask_address, settings, session)
+            _ingest_on_dask((batch for batch, _ in batches), plan.to_process, dask_address, settings, session)
         else:
-            for i, batch in enumerate(batches):
-                following = batches[i + 1] if i + 1 < len(batches) else None
-                tasks.ingest_batch(quote(batch), quote(session), i * settings.batch_size, len(todo),
-                                   quote(following))
+            done = 0
+            for batch, following in batches:
+                tasks.ingest_batch(quote(batch), quote(session), done, plan.to_process, quote(following))
+                done += len(batch)
         tasks.load_official(official_source, raw_dir, quote(session))
         tasks.mark_removed(plan.removed, quote(session))
     return tasks.report_run(asdict(session.summary))
 
 
-def _ingest_on_dask(batches: list[list[SourceFile]], address: str, settings: Settings, session: Any) -> None:
+def _ingest_on_dask(batches: Iterator[list[SourceFile]], total: int, address: str, settings: Settings,
+                    session: Any) -> None:
     """Extract a window of batches on Dask at a time (memory stays bounded), load each here."""
     from prefect_dask import DaskTaskRunner
 
     on_dask = extract_on_dask.with_options(task_runner=DaskTaskRunner(address=address))
     window = max(1, settings.dask_window)
-    total = sum(len(b) for b in batches)
     done = 0
-    for start in range(0, len(batches), window):
-        for results in on_dask(quote(batches[start:start + window]), settings.max_file_bytes).unquote():
+    while chunk := list(islice(batches, window)):
+        for results in on_dask(quote(chunk), settings.max_file_bytes).unquote():
             done += len(results)
             tasks.load_batch(quote(results), quote(session), done, total)
 

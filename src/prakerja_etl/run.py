@@ -28,7 +28,7 @@ from prakerja_etl.errors import ConfigError
 from prakerja_etl.fingerprint import extractor_fingerprint
 from prakerja_etl.settings import Settings
 from prakerja_etl.sources import official
-from prakerja_etl.sources.discover import Plan, SourceFile, discover, plan
+from prakerja_etl.sources.discover import KIND_FOLDERS, SourceFile, discover
 from prakerja_etl.text.provinces import load_provinces
 from prakerja_etl.warehouse import store
 
@@ -104,7 +104,8 @@ def writer_session(raw_dir: Path, warehouse: Path, settings: Settings,
         staging = store.prepare_staging(warehouse, settings.lock_wait_seconds)
         faults.point("staged")
         error: BaseException | None = None
-        with store.connect(staging, wait_seconds=settings.lock_wait_seconds) as con:
+        with store.connect(staging, wait_seconds=settings.lock_wait_seconds,
+                           memory_limit=store.RUN_MEMORY_LIMIT) as con:
             store.ensure_schema(con)
             store.replace_reference(con, reference_frames())
             store.start_run(con, summary.run_id, str(raw_dir), flow_run_id, started_at, interrupted)
@@ -133,9 +134,10 @@ def after_run(summary: dict[str, Any]) -> dict[str, Any]:
 
     warehouse = Path(summary["warehouse"])
     try:
-        with store.connect(warehouse, read_only=True, wait_seconds=5) as con:
-            summary["conflicts"] = con.execute("SELECT count(*) FROM conflicts").fetchone()[0]
-        summary["report"] = str(write_report(warehouse))
+        with store.connect(warehouse, read_only=True, wait_seconds=5,
+                           memory_limit=store.RUN_MEMORY_LIMIT) as con:
+            summary["conflicts"] = con.execute("SELECT count(*) FROM conflict_groups").fetchone()[0]
+        summary["report"] = str(write_report(warehouse, memory_limit=store.RUN_MEMORY_LIMIT))
     except Exception as exc:  # noqa: BLE001 - reporting must not fail a completed load
         logging.getLogger(__name__).warning("run report not written: %s", str(exc).splitlines()[0])
     return summary
@@ -160,12 +162,39 @@ def reference_frames() -> dict[str, pd.DataFrame]:
             "provinces": schemas.ProvinceRow.validate(provinces)}
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What a run has to do; the files themselves wait in the warehouse (`pending_batches`)."""
+
+    files_seen: int
+    to_process: int
+    unchanged: int
+    removed: list[str]
+
+
 def plan_sources(raw_dir: Path, session: Session) -> Plan:
     """Hash the raw files and compare them with the warehouse's registry."""
-    result = plan(discover(raw_dir), store.registry(session.con), extractor_fingerprint())
+    store.register_run_files(session.con, discover(raw_dir), extractor_fingerprint())
+    seen, pending = store.run_file_counts(session.con)
+    removed = store.absent_files(session.con, list(KIND_FOLDERS.values()))
     s = session.summary
-    s.files_seen, s.files_skipped = result.files_seen, len(result.unchanged)
-    return result
+    s.files_seen, s.files_skipped = seen, seen - pending
+    return Plan(seen, pending, seen - pending, removed)
+
+
+def pending_batches(session: Session,
+                    size: int) -> Iterator[tuple[list[SourceFile], list[SourceFile] | None]]:
+    """The files to process, `size` at a time in path order, each batch with the one after it
+    (whose extraction starts while this one loads). Only two batches are in memory at once."""
+    def fetch(after: int) -> tuple[int, list[SourceFile]]:
+        rows = store.pending_files(session.con, after, size)
+        return (rows[-1][0] if rows else after), [SourceFile(*row[1:]) for row in rows]
+
+    after, batch = fetch(-1)
+    while batch:
+        after, following = fetch(after)
+        yield batch, following or None
+        batch = following
 
 
 def extract(sources: list[SourceFile], session: Session,
@@ -212,10 +241,10 @@ def load_official(setting: str | None, raw_dir: Path, session: Session) -> None:
     files = {_official_name(source, raw_dir, name): data for name, data in source.fetch().items()}
     sources = [SourceFile(name, Path(name), "official", len(data), hashlib.sha256(data).hexdigest())
                for name, data in sorted(files.items())]
-    known = {k: v for k, v in store.registry(session.con).items() if v[2] == "official" and v[1] != "removed"}
+    known = {k: v for k, v in store.registry(session.con, "official").items() if v[1] != "removed"}
     s = session.summary
     s.files_seen += len(sources)
-    same_code = all(v[3] == extractor_fingerprint() for v in known.values())
+    same_code = all(v[2] == extractor_fingerprint() for v in known.values())
     same_bytes = ({f.source_file: f.content_sha256 for f in sources}
                   == {k: v[0] for k, v in known.items()})
     if same_code and same_bytes:

@@ -18,7 +18,7 @@ from prakerja_etl import progress, run
 from prakerja_etl.batch import FileResult, extract_files
 from prakerja_etl.errors import is_transient
 from prakerja_etl.report import publish_run_artifacts
-from prakerja_etl.sources.discover import Plan, SourceFile
+from prakerja_etl.sources.discover import SourceFile
 
 _RETRY = {"retries": 3, "retry_delay_seconds": [2, 5, 10], "retry_condition_fn": None}
 
@@ -38,11 +38,11 @@ _NO_CACHE: dict[str, Any] = {"cache_policy": NO_CACHE, "persist_result": False}
 
 
 @task(name="plan-sources", **_NO_CACHE, **_RETRY)
-def plan_sources(raw_dir: str, session: run.Session) -> Plan:
+def plan_sources(raw_dir: str, session: run.Session) -> run.Plan:
     """Hash the raw files and find which are new, changed, unchanged or removed."""
     result = run.plan_sources(Path(raw_dir), session)
     get_run_logger().info("%d files: %d to process, %d unchanged, %d removed", result.files_seen,
-                          len(result.to_process), len(result.unchanged), len(result.removed))
+                          result.to_process, result.unchanged, len(result.removed))
     return result
 
 

@@ -22,8 +22,8 @@ from typing import Any
 import duckdb
 
 from prakerja_etl.errors import ConfigError
-from prakerja_etl.warehouse.store import connect
-from prakerja_etl.warehouse.views import PERCENT_POINTS_TOLERANCE, RELATIVE_TOLERANCE
+from prakerja_etl.warehouse.store import QUERY_MEMORY_LIMIT, connect
+from prakerja_etl.warehouse.views import PERCENT_POINTS_TOLERANCE, RELATIVE_TOLERANCE, STATED
 
 # Runs never block readers; this is for another process holding the file read-write (DBeaver, Python).
 LOCK_WAIT_SECONDS = 10.0
@@ -64,10 +64,10 @@ def default_path(warehouse: Path) -> Path:
     return warehouse.with_name(f"{warehouse.stem}.report.html")
 
 
-def write_report(warehouse: Path, out: Path | None = None) -> Path:
+def write_report(warehouse: Path, out: Path | None = None, memory_limit: str = QUERY_MEMORY_LIMIT) -> Path:
     """Write the HTML report of `warehouse` (default beside it) and return its path."""
     target = out or default_path(warehouse)
-    with connect(warehouse, read_only=True, wait_seconds=LOCK_WAIT_SECONDS) as con:
+    with connect(warehouse, read_only=True, wait_seconds=LOCK_WAIT_SECONDS, memory_limit=memory_limit) as con:
         try:
             data = gather(con)
         except duckdb.Error as exc:    # e.g. a warehouse written by an older version, without a view
@@ -101,7 +101,19 @@ def gather(con: duckdb.DuckDBPyConnection) -> ReportData:
         [data.province_year])]
     for name, sql in _TABLES.items():
         setattr(data, name, rows(sql))
+    # The first sources of each conflict (min(x, n) keeps n per group, however many there are).
+    stated = {(m, p, c): (sorted(first), n) for m, p, c, first, n in rows(_CONFLICT_SOURCES)}
+    data.conflicts = [(*row[:2], *row[3:], *stated.get(row[:3], ([], 0))) for row in rows(_CONFLICTS)]
     return data
+
+
+_CONFLICTS = ("SELECT metric, period, province_code, coalesce(province_name, 'national'), unit, n_sources, "
+              "min_value, max_value, spread FROM conflict_groups "
+              f"ORDER BY metric, period, province_name NULLS FIRST LIMIT {SHOWN_ROWS}")
+_CONFLICT_SOURCES = (
+    f"SELECT s.metric, s.period, s.province_code, min(s.stated, {SHOWN_SOURCES}), count(*) FROM ({STATED}) s "
+    "SEMI JOIN conflict_groups g ON s.metric = g.metric AND s.period = g.period "
+    "AND s.province_code IS NOT DISTINCT FROM g.province_code GROUP BY ALL")
 
 
 _COUNTS = {
@@ -116,9 +128,6 @@ _COUNTS = {
 }
 # ReportData field → the rows it shows, as they are shown.
 _TABLES = {
-    "conflicts": "SELECT metric, period, coalesce(province_name, 'national'), unit, n_sources, min_value, "
-                 "max_value, spread, sources FROM conflicts "
-                 f"ORDER BY metric, period, province_name NULLS FIRST LIMIT {SHOWN_ROWS}",
     "ranking_checks": "SELECT source_file, period, direction, rank, stated_province, official_province, "
                       "official_recipients, agrees FROM ranking_checks "
                       f"ORDER BY agrees NULLS LAST, source_file, direction DESC, rank LIMIT {SHOWN_ROWS}",
@@ -206,14 +215,15 @@ def _conflicts_section(data: ReportData) -> str:
     headers = ["metric", "period", "province", "sources", "lowest", "highest", "spread"]
     head = "".join(f"<th{_num(i, {3, 4, 5, 6})}>{h}</th>" for i, h in enumerate(headers))
     body = []
-    for metric, period, province, unit, n, low, high, spread, sources in data.conflicts:
+    for metric, period, province, unit, n, low, high, spread, sources, n_stated in data.conflicts:
         share = f" ({spread / high:.0%})" if unit != "percent" and high else " points"
         cells = [_e(metric), _e(period), _e(province), str(n), _e(_value(low, unit)), _e(_value(high, unit)),
                  _e(_value(spread, unit) + share)]
         body.append("<tr>" + "".join(f"<td{_num(i, {3, 4, 5, 6})}>{c}</td>" for i, c in enumerate(cells))
                     + "</tr>")
         # Who states what, on its own full-width row: file paths are long.
-        body.append(f'<tr class="detail"><td colspan="{len(headers)}">{_sources(sources, unit)}</td></tr>')
+        detail = _sources(sources, n_stated, unit)
+        body.append(f'<tr class="detail"><td colspan="{len(headers)}">{detail}</td></tr>')
     shown = (f"The first {SHOWN_ROWS} by metric and period; `SELECT * FROM conflicts` lists all. "
              if len(data.conflicts) >= SHOWN_ROWS else "")
     caption = (f"{shown}Spread: highest minus lowest, and as a share of the highest. Sources disagree above "
@@ -382,11 +392,10 @@ def _value(value: float | None, unit: str) -> str:
     return prefix + (f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}")
 
 
-def _sources(text: str | None, unit: str) -> str:
-    """The conflicts view's 'kind:file=value; …' as an HTML list: value, kind, file."""
+def _sources(sources: list[str], total: int, unit: str) -> str:
+    """The first of a conflict's `total` 'kind:file=value' entries as an HTML list: value, kind, file."""
     items = []
-    sources = (text or "").split("; ")
-    for source in sources[:SHOWN_SOURCES]:
+    for source in sources:
         where, _, value = source.rpartition("=")
         kind, _, path = where.partition(":")
         try:
@@ -395,8 +404,8 @@ def _sources(text: str | None, unit: str) -> str:
             shown, kind, path = source, "", ""
         items.append(f'<li><b>{_e(shown)}</b> <span class="kind">{_e(kind)}</span> '
                      f'<code>{_e(path)}</code></li>')
-    if len(sources) > SHOWN_SOURCES:
-        more = len(sources) - SHOWN_SOURCES
+    if total > len(sources):
+        more = total - len(sources)
         items.append(f"<li>… and {more:,} more (<code>SELECT * FROM claims</code>)</li>")
     return '<ul class="sources">' + "".join(items) + "</ul>"
 

@@ -1,9 +1,10 @@
-"""Find the raw files of a run and decide which need work: new, changed, unchanged, removed."""
+"""Find the raw files of a run and hash them (the warehouse decides which need work)."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,35 +30,38 @@ class SourceFile:
     problem: str | None = None   # found but not to be read (a link out of the raw folder)
 
 
-@dataclass(frozen=True)
-class Plan:
-    to_process: list[SourceFile]
-    unchanged: list[SourceFile]
-    removed: list[str]
-
-    @property
-    def files_seen(self) -> int:
-        return len(self.to_process) + len(self.unchanged)
-
-
-def discover(raw_dir: Path) -> list[SourceFile]:
-    """Every regular file under the raw folder's source folders, never leaving the folder."""
+def discover(raw_dir: Path) -> Iterator[SourceFile]:
+    """Every regular file under the raw folder's source folders, never leaving the folder, in
+    path order; files are found and hashed one at a time, so a corpus of any size streams."""
     if not raw_dir.is_dir():
         raise ConfigError(f"raw folder {raw_dir} does not exist; pass --raw-dir DIR")
     root = raw_dir.resolve()
-    found: list[SourceFile] = []
     for folder, kind in KIND_FOLDERS.items():
         base = raw_dir / folder
         if not base.is_dir():
             continue
-        for path in sorted(base.rglob("*")):
+        for path in _walk(base):
             if path.name.startswith("."):
                 continue  # hidden files (.DS_Store, editor swap files) are not input
             if path.is_symlink() and (problem := _link_problem(path, root)):
-                found.append(_unread(path, raw_dir, kind, problem))
+                yield _unread(path, raw_dir, kind, problem)
             elif path.is_file() and not (kind == "survey" and _is_sidecar(path)):
-                found.append(_describe(path, raw_dir, kind))  # a sidecar is read with its table
-    return found
+                yield _describe(path, raw_dir, kind)  # a sidecar is read with its table
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Every path below `folder`, sorted, listing one folder at a time; linked folders are
+    not entered (a link is one entry, checked like a file)."""
+    try:
+        with os.scandir(folder) as entries:
+            listing = sorted((entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries)
+    except PermissionError:
+        return
+    for name, is_folder in listing:
+        path = folder / name
+        yield path
+        if is_folder:
+            yield from _walk(path)
 
 
 def _link_problem(path: Path, root: Path) -> str | None:
@@ -110,21 +114,3 @@ def _hash_into(digest: Any, path: Path) -> int:
             digest.update(chunk)
             size += len(chunk)
     return size
-
-
-def plan(files: list[SourceFile], known: dict[str, tuple[str, str, str, str | None]],
-         extractor_version: str) -> Plan:
-    """Split files against what the warehouse holds (source_file → (sha, status, kind, version)):
-    a file is unchanged when its bytes and the extractor that processed it are the same."""
-    to_process, unchanged = [], []
-    for f in files:
-        previous = known.get(f.source_file)
-        if previous and previous[0] == f.content_sha256 and previous[1] != "removed" \
-                and previous[3] == extractor_version:
-            unchanged.append(f)
-        else:
-            to_process.append(f)
-    present = {f.source_file for f in files}
-    removed = sorted(p for p, (_, status, kind, _) in known.items()
-                     if p not in present and status != "removed" and kind in KIND_FOLDERS.values())
-    return Plan(to_process, unchanged, removed)

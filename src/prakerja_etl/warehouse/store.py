@@ -15,10 +15,11 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +34,12 @@ from prakerja_etl.warehouse.views import VIEWS, view_statements
 
 # Files readable by the DuckDB 1.5 CLI and JDBC drivers analysts use (see CONTRACT.md).
 DUCKDB_CONFIG = {"storage_compatibility_version": "v1.3.0"}
-# DuckDB caches pages up to 80 % of RAM by default: a cap keeps a run's memory flat as the
-# warehouse grows (it spills to disk beyond it). Overridable with PRAKERJA_DUCKDB_MEMORY.
-MEMORY_LIMIT = os.environ.get("PRAKERJA_DUCKDB_MEMORY", "256MB")
+# DuckDB caches pages up to 80 % of RAM by default. A run caps its connections so that its
+# memory stays flat however large the warehouse grows: past the cap DuckDB evicts pages and
+# spills to disk; loading only appends and deletes by file, and the run's own report reads
+# with aggregations that spill. Analysts' queries get more room.
+RUN_MEMORY_LIMIT = os.environ.get("PRAKERJA_DUCKDB_MEMORY", "64MB")
+QUERY_MEMORY_LIMIT = os.environ.get("PRAKERJA_QUERY_MEMORY", "1GB")
 # Tables whose rows belong to one source file: replaced when it changes, marked when it goes.
 _PER_FILE_TABLES = ("figures", "province_rankings", "articles", "survey_results", "official_recipients",
                     "official_province_totals", "data_quality", "quarantine")
@@ -90,8 +94,8 @@ def run_lock(warehouse: Path, wait_seconds: float) -> Iterator[None]:
 
 
 @contextmanager
-def connect(path: Path, *, read_only: bool = False,
-            wait_seconds: float = 30.0) -> Iterator[duckdb.DuckDBPyConnection]:
+def connect(path: Path, *, read_only: bool = False, wait_seconds: float = 30.0,
+            memory_limit: str = QUERY_MEMORY_LIMIT) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the warehouse, retrying with backoff while another process holds DuckDB's lock."""
     if read_only and not path.exists():
         raise ConfigError(f"no warehouse at {path}; run `prakerja-etl run` first")
@@ -101,7 +105,7 @@ def connect(path: Path, *, read_only: bool = False,
     while True:
         try:
             con = duckdb.connect(str(path), read_only=read_only,
-                                 config={**DUCKDB_CONFIG, "memory_limit": MEMORY_LIMIT})
+                                 config={**DUCKDB_CONFIG, "memory_limit": memory_limit})
             break
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
@@ -140,7 +144,7 @@ def prepare_staging(published: Path, wait_seconds: float) -> Path:
 
 def wait_for_writers(published: Path, wait_seconds: float) -> None:
     """Wait while another program holds the published file read-write (readers never block)."""
-    with connect(published, read_only=True, wait_seconds=wait_seconds):
+    with connect(published, read_only=True, wait_seconds=wait_seconds, memory_limit=RUN_MEMORY_LIMIT):
         pass
 
 
@@ -200,11 +204,65 @@ def _add_missing_columns(con: duckdb.DuckDBPyConnection, table: str) -> None:
             con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {sql_type}')
 
 
-def registry(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str, str, str | None]]:
-    """source_file → (content_sha256, status, kind, extractor_version) of every file seen before."""
-    rows = con.execute("SELECT source_file, content_sha256, status, kind, extractor_version "
-                       "FROM source_files").fetchall()
-    return {path: (sha, status, kind, version) for path, sha, status, kind, version in rows}
+def registry(con: duckdb.DuckDBPyConnection, kind: str) -> dict[str, tuple[str, str, str | None]]:
+    """source_file → (content_sha256, status, extractor_version) of every file of `kind` seen before."""
+    rows = con.execute("SELECT source_file, content_sha256, status, extractor_version FROM source_files "
+                       "WHERE kind = ?", [kind]).fetchall()
+    return {path: (sha, status, version) for path, sha, status, version in rows}
+
+
+# This run's raw files: a temporary table (spilled to disk past the memory cap), so a run over
+# any number of files never holds their list in Python.
+_RUN_FILES = ("CREATE OR REPLACE TEMP TABLE run_files (seq BIGINT, source_file VARCHAR, path BLOB, "
+              "kind VARCHAR, size_bytes BIGINT, content_sha256 VARCHAR, problem VARCHAR, pending BOOLEAN)")
+_RUN_FILES_CHUNK = 2000
+
+
+def register_run_files(con: duckdb.DuckDBPyConnection, files: Iterable[Any], extractor_version: str) -> None:
+    """Note the run's files (SourceFile-like), a chunk at a time; a file is pending unless the
+    warehouse holds it, not removed, with the same bytes and the same extractor."""
+    con.execute(_RUN_FILES)
+    stream = iter(files)
+    seq = 0
+    while chunk := list(islice(stream, _RUN_FILES_CHUNK)):
+        frame = pd.DataFrame({
+            "seq": range(seq, seq + len(chunk)), "source_file": [f.source_file for f in chunk],
+            "path": [os.fsencode(f.path) for f in chunk], "kind": [f.kind for f in chunk],
+            "size_bytes": [f.size_bytes for f in chunk], "content_sha256": [f.content_sha256 for f in chunk],
+            "problem": [f.problem for f in chunk]})
+        seq += len(chunk)
+        con.register("chunk_files", frame)
+        try:
+            con.execute("INSERT INTO run_files SELECT c.*, r.source_file IS NULL OR r.status = 'removed' "
+                        "OR r.content_sha256 <> c.content_sha256 OR r.extractor_version IS DISTINCT FROM ? "
+                        "FROM chunk_files c LEFT JOIN source_files r USING (source_file)",
+                        [extractor_version])
+        finally:
+            con.unregister("chunk_files")
+
+
+def run_file_counts(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """(files seen, files pending) of the run."""
+    seen, pending = con.execute("SELECT count(*), count(*) FILTER (pending) FROM run_files").fetchall()[0]
+    return int(seen), int(pending)
+
+
+def pending_files(con: duckdb.DuckDBPyConnection, after: int,
+                  limit: int) -> list[tuple[int, str, Path, str, int, str, str | None]]:
+    """The next `limit` pending files after position `after`: (seq, source_file, path, kind,
+    size_bytes, content_sha256, problem)."""
+    rows = con.execute("SELECT seq, source_file, path, kind, size_bytes, content_sha256, problem "
+                       "FROM run_files WHERE pending AND seq > ? ORDER BY seq LIMIT ?",
+                       [after, limit]).fetchall()
+    return [(seq, name, Path(os.fsdecode(path)), *rest) for seq, name, path, *rest in rows]
+
+
+def absent_files(con: duckdb.DuckDBPyConnection, kinds: list[str]) -> list[str]:
+    """Files of these kinds that the warehouse holds, not yet marked removed, and the run did not find."""
+    return [name for (name,) in con.execute(
+        "SELECT source_file FROM source_files WHERE status <> 'removed' AND list_contains(?, kind) "
+        "AND source_file NOT IN (SELECT source_file FROM run_files) ORDER BY source_file",
+        [kinds]).fetchall()]
 
 
 def write_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch, run_id: str) -> None:
@@ -215,10 +273,15 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch, run_id: str) -
     version = extractor_fingerprint()
     files = pd.DataFrame({"source_file": [f["source_file"] for f in batch.source_files]})
     with _transaction(con, batch_files=files):
-        con.execute("DELETE FROM article_texts WHERE article_id IN (SELECT article_id FROM articles "
-                    "WHERE source_file IN (SELECT source_file FROM batch_files))")
-        for table in (*_PER_FILE_TABLES, "source_files"):
-            con.execute(f"DELETE FROM {table} WHERE source_file IN (SELECT source_file FROM batch_files)")
+        # A file's rows exist only beside its source_files row (both are written in one
+        # transaction): new files have nothing to replace, and skipping the deletes spares a
+        # scan of every table per batch, which would make a cold run quadratic.
+        if con.execute("SELECT count(*) FROM source_files "
+                       "WHERE source_file IN (SELECT source_file FROM batch_files)").fetchall()[0][0]:
+            con.execute("DELETE FROM article_texts WHERE article_id IN (SELECT article_id FROM articles "
+                        "WHERE source_file IN (SELECT source_file FROM batch_files))")
+            for table in (*_PER_FILE_TABLES, "source_files"):
+                con.execute(f"DELETE FROM {table} WHERE source_file IN (SELECT source_file FROM batch_files)")
         faults.point("mid-transaction")
         sources = pd.DataFrame(batch.source_files).assign(run_id=run_id, loaded_at=now, removed_at=None,
                                                           extractor_version=version)

@@ -105,22 +105,26 @@ CLAIMS = View(
      "locator": "Where in the source: character span and text, table cell, or how it was derived"},
 )
 
-CONFLICTS = View(
-    "conflicts",
-    f"(metric, period, province) groups whose sources disagree: spread above {RELATIVE_TOLERANCE:.0%} "
-    f"of the largest value for persons, counts and rupiah, above {PERCENT_POINTS_TOLERANCE} percentage "
-    "points for shares. Claims without a period are not compared",
+# The rule, without the list of sources: two plain aggregations that DuckDB can spill, so it
+# is cheap to count and filter however many articles state a value (runs count with it).
+CONFLICT_GROUPS = View(
+    "conflict_groups",
+    f"The (metric, period, province) groups of `conflicts` without their list of sources: spread above "
+    f"{RELATIVE_TOLERANCE:.0%} of the largest value for persons, counts and rupiah, above "
+    f"{PERCENT_POINTS_TOLERANCE} percentage points for shares. Cheap to count over a large warehouse",
     f"""
-    WITH grouped AS (
-        SELECT metric, period, province_code, any_value(province_name) AS province_name,
-               any_value(unit) AS unit,
-               count(DISTINCT source_kind || ':' || source_file) AS n_sources,
-               count(*) AS n_claims, min(value) AS min_value, max(value) AS max_value,
-               max(value) - min(value) AS spread,
-               string_agg(DISTINCT source_kind || ':' || source_file || '=' || value, '; '
-                          ORDER BY source_kind || ':' || source_file || '=' || value) AS sources
+    WITH per_source AS (
+        SELECT metric, period, province_code, source_kind, source_file,
+               any_value(province_name) AS province_name, any_value(unit) AS unit,
+               count(*) AS n_claims, min(value) AS min_value, max(value) AS max_value
         FROM claims WHERE period IS NOT NULL
-        GROUP BY metric, period, province_code
+        GROUP BY metric, period, province_code, source_kind, source_file
+    ), grouped AS (
+        SELECT metric, period, province_code, any_value(province_name) AS province_name,
+               any_value(unit) AS unit, count(*) AS n_sources, sum(n_claims)::BIGINT AS n_claims,
+               min(min_value) AS min_value, max(max_value) AS max_value,
+               max(max_value) - min(min_value) AS spread
+        FROM per_source GROUP BY metric, period, province_code
     )
     SELECT * FROM grouped
     WHERE n_sources >= 2 AND CASE WHEN unit = 'percent' THEN spread > {PERCENT_POINTS_TOLERANCE}
@@ -131,8 +135,27 @@ CONFLICTS = View(
      "n_sources": "Distinct sources (files or URLs) stating a value",
      "n_claims": "Values stated, a source may state several", "min_value": "Smallest value stated",
      "max_value": "Largest value stated",
-     "spread": "max_value - min_value, in `unit` (percentage points for shares)",
-     "sources": "Each source and the value it states, 'kind:file=value; …'"},
+     "spread": "max_value - min_value, in `unit` (percentage points for shares)"},
+)
+
+# Each distinct value a source states for a claim's group, as `conflicts` lists it.
+STATED = ("SELECT DISTINCT metric, period, province_code, source_kind || ':' || source_file || '=' || value "
+          "AS stated FROM claims WHERE period IS NOT NULL")
+
+CONFLICTS = View(
+    "conflicts",
+    f"(metric, period, province) groups whose sources disagree: spread above {RELATIVE_TOLERANCE:.0%} "
+    f"of the largest value for persons, counts and rupiah, above {PERCENT_POINTS_TOLERANCE} percentage "
+    "points for shares. Claims without a period are not compared",
+    f"""
+    SELECT g.metric, g.period, g.province_code, g.province_name, g.unit, g.n_sources, g.n_claims,
+           g.min_value, g.max_value, g.spread, string_agg(s.stated, '; ' ORDER BY s.stated) AS sources
+    FROM conflict_groups g
+    JOIN ({STATED}) s
+      ON s.metric = g.metric AND s.period = g.period AND s.province_code IS NOT DISTINCT FROM g.province_code
+    GROUP BY ALL
+    """,
+    {**CONFLICT_GROUPS.columns, "sources": "Each source and the value it states, 'kind:file=value; …'"},
 )
 
 RANKING_CHECKS = View(
@@ -154,7 +177,8 @@ RANKING_CHECKS = View(
      "agrees": "True when the article names the official province; NULL without official data for the year"},
 )
 
-VIEWS = (OFFICIAL_PROVINCE_RECIPIENTS, OFFICIAL_PROVINCE_RANKINGS, CLAIMS, CONFLICTS, RANKING_CHECKS)
+VIEWS = (OFFICIAL_PROVINCE_RECIPIENTS, OFFICIAL_PROVINCE_RANKINGS, CLAIMS, CONFLICT_GROUPS, CONFLICTS,
+         RANKING_CHECKS)
 
 
 def view_statements(view: View) -> list[str]:
