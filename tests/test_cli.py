@@ -23,6 +23,15 @@ def test_run_prints_a_summary_and_exits_0(prefect_server: None, raw_dir: Path, t
         assert con.execute("SELECT count(*) FROM articles").fetchone() == (15,)
 
 
+def test_a_report_that_cannot_be_written_is_one_line_and_the_run_still_succeeds(
+        prefect_server: None, raw_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    (tmp_path / "w.report.html").mkdir()     # where the report goes: a folder, not writable as a file
+    assert main(["run", "--raw-dir", str(raw_dir), "--warehouse", str(warehouse)]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  report")]
+    assert len(lines) == 1 and "report not written" in lines[0] and "`prakerja-etl report`" in lines[0]
+
+
 def test_missing_raw_folder_is_one_line_and_exit_2(tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["run", "--raw-dir", str(tmp_path / "nope"), "--warehouse", str(tmp_path / "w.duckdb")]) == 2

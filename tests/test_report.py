@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from prakerja_etl.cli import main
-from prakerja_etl.report.html import REGION_COLOURS, write_report
+from prakerja_etl.report.html import REGION_COLOURS, SHOWN_SOURCES, write_report
 from prakerja_etl.warehouse.store import connect, ensure_schema
 from test_analyst_guide import build_full_warehouse
 
@@ -70,6 +70,21 @@ def test_the_report_has_both_charts_and_the_tables(report: Path) -> None:
     assert "the file is empty" in section("quarantine") and "articles/kosong.txt" in section("quarantine")
     assert "completed" in section("runs")
     assert "✗ differs" in section("rankings") and "grand_total_mismatch" in section("quality")
+
+
+def test_a_conflict_stated_by_many_sources_shows_the_first_and_counts_the_rest(ingest: Any,
+                                                                                tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    (raw / "articles").mkdir(parents=True)
+    for i in range(SHOWN_SOURCES + 3):
+        (raw / "articles" / f"berita-{i:02d}.txt").write_text(
+            f"Jumlah penerima Kartu Prakerja pada 2020 mencapai 5,{i:02d} juta orang.\n", encoding="utf-8")
+    summary = ingest(raw_dir=str(raw), warehouse_path=str(tmp_path / "w.duckdb"))
+    assert summary["conflicts"] == 1
+    section = Path(summary["report"]).read_text().split('<section id="conflicts">')[1].split("</section>")[0]
+    assert section.count("<li>") == SHOWN_SOURCES + 1
+    assert "articles/berita-00.txt" in section and "articles/berita-14.txt" not in section
+    assert "… and 3 more" in section
 
 
 def test_an_empty_warehouse_gets_a_report_without_charts(empty_warehouse: Path, tmp_path: Path,

@@ -139,3 +139,8 @@ def test_bad_survey_tables_are_quarantined_and_good_cells_load(ingest: Any, raw_
     assert "no sidecar" in reasons["surveys/no_sidecar.csv"]
     assert "surveys/broken.xlsx" in reasons and "n/a" in reasons["surveys/bad_cell.csv"]
     assert query(warehouse, "SELECT province_name, value FROM survey_results") == [("Aceh", 1.5)]
+
+
+def test_conflict_groups_are_the_conflicts_without_their_sources(loaded: Path) -> None:
+    groups = query(loaded, "SELECT * FROM conflict_groups ORDER BY ALL")
+    assert groups and groups == query(loaded, "SELECT * EXCLUDE (sources) FROM conflicts ORDER BY ALL")

@@ -212,6 +212,9 @@ def _print_summary(s: dict[str, Any]) -> None:
         print(f"  conflicts between sources: {s['conflicts']} (SELECT * FROM conflicts)")
     if s.get("report"):
         print(f"  report: {s['report']}")
+    elif s.get("report_error"):
+        print(f"  report not written ({s['report_error']}); the data is loaded: "
+              "`prakerja-etl report` writes it")
     for source_file, reason in s["quarantined"][:10]:
         print(f"  quarantined {source_file}: {reason}")
     if len(s["quarantined"]) > 10:

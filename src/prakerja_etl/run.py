@@ -105,7 +105,7 @@ def writer_session(raw_dir: Path, warehouse: Path, settings: Settings,
         faults.point("staged")
         error: BaseException | None = None
         with store.connect(staging, wait_seconds=settings.lock_wait_seconds,
-                           memory_limit=store.RUN_MEMORY_LIMIT) as con:
+                           limits=store.RUN_LIMITS) as con:
             store.ensure_schema(con)
             store.replace_reference(con, reference_frames())
             store.start_run(con, summary.run_id, str(raw_dir), flow_run_id, started_at, interrupted)
@@ -135,11 +135,12 @@ def after_run(summary: dict[str, Any]) -> dict[str, Any]:
     warehouse = Path(summary["warehouse"])
     try:
         with store.connect(warehouse, read_only=True, wait_seconds=5,
-                           memory_limit=store.RUN_MEMORY_LIMIT) as con:
+                           limits=store.RUN_READ_LIMITS) as con:
             summary["conflicts"] = con.execute("SELECT count(*) FROM conflict_groups").fetchone()[0]
-        summary["report"] = str(write_report(warehouse, memory_limit=store.RUN_MEMORY_LIMIT))
+        summary["report"] = str(write_report(warehouse, limits=store.RUN_READ_LIMITS))
     except Exception as exc:  # noqa: BLE001 - reporting must not fail a completed load
-        logging.getLogger(__name__).warning("run report not written: %s", str(exc).splitlines()[0])
+        summary["report_error"] = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        logging.getLogger(__name__).warning("run report not written: %s", summary["report_error"])
     return summary
 
 

@@ -22,7 +22,7 @@ from typing import Any
 import duckdb
 
 from prakerja_etl.errors import ConfigError
-from prakerja_etl.warehouse.store import QUERY_MEMORY_LIMIT, connect
+from prakerja_etl.warehouse.store import QUERY_LIMITS, connect
 from prakerja_etl.warehouse.views import PERCENT_POINTS_TOLERANCE, RELATIVE_TOLERANCE, STATED
 
 # Runs never block readers; this is for another process holding the file read-write (DBeaver, Python).
@@ -64,10 +64,12 @@ def default_path(warehouse: Path) -> Path:
     return warehouse.with_name(f"{warehouse.stem}.report.html")
 
 
-def write_report(warehouse: Path, out: Path | None = None, memory_limit: str = QUERY_MEMORY_LIMIT) -> Path:
-    """Write the HTML report of `warehouse` (default beside it) and return its path."""
+def write_report(warehouse: Path, out: Path | None = None,
+                 limits: dict[str, str | int] = QUERY_LIMITS) -> Path:
+    """Write the HTML report of `warehouse` (default beside it) and return its path; `limits`
+    are the DuckDB settings it reads with."""
     target = out or default_path(warehouse)
-    with connect(warehouse, read_only=True, wait_seconds=LOCK_WAIT_SECONDS, memory_limit=memory_limit) as con:
+    with connect(warehouse, read_only=True, wait_seconds=LOCK_WAIT_SECONDS, limits=limits) as con:
         try:
             data = gather(con)
         except duckdb.Error as exc:    # e.g. a warehouse written by an older version, without a view
@@ -122,7 +124,7 @@ _COUNTS = {
     "survey cells": "SELECT count(*) FROM survey_results WHERE removed_at IS NULL",
     "official rows": "SELECT count(*) FROM official_recipients WHERE removed_at IS NULL",
     "claims": "SELECT count(*) FROM claims",
-    "conflicts": "SELECT count(*) FROM conflicts",
+    "conflicts": "SELECT count(*) FROM conflict_groups",
     "quarantined": "SELECT count(*) FROM quarantine",
     "data-quality findings": "SELECT count(*) FROM data_quality",
 }

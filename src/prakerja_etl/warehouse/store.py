@@ -36,10 +36,12 @@ from prakerja_etl.warehouse.views import VIEWS, view_statements
 DUCKDB_CONFIG = {"storage_compatibility_version": "v1.3.0"}
 # DuckDB caches pages up to 80 % of RAM by default. A run caps its connections so that its
 # memory stays flat however large the warehouse grows: past the cap DuckDB evicts pages and
-# spills to disk; loading only appends and deletes by file, and the run's own report reads
-# with aggregations that spill. Analysts' queries get more room.
-RUN_MEMORY_LIMIT = os.environ.get("PRAKERJA_DUCKDB_MEMORY", "64MB")
-QUERY_MEMORY_LIMIT = os.environ.get("PRAKERJA_QUERY_MEMORY", "1GB")
+# spills to disk. Loading only appends and deletes by file; the run's own report reads with
+# aggregations that spill, on one thread (each thread keeps its own hash tables, and two of
+# them outgrow a 64 MB cap before spilling at 100,000 articles). Analysts get more room.
+RUN_LIMITS: dict[str, str | int] = {"memory_limit": os.environ.get("PRAKERJA_DUCKDB_MEMORY", "64MB")}
+RUN_READ_LIMITS: dict[str, str | int] = {**RUN_LIMITS, "threads": 1}
+QUERY_LIMITS: dict[str, str | int] = {"memory_limit": os.environ.get("PRAKERJA_QUERY_MEMORY", "1GB")}
 # Tables whose rows belong to one source file: replaced when it changes, marked when it goes.
 _PER_FILE_TABLES = ("figures", "province_rankings", "articles", "survey_results", "official_recipients",
                     "official_province_totals", "data_quality", "quarantine")
@@ -95,7 +97,7 @@ def run_lock(warehouse: Path, wait_seconds: float) -> Iterator[None]:
 
 @contextmanager
 def connect(path: Path, *, read_only: bool = False, wait_seconds: float = 30.0,
-            memory_limit: str = QUERY_MEMORY_LIMIT) -> Iterator[duckdb.DuckDBPyConnection]:
+            limits: dict[str, str | int] = QUERY_LIMITS) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the warehouse, retrying with backoff while another process holds DuckDB's lock."""
     if read_only and not path.exists():
         raise ConfigError(f"no warehouse at {path}; run `prakerja-etl run` first")
@@ -105,7 +107,7 @@ def connect(path: Path, *, read_only: bool = False, wait_seconds: float = 30.0,
     while True:
         try:
             con = duckdb.connect(str(path), read_only=read_only,
-                                 config={**DUCKDB_CONFIG, "memory_limit": memory_limit})
+                                 config={**DUCKDB_CONFIG, **limits})
             break
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
@@ -144,7 +146,7 @@ def prepare_staging(published: Path, wait_seconds: float) -> Path:
 
 def wait_for_writers(published: Path, wait_seconds: float) -> None:
     """Wait while another program holds the published file read-write (readers never block)."""
-    with connect(published, read_only=True, wait_seconds=wait_seconds, memory_limit=RUN_MEMORY_LIMIT):
+    with connect(published, read_only=True, wait_seconds=wait_seconds, limits=RUN_READ_LIMITS):
         pass
 
 
