@@ -130,14 +130,13 @@ def writer_session(raw_dir: Path, warehouse: Path, settings: Settings,
 def after_run(summary: dict[str, Any]) -> dict[str, Any]:
     """Count the conflicts and write the HTML report of the published warehouse; a failure here
     is logged, never fatal: the data is already loaded."""
-    from prakerja_etl.report.html import write_report
+    from prakerja_etl.report.html import read_report, write_report
 
     warehouse = Path(summary["warehouse"])
     try:
-        with store.connect(warehouse, read_only=True, wait_seconds=5,
-                           limits=store.RUN_READ_LIMITS) as con:
-            summary["conflicts"] = con.execute("SELECT count(*) FROM conflict_groups").fetchone()[0]
-        summary["report"] = str(write_report(warehouse, limits=store.RUN_READ_LIMITS))
+        data = read_report(warehouse, store.RUN_READ_LIMITS)   # one read serves the count and the page
+        summary["conflicts"] = data.counts["conflicts"]
+        summary["report"] = str(write_report(warehouse, data=data))
     except Exception as exc:  # noqa: BLE001 - reporting must not fail a completed load
         summary["report_error"] = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         logging.getLogger(__name__).warning("run report not written: %s", summary["report_error"])
@@ -169,8 +168,11 @@ class Plan:
 
     files_seen: int
     to_process: int
-    unchanged: int
     removed: list[str]
+
+    @property
+    def unchanged(self) -> int:
+        return self.files_seen - self.to_process
 
 
 def plan_sources(raw_dir: Path, session: Session) -> Plan:
@@ -178,9 +180,9 @@ def plan_sources(raw_dir: Path, session: Session) -> Plan:
     store.register_run_files(session.con, discover(raw_dir), extractor_fingerprint())
     seen, pending = store.run_file_counts(session.con)
     removed = store.absent_files(session.con, list(KIND_FOLDERS.values()))
-    s = session.summary
-    s.files_seen, s.files_skipped = seen, seen - pending
-    return Plan(seen, pending, seen - pending, removed)
+    result = Plan(seen, pending, removed)
+    session.summary.files_seen, session.summary.files_skipped = seen, result.unchanged
+    return result
 
 
 def pending_batches(session: Session,

@@ -64,18 +64,21 @@ def default_path(warehouse: Path) -> Path:
     return warehouse.with_name(f"{warehouse.stem}.report.html")
 
 
-def write_report(warehouse: Path, out: Path | None = None,
-                 limits: dict[str, str | int] = QUERY_LIMITS) -> Path:
-    """Write the HTML report of `warehouse` (default beside it) and return its path; `limits`
-    are the DuckDB settings it reads with."""
-    target = out or default_path(warehouse)
+def read_report(warehouse: Path, limits: dict[str, str | int] = QUERY_LIMITS) -> ReportData:
+    """What the report of `warehouse` shows, read with these DuckDB settings."""
     with connect(warehouse, read_only=True, wait_seconds=LOCK_WAIT_SECONDS, limits=limits) as con:
         try:
-            data = gather(con)
+            return gather(con)
         except duckdb.Error as exc:    # e.g. a warehouse written by an older version, without a view
             raise ConfigError(f"cannot report on {warehouse}: {str(exc).splitlines()[0]}; "
                               "run `prakerja-etl run` to bring it up to date") from None
-    _write_atomically(target, render(data, warehouse))
+
+
+def write_report(warehouse: Path, out: Path | None = None, data: ReportData | None = None) -> Path:
+    """Write the HTML report of `warehouse` (default beside it; from `data` when already read)
+    and return its path."""
+    target = out or default_path(warehouse)
+    _write_atomically(target, render(data or read_report(warehouse), warehouse))
     return target
 
 
@@ -103,7 +106,8 @@ def gather(con: duckdb.DuckDBPyConnection) -> ReportData:
         [data.province_year])]
     for name, sql in _TABLES.items():
         setattr(data, name, rows(sql))
-    # The first sources of each conflict (min(x, n) keeps n per group, however many there are).
+    # The first sources of each group (min(x, n) keeps n per group, however many there are);
+    # only the conflicts' are shown.
     stated = {(m, p, c): (sorted(first), n) for m, p, c, first, n in rows(_CONFLICT_SOURCES)}
     data.conflicts = [(*row[:2], *row[3:], *stated.get(row[:3], ([], 0))) for row in rows(_CONFLICTS)]
     return data
@@ -113,9 +117,8 @@ _CONFLICTS = ("SELECT metric, period, province_code, coalesce(province_name, 'na
               "min_value, max_value, spread FROM conflict_groups "
               f"ORDER BY metric, period, province_name NULLS FIRST LIMIT {SHOWN_ROWS}")
 _CONFLICT_SOURCES = (
-    f"SELECT s.metric, s.period, s.province_code, min(s.stated, {SHOWN_SOURCES}), count(*) FROM ({STATED}) s "
-    "SEMI JOIN conflict_groups g ON s.metric = g.metric AND s.period = g.period "
-    "AND s.province_code IS NOT DISTINCT FROM g.province_code GROUP BY ALL")
+    f"SELECT metric, period, province_code, min(stated, {SHOWN_SOURCES}), count(*) FROM ({STATED}) "
+    "GROUP BY ALL")
 
 
 _COUNTS = {
