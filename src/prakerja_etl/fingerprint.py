@@ -12,18 +12,17 @@ from prakerja_etl.settings import SCHEMAS_DIR
 _PACKAGE = Path(__file__).resolve().parent
 # Code and data whose change changes extracted rows (not the loader, CLI or flow plumbing).
 _INPUTS = ("text", "figures", "sources", "batch.py", "schemas.py", "validate.py", "catalog.py")
-_REFERENCE = ("metrics.yaml", "provinces.yaml")
 
 
 @lru_cache(maxsize=1)
 def extractor_fingerprint() -> str:
-    """Short hash of the extraction code and the catalog and province reference."""
+    """Short hash of the extraction code and the reference data under schemas/."""
     digest = hashlib.sha256()
     files: list[Path] = []
     for name in _INPUTS:
         path = _PACKAGE / name
         files += sorted(path.rglob("*.py")) if path.is_dir() else [path]
-    files += [SCHEMAS_DIR / name for name in _REFERENCE]
+    files += sorted(SCHEMAS_DIR.glob("*.yaml"))   # the catalog, lexicon, provinces, wave calendar
     for path in files:
         digest.update(path.relative_to(path.parents[1]).as_posix().encode())
         digest.update(path.read_bytes())

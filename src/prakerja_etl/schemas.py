@@ -19,6 +19,8 @@ from prakerja_etl.text.provinces import load_provinces
 UNITS = ["person", "percent", "rupiah", "count", "ordinal"]
 SEVERITIES = ["info", "warning", "error"]
 DIRECTIONS = ["most", "least"]
+BASES = ["total", "to_date", "part", "superseded"]
+AS_OF_PATTERN = r"^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$"
 PERIOD_PATTERN = r"^\d{4}(?:-(?:0[1-9]|1[0-2]|S[12]|Q[1-4]))?$"
 
 
@@ -86,6 +88,10 @@ class FigureRow(pa.DataFrameModel):
     province_name: Series[str] = pa.Field(nullable=True, description="Official province name")
     qualifier: Series[str] = pa.Field(nullable=True, description="Precision qualifier as written: 'lebih dari', 'sekitar', 'hampir', …")
     range_part: Series[str] = pa.Field(nullable=True, isin=["low", "high"], description="'low'/'high' when the figure is a bound of a range ('3-4,5 juta')")
+    subject: Series[str] = pa.Field(nullable=True, description="What the figure is about: NULL or 'prakerja' for Kartu Prakerja, else another programme or statistic ('BSU', 'PEN', 'pengangguran nasional (BPS)'); only Prakerja figures get a metric")
+    rule: Series[str] = pa.Field(nullable=True, description="The rule or cue that decided the metric (or that there is none), for auditing a claim")
+    basis: Series[str] = pa.Field(isin=BASES, description="total (the whole amount of the period), to_date (a running total up to as_of), part (one wave, stage or slice), superseded (a value the text says was replaced)")
+    as_of: Series[str] = pa.Field(nullable=True, str_matches=AS_OF_PATTERN, description="For basis to_date: the date the running total stands at, YYYY-MM or YYYY-MM-DD")
 
     class Config:
         strict = True

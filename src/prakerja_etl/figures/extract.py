@@ -42,6 +42,10 @@ class Figure:
     sentence: Sentence
     unit_from: str
     range_part: str | None
+    subject: str | None = None    # NULL or 'prakerja': the programme; else what the figure is about
+    rule: str | None = None       # the rule or cue that decided the metric
+    basis: str = "total"          # total / to_date / part / superseded (CLAIMS.md)
+    as_of: str | None = None      # for to_date: YYYY-MM or YYYY-MM-DD the running total stands at
 
 
 def extract_figures(sentences: list[Sentence], article_year: int | None) -> list[Figure]:

@@ -98,6 +98,7 @@ def figure_rows(a: ArticleExtraction) -> list[dict[str, Any]]:
             "province_code": f.province.code if f.province else None,
             "province_name": f.province.name if f.province else None,
             "qualifier": f.qualifier, "range_part": f.range_part,
+            "subject": f.subject, "rule": f.rule, "basis": f.basis, "as_of": f.as_of,
         })
     return rows
 

@@ -1,0 +1,150 @@
+"""Measure extraction quality against the annotated corpora with the shared scoring tools.
+
+    .venv/bin/python scripts/quality.py                 # full runs: CLI + official data → docs/quality.md
+    .venv/bin/python scripts/quality.py --fast dev      # in-process extraction only, seconds; no conflicts
+    .venv/bin/python scripts/quality.py --fast real-dev --errors   # …and every miss and confusion
+
+Corpora: `dev` (../shared/corpus/dev, articles and survey tables) and `real-dev` (texts rebuilt
+into .real-dev/ as ../shared/corpus/real-dev/README.md says; skipped when absent). The full mode
+loads each corpus with `prakerja-etl run`, the official statistics included, and runs score.py,
+conflicts_score.py and errors.py on the warehouse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import duckdb
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+TOOLS = SHARED / "tools"
+OFFICIAL = SHARED / "corpus" / "official"
+CORPORA = {
+    "dev": (SHARED / "corpus" / "dev", SHARED / "corpus" / "dev" / "gold"),
+    "real-dev": (REPO / ".real-dev", SHARED / "corpus" / "real-dev" / "gold"),
+}
+
+
+def build_fast(texts: Path, warehouse: Path) -> None:
+    """Articles extracted in-process into the tables score.py reads (no Prefect, no views)."""
+    from prakerja_etl.sources import articles
+
+    rows: dict[str, list[dict]] = {"articles": [], "figures": [], "province_rankings": []}
+    for path in sorted(texts.glob("*.txt")):
+        a = articles.extract_article(f"articles/{path.name}", path.read_bytes())
+        rows["articles"].append(articles.article_row(a))
+        rows["figures"] += articles.figure_rows(a)
+        rows["province_rankings"] += articles.ranking_rows(a)
+    import pandas as pd
+
+    with duckdb.connect(str(warehouse)) as con:
+        for table, table_rows in rows.items():
+            frame = pd.DataFrame(table_rows)  # noqa: F841 (read by DuckDB's replacement scan)
+            con.execute(f"CREATE TABLE {table} AS SELECT * FROM frame")
+
+
+def build_full(texts: Path, warehouse: Path, work: Path) -> None:
+    """The corpus loaded the way a user loads it: `prakerja-etl run` with the official data."""
+    raw = work / "raw"
+    (raw / "articles").mkdir(parents=True)
+    for path in sorted(texts.glob("*.txt")):
+        shutil.copy(path, raw / "articles" / path.name)
+    if (texts / "surveys").is_dir():
+        shutil.copytree(texts / "surveys", raw / "surveys", ignore=shutil.ignore_patterns("gold", "*.md"))
+    subprocess.run([str(REPO / ".venv" / "bin" / "prakerja-etl"), "run", "--raw-dir", str(raw),
+                    "--warehouse", str(warehouse), "--official-source", str(OFFICIAL)],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
+def tool(name: str, *args: str) -> str:
+    out = subprocess.run([sys.executable, str(TOOLS / name), *args], capture_output=True, text=True,
+                         check=True)
+    return out.stdout
+
+
+def confusions(warehouse: Path, gold: Path, most: int = 10) -> dict[str, list[tuple[str, int]]]:
+    """The most frequent metric, period and basis confusions (gold → extracted) errors.py lists."""
+    counts: dict[str, Counter[str]] = {"CONF": Counter(), "PERIOD": Counter(), "BASIS": Counter()}
+    for line in tool("errors.py", str(warehouse), str(gold)).splitlines():
+        m = re.match(r"\s+(CONF|PERIOD|BASIS)\s.*?(\S+)\s*->\s*(\S+)", line)
+        if m:
+            counts[m.group(1)][f"{m.group(2)} → {m.group(3)}"] += 1
+    return {kind: c.most_common(most) for kind, c in counts.items()}
+
+
+def measure(name: str, fast: bool, show_errors: bool) -> dict | None:
+    texts, gold = CORPORA[name]
+    if not texts.is_dir() or not any(texts.glob("*.txt")):
+        print(f"{name}: no texts in {texts}; skipped", file=sys.stderr)
+        return None
+    with tempfile.TemporaryDirectory(prefix="prakerja-quality-") as tmp:
+        warehouse = Path(tmp) / "w.duckdb"
+        (build_fast if fast else lambda t, w: build_full(t, w, Path(tmp)))(texts, warehouse)
+        args = [str(warehouse), str(gold)]
+        surveys = texts / "surveys" / "gold"
+        if not fast and surveys.is_dir():
+            args.append(str(surveys))
+        tool("score.py", *args, "--json", str(Path(tmp) / "score.json"))
+        result = json.loads((Path(tmp) / "score.json").read_text())
+        result.pop("per_article", None)
+        if not fast:
+            last = tool("conflicts_score.py", str(warehouse), str(OFFICIAL), str(gold)).strip().splitlines()[-1]
+            result.update({k: float(v) if "." in v else int(v)
+                           for k, v in (pair.split("=") for pair in last.split())})
+        result["confusions"] = confusions(warehouse, gold)
+        if show_errors:
+            print(tool("errors.py", str(warehouse), str(gold)))
+            if not fast:
+                print(tool("conflicts_score.py", str(warehouse), str(OFFICIAL), str(gold), "-v"))
+    return result
+
+
+def markdown(results: dict[str, dict]) -> str:
+    lines = ["# Extraction quality", "",
+             "Measured with `.venv/bin/python scripts/quality.py`, which loads each corpus with "
+             "`prakerja-etl run` (official statistics included) and scores the warehouse with "
+             "`../shared/tools/score.py`, `conflicts_score.py` and `errors.py`. Period and basis "
+             "accuracy are over the figures whose metric is right.", ""]
+    keys = ["articles", "figure_f1", "figure_precision", "figure_recall", "metric_accuracy",
+            "claim_precision", "period_accuracy", "basis_accuracy", "ranking_recall",
+            "conflict_precision", "conflict_recall", "project", "gold", "survey_recall", "survey_precision"]
+    for name, r in results.items():
+        lines += [f"## {name}", "", "| measure | value |", "| --- | --- |"]
+        lines += [f"| {k} | {r[k]} |" for k in keys if k in r]
+        for kind, title in (("CONF", "metric"), ("PERIOD", "period"), ("BASIS", "basis")):
+            lines += ["", f"Most frequent {title} confusions (gold → extracted, count):", ""]
+            lines += [f"- {c} ({n})" for c, n in r["confusions"][kind]] or ["- none"]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpora", nargs="*", default=list(CORPORA), choices=[*CORPORA, []])
+    parser.add_argument("--fast", action="store_true", help="in-process extraction, no conflicts")
+    parser.add_argument("--errors", action="store_true", help="print errors.py's full listing")
+    parser.add_argument("--write", type=Path, default=None, help="write the markdown table here")
+    args = parser.parse_args()
+    results = {}
+    for name in args.corpora or list(CORPORA):
+        r = measure(name, args.fast, args.errors)
+        if r is not None:
+            results[name] = r
+            print(name, {k: v for k, v in r.items() if k != "confusions"})
+            for kind, pairs in r["confusions"].items():
+                print(f"  {kind}: " + ", ".join(f"{c} ({n})" for c, n in pairs))
+    if args.write:
+        args.write.write_text(markdown(results), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
