@@ -128,8 +128,8 @@ def test_bad_survey_tables_are_quarantined_and_good_cells_load(ingest: Any, raw_
     (surveys / "bad_cell.csv").write_text(
         "Provinsi,Persentase\nAceh,\"1,5\"\nBali,n/a\n", encoding="utf-8")
     (surveys / "bad_cell.yaml").write_text(
-        "survey: S\npublisher: P\nperiod: '2021'\nunit: percent\ndimension: province\n"
-        "metric: province_recipient_share\nvalue_column: Persentase\n", encoding="utf-8")
+        "survey: S\npublisher: P\nperiod: '2021'\nmetric: province_recipient_share\n"
+        "dimension: province\nunit: percent\nvalue_column: Persentase\n", encoding="utf-8")
     (surveys / "broken.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
     shutil.copy(surveys / "bad_cell.yaml", surveys / "broken.yaml")
     warehouse = tmp_path / "w.duckdb"
