@@ -59,7 +59,7 @@ def test_periods_are_normalised() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Dana itu akan menyasar 2,9 juta peserta.", [(2_900_000, "recipients_target")]),
-    ("Sebanyak 1.223.456 orang mendaftar pada gelombang ini.", [(1_223_456, None)]),
+    ("Sebanyak 1.223.456 orang mendaftar pada gelombang ini.", [(1_223_456, "registrants_total")]),
     ("Peserta perempuan mendominasi dengan porsi 52,3 persen, sementara peserta dari desa "
      "mencapai 38 persen.",
      [(52.3, "recipients_female_share"), (38, "recipients_rural_share")]),

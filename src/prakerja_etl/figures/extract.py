@@ -7,24 +7,22 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from prakerja_etl.figures import classify as cls
-from prakerja_etl.figures import vocab
 from prakerja_etl.figures.find import Candidate, find_figures
+from prakerja_etl.figures.lexicon import Subject
+from prakerja_etl.figures.subject import PRAKERJA, SentenceSubjects
 from prakerja_etl.text.periods import find_periods, period_for
 from prakerja_etl.text.provinces import Province, ProvinceMention, find_provinces
 from prakerja_etl.text.segment import Sentence
 
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–]\s")
-_OTHER = vocab.OTHER_PROGRAMMES
 # 'sejak gelombang pertama' counts every wave since the first, not one wave.
 _TOPIC_OPENING = re.compile(
     r"^\W*(?:(?:adapun|sementara(?:\s+itu)?|sedangkan|khusus|untuk|bagi)\s+(?:di\s+)?|di\s+)(?:provinsi\s+)?$",
     re.IGNORECASE)
 _DATELINE = re.compile(
     r"^\W*(?:[\w.]+(?:\s[A-Z][\w.]*)?\s*,\s*)?[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s*(?:\([A-Za-z]+\)\s*)?[-–]\s")
-# A figure about one wave ('pada gelombang ini', 'setiap gelombang') is not a programme total.
-_ONE_WAVE = re.compile(r"\b(?:gelombang\s+(?:ini|tersebut|itu)|(?:setiap|tiap|per|satu)\s+gelombang)\b",
-                       re.IGNORECASE)
-_CUMULATIVE = re.compile(r"\b(?:sejak|mulai)\s+$", re.IGNORECASE)
+# 'X persen dari N peserta merupakan perempuan': the share's group follows the whole it is of.
+_SHARE_OF_NEXT = re.compile(r"\s*dari\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -53,6 +51,7 @@ def extract_figures(sentences: list[Sentence], article_year: int | None) -> list
     figures: list[Figure] = []
     header: list[str] | None = None
     previous: Sentence | None = None
+    carried: Subject | None = None
     for sentence in sentences:
         header = _table_header(sentence, header)
         same_line = previous is not None and previous.line_no == sentence.line_no
@@ -60,7 +59,9 @@ def extract_figures(sentences: list[Sentence], article_year: int | None) -> list
             figures[-1].sentence == previous else None
         found = find_figures(sentence.text, previous_unit=previous_unit,
                              table_header=header if "|" in sentence.text else None)
-        figures.extend(_sentence_figures(sentence, found, figures, article_year))
+        subjects = SentenceSubjects(sentence.text, carried)
+        figures.extend(_sentence_figures(sentence, found, figures, article_year, subjects))
+        carried = subjects.last()
         previous = sentence
     return _adopt_restated_values(figures)
 
@@ -73,19 +74,22 @@ def _table_header(sentence: Sentence, header: list[str] | None) -> list[str] | N
 
 
 def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[Figure],
-                      article_year: int | None) -> list[Figure]:
+                      article_year: int | None, subjects: SentenceSubjects) -> list[Figure]:
     text = sentence.text
     dateline = _DATELINE.match(text)
     # 'Liputan6.com, Jakarta -': the city a story is filed from says nothing about its figures.
     provinces = [m for m in find_provinces(text) if not dateline or m.start >= dateline.end()]
     periods = find_periods(text, article_year)
-    other_at = [m.start() for m in _OTHER.finditer(text)]
     topic = _topic_province(text, provinces)
     out: list[Figure] = []
     for i, cand in enumerate(found):
         prev_end = found[i - 1].end if i else 0
         next_start = found[i + 1].start if i + 1 < len(found) else len(text)
         left, right = text[prev_end:cand.start], text[cand.end:next_start]
+        if _SHARE_OF_NEXT.fullmatch(right) and i + 2 < len(found):
+            right = text[cand.end:found[i + 2].start]
+        elif _SHARE_OF_NEXT.fullmatch(right) and i + 1 < len(found):
+            right = text[cand.end:]
         left_clause = _last_clause(left)
         right_clause = _CLAUSE_BREAK.split(right, maxsplit=1)[0]
         province_left = _nearest_province(provinces, cand.start - len(left_clause), cand.start,
@@ -98,23 +102,27 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
             from_wave=cand.unit_from == "ordinal",
             province_left=province_left is not None or topic is not None,
             province_right=province_right is not None,
-            other_programme=any(pos < cand.start for pos in other_at),
-            single_wave_before=bool(_ONE_WAVE.search(text, cand.start - len(left_clause),
-                                                     cand.end + len(right_clause))) or any(
-                c.unit_from == "ordinal" and c.range_part is None
-                and not _CUMULATIVE.search(text, max(0, c.start - 8), c.start) for c in found[:i]),
+            previous_value=out[-1].value if out and out[-1].unit == cand.unit else None,
         )
-        metric = cls.classify(ctx)
+        subject = subjects.of(cand.start, cand.end, next_start)
+        if subject is not None and subject != PRAKERJA:
+            decision = cls.Decision(None, "subject:" + subject.id, subject.id)
+        else:
+            decision = cls.classify(ctx)
+        metric, rule = decision.metric, decision.rule
         province = None if cand.unit == "ordinal" else province_left or province_right or topic
-        if metric is None:
-            metric, province = _inherit(cand, left_clause, text[:cand.start], out, earlier,
-                                         sentence, province)
+        if decision is cls.WEAK:
+            inherited = _inherit(cand, left_clause, text[:cand.start], out, earlier, sentence)
+            if inherited is not None:
+                metric, rule = inherited.metric, inherited.rule
+                province = province or inherited.province
         out.append(Figure(
             start=sentence.start + cand.start, end=sentence.start + cand.end, value=cand.value,
             unit=cand.unit, metric=metric, qualifier=cand.qualifier,
             period=None if cand.unit == "ordinal" else period_for(periods, cand.start, cand.end),
             province=province,
             sentence=sentence, unit_from=cand.unit_from, range_part=cand.range_part,
+            subject=decision.subject, rule=rule,
         ))
     return out
 
@@ -141,23 +149,23 @@ def _nearest_province(mentions: list[ProvinceMention], start: int, end: int,
 
 
 def _inherit(cand: Candidate, left_clause: str, before: str, same_sentence: list[Figure],
-             earlier: list[Figure], sentence: Sentence,
-             province: Province | None) -> tuple[str | None, Province | None]:
-    """Metric of a figure that restates the previous one ('… penerima atau 11,8 persen')."""
-    if same_sentence and cls.RESTATEMENT.match(left_clause):
-        prev = same_sentence[-1]
-    elif not same_sentence and cls.ANAPHORA_START.search(before) and earlier:
-        prev = earlier[-1]
+             earlier: list[Figure], sentence: Sentence) -> Figure | None:
+    """The figure this one restates ('… penerima atau 11,8 persen') or points back to
+    ('Jumlah tersebut …'), with the metric and rule it passes on; None when there is none."""
+    if same_sentence and cls.LEX.restatement.match(left_clause):
+        prev, rule = same_sentence[-1], "restates-previous"
+    elif not same_sentence and cls.LEX.anaphora.search(before) and earlier:
+        prev, rule = earlier[-1], "points-back"
         same_unit = [f for f in earlier[-6:] if f.unit == cand.unit and f.metric]
         if same_unit and same_unit[-1].sentence.line_no >= sentence.line_no - 2:
             prev = same_unit[-1]
     else:
-        return None, province
+        return None
     if prev.metric and prev.unit == cand.unit:
-        return prev.metric, province or prev.province
+        return replace(prev, rule=rule)
     if prev.metric == "province_recipients" and cand.unit == "percent":
-        return "province_recipient_share", prev.province
-    return None, province
+        return replace(prev, metric="province_recipient_share", rule=rule)
+    return None
 
 
 def _adopt_restated_values(figures: list[Figure]) -> list[Figure]:
@@ -171,6 +179,6 @@ def _adopt_restated_values(figures: list[Figure]) -> list[Figure]:
     for f in figures:
         if f.unit_from == "default" and f.value in known:
             unit, metric = known[f.value].most_common(1)[0][0]
-            f = replace(f, unit=unit, metric=metric, unit_from="restated")
+            f = replace(f, unit=unit, metric=metric, unit_from="restated", rule="restates-earlier-value")
         out.append(f)
     return out

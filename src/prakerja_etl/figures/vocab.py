@@ -55,11 +55,3 @@ QUALIFIER_AFTER = re.compile(r"^\s*(?:lebih|an)\b(?!\s+(?:dari|besar|banyak|keci
 MOST = r"terbanyak|terbesar|tertinggi|teratas|paling\s+banyak|paling\s+besar|paling\s+tinggi"
 LEAST = (r"paling\s+sedikit|tersedikit|terendah|terkecil|terbawah|paling\s+kecil"
          r"|paling\s+rendah")
-
-# Programmes other than Kartu Prakerja that news often reports next to it.
-OTHER_PROGRAMMES = re.compile(
-    r"\b(?:BSU|BLT|PKH|BPNT|Bantuan\s+Subsidi\s+(?:Upah|Gaji)|Bantuan\s+Langsung\s+Tunai"
-    r"|Program\s+Keluarga\s+Harapan|Kartu\s+Sembako|Bansos\s+Tunai|BST|Banpres|BPUM"
-    r"|Kartu\s+Indonesia\s+Pintar|KIP\b|Dana\s+Desa|subsidi\s+upah|Bantuan\s+Pangan)",
-)
-PRAKERJA = re.compile(r"\bprakerja\b", re.IGNORECASE)

@@ -1,0 +1,175 @@
+"""The classifier's word knowledge (`schemas/lexicon.yaml`, `schemas/subjects.yaml`), compiled.
+
+Phrases become one alternation per cue group and side, so a figure's neighbourhood is scanned
+once per group; stems are matched on tokens stemmed once each by PySastrawi (cached).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+from prakerja_etl.settings import SCHEMAS_DIR
+
+LEXICON_PATH = SCHEMAS_DIR / "lexicon.yaml"
+SUBJECTS_PATH = SCHEMAS_DIR / "subjects.yaml"
+_TOKEN = re.compile(r"\w+(?:-\w+)*")
+
+
+def phrase(text: str) -> str:
+    """A lexicon phrase as a regex: a space matches any whitespace, 'word*' any suffix, whole words."""
+    body = re.sub(r"(?<!\\w)(?<=[^\W\d_])\*", r"\\w*", text)
+    body = re.sub(r"^\^ ", r"^\\s*", body)
+    body = body.replace(" ?", r"\s*").replace(" ", r"\s+")
+    head = r"(?<!\w)" if re.match(r"[\w(]", text) else ""
+    tail = r"(?!\w)" if re.search(r"[\w*)?]$", text) else ""
+    return f"{head}(?:{body}){tail}"
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # noqa: ANN202 (Sastrawi has no types)
+    return StemmerFactory().create_stemmer()
+
+
+@lru_cache(maxsize=100_000)
+def stem(token: str) -> str:
+    return _stemmer().stem(token.lower())
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    index: int   # which cue of the group
+
+
+class Cues:
+    """One group of cues (e.g. the person cues); `search` finds them on one side of a figure."""
+
+    def __init__(self, group: str, entries: list[dict]) -> None:
+        self.group = group
+        self.ids = [e["id"] for e in entries]
+        self.metrics = [e.get("metric") for e in entries]
+        self.sides = [e.get("side", "both") for e in entries]
+        self.stems = {s: i for i, e in enumerate(entries) for s in e.get("stems", [])}
+        self.bare = {s for e in entries for s in e.get("bare", [])}
+        self._alt = {side: self._alternation(entries, side) for side in ("left", "right")}
+
+    @staticmethod
+    def _alternation(entries: list[dict], side: str) -> re.Pattern[str] | None:
+        parts = [f"(?P<c{i}>{'|'.join(phrase(p) for p in e['phrases'])})"
+                 for i, e in enumerate(entries)
+                 if e.get("phrases") and e.get("side", "both") in ("both", side)]
+        return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+    def rule(self, index: int) -> str:
+        return f"{'exclusion' if self.metrics[index] is None else self.group}:{self.ids[index]}"
+
+    def search(self, text: str, side: str) -> list[Hit]:
+        """Every cue in `text`, in text order."""
+        hits = []
+        alt = self._alt[side]
+        if alt is not None:
+            hits = [Hit(m.start(), m.end(), int(m.lastgroup[1:])) for m in alt.finditer(text)
+                    if m.lastgroup]
+        if self.stems:
+            for m in _TOKEN.finditer(text):
+                word = m.group().lower()
+                root = stem(word) if len(word) > 3 else word
+                i = self.stems.get(root)
+                if i is not None and self.sides[i] in ("both", side) and (word != root or root in self.bare):
+                    hits.append(Hit(m.start(), m.end(), i))
+            hits.sort(key=lambda h: h.start)
+        return hits
+
+    def first(self, text: str, side: str = "right") -> Hit | None:
+        hits = self.search(text, side)
+        return hits[0] if hits else None
+
+    def last(self, text: str, side: str = "left") -> Hit | None:
+        hits = self.search(text, side)
+        return hits[-1] if hits else None
+
+
+@dataclass(frozen=True)
+class Subject:
+    id: str
+    kind: str
+
+
+class Subjects:
+    """Every name of a programme, statistic, country or company a figure can be about."""
+
+    PRAKERJA = Subject("prakerja", "prakerja")
+
+    def __init__(self, data: dict) -> None:
+        self.subjects = [self.PRAKERJA] + [Subject(e["id"], e["kind"]) for e in data["subjects"]]
+        names = [(n, 0) for n in data["prakerja"]["names"]]
+        names += [(n, i) for i, e in enumerate(data["subjects"], start=1) for n in e["names"]]
+        # Longest names first, so 'BLT Dana Desa' is found before 'BLT'.
+        names.sort(key=lambda pair: len(pair[0]), reverse=True)
+        self._index = [i for _, i in names]
+        self._pattern = re.compile("|".join(
+            f"(?P<s{k}>{_case(name)})" for k, (name, _) in enumerate(names)))
+
+    def find(self, text: str) -> list[tuple[int, int, Subject]]:
+        return [(m.start(), m.end(), self.subjects[self._index[int(m.lastgroup[1:])]])
+                for m in self._pattern.finditer(text) if m.lastgroup]
+
+
+def _case(name: str) -> str:
+    """Acronyms (capitals only) match case-sensitively, other names in any case."""
+    body = phrase(name)
+    return body if re.fullmatch(r"[A-Z][A-Z0-9-]+", name) else f"(?i:{body})"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    percent: Cues
+    rupiah_exclusions: Cues
+    rupiah: Cues
+    person_target: Cues
+    person_target_met: re.Pattern[str]   # before a target word: the target is a yardstick
+    regency: re.Pattern[str]
+    person_exclusions: Cues
+    person_heads: Cues
+    person: Cues
+    count: Cues
+    count_classifiers: re.Pattern[str]
+    count_exclusions: Cues
+    restatement: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    subjects: Subjects
+
+
+def _words(items: list[str], *, anchor: str = "") -> re.Pattern[str]:
+    return re.compile(anchor + "(?:" + "|".join(phrase(i) for i in items) + ")", re.IGNORECASE)
+
+
+@lru_cache(maxsize=2)
+def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexicon:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    groups = {k: Cues(k.replace("_", "-"), data[k]) for k in (
+        "percent", "rupiah_exclusions", "rupiah", "person_target", "person_exclusions",
+        "person_heads", "person", "count", "count_exclusions")}
+    groups["rupiah_exclusions"].group = groups["person_exclusions"].group = \
+        groups["count_exclusions"].group = "exclusion"
+    groups["person_heads"].group = "head-noun"
+    groups["person_target"].group = "target"
+    return Lexicon(
+        **groups,
+        person_target_met=re.compile(
+            "(?:" + "|".join(phrase(w) for w in data["person_target_met"]) + r")\s+$", re.IGNORECASE),
+        regency=re.compile("|".join(phrase(w) for w in data["regency_names"])),
+        count_classifiers=_words(data["count_classifiers"], anchor=r"^\s*"),
+        restatement=re.compile(data["restatement"][0].replace(" ", r"\s+"), re.IGNORECASE),
+        anaphora=re.compile("|".join(
+            a.replace("^ ", r"^\s*").replace(" ", r"\s+") if a.startswith("^") else phrase(a)
+            for a in data["anaphora"]), re.IGNORECASE),
+        subjects=Subjects(yaml.safe_load(subjects_path.read_text(encoding="utf-8"))),
+    )

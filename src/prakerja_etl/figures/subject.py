@@ -1,0 +1,55 @@
+"""What each figure of a sentence is about: Kartu Prakerja, or another programme or statistic.
+
+Names come from `schemas/subjects.yaml`. A figure takes the subject named in its own clause
+(the nearest before it, or one right after it: '12 juta penerima BSU'), else the last one named
+earlier in the sentence; a sentence that names none and points back ('Bantuan itu …') keeps
+the subject the previous sentence ended with. In 'penerima BSU 12 juta, sementara penerima
+Kartu Prakerja 5,9 juta' each figure gets its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from prakerja_etl.figures.lexicon import SUBJECTS_PATH, Subject, Subjects, load
+
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–]\s|\b(?:sementara|sedangkan|adapun)\b", re.IGNORECASE)
+_RIGHT_WORDS = 3   # a name this many words after the figure still belongs to its noun phrase
+PRAKERJA = Subjects.PRAKERJA
+_CARRY = re.compile("|".join(p.replace(" ", r"\s+") for p in
+                             yaml.safe_load(SUBJECTS_PATH.read_text(encoding="utf-8"))["carry"]),
+                    re.IGNORECASE)
+
+
+class SentenceSubjects:
+    """The subject mentions of one sentence, asked once per figure."""
+
+    def __init__(self, text: str, carried: Subject | None) -> None:
+        self.text = text
+        self.mentions = load().subjects.find(text)
+        self.carried = carried if not self.mentions and _CARRY.match(text) else None
+
+    def of(self, start: int, end: int, next_start: int) -> Subject | None:
+        """The subject of the figure at text[start:end]; None when nothing is named (Prakerja)."""
+        text = self.text
+        clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+        brk = _CLAUSE_BREAK.search(text, end)
+        clause_end = min(brk.start() if brk else len(text), next_start)
+        after = [m for m in self.mentions if end <= m[0] < clause_end
+                 and len(text[end:m[0]].split()) <= _RIGHT_WORDS]
+        if after:
+            return after[0][2]
+        before = [m for m in self.mentions if m[1] <= start]
+        in_clause = [m for m in before if m[0] >= clause_start]
+        if in_clause:
+            return in_clause[-1][2]
+        earlier = [m for m in before if m[2].kind != "umbrella"]
+        if earlier:
+            return earlier[-1][2]
+        return self.carried
+
+    def last(self) -> Subject | None:
+        """The subject the sentence ends with, for a next sentence that points back."""
+        return self.mentions[-1][2] if self.mentions else self.carried
