@@ -11,13 +11,13 @@ from typing import Any
 from prakerja_etl.figures.extract import Figure, extract_figures
 from prakerja_etl.figures.interval import interval, stored
 from prakerja_etl.figures.rankings import Ranking, find_rankings
+from prakerja_etl.figures.timing import ArticleTime, periods_in_force, resolve_timing
 from prakerja_etl.sources.html_article import read_html
 from prakerja_etl.sources.json_article import read_json
 from prakerja_etl.text.clean import CleanText, clean_text
 from prakerja_etl.text.decode import decode_bytes
-from prakerja_etl.text.metadata import ArticleMeta, read_metadata
-from prakerja_etl.text.periods import find_periods
-from prakerja_etl.text.segment import Sentence, split_lines, split_sentences
+from prakerja_etl.text.metadata import ArticleMeta, read_metadata, undated_fallback
+from prakerja_etl.text.segment import split_lines, split_sentences
 
 # How each kind of article file becomes text (and the encoding it was decoded with); spans index
 # into that text. A saved page or a scraper's JSON yields its article laid out like a .txt file.
@@ -55,24 +55,24 @@ def extract_article(source_file: str, data: bytes) -> ArticleExtraction:
     lines = split_lines(clean.text)
     sentences = split_sentences(clean.text, lines)
     meta = read_metadata(lines)
-    year = (meta.event_date or meta.published).year if (meta.event_date or meta.published) else None
+    when = _article_time(meta, lines)
+    figures = resolve_timing(extract_figures(sentences, when.year), sentences, when)
     return ArticleExtraction(
         source_file=source_file, article_id=article_id_for(source_file),
         content_sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, text=text,
-        clean=clean, meta=meta, figures=extract_figures(sentences, year),
-        rankings=find_rankings(sentences), sentence_periods=periods_in_force(sentences, year),
+        clean=clean, meta=meta, figures=figures,
+        rankings=find_rankings(sentences), sentence_periods=periods_in_force(sentences, when),
     )
 
 
-def periods_in_force(sentences: list[Sentence], year: int | None) -> dict[int, str | None]:
-    """The period each sentence speaks of: its own, else the last one named before it."""
-    current: str | None = None
-    out: dict[int, str | None] = {}
-    for sentence in sentences:
-        stated = [p.period for p in find_periods(sentence.text, year) if p.period]
-        current = stated[0] if stated else current
-        out[sentence.start] = current
-    return out
+def _article_time(meta: ArticleMeta, lines: list) -> ArticleTime:
+    """The date relative periods and running totals count from: the event or publication date,
+    else what the text itself says."""
+    day = meta.event_date or meta.published
+    if day:
+        return ArticleTime(day=day, year=day.year)
+    day, year = undated_fallback(lines)
+    return ArticleTime(day=day, year=year)
 
 
 def article_row(a: ArticleExtraction) -> dict[str, Any]:

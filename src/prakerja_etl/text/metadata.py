@@ -169,6 +169,37 @@ def _event_date(lines: list[Line], published: date | None) -> date | None:
     return max(recent) if recent else published
 
 
+_FULL_DATE = re.compile(
+    r"\b(?P<d>\d{1,2})\s+(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<y>20\d{2})\b"
+    r"|\b(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/(?P<ny>20\d{2}|\d{2})\b")
+_YEAR = re.compile(r"(?<![\d.,/-])(20\d{2})(?![\d.,/-]\d)")
+
+
+def undated_fallback(lines: list[Line]) -> tuple[date | None, int | None]:
+    """For a text without a dated header: the latest full date it states ('Jumat 18 Februari
+    2022', '(28/6/2022)') and its year; a later year named in the text wins over an old date
+    quoted from the past (the day is then unknown)."""
+    dates: list[date] = []
+    years: list[int] = []
+    for ln in lines:
+        if ln.boilerplate or _CAPTION.match(ln.text):
+            continue
+        for m in _FULL_DATE.finditer(ln.text):
+            try:
+                if m.group("d") and m.group("mon").lower() in MONTHS:
+                    dates.append(date(int(m.group("y")), MONTHS[m.group("mon").lower()], int(m.group("d"))))
+                elif m.group("nd"):
+                    year = int(m.group("ny")) + (2000 if len(m.group("ny")) == 2 else 0)
+                    dates.append(date(year, int(m.group("nm")), int(m.group("nd"))))
+            except ValueError:
+                continue
+        years += [int(y) for y in _YEAR.findall(ln.text)]
+    latest = max(dates) if dates else None
+    if latest and (not years or latest.year >= max(years)):
+        return latest, latest.year
+    return None, (max(years) if years else None)
+
+
 def _author(lines: list[Line]) -> str | None:
     for ln in lines:
         m = _AUTHOR_LABEL.match(ln.text)

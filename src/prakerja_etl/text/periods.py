@@ -26,16 +26,19 @@ _PERIOD_RE = re.compile(
     r"(?P<range>\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b)"
     r"|\b(?:semester|smt)\s+(?P<sem>I{1,2}|1|2|pertama|kedua)\b\s*[-–]?\s*(?:tahun\s+)?(?P<sem_y>(?:19|20)\d{2})?"
     r"|\b(?:kuartal|triwulan|quarter|Q)\s*(?P<q>IV|I{1,3}|[1-4])\b\s*[-–]?\s*(?:tahun\s+)?(?P<q_y>(?:19|20)\d{2})?"
+    rf"|\b(?P<mr1>{_MONTH_NAMES})\.?\s*(?:[-–]|\bhingga\b|\bsampai(?:\s+dengan)?\b|\bs\.d\.?)\s*(?:\d{{1,2}}\s+)?"
+    rf"(?P<mr2>{_MONTH_NAMES})\.?\s+(?P<mr_y>(?:19|20)\d{{2}})\b"
     rf"|\b(?P<month>{_MONTH_NAMES})\.?\s+(?P<month_y>(?:19|20)\d{{2}})\b"
     rf"|\b(?:akhir|awal|pertengahan|per)\s+(?P<bare_month>{_MONTH_NAMES})\b(?!\s+(?:19|20)\d{{2}})"
     r"|(?P<rel>\btahun\s+(?:ini|lalu|depan|sebelumnya)\b|\bthis\s+year\b|\blast\s+year\b)"
+    r"|(?P<rel_month>\bbulan\s+(?:ini|lalu|kemarin)\b)"
     r"|(?<![\d.,/-])(?P<year>(?:19|20)\d{2})(?!\d|[.,/]\d|\s*(?:ribu|juta|orang|penerima|peserta))",
     re.IGNORECASE,
 )
 _CUMULATIVE = re.compile(r"\b(?:sejak|semenjak|since)\b(?:\s+\S+){0,3}\s+$", re.IGNORECASE)
 _YEARISH = re.compile(r"(?:19|20)\d\d|\bQ\d")
-_PERIOD_WORDS = ("tahun", "year", "akhir", "awal", "pertengahan", "per ", "semester", "smt", "kuartal",
-                 "triwulan", "quarter")
+_PERIOD_WORDS = ("tahun", "bulan", "year", "akhir", "awal", "pertengahan", "per ", "semester", "smt",
+                 "kuartal", "triwulan", "quarter")
 _RELATIVE = {"ini": 0, "lalu": -1, "sebelumnya": -1, "depan": 1, "this year": 0, "last year": -1}
 
 
@@ -47,22 +50,32 @@ class PeriodMention:
 
 
 @lru_cache(maxsize=8192)
-def find_periods(sentence: str, article_year: int | None) -> tuple[PeriodMention, ...]:
-    """Periods mentioned in `sentence`; relative ones need the article's year."""
+def find_periods(sentence: str, article_year: int | None,
+                 article_month: int | None = None) -> tuple[PeriodMention, ...]:
+    """Periods mentioned in `sentence`; relative ones need the article's year (and month)."""
     if not (_YEARISH.search(sentence) or any(w in sentence.lower() for w in _PERIOD_WORDS)):
         return ()  # most sentences name no period: skip the big pattern
     out: list[PeriodMention] = []
     for m in _PERIOD_RE.finditer(sentence):
-        period = _normalise(m, article_year)
+        period = _normalise(m, article_year, article_month)
         if _CUMULATIVE.search(sentence, max(0, m.start() - 30), m.start()):
             period = None  # 'sejak 2020' counts everything since then: not the year 2020
         out.append(PeriodMention(m.start(), m.end(), period))
     return tuple(out)
 
 
-def _normalise(m: re.Match[str], article_year: int | None) -> str | None:
+def _normalise(m: re.Match[str], article_year: int | None, article_month: int | None) -> str | None:
     if m.group("range"):
         return None
+    if m.group("mr1"):
+        return span_period(int(m.group("mr_y")), MONTHS[m.group("mr1").lower()],
+                           MONTHS[m.group("mr2").lower()])
+    if m.group("rel_month"):
+        if not (article_year and article_month):
+            return None
+        back = 0 if m.group("rel_month").lower().endswith("ini") else 1
+        year, month = divmod(article_year * 12 + article_month - 1 - back, 12)
+        return f"{year}-{month + 1:02d}"
     if m.group("sem"):
         year = m.group("sem_y") or article_year
         half = 1 if m.group("sem").lower() in ("i", "1", "pertama") else 2
@@ -83,6 +96,20 @@ def _normalise(m: re.Match[str], article_year: int | None) -> str | None:
     return m.group("year")
 
 
+def span_period(year: int, first: int, last: int) -> str | None:
+    """The smallest period holding months first..last of `year`: a month, quarter, half or the year
+    ('Agustus hingga Desember 2020' → '2020-S2', '19 Mei-1 Juni 2020' → '2020-Q2')."""
+    if last < first:
+        return None  # 'November-Januari' crosses a year
+    if first == last:
+        return f"{year}-{first:02d}"
+    if (first - 1) // 3 == (last - 1) // 3:
+        return f"{year}-Q{(first - 1) // 3 + 1}"
+    if (first - 1) // 6 == (last - 1) // 6:
+        return f"{year}-S{(first - 1) // 6 + 1}"
+    return str(year)
+
+
 def period_for(mentions: tuple[PeriodMention, ...], start: int, end: int) -> str | None:
     """The period nearest to the figure at [start, end) in its sentence, if any."""
     best: tuple[int, str | None] | None = None
@@ -96,3 +123,40 @@ def period_for(mentions: tuple[PeriodMention, ...], start: int, end: int) -> str
         if best is None or distance < best[0]:
             best = (distance, p.period)
     return best[1] if best else None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    iso: str      # 'YYYY-MM-DD' or 'YYYY-MM'
+
+
+_DATE_RE = re.compile(
+    rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_NAMES})\.?(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b(?![.,]?\d)"
+    rf"|\b(?:(?:akhir|pertengahan|awal|penghujung)\s+)?(?P<mon2>{_MONTH_NAMES})\.?(?:\s+(?P<y2>(?:19|20)\d{{2}}))?\b"
+    r"|\((?P<pd>\d{1,2})/(?P<pm>\d{1,2})(?:/(?P<py>\d{2}|\d{4}))?\)",
+    re.IGNORECASE,
+)
+
+
+def find_dates(sentence: str, article_year: int | None) -> tuple[DateMention, ...]:
+    """Dates and months named in `sentence` ('2 Desember 2020', 'akhir Juni 2023', '(28/4)');
+    a day or month without a year takes the article's year."""
+    out: list[DateMention] = []
+    for m in _DATE_RE.finditer(sentence):
+        if m.group("pd"):
+            year = m.group("py")
+            year = (int(year) + (2000 if len(year) == 2 else 0)) if year else article_year
+            day, month = int(m.group("pd")), int(m.group("pm"))
+        else:
+            name = m.group("mon") or m.group("mon2")
+            if len(name) < 4 and name.lower() not in ("mei", "jun", "jul"):
+                continue  # 'Jan', 'Des' alone are too often not months
+            year = int(m.group("y") or m.group("y2") or 0) or article_year
+            day, month = int(m.group("d") or 0), MONTHS[name.lower()]
+        if not year or not 1 <= month <= 12 or day > 31:
+            continue
+        iso = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
+        out.append(DateMention(m.start(), m.end(), iso))
+    return tuple(out)

@@ -1,0 +1,349 @@
+"""When each figure holds and whether it is final: `period`, `basis` and `as_of` read from the
+whole article, in the order of CLAIMS.md ("Resolving the period").
+
+A figure's own sentence decides first (a stated period, a running-total cue, one wave or stage, a
+replaced value); then the waves it names (the calendar in schemas/waves.yaml); then the article's
+date for plans and prices stated in the present tense; then the period in force from the sentences
+before it. What none of these settles stays NULL: a wrong period is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from prakerja_etl.figures.extract import Figure
+from prakerja_etl.settings import SCHEMAS_DIR
+from prakerja_etl.text.numbers import parse_roman
+from prakerja_etl.text.periods import DateMention, PeriodMention, find_dates, find_periods, period_for
+from prakerja_etl.text.segment import Sentence
+
+WAVES_PATH = SCHEMAS_DIR / "waves.yaml"
+CUES_PATH = SCHEMAS_DIR / "timing.yaml"
+
+
+@dataclass(frozen=True)
+class WaveCalendar:
+    """Wave number → the year it ran in; the programme's first month."""
+
+    years: dict[int, int]
+    start: str                      # 'YYYY-MM' of wave 1
+
+    @property
+    def start_year(self) -> int:
+        return int(self.start[:4])
+
+    def year_of(self, first: int, last: int | None = None) -> int | None:
+        """The year waves first..last ran in; None when unknown or they span several years."""
+        years = {self.years.get(n) for n in range(first, (last or first) + 1)}
+        return years.pop() if len(years) == 1 else None
+
+
+def load_waves(path: Path = WAVES_PATH) -> WaveCalendar:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    years: dict[int, int] = {}
+    for row in doc["waves"]:
+        for n in range(row["from"], row["to"] + 1):
+            if years.setdefault(n, row["year"]) != row["year"]:
+                raise ValueError(f"{path.name}: wave {n} is given two years")
+    return WaveCalendar(years=years, start=str(doc["programme_start"]))
+
+
+@dataclass(frozen=True)
+class Cues:
+    since: re.Pattern[str]
+    so_far: re.Pattern[str]
+    present: re.Pattern[str]
+    up_to: re.Pattern[str]
+    part: re.Pattern[str]
+    per_unit_after: re.Pattern[str]
+    superseded_before: re.Pattern[str]
+    superseded_after: re.Pattern[str]
+    past: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    wave: re.Pattern[str]
+    plan_metrics: frozenset[str]
+    running_metrics: frozenset[str]
+    person_running_metrics: frozenset[str]
+    part_metrics: frozenset[str]
+
+
+def _phrases(items: list[str]) -> str:
+    return r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in sorted(items, key=len, reverse=True)) + r")\b"
+
+
+def load_cues(path: Path = CUES_PATH) -> Cues:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    pattern = {k: re.compile(_phrases(v), re.IGNORECASE) for k, v in doc.items() if not k.endswith("metrics")}
+    pattern["up_to"] = re.compile(_phrases(doc["up_to"]) + r"(?:\s+(?:akhir|pertengahan|awal|tanggal))?\s*$",
+                                  re.IGNORECASE)
+    pattern["per_unit_after"] = re.compile(r"^\W*" + _phrases(doc["per_unit_after"]), re.IGNORECASE)
+    pattern["superseded_after"] = re.compile(r"^[^.;]{0,40}?" + _phrases(doc["superseded_after"]),
+                                             re.IGNORECASE)
+    pattern["anaphora"] = re.compile(r"^\W*" + _phrases(doc["anaphora"]), re.IGNORECASE)
+    metrics = {k: frozenset(v) for k, v in doc.items() if k.endswith("metrics")}
+    return Cues(**pattern, **metrics)
+
+
+WAVES = load_waves()
+CUES = load_cues()
+
+_ORDINAL_WORDS = {
+    "pertama": 1, "satu": 1, "kedua": 2, "dua": 2, "ketiga": 3, "tiga": 3, "keempat": 4, "empat": 4,
+    "kelima": 5, "lima": 5, "keenam": 6, "enam": 6, "ketujuh": 7, "tujuh": 7, "kedelapan": 8,
+    "delapan": 8, "kesembilan": 9, "sembilan": 9, "kesepuluh": 10, "sepuluh": 10,
+}
+_N = r"(?:ke-?\s*)?(?:\d{1,3}|[IVXL]{1,6}\b|" + "|".join(_ORDINAL_WORDS) + r")"
+_WAVE_RE = re.compile(
+    CUES.wave.pattern + rf"\s+(?P<a>{_N})(?:\s*(?:[-–]|\bhingga\b|\bsampai(?:\s+dengan)?\b|\bs\.d\.?)\s*"
+    rf"(?:{CUES.wave.pattern}\s+)?(?P<b>{_N}))?",
+    re.IGNORECASE,
+)
+
+
+def _wave_number(token: str) -> int | None:
+    token = re.sub(r"^ke-?\s*", "", token.strip(), flags=re.IGNORECASE)
+    if token.isdigit():
+        return int(token)
+    return _ORDINAL_WORDS.get(token.lower()) or (parse_roman(token.upper()) if token.isupper() else None)
+
+
+@dataclass(frozen=True)
+class WaveMention:
+    start: int
+    end: int
+    first: int
+    last: int | None      # None: one wave
+    opened_by: str        # 'since', 'up_to' or '' — the word before it
+
+
+def find_waves(text: str) -> list[WaveMention]:
+    """'gelombang 12', 'gelombang 1 hingga 11', 'batch 1-8', 'gelombang kedua'."""
+    out = []
+    for m in _WAVE_RE.finditer(text):
+        first = _wave_number(m.group("a"))
+        last = _wave_number(m.group("b")) if m.group("b") else None
+        if first is None or (last is not None and last <= first):
+            continue
+        before = text[max(0, m.start() - 30):m.start()]
+        opened_by = "since" if re.search(CUES.since.pattern + r"\s+$", before, re.IGNORECASE) else \
+            "up_to" if CUES.up_to.search(before) else ""
+        out.append(WaveMention(m.start(), m.end(), first, last, opened_by))
+    return out
+
+
+@dataclass(frozen=True)
+class ArticleTime:
+    """The article's date, or only its year when no day could be read."""
+
+    day: date | None
+    year: int | None
+
+    @property
+    def iso(self) -> str | None:
+        return self.day.isoformat() if self.day else None
+
+
+@dataclass(frozen=True)
+class _Scene:
+    """What one sentence (with the one it points back to) says about time."""
+
+    text: str                       # the sentence, after the previous one when it points back
+    offset: int                     # where the sentence itself starts in `text`
+    periods: tuple[PeriodMention, ...]
+    dates: tuple[DateMention, ...]
+    in_force: str | None            # the period of the sentences before it
+    same_line_in_force: str | None  # …only if stated earlier in the same paragraph
+
+
+def resolve_timing(figures: list[Figure], sentences: list[Sentence],
+                   when: ArticleTime) -> list[Figure]:
+    """Each figure with `period`, `basis` and `as_of` set from its sentence and the article."""
+    scenes = _scenes(sentences, when)
+    by_sentence: dict[int, list[Figure]] = {}
+    for f in figures:
+        by_sentence.setdefault(f.sentence.start, []).append(f)
+    out = []
+    for f in figures:
+        scene = scenes[f.sentence.start]
+        siblings = by_sentence[f.sentence.start]
+        prev_end = max((g.end for g in siblings if g.end <= f.start), default=f.sentence.start)
+        out.append(_resolve(f, scene, prev_end - f.sentence.start, when))
+    return out
+
+
+def periods_in_force(sentences: list[Sentence], when: ArticleTime) -> dict[int, str | None]:
+    """The period each sentence speaks of: its own stated one, else the one in force before it."""
+    out = {}
+    for start, scene in _scenes(sentences, when).items():
+        own = [p.period for p in scene.periods if p.start >= scene.offset and p.period
+               and not _is_as_of(scene.text, p)]
+        out[start] = own[0] if own else scene.in_force
+    return out
+
+
+def _scenes(sentences: list[Sentence], when: ArticleTime) -> dict[int, _Scene]:
+    month = when.day.month if when.day else None
+    out: dict[int, _Scene] = {}
+    in_force: str | None = None
+    line_force: tuple[int, str | None] = (-1, None)
+    previous: Sentence | None = None
+    for s in sentences:
+        points_back = previous is not None and bool(CUES.anaphora.search(s.text))
+        prefix = previous.text + " " if points_back and previous else ""
+        text = prefix + s.text
+        periods = find_periods(text, when.year, month)
+        scene = _Scene(text=text, offset=len(prefix), periods=periods, dates=find_dates(text, when.year),
+                       in_force=in_force,
+                       same_line_in_force=line_force[1] if line_force[0] == s.line_no else None)
+        out[s.start] = scene
+        stated = [p.period for p in periods if p.start >= len(prefix) and p.period
+                  and not _is_as_of(text, p)]
+        if stated:
+            in_force = stated[0]
+            line_force = (s.line_no, stated[0])
+        previous = s
+    return out
+
+
+def _is_as_of(text: str, p: PeriodMention) -> bool:
+    """'hingga akhir Juni 2023': the date a count stands at, not the period it covers."""
+    return bool(CUES.up_to.search(text[max(0, p.start - 30):p.start]))
+
+
+def _resolve(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime) -> Figure:
+    text = scene.text
+    start, end = scene.offset + f.start - f.sentence.start, scene.offset + f.end - f.sentence.start
+    if f.unit == "ordinal":
+        return replace(f, period=_wave_figure_period(f, scene, start, end), basis="total", as_of=None)
+    if f.metric is None:
+        return replace(f, period=_stated(scene, start, end), basis="total", as_of=None)
+    # Cues count from the last period stated before the figure: 'target tahap awal 595.000,
+    # sementara target sepanjang 2023 dipatok 1 juta' — the stage ends where 2023 is named.
+    plain = [p for p in scene.periods if p.period and not _is_as_of(text, p)]
+    cut = max([p.end for p in plain if p.end <= start], default=0)
+    region = text[cut:start]
+    stated = _stated(scene, start, end)
+    waves = [w for w in find_waves(text) if w.end <= start or w.start >= end]
+    wave_year = _waves_year(waves)
+    plan = f.metric in CUES.plan_metrics
+
+    # superseded: 'semula Rp X, kemudian menjadi Rp Y'
+    if CUES.superseded_before.search(text[max(cut, prev_end + scene.offset):start]) and \
+            CUES.superseded_after.search(text[end:]):
+        return replace(f, period=stated or wave_year, basis="superseded", as_of=None)
+
+    # part: one wave, one stage, one survey of the series
+    one_wave = any(w.last is None and not w.opened_by and w.end <= start and w.start >= cut
+                   for w in waves)
+    if f.metric in CUES.part_metrics and (one_wave or CUES.part.search(region)) or \
+            (f.metric == "survey_incentive" and CUES.per_unit_after.search(text[end:end + 30])):
+        return replace(f, period=stated or wave_year or _default(f, scene, region, when), basis="part",
+                       as_of=None)
+
+    if not plan:
+        running = _running(f, scene, region, start, end, stated, waves, when)
+        if running:
+            return running
+    period = stated or wave_year
+    if period is None and not any(w.last is not None for w in waves):
+        period = _default(f, scene, region, when)
+    if period and period == str(when.year) and f.metric in CUES.running_metrics:
+        # this year's count, stated before the year is over, is a running total
+        return replace(f, period=period, basis="to_date", as_of=_as_of(scene, start, when))
+    return replace(f, period=period, basis="total", as_of=None)
+
+
+def _stated(scene: _Scene, start: int, end: int) -> str | None:
+    """The period stated nearest the figure in its own sentence (as-of dates excluded)."""
+    own = tuple(p for p in scene.periods if p.start >= scene.offset and not _is_as_of(scene.text, p))
+    return period_for(own, start, end)
+
+
+def _default(f: Figure, scene: _Scene, region: str, when: ArticleTime) -> str | None:
+    """No period in the sentence: plans and prices hold for the article's year (unless the text
+    says they are of the past); other figures take the period in force."""
+    if f.metric in CUES.plan_metrics:
+        if CUES.past.search(scene.text[:scene.offset + f.end - f.sentence.start]):
+            return None
+        if scene.same_line_in_force:
+            return scene.same_line_in_force
+        return str(when.year) if when.year else None
+    return scene.in_force
+
+
+def _running(f: Figure, scene: _Scene, region: str, start: int, end: int, stated: str | None,
+             waves: list[WaveMention], when: ArticleTime) -> Figure | None:
+    """A running total: counted since a start ('sejak 2020'), so far ('hingga kini'), up to a
+    date ('hingga akhir Juni 2023'), or now ('saat ini ada')."""
+    text = scene.text
+    since = CUES.since.search(region)
+    so_far = CUES.so_far.search(region)
+    present = f.metric in CUES.running_metrics and CUES.present.search(region)
+    as_of_mention = _as_of_mention(scene, start)
+    if not (since or so_far or present or as_of_mention):
+        return None
+    as_of = as_of_mention or _sentence_date(scene) or when.iso
+    as_of_year = int(as_of[:4]) if as_of else when.year
+    if since:
+        start_year = _since_year(text[since.end():since.end() + 40]) or WAVES.start_year
+        period = None if as_of_year is None or start_year < as_of_year else str(as_of_year)
+    elif so_far or (present and f.metric in CUES.person_running_metrics):
+        period = stated or _waves_year(waves) or (
+            str(as_of_year) if as_of_year == WAVES.start_year else None)
+    elif present:
+        period = stated or (str(as_of_year) if as_of_year else None)
+    else:
+        period = str(as_of_year) if as_of_year else None
+    return replace(f, period=period, basis="to_date", as_of=as_of)
+
+
+def _since_year(after: str) -> int | None:
+    """The year a 'sejak …' count started: a year named, or the wave named."""
+    year = re.search(r"\b((?:19|20)\d{2})\b", after)
+    if year:
+        return int(year.group(1))
+    waves = find_waves(after)
+    return WAVES.year_of(waves[0].first) if waves and waves[0].start < 5 else None
+
+
+def _as_of_mention(scene: _Scene, start: int) -> str | None:
+    """A date after 'hingga', 'sampai', 'per' before the figure in its sentence."""
+    found = None
+    for d in scene.dates:
+        if d.end <= start and CUES.up_to.search(scene.text[max(0, d.start - 30):d.start]):
+            found = d.iso
+    return found
+
+
+def _sentence_date(scene: _Scene) -> str | None:
+    """A full date the sentence is set on ('pada Senin (22/11/2021)'), not one a count started at."""
+    for d in scene.dates:
+        if len(d.iso) == 10 and d.start >= scene.offset and \
+                not CUES.since.search(scene.text[max(0, d.start - 30):d.start]):
+            return d.iso
+    return None
+
+
+def _as_of(scene: _Scene, start: int, when: ArticleTime) -> str | None:
+    return _as_of_mention(scene, start) or _sentence_date(scene) or when.iso
+
+
+def _waves_year(waves: list[WaveMention]) -> str | None:
+    """The year of the waves a sentence names, when they all ran in one year."""
+    years = {WAVES.year_of(w.first, w.last) for w in waves if w.opened_by != "since"}
+    return str(years.pop()) if len(years) == 1 and None not in years else None
+
+
+def _wave_figure_period(f: Figure, scene: _Scene, start: int, end: int) -> str | None:
+    """A wave number is named for its wave: the calendar's year, or a finer period the sentence
+    states within that year ('gelombang IV, Agustus 2020')."""
+    year = WAVES.year_of(int(f.value))
+    stated = _stated(scene, start, end)
+    if year and stated and stated.startswith(str(year)):
+        return stated
+    return str(year) if year else None
