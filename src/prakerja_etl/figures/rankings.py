@@ -1,47 +1,81 @@
-"""Province rankings stated in an article: '3 provinsi penerima terbanyak … Jawa Barat,
-Jawa Timur, dan DKI Jakarta', 'Posisi kedua ditempati Jawa Timur', 'disusul …'."""
+"""Province rankings stated in an article: the provinces with the most or least Kartu Prakerja
+recipients, in the order the text gives them.
+
+A ranking is a direction word (terbanyak, paling sedikit…) about recipients, with its provinces
+in one of a few slots: the subject ('Jabar menjadi provinsi dengan penerima terbanyak'), a list
+after it ('terbanyak adalah …', '3 provinsi … terbanyak: …'), a continuation ('disusul …',
+'posisi kedua ditempati …', 'urutan berikutnya …'), or the rows of an announced list or table.
+The words live in schemas/rankings.yaml; the rules here are about how the slots are arranged."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from prakerja_etl.figures import vocab
+import yaml
+
+from prakerja_etl.settings import SCHEMAS_DIR
 from prakerja_etl.text.numbers import ORDINAL_WORDS, parse_number_words
 from prakerja_etl.text.provinces import ProvinceMention, find_provinces
 from prakerja_etl.text.segment import Sentence
 
-_MOST = re.compile(vocab.MOST, re.IGNORECASE)
-_LEAST = re.compile(vocab.LEAST, re.IGNORECASE)
-_ORDINAL = "|".join(w for w in ORDINAL_WORDS if w != "pertama")
-# 'posisi kedua', 'urutan keempat', 'terbanyak kedua', 'peringkat ke-3'
-_POSITION = re.compile(
-    r"\b(?:posisi|urutan|peringkat|ranking|penyumbang|terbanyak|terbesar|tertinggi"
-    r"|terendah|terkecil|tersedikit)\s+(?:ke-?(?P<n>\d{1,2})|(?P<word>" + _ORDINAL + r"))\b"
-    r"|\b(?P<word2>" + _ORDINAL + r")\s+(?:" + vocab.MOST + "|" + vocab.LEAST + r")",
-    re.IGNORECASE,
-)
-_TOP = re.compile(r"\b(?:peringkat|posisi|urutan)\s+(?:teratas|pertama|puncak)\b", re.IGNORECASE)
-# '3 provinsi (penerima) terbanyak', 'tiga provinsi dengan penerima paling sedikit'
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, list[str]]:
+    return yaml.safe_load((SCHEMAS_DIR / "rankings.yaml").read_text(encoding="utf-8"))
+
+
+def _alt(*keys: str) -> str:
+    phrases = sorted({w for k in keys for w in _words()[k]}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+
+
+def _whole(*keys: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + _alt(*keys) + r")(?!\w)", re.IGNORECASE)
+
+
+_MOST, _LEAST, _CUE = _whole("most"), _whole("least"), _whole("most", "least")
+_ORDINAL = "|".join(ORDINAL_WORDS)
 _SIZE_WORDS = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh"
-_LIST_INTRO = re.compile(
-    r"\b(?P<n>\d{1,2}|" + _SIZE_WORDS + r")\s+provinsi\b[^.;:]{0,50}?"
-    r"(?:" + vocab.MOST + "|" + vocab.LEAST + r")",
-    re.IGNORECASE,
-)
-# A sentence can only state or continue a ranking with one of these words.
-_ANY_CUE = re.compile(
-    vocab.MOST + "|" + vocab.LEAST + r"|\b(?:posisi|urutan|peringkat|ranking|penyumbang|disusul|diikuti)\b",
+# 'posisi kedua', 'provinsi ke-17', 'nomor dua', 'terbanyak kedua', 'ketiga terbanyak'
+_POSITION = re.compile(
+    r"(?<!\w)(?:" + _alt("position", "most", "least") + r")\s+"
+    r"(?:ke-?\s?(?P<n>\d{1,2})(?![\d.,])|(?P<word>" + _ORDINAL + r")|(?<=nomor\s)(?P<nw>" + _SIZE_WORDS
+    + r"))(?!\w)"
+    r"|(?<!\w)(?:ke-?(?P<n2>\d{1,2})|(?P<word2>" + _ORDINAL + r"))\s+(?:[\w/-]+\s+){0,2}?(?:"
+    + _alt("most", "least") + r")(?!\w)",
     re.IGNORECASE)
-_FOLLOWED_BY = re.compile(r"\b(?:disusul|diikuti|kemudian|lalu|berikutnya|selanjutnya)\b",
-                          re.IGNORECASE)
-# Between a direction word and a list of provinces: 'terbanyak adalah Jabar, Jatim, dan Jateng'.
-_LISTS = re.compile(r"[^.;]{0,40}?\b(?:adalah|yaitu|yakni|ialah|antara\s+lain|meliputi)\b\s*:?\s*$|\s*:\s*$",
+_NEXT_POSITION = re.compile(r"(?<!\w)(?:" + _alt("position") + r")\s+(?:" + _alt("next_position")
+                            + r")(?!\w)", re.IGNORECASE)
+_FOLLOWED_BY = _whole("followed_by")
+_BEHIND = _whole("behind")
+_LIST_AFTER = re.compile(r"[^.;]{0,40}?(?<!\w)(?:" + _alt("list_intro") + r")(?!\w)\s*:?\s*$|\s*:\s*$",
+                         re.IGNORECASE)
+# '3 provinsi (penerima) terbanyak', 'lima besar provinsi', 'tiga daerah dengan penerima paling sedikit'
+_INTRO = re.compile(
+    r"(?<!\w)(?P<n>\d{1,2}|" + _SIZE_WORDS + r")\s+(?:besar\s+)?(?:provinsi|daerah|wilayah)(?!\w)"
+    r"[^.;:]{0,60}?(?:" + _alt("most", "least") + r")", re.IGNORECASE)
+_ANNOUNCE = re.compile(r"(?<!\w)berikut(?!\w)|:\s*$", re.IGNORECASE)
+_TOPIC = re.compile(r"(?<!\w)(?:(?P<rec>" + _alt("recipients") + r")|(?P<other>" + _alt("other_topics")
+                    + r"))(?!\w)", re.IGNORECASE)
+_CLASS = re.compile(r"(?<![\w/])(?:(?P<sub>" + _alt("sub_province") + r")|provinsi|daerah|wilayah)(?![\w/])",
                     re.IGNORECASE)
-_BEHIND = re.compile(r"\b(?:setelah|di\s+belakang|kalah\s+dari|menyusul)\b", re.IGNORECASE)
-_ABOUT_RECIPIENTS = re.compile(r"\b(?:penerima|peserta|porsi|penyumbang|provinsi|alumni)\w*",
-                               re.IGNORECASE)
-_ONLY_REGISTRANTS = re.compile(r"\bpendaftar", re.IGNORECASE)
+# Where the direction word says the most are: 'terbanyak (berada) di …', 'terbanyak se-Indonesia'.
+_WHERE = re.compile(r"[^,.;:()]{0,30}?(?<!\w)(?P<se>se-?|di|dari)\s*(?:provinsi\s+)?(?=\w)", re.IGNORECASE)
+_SUB_OR_REGION = _whole("sub_province", "region")
+_NATIONAL = _whole("national")
+_NOT_PLACE = _whole("not_places")
+# Clauses rank separately: 'TPT tertinggi di Kepri, sementara penerima terbanyak di Jabar'.
+_CLAUSE_END = re.compile(r";|,\s*(?=(?:sementara|sedangkan|adapun|namun|tetapi|sebaliknya|padahal)\b)",
+                         re.IGNORECASE)
+_MARKER = re.compile(r"(?:^|\s)(?P<n>\d{1,2})\s*[.)]\s*$|(?:^|\n)\s*(?:[-•*|]\s*)?$")
+_ROW_AFTER = re.compile(r"\s*(?:[|:=–-]|\(|\d|$)")
+_MARKER_ONLY = re.compile(r"\s*(?P<n>\d{1,2})\s*[.)]\s*")
+# A sentence can only state or continue a ranking with one of these words.
+_MAY_RANK = re.compile(_CUE.pattern + r"|(?<!\w)(?:" + _alt("position", "followed_by") + r")(?!\w)",
+                       re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -56,105 +90,188 @@ class Ranking:
 class _State:
     direction: str | None = None
     last_rank: int = 0
-    pending_list: int = 0      # provinces announced by 'Berikut empat provinsi …:'
+    last_index: int = -2       # sentence that last ranked: a continuation must follow it
+    pending: int = 0           # rows announced by 'Berikut tiga provinsi …:' (99: unknown size)
+    marker: int | None = None  # a list number on a line of its own ('1.') before its row
 
 
 def find_rankings(sentences: list[Sentence]) -> list[Ranking]:
     """Rankings of provinces by number of recipients, in the order the text gives them."""
     out: list[Ranking] = []
     state = _State()
-    for sentence in sentences:
-        if not state.pending_list and not _may_rank(sentence.text):
+    for index, sentence in enumerate(sentences):
+        text = sentence.text
+        if state.pending:
+            rows = _list_rows(sentence, state)
+            if rows is not None:
+                out += rows
+                state.last_index = index
+                continue
+            state.pending = 0
+        continuing = state.direction is not None and state.last_index == index - 1
+        if not _MAY_RANK.search(text):
             continue  # most sentences rank nothing: skip the province search
-        mentions = find_provinces(sentence.text)
-        if state.pending_list and mentions:
-            state.last_rank += 1
-            out.append(Ranking(mentions[0], state.direction or "most", state.last_rank, sentence))
-            state.pending_list -= 1
-            continue
-        if state.pending_list and "|" in sentence.text:
-            continue  # the header row of the announced table
-        state.pending_list = 0
-        out.extend(_sentence_rankings(sentence, mentions, state))
+        mentions = find_provinces(text)
+        found: list[Ranking] = []
+        for lo, hi in _clauses(text):
+            found += _clause_rankings(sentence, lo, hi, [m for m in mentions if lo <= m.start < hi],
+                                      state, continuing or bool(found))
+        if found or state.pending:
+            state.last_index = index
+        out += found
     return _dedupe(out)
 
 
-# Substrings every ranking cue contains: a fast filter before the regular expression.
-_CUE_WORDS = ("terbanyak", "terbesar", "tertinggi", "teratas", "paling", "tersedikit", "terendah",
-              "terkecil", "terbawah", "posisi", "urutan", "peringkat", "ranking", "penyumbang",
-              "disusul", "diikuti")
+def _clauses(text: str) -> list[tuple[int, int]]:
+    bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]
+    return list(itertools.pairwise(bounds))
 
 
-def _may_rank(text: str) -> bool:
-    lowered = text.lower()
-    return any(word in lowered for word in _CUE_WORDS) and _ANY_CUE.search(text) is not None
-
-
-def _direction(text: str) -> str | None:
-    most, least = _MOST.search(text), _LEAST.search(text)
-    if most and least:
-        return "most" if most.start() < least.start() else "least"
-    return "most" if most else "least" if least else None
-
-
-def _sentence_rankings(sentence: Sentence, mentions: list[ProvinceMention],
-                       state: _State) -> list[Ranking]:
+def _list_rows(sentence: Sentence, state: _State) -> list[Ranking] | None:
+    """The rows of an announced list: one province at the start of each line or after its
+    number; None when the list has ended."""
     text = sentence.text
-    continuing = state.direction is not None
-    if not (_ABOUT_RECIPIENTS.search(text) or continuing) or (
-            _ONLY_REGISTRANTS.search(text) and not re.search(r"penerima", text, re.I)):
+    marker = _MARKER_ONLY.fullmatch(text)
+    if marker:
+        state.marker = int(marker.group("n"))
         return []
-    direction = _direction(text) or (_TOP.search(text) and "most")
-    position = _POSITION.search(text)
-    intro = _LIST_INTRO.search(text)
-    if not direction and not (position and state.direction):
+    rows: list[Ranking] = []
+    last_end = 0
+    for m in find_provinces(text):
+        lead = _MARKER.search(text, last_end, m.start)
+        if not lead or not (lead.group("n") or state.marker or _ROW_AFTER.match(text, m.end)):
+            continue  # a province inside the row, or a sentence that only starts with one
+        number = lead.group("n") or state.marker
+        state.last_rank = int(number) if number else state.last_rank + 1
+        state.marker = None
+        rows.append(Ranking(m, state.direction or "most", state.last_rank, sentence))
+        last_end = m.end
+        state.pending -= 1
+        if not state.pending:
+            break
+    if rows or ("|" in text and not find_provinces(text)):
+        return rows  # a table's header row announces nothing either way
+    return None
+
+
+def _clause_rankings(sentence: Sentence, lo: int, hi: int, mentions: list[ProvinceMention],
+                     state: _State, continuing: bool) -> list[Ranking]:
+    text = sentence.text[:hi]
+    cue = _CUE.search(text, lo)
+    position = _POSITION.search(text, lo)
+    if cue:
+        if not _about_recipients(text, lo, cue, continuing) or not _national(text, lo, cue, mentions):
+            return []
+        direction = "most" if _MOST.fullmatch(cue.group(0)) else "least"
+    elif (position or _NEXT_POSITION.search(text, lo)) and state.direction:
+        direction = state.direction  # 'Posisi kedua ditempati …' continues the article's ranking
+    elif continuing and _FOLLOWED_BY.match(text, lo + len(text[lo:]) - len(text[lo:].lstrip())):
+        kept = _ahead_of_behind(text, mentions)
+        return _ranked(kept, state.direction or "most", state.last_rank + 1, sentence, state)
+    else:
         return []
-    direction = direction or state.direction
     assert direction is not None
+    mentions = [m for m in mentions if not re.search(r"(?<!\w)se-?\s*$", text[max(lo, m.start - 4):m.start],
+                                                     re.IGNORECASE)]  # 'se-Jawa Timur' is a scope
+    intro = _INTRO.search(text, lo)
+    if not mentions and (intro or _ANNOUNCE.search(text, lo)):
+        state.direction, state.last_rank = direction, 0
+        if _ANNOUNCE.search(text, lo):
+            # 'Berikut tiga provinsi dengan penerima terbanyak:' and the rows follow.
+            state.pending = (_size(intro.group("n")) if intro else None) or 99
+        return []
     if intro:
         size = _size(intro.group("n"))
         state.direction, state.last_rank = direction, 0
         after = [m for m in mentions if m.start >= intro.end()]
         listed = after or [m for m in mentions if m.end <= intro.start()]
-        if not listed and text.rstrip().endswith(":"):
-            state.pending_list = size or 0
-            return []
-        return _ranked(listed[: size or None], direction, 1, sentence, state)
-    kept = _before_behind(text, mentions)
+        return _ranked(_unique(listed)[: size or None], direction, 1, sentence, state)
+    kept = _ahead_of_behind(text, mentions)
     if not kept:
         return []
     first_rank = 1
     if position:
-        word = position.group("word") or position.group("word2")
-        first_rank = int(position.group("n")) if position.group("n") else ORDINAL_WORDS[word.lower()]
+        first_rank = _rank(position)
+    elif _NEXT_POSITION.search(text, lo) and state.direction:
+        first_rank = state.last_rank + 1
+    behind = _BEHIND.search(text, lo)
+    ahead = _unique([m for m in mentions if behind and m.start > behind.start()
+                     and all(k.province != m.province for k in kept)])
+    out: list[Ranking] = []
+    if 1 < first_rank == len(ahead) + 1:
+        # 'Jateng menempati posisi ketiga di belakang Jabar dan Jatim': the two ahead are 1 and 2.
+        out = [Ranking(m, direction, i + 1, sentence) for i, m in enumerate(ahead)]
     state.direction = direction
-    # Only the subject and the provinces that follow it in the ranking are ranked, or, after
-    # 'terbanyak adalah …', the whole list.
-    follow = _FOLLOWED_BY.search(text)
-    cue = (_MOST if direction == "most" else _LEAST).search(text)
-    if cue and _LISTS.match(text, cue.end(), kept[0].start) and kept[0].start > cue.end():
+    # The subject and the provinces that follow it in the ranking, or, after 'terbanyak
+    # adalah …', the whole list.
+    follow = _FOLLOWED_BY.search(text, lo)
+    if cue and kept[0].start > cue.end() and _LIST_AFTER.match(text, cue.end(), kept[0].start):
         ranked = kept
     else:
         ranked = [kept[0]] + ([m for m in kept[1:] if m.start >= follow.start()] if follow else [])
-    return _ranked(ranked, direction, first_rank, sentence, state)
+    return out + _ranked(ranked, direction, first_rank, sentence, state)
 
 
-def _size(token: str) -> int | None:
+def _about_recipients(text: str, lo: int, cue: re.Match[str], continuing: bool) -> bool:
+    """The direction word ranks recipients: the topic noun nearest before it (else just after
+    it) is a recipients noun, and what is ranked is not a regency or city."""
+    before = [m for m in _CLASS.finditer(text, max(lo, cue.start() - 80), cue.start())]
+    if before and before[-1].group("sub"):
+        return False  # 'kabupaten/kota dengan penerima terbanyak'
+    topics = list(_TOPIC.finditer(text, max(lo, cue.start() - 80), cue.start()))
+    topic = topics[-1] if topics else _TOPIC.search(text, cue.end(), min(len(text), cue.end() + 40))
+    if topic:
+        return topic.group("rec") is not None
+    return continuing or any(not m.group("sub") for m in before)
+
+
+def _national(text: str, lo: int, cue: re.Match[str], mentions: list[ProvinceMention]) -> bool:
+    """'terbanyak di Kota Semarang' or '… di kawasan timur' ranks within a region, not the country."""
+    where = _WHERE.match(text, cue.end())
+    if not where:
+        return True
+    at = where.end()
+    if any(m.start == at for m in mentions):
+        return not where.group("se").lower().startswith("se")  # 'terbanyak se-Jawa Timur'
+    word = re.match(r"[\w/-]+", text[at:])
+    if not word or _NATIONAL.match(text, at) or _NOT_PLACE.match(text, at):
+        return True
+    if _SUB_OR_REGION.match(text, at):
+        return False
+    return not word.group(0)[0].isupper()  # a place that is not a province: a city
+
+
+def _rank(position: re.Match[str]) -> int:
+    number = position.group("n") or position.group("n2")
+    if number:
+        return int(number)
+    word = position.group("word") or position.group("word2")
+    if word:
+        return ORDINAL_WORDS[word.lower()]
+    return _size(position.group("nw")) or 1
+
+
+def _size(token: str | None) -> int | None:
+    if not token:
+        return None
     if token.isdigit():
         return int(token)
     value = parse_number_words(token)
     return int(value) if value else None
 
 
-def _before_behind(text: str, mentions: list[ProvinceMention]) -> list[ProvinceMention]:
+def _ahead_of_behind(text: str, mentions: list[ProvinceMention]) -> list[ProvinceMention]:
     """Drop provinces named as ranking ahead ('di belakang Jabar dan Jatim')."""
     behind = _BEHIND.search(text)
-    kept = [m for m in mentions if not behind or m.start < behind.start()]
-    unique: list[ProvinceMention] = []
-    for m in kept:
-        if not unique or unique[-1].province != m.province:
-            unique.append(m)
-    return unique
+    return _unique([m for m in mentions if not behind or m.start < behind.start()])
+
+
+def _unique(mentions: list[ProvinceMention]) -> list[ProvinceMention]:
+    out: list[ProvinceMention] = []
+    for m in mentions:
+        if all(o.province != m.province for o in out):
+            out.append(m)
+    return out
 
 
 def _ranked(mentions: list[ProvinceMention], direction: str, first: int, sentence: Sentence,
