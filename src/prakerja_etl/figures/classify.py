@@ -23,8 +23,7 @@ _NEXT_CLAUSE_PENALTY = 50
 # ('… kuota yang disiapkan, yaitu 5,6 juta peserta').
 _APPOSITION = re.compile(r"\s*(?:yaitu|yakni|adalah|ialah|sebanyak|sebesar)?\s*", re.IGNORECASE)
 # 'N dari M': M is the whole that N is part of.
-_WHOLE_OF = re.compile(r"^\s*(?:\w+\s+){0,2}?dari\s+(?:total\s+|sebanyak\s+)?$", re.IGNORECASE)
-# Aggregates and per-person amounts differ by orders of magnitude.
+_WHOLE_OF = re.compile(r"^\s*(?:\w+\s+){0,4}?dari\s+(?:total\s+|sebanyak\s+)?$", re.IGNORECASE)
 _PER_PERSON_METRICS = {"incentive_monthly", "survey_incentive", "training_fee_per_recipient",
                        "incentive_total_per_recipient", "benefit_per_recipient"}
 _PER_PERSON_MAX = 1e8
@@ -46,6 +45,7 @@ class Context:
     province_left: bool      # a province is named between the previous figure and this one
     province_right: bool     # a province is named right after it, in the same clause
     previous_value: float | None = None   # the previous figure of the sentence, same unit
+    has_next: bool = False   # another figure follows in the sentence
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,8 @@ def _percent(ctx: Context) -> Decision:
         return Decision(LEX.percent.metrics[found.index], LEX.percent.rule(found.index))
     if ctx.province_left:
         return Decision("province_recipient_share", "province:share")
-    return _nearest(LEX.percent, ctx.left_clause, ctx.right) or WEAK
+    # Past a comma, a group named before the next figure is that figure's ('… 96%, listrik 75%').
+    return _nearest(LEX.percent, ctx.left_clause, "" if ctx.has_next else ctx.right) or WEAK
 
 
 def _rupiah(ctx: Context) -> Decision:
@@ -121,10 +122,18 @@ def _rupiah(ctx: Context) -> Decision:
         _nearest(LEX.rupiah, ctx.sentence_before, "")
     if decision is None or decision.metric is None:
         return decision or WEAK
-    per_person = decision.metric in _PER_PERSON_METRICS
-    if per_person and ctx.value >= _PER_PERSON_MAX or not per_person and ctx.value < _AGGREGATE_MIN:
-        return Decision(None, "magnitude:" + decision.rule)
-    return decision
+    if _fits_magnitude(decision.metric, ctx.value):
+        return decision
+    # 'anggaran Rp4,8 triliun untuk pelatihan': an aggregate takes the label before it.
+    before = _nearest(LEX.rupiah, ctx.left_clause, "")
+    if before and before.metric and _fits_magnitude(before.metric, ctx.value):
+        return before
+    return Decision(None, "magnitude:" + decision.rule)
+
+
+def _fits_magnitude(metric: str, value: float) -> bool:
+    """Aggregates and per-person amounts differ by orders of magnitude."""
+    return value < _PER_PERSON_MAX if metric in _PER_PERSON_METRICS else value >= _AGGREGATE_MIN
 
 
 def _person(ctx: Context) -> Decision:
@@ -138,7 +147,7 @@ def _person(ctx: Context) -> Decision:
             return Decision(None, LEX.person_exclusions.rule(hit.index), subject)
     if ctx.previous_value is not None and ctx.value > ctx.previous_value and _WHOLE_OF.match(ctx.left):
         return Decision(None, "exclusion:whole-of-fraction")
-    if LEX.regency.search(ctx.left[-60:]) and not ctx.province_right:
+    if LEX.regency.search(ctx.sentence_before) and not ctx.province_right:
         return Decision(None, "exclusion:regency")
     head = LEX.person_heads.first(ctx.right)
     decision = Decision(LEX.person_heads.metrics[head.index], LEX.person_heads.rule(head.index)) \

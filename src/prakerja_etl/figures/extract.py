@@ -103,6 +103,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
             province_left=province_left is not None or topic is not None,
             province_right=province_right is not None,
             previous_value=out[-1].value if out and out[-1].unit == cand.unit else None,
+            has_next=i + 1 < len(found),
         )
         subject = subjects.of(cand.start, cand.end, next_start)
         if subject is not None and subject != PRAKERJA:
@@ -112,7 +113,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         metric, rule = decision.metric, decision.rule
         province = None if cand.unit == "ordinal" else province_left or province_right or topic
         if decision is cls.WEAK:
-            inherited = _inherit(cand, left_clause, text[:cand.start], out, earlier, sentence)
+            inherited = _inherit(cand, left, left_clause, text[:cand.start], out, earlier, sentence)
             if inherited is not None:
                 metric, rule = inherited.metric, inherited.rule
                 province = province or inherited.province
@@ -148,11 +149,15 @@ def _nearest_province(mentions: list[ProvinceMention], start: int, end: int,
     return (inside[-1] if last else inside[0]).province
 
 
-def _inherit(cand: Candidate, left_clause: str, before: str, same_sentence: list[Figure],
+def _inherit(cand: Candidate, left: str, left_clause: str, before: str, same_sentence: list[Figure],
              earlier: list[Figure], sentence: Sentence) -> Figure | None:
     """The figure this one restates ('… penerima atau 11,8 persen') or points back to
     ('Jumlah tersebut …'), with the metric and rule it passes on; None when there is none."""
-    if same_sentence and cls.LEX.restatement.match(left_clause):
+    # After a comma a restatement needs its connector ('…, atau 14 persen'): '…, 11% berwirausaha'
+    # is the next item of a list, with its own label.
+    restates = cls.LEX.restatement.match(left_clause) and (
+        left_clause == left or re.search(r"[^\W\d_]", left_clause))
+    if same_sentence and restates:
         prev, rule = same_sentence[-1], "restates-previous"
     elif not same_sentence and cls.LEX.anaphora.search(before) and earlier:
         prev, rule = earlier[-1], "points-back"
