@@ -40,3 +40,101 @@ def test_a_list_after_terbanyak_adalah() -> None:
             "(880 ribu orang), dan Jawa Tengah (700 ribu orang).")
     assert rankings(text) == [("Jawa Barat", "most", 1), ("Jawa Timur", "most", 2),
                               ("Jawa Tengah", "most", 3)]
+
+
+# Each phrasing of a ranking, in sentences written for these tests, and a look-alike that is not one.
+
+def test_subject_with_superlative_and_disusul() -> None:
+    text = "Banten tercatat sebagai provinsi dengan jumlah peserta terbesar, disusul Lampung dan Bali."
+    assert rankings(text) == [("Banten", "most", 1), ("Lampung", "most", 2), ("Bali", "most", 3)]
+
+
+def test_least_list_after_adalah() -> None:
+    text = "Adapun tiga provinsi dengan jumlah peserta paling sedikit adalah Maluku, Gorontalo, dan Papua."
+    assert rankings(text) == [("Maluku", "least", 1), ("Gorontalo", "least", 2), ("Papua", "least", 3)]
+
+
+def test_position_then_urutan_berikutnya() -> None:
+    text = ("Sumatera Utara memimpin jumlah penerima program ini. Peringkat kedua diduduki Riau. "
+            "Urutan berikutnya ditempati Aceh dan Jambi.")
+    assert rankings(text) == [("Sumatera Utara", "most", 1), ("Riau", "most", 2), ("Aceh", "most", 3),
+                              ("Jambi", "most", 4)]
+
+
+def test_continuation_sentence_after_a_ranking() -> None:
+    text = ("Penerima terbanyak berasal dari Jawa Timur dengan 600 ribu orang. "
+            "Selanjutnya Jawa Tengah dengan 450 ribu orang dan Banten 300 ribu orang.")
+    assert rankings(text) == [("Jawa Timur", "most", 1), ("Jawa Tengah", "most", 2), ("Banten", "most", 3)]
+
+
+def test_a_numbered_list_after_berikut() -> None:
+    text = ("Berikut lima besar provinsi penerima Kartu Prakerja terbanyak:\n1. Jawa Barat: 1,2 juta\n"
+            "2. Jawa Timur: 900 ribu\n3. Jawa Tengah: 750 ribu\n4. DKI Jakarta: 600 ribu\n"
+            "5. Banten: 310 ribu\nProgram ini dibuka lagi tahun depan.")
+    assert rankings(text) == [("Jawa Barat", "most", 1), ("Jawa Timur", "most", 2),
+                              ("Jawa Tengah", "most", 3), ("DKI Jakarta", "most", 4), ("Banten", "most", 5)]
+
+
+def test_an_inline_numbered_list() -> None:
+    text = "Provinsi dengan alumni terbanyak: 1) Jawa Tengah, 2) Jawa Barat, 3) Jawa Timur."
+    assert rankings(text) == [("Jawa Tengah", "most", 1), ("Jawa Barat", "most", 2),
+                              ("Jawa Timur", "most", 3)]
+
+
+def test_nth_province_with_most_recipients() -> None:
+    text = "Sulawesi Selatan menjadi provinsi ke-9 dengan jumlah penerima terbanyak secara nasional."
+    assert rankings(text) == [("Sulawesi Selatan", "most", 9)]
+
+
+def test_ranks_ahead_of_the_subject() -> None:
+    text = "Jatim kini menempati urutan ketiga penerima terbanyak, di belakang Jawa Barat dan Jawa Tengah."
+    assert rankings(text) == [("Jawa Barat", "most", 1), ("Jawa Tengah", "most", 2),
+                              ("Jawa Timur", "most", 3)]
+
+
+def test_least_subject_then_followed() -> None:
+    text = "Papua Barat menjadi daerah dengan penerima paling rendah, diikuti oleh Papua."
+    assert rankings(text) == [("Papua Barat", "least", 1), ("Papua", "least", 2)]
+
+
+def test_other_topics_are_not_rankings() -> None:
+    assert rankings("Provinsi dengan tingkat pengangguran tertinggi adalah Banten, disusul Jawa Barat.") == []
+    assert rankings("Jawa Barat menjadi provinsi dengan pendaftar terbanyak, disusul Jawa Timur.") == []
+    assert rankings("Anggaran terbesar dialokasikan untuk Jawa Timur, diikuti Jawa Tengah.") == []
+    assert rankings("Pelatihan yang paling banyak diminati peserta di Sumatera Barat adalah pemasaran.") == []
+
+
+def test_rankings_within_a_province_or_region_are_not_national() -> None:
+    assert rankings("Peserta di Jawa Tengah paling banyak berasal dari Kota Semarang.") == []
+    assert rankings("Kabupaten Sleman adalah kabupaten dengan penerima terbanyak di DI Yogyakarta.") == []
+    assert rankings("Bali menjadi provinsi dengan penerima terbanyak kedua di kawasan timur.") == []
+
+
+def test_a_province_named_for_another_reason() -> None:
+    text = ("Di Jawa Barat, Menteri meninjau pelatihan. Provinsi dengan penerima terbanyak adalah "
+            "Jawa Timur.")
+    assert rankings(text) == [("Jawa Timur", "most", 1)]
+
+
+def test_clauses_rank_separately() -> None:
+    text = ("Tingkat pengangguran tertinggi ada di Kepulauan Riau, sementara penerima terbanyak ada di "
+            "Jawa Barat.")
+    assert rankings(text) == [("Jawa Barat", "most", 1)]
+
+
+def test_each_province_with_its_own_ordinal() -> None:
+    text = "Kalimantan Timur berada di posisi teratas penerima, Riau kedua, dan Sumatera Selatan ketiga."
+    assert rankings(text) == [("Kalimantan Timur", "most", 1), ("Riau", "most", 2),
+                              ("Sumatera Selatan", "most", 3)]
+
+
+def test_first_position_states_the_direction() -> None:
+    text = "Urutan pertama jumlah peserta masih dipegang Jawa Barat. Posisi kedua ditempati Jawa Timur."
+    assert rankings(text) == [("Jawa Barat", "most", 1), ("Jawa Timur", "most", 2)]
+
+
+def test_a_numbered_list_without_berikut() -> None:
+    text = ("Lima provinsi dengan penerima terbanyak tahun ini.\n1. Jawa Barat\n2. Jawa Timur\n"
+            "3. Jawa Tengah\nBanten tidak masuk daftar itu.")
+    assert rankings(text) == [("Jawa Barat", "most", 1), ("Jawa Timur", "most", 2),
+                              ("Jawa Tengah", "most", 3)]

@@ -47,12 +47,14 @@ _POSITION = re.compile(
     r"|(?<!\w)(?:ke-?(?P<n2>\d{1,2})|(?P<word2>" + _ORDINAL + r"))\s+(?:[\w/-]+\s+){0,2}?(?:"
     + _alt("most", "least") + r")(?!\w)",
     re.IGNORECASE)
+_OWN_ORDINAL = re.compile(r"\s*\(?(?:(?:berada\s+)?di\s+)?(?:(?:" + _alt("position") + r")\s+)?"
+                          r"(?:ke-?\s?(?P<n>\d{1,2})|(?P<word>" + _ORDINAL + r"))(?!\w)", re.IGNORECASE)
 _NEXT_POSITION = re.compile(r"(?<!\w)(?:" + _alt("position") + r")\s+(?:" + _alt("next_position")
                             + r")(?!\w)", re.IGNORECASE)
 _FOLLOWED_BY = _whole("followed_by")
 _BEHIND = _whole("behind")
-_LIST_AFTER = re.compile(r"[^.;]{0,40}?(?<!\w)(?:" + _alt("list_intro") + r")(?!\w)\s*:?\s*$|\s*:\s*$",
-                         re.IGNORECASE)
+_LIST_AFTER = re.compile(r"(?:[^.;]{0,40}?(?<!\w)(?:" + _alt("list_intro") + r")(?!\w)\s*:?|\s*:)"
+                         r"\s*(?:\d{1,2}\s*[.)]\s*)?$", re.IGNORECASE)
 # '3 provinsi (penerima) terbanyak', 'lima besar provinsi', 'tiga daerah dengan penerima paling sedikit'
 _INTRO = re.compile(
     r"(?<!\w)(?P<n>\d{1,2}|" + _SIZE_WORDS + r")\s+(?:besar\s+)?(?:provinsi|daerah|wilayah)(?!\w)"
@@ -101,7 +103,7 @@ def find_rankings(sentences: list[Sentence]) -> list[Ranking]:
     state = _State()
     for index, sentence in enumerate(sentences):
         text = sentence.text
-        if state.pending:
+        if state.pending and not (_MAY_RANK.search(text) and not _MARKER.match(text)):
             rows = _list_rows(sentence, state)
             if rows is not None:
                 out += rows
@@ -175,10 +177,9 @@ def _clause_rankings(sentence: Sentence, lo: int, hi: int, mentions: list[Provin
                                                      re.IGNORECASE)]  # 'se-Jawa Timur' is a scope
     intro = _INTRO.search(text, lo)
     if not mentions and (intro or _ANNOUNCE.search(text, lo)):
+        # 'Berikut tiga provinsi dengan penerima terbanyak:' and the rows (of a list or table) follow.
         state.direction, state.last_rank = direction, 0
-        if _ANNOUNCE.search(text, lo):
-            # 'Berikut tiga provinsi dengan penerima terbanyak:' and the rows follow.
-            state.pending = (_size(intro.group("n")) if intro else None) or 99
+        state.pending = (_size(intro.group("n")) if intro else None) or 99
         return []
     if intro:
         size = _size(intro.group("n"))
@@ -209,7 +210,19 @@ def _clause_rankings(sentence: Sentence, lo: int, hi: int, mentions: list[Provin
         ranked = kept
     else:
         ranked = [kept[0]] + ([m for m in kept[1:] if m.start >= follow.start()] if follow else [])
+    own = [_own_rank(text, m) for m in kept]
+    if len(kept) > 1 and all(own[1:]):
+        # 'Jabar di posisi teratas, Jatim kedua, dan Jateng ketiga'
+        ranked, out = [], out + [Ranking(m, direction, r or first_rank, sentence) for m, r in zip(kept, own,
+                                                                                                   strict=True)]
+        state.last_rank = max(r.rank for r in out)
     return out + _ranked(ranked, direction, first_rank, sentence, state)
+
+
+def _own_rank(text: str, mention: ProvinceMention) -> int | None:
+    """The ordinal right after a province ('Jatim (kedua)', 'Jateng di urutan ketiga')."""
+    after = _OWN_ORDINAL.match(text, mention.end)
+    return _rank(after) if after else None
 
 
 def _about_recipients(text: str, lo: int, cue: re.Match[str], continuing: bool) -> bool:
@@ -242,13 +255,14 @@ def _national(text: str, lo: int, cue: re.Match[str], mentions: list[ProvinceMen
 
 
 def _rank(position: re.Match[str]) -> int:
-    number = position.group("n") or position.group("n2")
+    groups = position.groupdict()
+    number = groups.get("n") or groups.get("n2")
     if number:
         return int(number)
-    word = position.group("word") or position.group("word2")
+    word = groups.get("word") or groups.get("word2")
     if word:
         return ORDINAL_WORDS[word.lower()]
-    return _size(position.group("nw")) or 1
+    return _size(groups.get("nw")) or 1
 
 
 def _size(token: str | None) -> int | None:
