@@ -138,3 +138,9 @@ def test_a_numbered_list_without_berikut() -> None:
             "3. Jawa Tengah\nBanten tidak masuk daftar itu.")
     assert rankings(text) == [("Jawa Barat", "most", 1), ("Jawa Timur", "most", 2),
                               ("Jawa Tengah", "most", 3)]
+
+
+def test_a_regency_named_after_the_superlative() -> None:
+    assert rankings("Peserta tertinggi di Sumatera Utara berasal dari Kota Medan dan Kabupaten Karo.") == []
+    text = "Penerima terbanyak ada di Jawa Barat, yang tersebar di 27 kabupaten dan kota."
+    assert rankings(text) == [("Jawa Barat", "most", 1)]

@@ -66,6 +66,7 @@ _CLASS = re.compile(r"(?<![\w/])(?:(?P<sub>" + _alt("sub_province") + r")|provin
                     re.IGNORECASE)
 # Where the direction word says the most are: 'terbanyak (berada) di …', 'terbanyak se-Indonesia'.
 _WHERE = re.compile(r"[^,.;:()]{0,30}?(?<!\w)(?P<se>se-?|di|dari)\s*(?:provinsi\s+)?(?=\w)", re.IGNORECASE)
+_NAMED_REGENCY = re.compile(r"(?<![\w/])(?:" + _alt("sub_province") + r")\.?\s+(?-i:[A-Z])", re.IGNORECASE)
 _SUB_OR_REGION = _whole("sub_province", "region")
 _NATIONAL = _whole("national")
 _NOT_PLACE = _whole("not_places")
@@ -231,6 +232,8 @@ def _about_recipients(text: str, lo: int, cue: re.Match[str], continuing: bool) 
     before = [m for m in _CLASS.finditer(text, max(lo, cue.start() - 80), cue.start())]
     if before and before[-1].group("sub"):
         return False  # 'kabupaten/kota dengan penerima terbanyak'
+    if not before and _NAMED_REGENCY.search(text, cue.end()):
+        return False  # 'penerima terbanyak di Jatim berasal dari Kota Surabaya'
     topics = list(_TOPIC.finditer(text, max(lo, cue.start() - 80), cue.start()))
     topic = topics[-1] if topics else _TOPIC.search(text, cue.end(), min(len(text), cue.end() + 40))
     if topic:
