@@ -180,8 +180,8 @@ def periods_in_force(sentences: list[Sentence], when: ArticleTime) -> dict[int, 
     """The period each sentence speaks of: its own stated one, else the one in force before it."""
     out = {}
     for start, scene in _scenes(sentences, when).items():
-        own = [p.period for p in scene.periods if p.start >= scene.offset and p.period
-               and not _is_as_of(scene.text, p)]
+        own = [p.period for p in scene.periods if p.start >= scene.offset
+               and _role(scene.text, p) in ("plain", "range")]
         out[start] = own[0] if own else scene.in_force
     return out
 
@@ -201,8 +201,8 @@ def _scenes(sentences: list[Sentence], when: ArticleTime) -> dict[int, _Scene]:
                        in_force=in_force,
                        same_line_in_force=line_force[1] if line_force[0] == s.line_no else None)
         out[s.start] = scene
-        stated = [p.period for p in periods if p.start >= len(prefix) and p.period
-                  and not _is_as_of(text, p)]
+        stated = [p.period for p in periods if p.start >= len(prefix)
+                  and _role(text, p) in ("plain", "range")]
         if stated:
             in_force = stated[0]
             line_force = (s.line_no, stated[0])
@@ -210,27 +210,57 @@ def _scenes(sentences: list[Sentence], when: ArticleTime) -> dict[int, _Scene]:
     return out
 
 
-def _is_as_of(text: str, p: PeriodMention) -> bool:
-    """'hingga akhir Juni 2023': the date a count stands at, not the period it covers."""
-    return bool(CUES.up_to.search(text[max(0, p.start - 30):p.start]))
+_TWO_YEARS = re.compile(r"(?:19|20)\d{2}\D+(?:19|20)\d{2}")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}\s+$")
+
+
+def _role(text: str, p: PeriodMention) -> str:
+    """What a period named in a sentence is to its figures: 'plain' (the period they fall in),
+    'range' (several years: no period), 'since' (when a count started), 'as_of' ('hingga akhir
+    Juni 2023': when a count stands) or 'date' ('Sabtu, 29 Agustus 2020': the day of an event)."""
+    before = text[max(0, p.start - 40):p.start]
+    if _TWO_YEARS.search(text, p.start, p.end):
+        return "range"
+    if CUES.up_to.search(text[max(0, p.start - 30):p.start]):
+        return "as_of"
+    since = _last(CUES.since, before)
+    if since and "," not in before[since.end():]:
+        return "since"
+    if p.period and len(p.period) == 7 and p.period[4] == "-" and p.period[5:].isdigit() \
+            and _DAY_BEFORE.search(text, max(0, p.start - 4), p.start):
+        return "date"
+    return "plain" if p.period else "none"
+
+
+def _stated(scene: _Scene, start: int, end: int) -> tuple[bool, str | None]:
+    """Whether the figure's own sentence states its period, and which (None for several years)."""
+    own = tuple(p for p in scene.periods if p.start >= scene.offset
+                and _role(scene.text, p) in ("plain", "range"))
+    return bool(own), period_for(own, start, end)
 
 
 def _resolve(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime) -> Figure:
     text = scene.text
     start, end = scene.offset + f.start - f.sentence.start, scene.offset + f.end - f.sentence.start
+    has_stated, stated = _stated(scene, start, end)
     if f.unit == "ordinal":
-        return replace(f, period=_wave_figure_period(f, scene, start, end), basis="total", as_of=None)
+        # a wave number is named for its wave: the calendar's year, or a finer period the
+        # sentence states within that year ('gelombang IV, Agustus 2020')
+        year = WAVES.year_of(int(f.value))
+        fine = stated if year and stated and stated.startswith(str(year)) else None
+        return replace(f, period=fine or (str(year) if year else None), basis="total", as_of=None)
     if f.metric is None:
-        return replace(f, period=_stated(scene, start, end), basis="total", as_of=None)
-    # Cues count from the last period stated before the figure: 'target tahap awal 595.000,
-    # sementara target sepanjang 2023 dipatok 1 juta' — the stage ends where 2023 is named.
-    plain = [p for p in scene.periods if p.period and not _is_as_of(text, p)]
+        return replace(f, period=stated if has_stated else scene.in_force, basis="total", as_of=None)
+    # Stage and wave cues count from the last period named before the figure: 'target tahap awal
+    # 595.000, sementara target sepanjang 2023 dipatok 1 juta' — the stage ends where 2023 is named.
+    plain = [p for p in scene.periods if _role(text, p) in ("plain", "range")]
     cut = max([p.end for p in plain if p.end <= start], default=0)
     region = text[cut:start]
-    stated = _stated(scene, start, end)
     waves = [w for w in find_waves(text) if w.end <= start or w.start >= end]
     wave_year = _waves_year(waves)
     plan = f.metric in CUES.plan_metrics
+    if plan and stated and len(stated) == 7 and stated[5:].isdigit():
+        stated = stated[:4]  # a quota or budget set in April 2020 is the year's
 
     # superseded: 'semula Rp X, kemudian menjadi Rp Y'
     if CUES.superseded_before.search(text[max(cut, prev_end + scene.offset):start]) and \
@@ -242,68 +272,85 @@ def _resolve(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime) -> Figu
                    for w in waves)
     if f.metric in CUES.part_metrics and (one_wave or CUES.part.search(region)) or \
             (f.metric == "survey_incentive" and CUES.per_unit_after.search(text[end:end + 30])):
-        return replace(f, period=stated or wave_year or _default(f, scene, region, when), basis="part",
-                       as_of=None)
+        period = stated or wave_year or _default(f, scene, when)
+        return replace(f, period=period, basis="part", as_of=None)
 
     if not plan:
-        running = _running(f, scene, region, start, end, stated, waves, when)
+        running = _running(f, scene, start, end, has_stated, stated, waves, when)
         if running:
             return running
-    period = stated or wave_year
-    if period is None and not any(w.last is not None for w in waves):
-        period = _default(f, scene, region, when)
+    if not has_stated and f.metric in CUES.running_metrics and any(
+            w.last is not None and WAVES.year_of(w.first) and WAVES.year_of(w.last)
+            and WAVES.year_of(w.first) != WAVES.year_of(w.last) for w in waves):
+        # 'gelombang 1 hingga 22': a count over waves of several years runs up to the article
+        return replace(f, period=None, basis="to_date", as_of=_as_of(scene, start, when))
+    if has_stated:
+        period = stated
+    elif waves:
+        period = wave_year
+    else:
+        period = _default(f, scene, when)
+    if period and f.metric in CUES.running_metrics and len(period) == 7 and period[5:].isdigit() \
+            and has_stated:
+        # a count stated for a month stands at that month: 'pada Oktober 2020, 5,59 juta penerima'
+        return replace(f, period=period[:4], basis="to_date", as_of=period)
     if period and period == str(when.year) and f.metric in CUES.running_metrics:
         # this year's count, stated before the year is over, is a running total
         return replace(f, period=period, basis="to_date", as_of=_as_of(scene, start, when))
     return replace(f, period=period, basis="total", as_of=None)
 
 
-def _stated(scene: _Scene, start: int, end: int) -> str | None:
-    """The period stated nearest the figure in its own sentence (as-of dates excluded)."""
-    own = tuple(p for p in scene.periods if p.start >= scene.offset and not _is_as_of(scene.text, p))
-    return period_for(own, start, end)
-
-
-def _default(f: Figure, scene: _Scene, region: str, when: ArticleTime) -> str | None:
+def _default(f: Figure, scene: _Scene, when: ArticleTime) -> str | None:
     """No period in the sentence: plans and prices hold for the article's year (unless the text
-    says they are of the past); other figures take the period in force."""
+    says they are of the past); other figures take the period in force; in the programme's
+    first year every figure is of that year."""
+    first_year = str(when.year) if when.year == WAVES.start_year else None
     if f.metric in CUES.plan_metrics:
         if CUES.past.search(scene.text[:scene.offset + f.end - f.sentence.start]):
             return None
-        if scene.same_line_in_force:
-            return scene.same_line_in_force
-        return str(when.year) if when.year else None
-    return scene.in_force
+        return scene.same_line_in_force or (str(when.year) if when.year else None)
+    return scene.in_force or first_year
 
 
-def _running(f: Figure, scene: _Scene, region: str, start: int, end: int, stated: str | None,
+def _running(f: Figure, scene: _Scene, start: int, end: int, has_stated: bool, stated: str | None,
              waves: list[WaveMention], when: ArticleTime) -> Figure | None:
     """A running total: counted since a start ('sejak 2020'), so far ('hingga kini'), up to a
     date ('hingga akhir Juni 2023'), or now ('saat ini ada')."""
     text = scene.text
-    since = CUES.since.search(region)
-    so_far = CUES.so_far.search(region)
-    present = f.metric in CUES.running_metrics and CUES.present.search(region)
+    before = text[:start]
+    after = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
+    since = _last(CUES.since, before) or CUES.since.search(after)
+    so_far = CUES.so_far.search(before) or CUES.so_far.search(after)
+    present = f.metric in CUES.person_running_metrics and CUES.present.search(before)
     as_of_mention = _as_of_mention(scene, start)
     if not (since or so_far or present or as_of_mention):
         return None
     as_of = as_of_mention or _sentence_date(scene) or when.iso
     as_of_year = int(as_of[:4]) if as_of else when.year
     if since:
-        start_year = _since_year(text[since.end():since.end() + 40]) or WAVES.start_year
+        start_year = _since_year(since.string[since.end():since.end() + 40]) or WAVES.start_year
+        if stated and has_stated and int(stated[:4]) < start_year:
+            return None  # 'beredar sejak November 2021 … 5,9 juta pada 2020': not this count's start
         period = None if as_of_year is None or start_year < as_of_year else str(as_of_year)
-    elif so_far or (present and f.metric in CUES.person_running_metrics):
+    elif so_far or present:
         period = stated or _waves_year(waves) or (
             str(as_of_year) if as_of_year == WAVES.start_year else None)
-    elif present:
-        period = stated or (str(as_of_year) if as_of_year else None)
     else:
         period = str(as_of_year) if as_of_year else None
     return replace(f, period=period, basis="to_date", as_of=as_of)
 
 
+_CLAUSE_END = re.compile(r"[,;:.]|\s[-–]\s")
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None
+
+
 def _since_year(after: str) -> int | None:
-    """The year a 'sejak …' count started: a year named, or the wave named."""
+    """The year a 'sejak …' count started: a year named, or the wave named (before any 'hingga')."""
+    after = re.split(CUES.up_to.pattern.removesuffix(r"\s*$"), after, maxsplit=1, flags=re.IGNORECASE)[0]
     year = re.search(r"\b((?:19|20)\d{2})\b", after)
     if year:
         return int(year.group(1))
@@ -337,13 +384,3 @@ def _waves_year(waves: list[WaveMention]) -> str | None:
     """The year of the waves a sentence names, when they all ran in one year."""
     years = {WAVES.year_of(w.first, w.last) for w in waves if w.opened_by != "since"}
     return str(years.pop()) if len(years) == 1 and None not in years else None
-
-
-def _wave_figure_period(f: Figure, scene: _Scene, start: int, end: int) -> str | None:
-    """A wave number is named for its wave: the calendar's year, or a finer period the sentence
-    states within that year ('gelombang IV, Agustus 2020')."""
-    year = WAVES.year_of(int(f.value))
-    stated = _stated(scene, start, end)
-    if year and stated and stated.startswith(str(year)):
-        return stated
-    return str(year) if year else None

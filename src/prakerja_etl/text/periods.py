@@ -24,7 +24,7 @@ MONTHS = {
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _PERIOD_RE = re.compile(
     r"(?P<range>\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b)"
-    r"|\b(?:semester|smt)\s+(?P<sem>I{1,2}|1|2|pertama|kedua)\b\s*[-–]?\s*(?:tahun\s+)?(?P<sem_y>(?:19|20)\d{2})?"
+    r"|\b(?:semester|smt)\s+(?P<sem>I{1,2}|1|2|pertama|kedua|satu|dua)\b\s*[-–]?\s*(?:tahun\s+)?(?P<sem_y>(?:19|20)\d{2})?"
     r"|\b(?:kuartal|triwulan|quarter|Q)\s*(?P<q>IV|I{1,3}|[1-4])\b\s*[-–]?\s*(?:tahun\s+)?(?P<q_y>(?:19|20)\d{2})?"
     rf"|\b(?P<mr1>{_MONTH_NAMES})\.?\s*(?:[-–]|\bhingga\b|\bsampai(?:\s+dengan)?\b|\bs\.d\.?)\s*(?:\d{{1,2}}\s+)?"
     rf"(?P<mr2>{_MONTH_NAMES})\.?\s+(?P<mr_y>(?:19|20)\d{{2}})\b"
@@ -36,6 +36,7 @@ _PERIOD_RE = re.compile(
     re.IGNORECASE,
 )
 _CUMULATIVE = re.compile(r"\b(?:sejak|semenjak|since)\b(?:\s+\S+){0,3}\s+$", re.IGNORECASE)
+_LAW_NUMBER = re.compile(r"\b(?:nomor|no\.?)\s*\d+\s+tahun\s+$", re.IGNORECASE)
 _YEARISH = re.compile(r"(?:19|20)\d\d|\bQ\d")
 _PERIOD_WORDS = ("tahun", "bulan", "year", "akhir", "awal", "pertengahan", "per ", "semester", "smt",
                  "kuartal", "triwulan", "quarter")
@@ -57,6 +58,8 @@ def find_periods(sentence: str, article_year: int | None,
         return ()  # most sentences name no period: skip the big pattern
     out: list[PeriodMention] = []
     for m in _PERIOD_RE.finditer(sentence):
+        if _LAW_NUMBER.search(sentence, max(0, m.start() - 25), m.start()):
+            continue  # 'Peraturan Nomor 17 Tahun 2022' names a regulation, not a period
         period = _normalise(m, article_year, article_month)
         if _CUMULATIVE.search(sentence, max(0, m.start() - 30), m.start()):
             period = None  # 'sejak 2020' counts everything since then: not the year 2020
@@ -78,7 +81,7 @@ def _normalise(m: re.Match[str], article_year: int | None, article_month: int | 
         return f"{year}-{month + 1:02d}"
     if m.group("sem"):
         year = m.group("sem_y") or article_year
-        half = 1 if m.group("sem").lower() in ("i", "1", "pertama") else 2
+        half = 1 if m.group("sem").lower() in ("i", "1", "pertama", "satu") else 2
         return f"{year}-S{half}" if year else None
     if m.group("q"):
         year = m.group("q_y") or article_year
