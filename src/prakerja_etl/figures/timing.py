@@ -158,6 +158,7 @@ class _Scene:
     dates: tuple[DateMention, ...]
     in_force: str | None            # the period of the sentences before it
     same_line_in_force: str | None  # …only if stated earlier in the same paragraph
+    next_stated: str | None = None  # stated by the next sentence when it points back to this one
 
 
 def resolve_timing(figures: list[Figure], sentences: list[Sentence],
@@ -167,13 +168,21 @@ def resolve_timing(figures: list[Figure], sentences: list[Sentence],
     by_sentence: dict[int, list[Figure]] = {}
     for f in figures:
         by_sentence.setdefault(f.sentence.start, []).append(f)
-    out = []
+    out, by_default = [], []
     for f in figures:
         scene = scenes[f.sentence.start]
         siblings = by_sentence[f.sentence.start]
         prev_end = max((g.end for g in siblings if g.end <= f.start), default=f.sentence.start)
-        out.append(_resolve(f, scene, prev_end - f.sentence.start, when))
-    return out
+        resolved, default = _resolve(f, scene, prev_end - f.sentence.start, when)
+        out.append(resolved)
+        by_default.append(default)
+    # A figure its own sentence says nothing about, repeating a running total stated elsewhere
+    # in the article (the headline of the lead's 'sejak 2020 … 16 juta'), is that running total.
+    running = {(f.metric, f.value): f for f in out if f.basis == "to_date"}
+    return [replace(f, period=running[f.metric, f.value].period, basis="to_date",
+                    as_of=running[f.metric, f.value].as_of)
+            if default and (f.metric, f.value) in running else f
+            for f, default in zip(out, by_default, strict=True)]
 
 
 def periods_in_force(sentences: list[Sentence], when: ArticleTime) -> dict[int, str | None]:
@@ -207,6 +216,16 @@ def _scenes(sentences: list[Sentence], when: ArticleTime) -> dict[int, _Scene]:
             in_force = stated[0]
             line_force = (s.line_no, stated[0])
         previous = s
+    # 'Total anggaran Rp 10 triliun. Dan jumlah tersebut dialokasikan pada semester I': the
+    # sentence that points back names the period of the one before it.
+    starts = list(out)
+    for here, nxt in zip(starts, starts[1:], strict=False):
+        scene = out[nxt]
+        if scene.offset:
+            own = [p.period for p in scene.periods if p.start >= scene.offset
+                   and _role(scene.text, p) == "plain"]
+            if own:
+                out[here] = replace(out[here], next_stated=own[0])
     return out
 
 
@@ -239,18 +258,20 @@ def _stated(scene: _Scene, start: int, end: int) -> tuple[bool, str | None]:
     return bool(own), period_for(own, start, end)
 
 
-def _resolve(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime) -> Figure:
+def _resolve(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime) -> tuple[Figure, bool]:
+    """The figure with its timing, and whether only the article's defaults decided it."""
     text = scene.text
     start, end = scene.offset + f.start - f.sentence.start, scene.offset + f.end - f.sentence.start
     has_stated, stated = _stated(scene, start, end)
+    default = False
     if f.unit == "ordinal":
         # a wave number is named for its wave: the calendar's year, or a finer period the
         # sentence states within that year ('gelombang IV, Agustus 2020')
         year = WAVES.year_of(int(f.value))
         fine = stated if year and stated and stated.startswith(str(year)) else None
-        return replace(f, period=fine or (str(year) if year else None), basis="total", as_of=None)
+        return replace(f, period=fine or (str(year) if year else None), basis="total", as_of=None), False
     if f.metric is None:
-        return replace(f, period=stated if has_stated else scene.in_force, basis="total", as_of=None)
+        return replace(f, period=stated if has_stated else scene.in_force, basis="total", as_of=None), False
     # Stage and wave cues count from the last period named before the figure: 'target tahap awal
     # 595.000, sementara target sepanjang 2023 dipatok 1 juta' — the stage ends where 2023 is named.
     plain = [p for p in scene.periods if _role(text, p) in ("plain", "range")]
@@ -265,7 +286,7 @@ def _resolve(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime) -> Figu
     # superseded: 'semula Rp X, kemudian menjadi Rp Y'
     if CUES.superseded_before.search(text[max(cut, prev_end + scene.offset):start]) and \
             CUES.superseded_after.search(text[end:]):
-        return replace(f, period=stated or wave_year, basis="superseded", as_of=None)
+        return replace(f, period=stated or wave_year, basis="superseded", as_of=None), False
 
     # part: one wave, one stage, one survey of the series
     one_wave = any(w.last is None and not w.opened_by and w.end <= start and w.start >= cut
@@ -273,31 +294,31 @@ def _resolve(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime) -> Figu
     if f.metric in CUES.part_metrics and (one_wave or CUES.part.search(region)) or \
             (f.metric == "survey_incentive" and CUES.per_unit_after.search(text[end:end + 30])):
         period = stated or wave_year or _default(f, scene, when)
-        return replace(f, period=period, basis="part", as_of=None)
+        return replace(f, period=period, basis="part", as_of=None), False
 
     if not plan:
         running = _running(f, scene, start, end, has_stated, stated, waves, when)
         if running:
-            return running
+            return running, False
     if not has_stated and f.metric in CUES.running_metrics and any(
             w.last is not None and WAVES.year_of(w.first) and WAVES.year_of(w.last)
             and WAVES.year_of(w.first) != WAVES.year_of(w.last) for w in waves):
         # 'gelombang 1 hingga 22': a count over waves of several years runs up to the article
-        return replace(f, period=None, basis="to_date", as_of=_as_of(scene, start, when))
+        return replace(f, period=None, basis="to_date", as_of=_as_of(scene, start, when)), False
     if has_stated:
         period = stated
     elif waves:
         period = wave_year
     else:
-        period = _default(f, scene, when)
+        period, default = _default(f, scene, when), True
     if period and f.metric in CUES.running_metrics and len(period) == 7 and period[5:].isdigit() \
             and has_stated:
         # a count stated for a month stands at that month: 'pada Oktober 2020, 5,59 juta penerima'
-        return replace(f, period=period[:4], basis="to_date", as_of=period)
+        return replace(f, period=period[:4], basis="to_date", as_of=period), False
     if period and period == str(when.year) and f.metric in CUES.running_metrics:
         # this year's count, stated before the year is over, is a running total
-        return replace(f, period=period, basis="to_date", as_of=_as_of(scene, start, when))
-    return replace(f, period=period, basis="total", as_of=None)
+        return replace(f, period=period, basis="to_date", as_of=_as_of(scene, start, when)), default
+    return replace(f, period=period, basis="total", as_of=None), default
 
 
 def _default(f: Figure, scene: _Scene, when: ArticleTime) -> str | None:
@@ -308,8 +329,8 @@ def _default(f: Figure, scene: _Scene, when: ArticleTime) -> str | None:
     if f.metric in CUES.plan_metrics:
         if CUES.past.search(scene.text[:scene.offset + f.end - f.sentence.start]):
             return None
-        return scene.same_line_in_force or (str(when.year) if when.year else None)
-    return scene.in_force or first_year
+        return scene.next_stated or scene.same_line_in_force or (str(when.year) if when.year else None)
+    return scene.next_stated or scene.in_force or first_year
 
 
 def _running(f: Figure, scene: _Scene, start: int, end: int, has_stated: bool, stated: str | None,
