@@ -23,7 +23,7 @@ _NEXT_CLAUSE_PENALTY = 50
 # ('… kuota yang disiapkan, yaitu 5,6 juta peserta').
 _APPOSITION = re.compile(r"\s*(?:yaitu|yakni|adalah|ialah|sebanyak|sebesar)?\s*", re.IGNORECASE)
 # 'N dari M': M is the whole that N is part of.
-_WHOLE_OF = re.compile(r"^\s*(?:\w+\s+){0,4}?dari\s+(?:total\s+|sebanyak\s+)?$", re.IGNORECASE)
+_WHOLE_OF = re.compile(r"^\s*(?:\S+\s+){0,4}?dari\s+(?:total\s+|sebanyak\s+)?$", re.IGNORECASE)
 _PER_PERSON_METRICS = {"incentive_monthly", "survey_incentive", "training_fee_per_recipient",
                        "incentive_total_per_recipient", "benefit_per_recipient"}
 _PER_PERSON_MAX = 1e8
@@ -81,33 +81,34 @@ class _Found:
 
 def _nearest(cues: Cues, left: str, right: str) -> Decision | None:
     """The cue nearest to the figure; ties go to the earlier cue of the group."""
-    best = _nearest_found(cues, left, right)
-    return None if best is None else Decision(cues.metrics[best.index], cues.rule(best.index))
+    found = _candidates(cues, left, right)
+    return _decision(cues, found[0]) if found else None
 
 
-def _nearest_found(cues: Cues, left: str, right: str) -> _Found | None:
-    best: _Found | None = None
+def _decision(cues: Cues, found: _Found) -> Decision:
+    return Decision(cues.metrics[found.index], cues.rule(found.index))
+
+
+def _candidates(cues: Cues, left: str, right: str) -> list[_Found]:
+    """Cues on both sides, nearest first: the first on the right, every one on the left."""
+    out = []
     if right:
         hit = cues.first(right, "right")   # the leftmost match is the nearest on the right
         if hit:
             crossed = bool(_CLAUSE_BREAK.search(right, 0, hit.start))
             # After a comma, words tend to label the next figure.
             distance = len(right[:hit.start].strip()) + (_NEXT_CLAUSE_PENALTY if crossed else 0)
-            best = _Found(distance, hit.index, not crossed)
+            out.append(_Found(distance, hit.index, not crossed))
     if left:
-        hit = cues.last(left, "left")
-        if hit:
-            found = _Found(len(left[hit.end:].strip()), hit.index, False)
-            if best is None or (found.distance, found.index) < (best.distance, best.index):
-                best = found
-    return best
+        out += [_Found(len(left[h.end:].strip()), h.index, False) for h in cues.search(left, "left")]
+    return sorted(out, key=lambda f: (f.distance, f.index))
 
 
 def _percent(ctx: Context) -> Decision:
     # A share's group usually follows it ('45 persen perempuan'), starting in the same clause.
-    found = _nearest_found(LEX.percent, "", ctx.right)
-    if found and found.same_clause:
-        return Decision(LEX.percent.metrics[found.index], LEX.percent.rule(found.index))
+    found = _candidates(LEX.percent, "", ctx.right)
+    if found and found[0].same_clause:
+        return _decision(LEX.percent, found[0])
     if ctx.province_left:
         return Decision("province_recipient_share", "province:share")
     # Past a comma, a group named before the next figure is that figure's ('… 96%, listrik 75%').
@@ -118,17 +119,17 @@ def _rupiah(ctx: Context) -> Decision:
     excluded = LEX.rupiah_exclusions.last(ctx.left)
     if excluded:
         return Decision(None, LEX.rupiah_exclusions.rule(excluded.index))
-    decision = _nearest(LEX.rupiah, ctx.left_clause, ctx.right) or \
-        _nearest(LEX.rupiah, ctx.sentence_before, "")
-    if decision is None or decision.metric is None:
-        return decision or WEAK
-    if _fits_magnitude(decision.metric, ctx.value):
-        return decision
-    # 'anggaran Rp4,8 triliun untuk pelatihan': an aggregate takes the label before it.
-    before = _nearest(LEX.rupiah, ctx.left_clause, "")
-    if before and before.metric and _fits_magnitude(before.metric, ctx.value):
-        return before
-    return Decision(None, "magnitude:" + decision.rule)
+    found = _candidates(LEX.rupiah, ctx.left_clause, ctx.right) or \
+        _candidates(LEX.rupiah, ctx.sentence_before, "")
+    if not found:
+        return WEAK
+    # The nearest label that fits the amount's size: 'anggaran Rp4,8 triliun untuk pelatihan'
+    # is an aggregate labelled before it, 'insentif yang diterima Rp600 ribu' is per person.
+    for candidate in found:
+        decision = _decision(LEX.rupiah, candidate)
+        if decision.metric is None or _fits_magnitude(decision.metric, ctx.value):
+            return decision
+    return Decision(None, "magnitude:" + _decision(LEX.rupiah, found[0]).rule)
 
 
 def _fits_magnitude(metric: str, value: float) -> bool:

@@ -108,6 +108,9 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         subject = subjects.of(cand.start, cand.end, next_start)
         if subject is not None and subject != PRAKERJA:
             decision = cls.Decision(None, "subject:" + subject.id, subject.id)
+        elif out and out[-1].rule.startswith("exclusion") and _restates(left, left_clause):
+            # '… realisasi 85 persen atau Rp17 triliun': a restated exclusion stays excluded.
+            decision = cls.Decision(None, out[-1].rule)
         else:
             decision = cls.classify(ctx)
         metric, rule = decision.metric, decision.rule
@@ -153,11 +156,7 @@ def _inherit(cand: Candidate, left: str, left_clause: str, before: str, same_sen
              earlier: list[Figure], sentence: Sentence) -> Figure | None:
     """The figure this one restates ('… penerima atau 11,8 persen') or points back to
     ('Jumlah tersebut …'), with the metric and rule it passes on; None when there is none."""
-    # After a comma a restatement needs its connector ('…, atau 14 persen'): '…, 11% berwirausaha'
-    # is the next item of a list, with its own label.
-    restates = cls.LEX.restatement.match(left_clause) and (
-        left_clause == left or re.search(r"[^\W\d_]", left_clause))
-    if same_sentence and restates:
+    if same_sentence and _restates(left, left_clause):
         prev, rule = same_sentence[-1], "restates-previous"
     elif not same_sentence and cls.LEX.anaphora.search(before) and earlier:
         prev, rule = earlier[-1], "points-back"
@@ -171,6 +170,14 @@ def _inherit(cand: Candidate, left: str, left_clause: str, before: str, same_sen
     if prev.metric == "province_recipients" and cand.unit == "percent":
         return replace(prev, metric="province_recipient_share", rule=rule)
     return None
+
+
+def _restates(left: str, left_clause: str) -> bool:
+    """Whether the text before a figure makes it restate the previous one. After a comma a
+    restatement needs its connector ('…, atau 14 persen'): in '…, 11% berwirausaha' the figure
+    is the next item of a list, with its own label."""
+    return bool(cls.LEX.restatement.match(left_clause)) and (
+        left_clause == left or bool(re.search(r"[^\W\d_]", left_clause)))
 
 
 def _adopt_restated_values(figures: list[Figure]) -> list[Figure]:

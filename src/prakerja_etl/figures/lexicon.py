@@ -23,7 +23,7 @@ _TOKEN = re.compile(r"\w+(?:-\w+)*")
 
 def phrase(text: str) -> str:
     """A lexicon phrase as a regex: a space matches any whitespace, 'word*' any suffix, whole words."""
-    body = re.sub(r"(?<!\\w)(?<=[^\W\d_])\*", r"\\w*", text)
+    body = re.sub(r"(?<=[^\W\d_])(?<!\\[A-Za-z])\*", r"\\w*", text)
     body = re.sub(r"^\^ ", r"^\\s*", body)
     body = body.replace(" ?", r"\s*").replace(" ", r"\s+")
     head = r"(?<!\w)" if re.match(r"[\w(]", text) else ""
@@ -58,25 +58,19 @@ class Cues:
         self.sides = [e.get("side", "both") for e in entries]
         self.stems = {s: i for i, e in enumerate(entries) for s in e.get("stems", [])}
         self.bare = {s for e in entries for s in e.get("bare", [])}
-        self._alt = {side: self._alternation(entries, side) for side in ("left", "right")}
-
-    @staticmethod
-    def _alternation(entries: list[dict], side: str) -> re.Pattern[str] | None:
-        parts = [f"(?P<c{i}>{'|'.join(phrase(p) for p in e['phrases'])})"
-                 for i, e in enumerate(entries)
-                 if e.get("phrases") and e.get("side", "both") in ("both", side)]
-        return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        # One pattern per cue, so cues that overlap in the text are all found.
+        self._patterns = {side: [(i, re.compile("|".join(phrase(p) for p in e["phrases"]), re.IGNORECASE))
+                                 for i, e in enumerate(entries)
+                                 if e.get("phrases") and e.get("side", "both") in ("both", side)]
+                          for side in ("left", "right")}
 
     def rule(self, index: int) -> str:
         return f"{'exclusion' if self.metrics[index] is None else self.group}:{self.ids[index]}"
 
     def search(self, text: str, side: str) -> list[Hit]:
         """Every cue in `text`, in text order."""
-        hits = []
-        alt = self._alt[side]
-        if alt is not None:
-            hits = [Hit(m.start(), m.end(), int(m.lastgroup[1:])) for m in alt.finditer(text)
-                    if m.lastgroup]
+        hits = [Hit(m.start(), m.end(), i) for i, pattern in self._patterns[side]
+                 for m in pattern.finditer(text)]
         if self.stems:
             for m in _TOKEN.finditer(text):
                 word = m.group().lower()
@@ -84,7 +78,7 @@ class Cues:
                 i = self.stems.get(root)
                 if i is not None and self.sides[i] in ("both", side) and (word != root or root in self.bare):
                     hits.append(Hit(m.start(), m.end(), i))
-            hits.sort(key=lambda h: h.start)
+        hits.sort(key=lambda h: (h.start, h.index))
         return hits
 
     def first(self, text: str, side: str = "right") -> Hit | None:
@@ -106,11 +100,13 @@ class Subjects:
     """Every name of a programme, statistic, country or company a figure can be about."""
 
     PRAKERJA = Subject("prakerja", "prakerja")
+    NEUTRAL = Subject("neutral", "neutral")   # a name that contains another's words, about neither
 
     def __init__(self, data: dict) -> None:
-        self.subjects = [self.PRAKERJA] + [Subject(e["id"], e["kind"]) for e in data["subjects"]]
-        names = [(n, 0) for n in data["prakerja"]["names"]]
-        names += [(n, i) for i, e in enumerate(data["subjects"], start=1) for n in e["names"]]
+        self.subjects = [self.PRAKERJA, self.NEUTRAL] + [Subject(e["id"], e["kind"])
+                                                         for e in data["subjects"]]
+        names = [(n, 0) for n in data["prakerja"]["names"]] + [(n, 1) for n in data["neutral"]]
+        names += [(n, i) for i, e in enumerate(data["subjects"], start=2) for n in e["names"]]
         # Longest names first, so 'BLT Dana Desa' is found before 'BLT'.
         names.sort(key=lambda pair: len(pair[0]), reverse=True)
         self._index = [i for _, i in names]
@@ -118,8 +114,9 @@ class Subjects:
             f"(?P<s{k}>{_case(name)})" for k, (name, _) in enumerate(names)))
 
     def find(self, text: str) -> list[tuple[int, int, Subject]]:
-        return [(m.start(), m.end(), self.subjects[self._index[int(m.lastgroup[1:])]])
-                for m in self._pattern.finditer(text) if m.lastgroup]
+        found = [(m.start(), m.end(), self.subjects[self._index[int(m.lastgroup[1:])]])
+                 for m in self._pattern.finditer(text) if m.lastgroup]
+        return [f for f in found if f[2] is not self.NEUTRAL]
 
 
 def _case(name: str) -> str:

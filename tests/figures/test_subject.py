@@ -1,0 +1,68 @@
+"""What a figure is about, on sentences written for these tests: only Kartu Prakerja figures get
+a metric; others keep metric NULL and name their subject."""
+
+import pytest
+
+from prakerja_etl.figures.extract import extract_figures
+from prakerja_etl.text.segment import split_sentences
+
+
+def about(text: str) -> list[tuple[float, str | None, str | None]]:
+    return [(round(f.value, 2), f.metric, f.subject)
+            for f in extract_figures(split_sentences(text), 2022)]
+
+
+def test_a_comparison_gives_each_figure_its_own_subject() -> None:
+    text = "Penerima BSU mencapai 11 juta, sementara penerima Kartu Prakerja 4,8 juta."
+    assert about(text) == [(11_000_000, None, "BSU"), (4_800_000, "recipients_total", None)]
+
+
+def test_a_programme_named_after_the_figure_is_its_subject() -> None:
+    text = "Tahun lalu pemerintah membantu 9 juta penerima BLT Dana Desa."
+    assert about(text) == [(9_000_000, None, "BLT Dana Desa")]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Anggaran PEN tahun ini Rp 650 triliun.", "PEN"),
+    ("Program Keluarga Harapan menjangkau 10 juta keluarga.", "PKH"),
+    ("Bantuan Subsidi Upah diberikan kepada 7 juta pekerja.", "BSU"),
+    ("Kartu Sembako menyasar 18 juta keluarga penerima.", "Kartu Sembako"),
+    ("Tingkat pengangguran terbuka turun menjadi 5,4 persen.", "pengangguran nasional (BPS)"),
+    ("Menurut BPS, angkatan kerja Indonesia kini 145 juta orang.", "angkatan kerja nasional (BPS)"),
+    ("Singapura melatih 500 ribu warganya setiap tahun.", "negara lain"),
+])
+def test_other_programmes_and_statistics_get_no_metric(text: str, subject: str) -> None:
+    [(_, metric, found)] = about(text)
+    assert (metric, found) == (None, subject)
+
+
+def test_the_programme_inside_an_umbrella_keeps_its_own_figure() -> None:
+    # PEN names the umbrella only in its own clause.
+    text = "Kartu Prakerja, bagian dari program PEN, mendapat anggaran Rp 21 triliun."
+    assert about(text) == [(21e12, "budget_total", None)]
+
+
+def test_the_programme_scheme_named_semi_bansos_is_prakerja() -> None:
+    text = "Dengan skema semi-bansos, setiap penerima memperoleh manfaat Rp 3,7 juta."
+    assert about(text) == [(3_700_000, "benefit_per_recipient", None)]
+
+
+def test_a_survey_of_the_labour_force_reports_on_prakerja_recipients() -> None:
+    text = ("Survei Angkatan Kerja Nasional mencatat 77 persen penerima memakai insentif "
+            "untuk kebutuhan pokok.")
+    assert about(text) == [(77, "incentive_daily_needs_share", None)]
+
+
+def test_a_sentence_pointing_back_keeps_the_previous_subject() -> None:
+    text = "Pemerintah juga menyalurkan BLT Dana Desa. Bantuan itu menjangkau 6 juta keluarga."
+    assert about(text)[-1][2] == "BLT Dana Desa"
+
+
+def test_a_sample_is_its_own_subject() -> None:
+    [(_, metric, subject)] = about("Survei itu melibatkan 6.500 responden.")
+    assert (metric, subject) == (None, "sampel survei")
+
+
+def test_the_subject_rule_is_recorded() -> None:
+    [f] = extract_figures(split_sentences("Anggaran PKH tahun ini Rp 28 triliun."), 2022)
+    assert (f.metric, f.subject, f.rule) == (None, "PKH", "subject:PKH")
