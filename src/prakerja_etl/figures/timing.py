@@ -178,7 +178,8 @@ def resolve_timing(figures: list[Figure], sentences: list[Sentence],
         by_default.append(default)
     # A figure its own sentence says nothing about, repeating a running total stated elsewhere
     # in the article (the headline of the lead's 'sejak 2020 … 16 juta'), is that running total.
-    running = {(f.metric, f.value): f for f in out if f.basis == "to_date"}
+    running = {(f.metric, f.value): f for f, default in zip(out, by_default, strict=True)
+               if f.basis == "to_date" and not default}
     return [replace(f, period=running[f.metric, f.value].period, basis="to_date",
                     as_of=running[f.metric, f.value].as_of)
             if default and (f.metric, f.value) in running else f
