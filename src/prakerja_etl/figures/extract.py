@@ -14,7 +14,8 @@ from prakerja_etl.text.periods import find_periods, period_for
 from prakerja_etl.text.provinces import Province, ProvinceMention, find_provinces
 from prakerja_etl.text.segment import Sentence
 
-_CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–]\s")
+# A decimal comma (2,9 juta) is not a clause break.
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\s[-–]\s")
 # 'sejak gelombang pertama' counts every wave since the first, not one wave.
 _TOPIC_OPENING = re.compile(
     r"^\W*(?:(?:adapun|sementara(?:\s+itu)?|sedangkan|khusus|untuk|bagi)\s+(?:di\s+)?|di\s+)(?:provinsi\s+)?$",
@@ -22,6 +23,8 @@ _TOPIC_OPENING = re.compile(
 _DATELINE = re.compile(
     r"^\W*(?:[\w.]+(?:\s[A-Z][\w.]*)?\s*,\s*)?[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s*(?:\([A-Za-z]+\)\s*)?[-–]\s")
 # 'X persen dari N peserta merupakan perempuan': the share's group follows the whole it is of.
+# '… 85 persen atau Rp17 triliun': the same amount said another way.
+_SAME_AMOUNT = re.compile(r"^\W*(?:atau|setara(?:\s+dengan)?|alias)\W*$", re.IGNORECASE)
 _SHARE_OF_NEXT = re.compile(r"\s*dari\s*", re.IGNORECASE)
 
 
@@ -108,7 +111,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         subject = subjects.of(cand.start, cand.end, next_start)
         if subject is not None and subject != PRAKERJA:
             decision = cls.Decision(None, "subject:" + subject.id, subject.id)
-        elif out and out[-1].rule.startswith("exclusion") and _restates(left, left_clause):
+        elif out and out[-1].rule.startswith("exclusion") and _SAME_AMOUNT.match(left_clause):
             # '… realisasi 85 persen atau Rp17 triliun': a restated exclusion stays excluded.
             decision = cls.Decision(None, out[-1].rule)
         else:
