@@ -8,7 +8,6 @@ from dataclasses import dataclass, replace
 
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.figures.find import Candidate, find_figures
-from prakerja_etl.figures.lexicon import Subject
 from prakerja_etl.figures.subject import PRAKERJA, SentenceSubjects
 from prakerja_etl.text.periods import find_periods, period_for
 from prakerja_etl.text.provinces import Province, ProvinceMention, find_provinces
@@ -54,7 +53,7 @@ def extract_figures(sentences: list[Sentence], article_year: int | None) -> list
     figures: list[Figure] = []
     header: list[str] | None = None
     previous: Sentence | None = None
-    carried: Subject | None = None
+    subjects: SentenceSubjects | None = None
     for sentence in sentences:
         header = _table_header(sentence, header)
         same_line = previous is not None and previous.line_no == sentence.line_no
@@ -62,9 +61,9 @@ def extract_figures(sentences: list[Sentence], article_year: int | None) -> list
             figures[-1].sentence == previous else None
         found = find_figures(sentence.text, previous_unit=previous_unit,
                              table_header=header if "|" in sentence.text else None)
-        subjects = SentenceSubjects(sentence.text, carried)
+        # Sentences are asked for their subjects only when a figure or a next sentence needs them.
+        subjects = SentenceSubjects(sentence.text, subjects)
         figures.extend(_sentence_figures(sentence, found, figures, article_year, subjects))
-        carried = subjects.last()
         previous = sentence
     return _adopt_restated_values(figures)
 

@@ -109,19 +109,24 @@ class Subjects:
         names += [(n, i) for i, e in enumerate(data["subjects"], start=2) for n in e["names"]]
         # Longest names first, so 'BLT Dana Desa' is found before 'BLT'.
         names.sort(key=lambda pair: len(pair[0]), reverse=True)
-        self._index = [i for _, i in names]
-        self._pattern = re.compile("|".join(
-            f"(?P<s{k}>{_case(name)})" for k, (name, _) in enumerate(names)))
+        self._names = [(re.compile(_case(name)), self.subjects[i]) for name, i in names]
+        # One scan for all names (word boundaries factored out); which name it was is asked
+        # only of the few matches.
+        self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(_case(name, bare=True) for name, _ in names)
+                                   + r")(?!\w)")
 
     def find(self, text: str) -> list[tuple[int, int, Subject]]:
-        found = [(m.start(), m.end(), self.subjects[self._index[int(m.lastgroup[1:])]])
-                 for m in self._pattern.finditer(text) if m.lastgroup]
-        return [f for f in found if f[2] is not self.NEUTRAL]
+        found = []
+        for m in self._pattern.finditer(text):
+            subject = next(s for pattern, s in self._names if pattern.fullmatch(m.group()))
+            if subject is not self.NEUTRAL:
+                found.append((m.start(), m.end(), subject))
+        return found
 
 
-def _case(name: str) -> str:
+def _case(name: str, *, bare: bool = False) -> str:
     """Acronyms (capitals only) match case-sensitively, other names in any case."""
-    body = phrase(name)
+    body = name.replace(" ?", r"\s*").replace(" ", r"\s+") if bare else phrase(name)
     return body if re.fullmatch(r"[A-Z][A-Z0-9-]+", name) else f"(?i:{body})"
 
 

@@ -10,12 +10,14 @@ Kartu Prakerja 5,9 juta' each figure gets its own.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 import yaml
 
 from prakerja_etl.figures.lexicon import SUBJECTS_PATH, Subject, Subjects, load
 
-_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\s[-–]\s|\b(?:sementara|sedangkan|adapun)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\s[-–]\s|\b(?:sementara|sedangkan|adapun)\b",
+                           re.IGNORECASE)
 _RIGHT_WORDS = 3   # a name this many words after the figure still belongs to its noun phrase
 PRAKERJA = Subjects.PRAKERJA
 _CARRY = re.compile("|".join(p.replace(" ", r"\s+") for p in
@@ -26,10 +28,19 @@ _CARRY = re.compile("|".join(p.replace(" ", r"\s+") for p in
 class SentenceSubjects:
     """The subject mentions of one sentence, asked once per figure."""
 
-    def __init__(self, text: str, carried: Subject | None) -> None:
+    def __init__(self, text: str, previous: SentenceSubjects | None) -> None:
         self.text = text
-        self.mentions = load().subjects.find(text)
-        self.carried = carried if not self.mentions and _CARRY.match(text) else None
+        self._previous = previous
+
+    @cached_property
+    def mentions(self) -> list[tuple[int, int, Subject]]:
+        return load().subjects.find(self.text)
+
+    @cached_property
+    def carried(self) -> Subject | None:
+        if self._previous is None or self.mentions or not _CARRY.match(self.text):
+            return None
+        return self._previous.last()
 
     def of(self, start: int, end: int, next_start: int) -> Subject | None:
         """The subject of the figure at text[start:end]; None when nothing is named (Prakerja)."""
