@@ -1,0 +1,148 @@
+"""Period, basis and as_of from the whole article (CLAIMS.md), on sentences written for the test:
+for each rule a paraphrase that must resolve and a look-alike that must not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from prakerja_etl.figures.timing import WAVES_PATH, load_waves
+from prakerja_etl.sources.articles import extract_article
+from prakerja_etl.text.metadata import undated_fallback
+from prakerja_etl.text.periods import find_periods, span_period
+from prakerja_etl.text.segment import split_lines
+
+
+def timing(body: str, dated: str = "Rabu, 8 Maret 2023 09:00 WIB") -> dict[str, tuple]:
+    """raw text of each figure → (metric, period, basis, as_of), for an article dated `dated`."""
+    text = f"Kabar terbaru program pelatihan kerja dari pemerintah\n{dated}\n{body}\n"
+    a = extract_article("articles/uji.txt", text.encode("utf-8"))
+    return {f.sentence.text[f.start - f.sentence.start:f.end - f.sentence.start]:
+            (f.metric, f.period, f.basis, f.as_of) for f in a.figures}
+
+
+def test_running_total_since_launch_has_no_single_year() -> None:
+    got = timing("Sejak diluncurkan pada 2020, penerima Kartu Prakerja sudah berjumlah 18,2 juta orang.")
+    assert got["18,2 juta"][1:] == (None, "to_date", "2023-03-08")
+
+
+def test_a_year_stated_plainly_is_a_total() -> None:
+    got = timing("Pada 2021, penerima Kartu Prakerja tercatat 5,7 juta orang.")
+    assert got["5,7 juta"][1:] == ("2021", "total", None)
+
+
+def test_count_up_to_a_month_stands_at_that_month() -> None:
+    got = timing("Hingga akhir Mei 2023, penerima Kartu Prakerja yang ditetapkan tercatat 420 ribu orang.")
+    assert got["420 ribu"][1:] == ("2023", "to_date", "2023-05")
+
+
+def test_count_of_this_year_before_it_ends_runs_to_date() -> None:
+    got = timing("Tahun ini penerima Kartu Prakerja sudah mencapai 300 ribu orang.")
+    assert got["300 ribu"][1:] == ("2023", "to_date", "2023-03-08")
+
+
+def test_relative_year_counts_back_from_the_article() -> None:
+    got = timing("Tahun lalu penerima Kartu Prakerja mencapai 4,8 juta orang.")
+    assert got["4,8 juta"][1:] == ("2022", "total", None)
+
+
+def test_present_tense_target_is_the_articles_year_but_a_past_scheme_is_not() -> None:
+    got = timing("Pemerintah menargetkan 1,1 juta peserta Kartu Prakerja.\n\n"
+                 "Dulu insentif Kartu Prakerja Rp 600 ribu per bulan diberikan selama empat bulan.")
+    assert got["1,1 juta"][1:3] == ("2023", "total")
+    assert got["Rp 600 ribu"][1] is None
+
+
+def test_one_waves_quota_is_part_of_the_wave_year() -> None:
+    got = timing("Kuota gelombang 30 Kartu Prakerja dipatok 300 ribu peserta.")
+    assert got["300 ribu"][1:3] == ("2022", "part")
+    assert got["gelombang 30"][1] == "2022"   # the wave number itself: its wave's year
+
+
+def test_a_years_quota_is_not_a_part() -> None:
+    got = timing("Kuota Kartu Prakerja sepanjang 2024 dipatok 1,3 juta peserta.")
+    assert got["1,3 juta"][1:3] == ("2024", "total")
+
+
+def test_initial_stage_is_part() -> None:
+    got = timing("Untuk tahap awal, pemerintah menyiapkan kuota 400 ribu peserta Kartu Prakerja.")
+    assert got["400 ribu"][2] == "part"
+
+
+def test_superseded_value_and_its_replacement() -> None:
+    got = timing("Anggaran Kartu Prakerja semula Rp 9 triliun, kemudian dinaikkan menjadi Rp 12 triliun.")
+    assert got["Rp 9 triliun"][2] == "superseded"
+    assert got["Rp 12 triliun"][2] == "total"
+
+
+def test_period_carries_to_a_following_sentence_without_one() -> None:
+    got = timing("Laporan tahunan Kartu Prakerja 2021 dirilis pekan ini.\n\n"
+                 "Porsi perempuan di antara penerima Kartu Prakerja sebesar 49 persen.")
+    assert got["49 persen"][1] == "2021"
+
+
+def test_without_a_period_anywhere_a_share_stays_null() -> None:
+    got = timing("Laporan Kartu Prakerja dirilis pekan ini.\n\n"
+                 "Porsi perempuan di antara penerima Kartu Prakerja sebesar 49 persen.")
+    assert got["49 persen"][1] is None
+
+
+def test_waves_of_several_years_run_to_date() -> None:
+    got = timing("Penerima Kartu Prakerja dari gelombang 1 hingga 40 berjumlah 14 juta orang.")
+    assert got["14 juta"][1:3] == (None, "to_date")
+
+
+def test_waves_of_one_finished_year_are_that_years_total() -> None:
+    got = timing("Penerima Kartu Prakerja dari gelombang 12 hingga 22 berjumlah 5,8 juta orang.")
+    assert got["5,8 juta"][1:3] == ("2021", "total")
+
+
+@pytest.mark.parametrize(("first", "last", "want"), [
+    (8, 12, "2020-S2"), (5, 6, "2020-Q2"), (3, 4, "2020-S1"), (7, 7, "2020-07"), (2, 11, "2020"),
+    (11, 2, None),
+])
+def test_fieldwork_months_give_the_smallest_period(first: int, last: int, want: str | None) -> None:
+    assert span_period(2020, first, last) == want
+
+
+def test_survey_fieldwork_span_in_text() -> None:
+    [m] = find_periods("Survei digelar 3 Juli hingga 20 September 2021 di seluruh provinsi.", 2022)
+    assert m.period == "2021-Q3"
+
+
+def test_a_regulation_number_is_not_a_period() -> None:
+    assert find_periods("diatur dalam Peraturan Menteri Nomor 3 Tahun 2021 tentang pelatihan", 2022) == ()
+
+
+def test_wave_calendar_is_consistent_and_cited() -> None:
+    import yaml
+
+    cal = load_waves()
+    assert (cal.year_of(1), cal.year_of(11), cal.year_of(12), cal.year_of(47), cal.year_of(48)) == \
+        (2020, 2020, 2021, 2022, 2023)
+    assert cal.year_of(1, 11) == 2020 and cal.year_of(1, 22) is None and cal.year_of(400) is None
+    assert cal.start_year == 2020
+    rows = yaml.safe_load(WAVES_PATH.read_text(encoding="utf-8"))["waves"]
+    assert all(row.get("source") for row in rows)
+
+
+def test_wave_calendar_refuses_two_years_for_one_wave(tmp_path) -> None:
+    bad = tmp_path / "waves.yaml"
+    bad.write_text("programme_start: '2020-04'\nwaves:\n"
+                   "  - {from: 1, to: 5, year: 2020, source: a}\n"
+                   "  - {from: 5, to: 6, year: 2021, source: b}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="wave 5"):
+        load_waves(bad)
+
+
+def test_undated_text_takes_its_latest_stated_date() -> None:
+    lines = split_lines("Program pelatihan dibuka lagi\nPendaftaran dibuka 4 Januari 2022.\n"
+                        "Hal itu disampaikan menteri pada Kamis (17/3/2022).\n")
+    assert undated_fallback(lines) == (date(2022, 3, 17), 2022)
+
+
+def test_an_old_date_quoted_in_a_later_text_gives_only_the_year() -> None:
+    lines = split_lines("Program pelatihan tahun 2024 berlanjut\n"
+                        "Program ini lahir pada 11 April 2020 di tengah pandemi.\n")
+    assert undated_fallback(lines) == (None, 2024)
