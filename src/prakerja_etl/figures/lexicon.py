@@ -58,19 +58,30 @@ class Cues:
         self.sides = [e.get("side", "both") for e in entries]
         self.stems = {s: i for i, e in enumerate(entries) for s in e.get("stems", [])}
         self.bare = {s for e in entries for s in e.get("bare", [])}
-        # One pattern per cue, so cues that overlap in the text are all found.
-        self._patterns = {side: [(i, re.compile("|".join(phrase(p) for p in e["phrases"]), re.IGNORECASE))
+        self._patterns = {side: [(i, "|".join(phrase(p) for p in e["phrases"]))
                                  for i, e in enumerate(entries)
                                  if e.get("phrases") and e.get("side", "both") in ("both", side)]
                           for side in ("left", "right")}
+        # Amounts need every cue, also where cues overlap ('insentif yang diterima'), to pick the
+        # nearest that fits the size; other groups scan one alternation per side.
+        self.overlapping = group == "rupiah"
+        self._compiled = {side: [(i, re.compile(p, re.IGNORECASE)) for i, p in pats]
+                          for side, pats in self._patterns.items()}
+        self._alt = {side: re.compile("|".join(f"(?P<c{i}>{p})" for i, p in pats), re.IGNORECASE)
+                     if pats else None for side, pats in self._patterns.items()}
 
     def rule(self, index: int) -> str:
         return f"{'exclusion' if self.metrics[index] is None else self.group}:{self.ids[index]}"
 
     def search(self, text: str, side: str) -> list[Hit]:
         """Every cue in `text`, in text order."""
-        hits = [Hit(m.start(), m.end(), i) for i, pattern in self._patterns[side]
-                 for m in pattern.finditer(text)]
+        if self.overlapping:
+            hits = [Hit(m.start(), m.end(), i) for i, pattern in self._compiled[side]
+                    for m in pattern.finditer(text)]
+        else:
+            alt = self._alt[side]
+            hits = [Hit(m.start(), m.end(), int(m.lastgroup[1:])) for m in alt.finditer(text)
+                    if m.lastgroup] if alt is not None else []
         if self.stems:
             for m in _TOKEN.finditer(text):
                 word = m.group().lower()
