@@ -156,6 +156,10 @@ def contract_relations() -> dict[str, list[str]]:
     for relation, columns in table_row.findall(CONTRACT.read_text()):
         plain = re.sub(r"\s*\([^)]*\)", "", columns)      # 'value (DOUBLE, normalised)' → 'value'
         out[relation] = [c.strip().strip('"') for c in plain.split(",")]
+    for relation, columns in out.items():       # 'the claim's columns, rule' (review)
+        if "the claim's columns" in columns:
+            i = columns.index("the claim's columns")
+            out[relation] = columns[:i] + out["claims"] + columns[i + 1:]
     return out
 
 
@@ -181,3 +185,40 @@ def test_every_contract_column_exists_with_a_comment(con: Any) -> None:
     bare = [f"{relation}.{column}" for relation, columns in contract_relations().items()
             for column in columns if not (comments[relation, column] or "").strip()]
     assert not bare, f"contract columns without a comment: {bare}"
+
+
+# Claims like with like: intervals, conflicts and the review list (CLAIMS.md).
+
+def test_who_says_what_lists_each_statement_of_the_2020_conflict_with_its_interval(con: Any) -> None:
+    result = rows(con, by_heading("8."))
+    kinds = {r["source_kind"] for r in result}
+    assert {"article", "official"} <= kinds and {r["basis"] for r in result} == {"total"}
+    official = next(r for r in result if r["source_kind"] == "official")
+    assert official["value_low"] == official["value_high"] == 5_987_674
+
+
+def test_survey_province_shares_are_set_against_derived_official_shares(con: Any) -> None:
+    result = rows(con, by_heading("12."))
+    assert result and all(r["official_share_2020"] is not None for r in result)
+    assert 99 < sum(r["official_share_2020"] for r in rows(con, "SELECT 100.0 * recipients / sum(recipients) "
+                    "OVER () AS official_share_2020 FROM official_province_recipients WHERE year = 2020")) < 101
+
+
+def test_the_founding_articles_total_does_not_hold_the_official_count(con: Any) -> None:
+    result = rows(con, by_heading("23.", 1))
+    founding = [r for r in result if r["source_file"].endswith("liputan6_2021-02-23_prakerja-2020.txt")]
+    assert founding and not any(r["holds_official"] for r in founding if r["period"] == "2020")
+
+
+def test_conflicts_show_each_source_with_its_interval_and_basis(con: Any) -> None:
+    result = {(r["metric"], r["period"], r["province"]): r for r in rows(con, by_heading("24."))}
+    sources = result["recipients_total", "2020", "national"]["sources"]
+    assert "official:official/all_kabupaten_kota.json=5987674.0 [5987674.0, 5987674.0] total" in sources
+    assert all(r["gap"] > 0 for r in result.values())
+
+
+def test_the_review_list_names_a_rule_for_every_claim_and_keeps_them_out_of_conflicts(con: Any) -> None:
+    listed = rows(con, by_heading("25.", 1))
+    assert {r["rule"] for r in rows(con, by_heading("25."))} == {r["rule"] for r in listed}
+    compared = {r["claim_id"] for r in rows(con, "SELECT claim_id FROM compared_claims")}
+    assert not compared & {r["claim_id"] for r in rows(con, "SELECT claim_id FROM review")}

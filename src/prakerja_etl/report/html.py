@@ -23,7 +23,7 @@ import duckdb
 
 from prakerja_etl.errors import ConfigError
 from prakerja_etl.warehouse.store import QUERY_LIMITS, connect
-from prakerja_etl.warehouse.views import PERCENT_POINTS_TOLERANCE, RELATIVE_TOLERANCE, STATED
+from prakerja_etl.warehouse.views import STATED
 
 # Runs never block readers; this is for another process holding the file read-write (DBeaver, Python).
 LOCK_WAIT_SECONDS = 10.0
@@ -52,6 +52,8 @@ class ReportData:
     province_year: int | None = None
     provinces: list[tuple[str, str, float]] = field(default_factory=list)     # code, name, recipients
     conflicts: list[tuple[Any, ...]] = field(default_factory=list)
+    review_by_rule: list[tuple[Any, ...]] = field(default_factory=list)
+    review: list[tuple[Any, ...]] = field(default_factory=list)
     ranking_checks: list[tuple[Any, ...]] = field(default_factory=list)
     quarantine_by_reason: list[tuple[Any, ...]] = field(default_factory=list)
     quarantine_latest: list[tuple[Any, ...]] = field(default_factory=list)
@@ -94,11 +96,11 @@ def gather(con: duckdb.DuckDBPyConnection) -> ReportData:
     data.reported_by_year = [(int(y), k, float(v), int(n)) for y, k, v, n in rows(
         "SELECT period::INTEGER, source_kind, value, count(DISTINCT source_file) FROM claims "
         "WHERE metric = 'recipients_total' AND source_kind <> 'official' AND province_code IS NULL "
-        "AND period SIMILAR TO '[0-9]{4}' GROUP BY ALL ORDER BY ALL")]
+        "AND basis = 'total' AND period SIMILAR TO '[0-9]{4}' GROUP BY ALL ORDER BY ALL")]
     data.sources_by_year = {int(y): int(n) for y, n in rows(
         "SELECT period::INTEGER, count(DISTINCT source_kind || ':' || source_file) FROM claims "
         "WHERE metric = 'recipients_total' AND source_kind <> 'official' AND province_code IS NULL "
-        "AND period SIMILAR TO '[0-9]{4}' GROUP BY ALL")}
+        "AND basis = 'total' AND period SIMILAR TO '[0-9]{4}' GROUP BY ALL")}
     data.province_year = rows("SELECT max(year) FROM official_province_recipients")[0][0]
     data.provinces = [(c, n, float(r)) for c, n, r in rows(
         "SELECT o.province_code, p.province_name, o.recipients FROM official_province_recipients o "
@@ -108,17 +110,18 @@ def gather(con: duckdb.DuckDBPyConnection) -> ReportData:
         setattr(data, name, rows(sql))
     # The first sources of each group (min(x, n) keeps n per group, however many there are);
     # only the conflicts' are shown.
-    stated = {(m, p, c): (sorted(first), n) for m, p, c, first, n in rows(_CONFLICT_SOURCES)}
-    data.conflicts = [(*row[:2], *row[3:], *stated.get(row[:3], ([], 0))) for row in rows(_CONFLICTS)]
+    stated = {tuple(key): (sorted(first), n) for *key, first, n in rows(_CONFLICT_SOURCES)}
+    data.conflicts = [(*row[:4], *row[5:], *stated.get(row[:5], ([], 0))) for row in rows(_CONFLICTS)]
     return data
 
 
-_CONFLICTS = ("SELECT metric, period, province_code, coalesce(province_name, 'national'), unit, n_sources, "
-              "min_value, max_value, spread FROM conflict_groups "
-              f"ORDER BY metric, period, province_name NULLS FIRST LIMIT {SHOWN_ROWS}")
+# A conflict's group: (metric, period, basis, as_of month, province_code).
+_CONFLICTS = ("SELECT metric, period, basis, as_of, province_code, coalesce(province_name, 'national'), "
+              "unit, n_sources, min_value, max_value, spread FROM conflict_groups "
+              f"ORDER BY metric, period, basis, as_of, province_name NULLS FIRST LIMIT {SHOWN_ROWS}")
 _CONFLICT_SOURCES = (
-    f"SELECT metric, period, province_code, min(stated, {SHOWN_SOURCES}), count(*) FROM ({STATED}) "
-    "GROUP BY ALL")
+    f"SELECT metric, period, basis, as_of_month, province_code, min(stated, {SHOWN_SOURCES}), count(*) "
+    f"FROM ({STATED}) GROUP BY ALL")
 
 
 _COUNTS = {
@@ -128,6 +131,7 @@ _COUNTS = {
     "official rows": "SELECT count(*) FROM official_recipients WHERE removed_at IS NULL",
     "claims": "SELECT count(*) FROM claims",
     "conflicts": "SELECT count(*) FROM conflict_groups",
+    "claims to review": "SELECT count(DISTINCT claim_id) FROM review",
     "quarantined": "SELECT count(*) FROM quarantine",
     "data-quality findings": "SELECT count(*) FROM data_quality",
 }
@@ -144,6 +148,11 @@ _TABLES = {
     "data_quality": "SELECT severity, check_name, count(*), min(detail) FROM data_quality "
                     "GROUP BY severity, check_name "
                     "ORDER BY list_position(['error', 'warning', 'info'], severity), check_name",
+    "review_by_rule": "SELECT rule, count(*) AS n, count(DISTINCT source_file) FROM review GROUP BY rule "
+                      "ORDER BY n DESC, rule",
+    "review": "SELECT rule, metric, period, basis, coalesce(province_name, 'national'), value, unit, "
+              "source_kind, source_file, locator, detail FROM review "
+              f"ORDER BY rule, metric, source_file LIMIT {SHOWN_ROWS}",
     "runs": "SELECT run_id, started_at, finished_at, status, files_seen, files_loaded, files_skipped, "
             "files_quarantined, files_removed, rows_loaded, rows_quarantined, message FROM load_runs "
             "ORDER BY started_at DESC LIMIT 10",
@@ -160,6 +169,7 @@ def render(data: ReportData, warehouse: Path) -> str:
         _section("provinces", "Official recipients by province" +
                  (f", {data.province_year}" if data.province_year else ""), _provinces_section(data)),
         _section("conflicts", "Conflicts between sources", _conflicts_section(data)),
+        _section("review", "Claims to review", _review_section(data)),
         _section("rankings", "Province rankings stated vs official", _rankings_section(data)),
         _section("quarantine", "Quarantine", _quarantine_section(data)),
         _section("quality", "Data-quality findings in the official files", _quality_section(data)),
@@ -215,27 +225,44 @@ def _provinces_section(data: ReportData) -> str:
 
 def _conflicts_section(data: ReportData) -> str:
     if not data.conflicts:
-        return _empty("No conflicts: every (metric, period, province) stated by two or more sources agrees "
-                      "within the tolerance.")
-    headers = ["metric", "period", "province", "sources", "lowest", "highest", "spread"]
-    head = "".join(f"<th{_num(i, {3, 4, 5, 6})}>{h}</th>" for i, h in enumerate(headers))
+        return _empty("No conflicts: the statements of every (metric, period, basis, province) stated by two "
+                      "or more sources can all hold at once.")
+    headers = ["metric", "period", "basis", "province", "sources", "lowest", "highest", "spread"]
+    numeric = {4, 5, 6, 7}
+    head = "".join(f"<th{_num(i, numeric)}>{h}</th>" for i, h in enumerate(headers))
     body = []
-    for metric, period, province, unit, n, low, high, spread, sources, n_stated in data.conflicts:
+    for row in data.conflicts:
+        metric, period, basis, as_of, province, unit, n, low, high, spread, sources, n_stated = row
         share = f" ({spread / high:.0%})" if unit != "percent" and high else " points"
-        cells = [_e(metric), _e(period), _e(province), str(n), _e(_value(low, unit)), _e(_value(high, unit)),
-                 _e(_value(spread, unit) + share)]
-        body.append("<tr>" + "".join(f"<td{_num(i, {3, 4, 5, 6})}>{c}</td>" for i, c in enumerate(cells))
+        cells = [_e(metric), _e(period or ""), _e(basis + (f" at {as_of}" if as_of else "")), _e(province),
+                 str(n), _e(_value(low, unit)), _e(_value(high, unit)), _e(_value(spread, unit) + share)]
+        body.append("<tr>" + "".join(f"<td{_num(i, numeric)}>{c}</td>" for i, c in enumerate(cells))
                     + "</tr>")
         # Who states what, on its own full-width row: file paths are long.
         detail = _sources(sources, n_stated, unit)
         body.append(f'<tr class="detail"><td colspan="{len(headers)}">{detail}</td></tr>')
     shown = (f"The first {SHOWN_ROWS} by metric and period; `SELECT * FROM conflicts` lists all. "
              if len(data.conflicts) >= SHOWN_ROWS else "")
-    caption = (f"{shown}Spread: highest minus lowest, and as a share of the highest. Sources disagree above "
-               f"{RELATIVE_TOLERANCE:.0%} of the highest value for persons, counts and rupiah, above "
-               f"{PERCENT_POINTS_TOLERANCE} percentage points for shares.")
+    caption = (f"{shown}Each statement is an interval: its written precision ('5,5 juta' covers 5,45 up to "
+               "5,6 juta; a count written in full and the official counts are exact) and its qualifier "
+               "('lebih dari' has no upper bound, 'sekitar' is ±5 %). Sources conflict when their intervals "
+               "do not all overlap. Only claims of the same basis are compared, running totals (to_date) "
+               "of the same month; parts, superseded values and claims to review never conflict.")
     return (f'<div class="scroll"><table class="conflicts"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></div><p class="hint">{_e(caption)}</p>')
+
+
+def _review_section(data: ReportData) -> str:
+    if not data.review:
+        return _empty("Nothing to review: no claim breaks a plausibility rule.")
+    by_rule = _table(["rule", "claims", "files"], data.review_by_rule, numeric={1, 2})
+    rows = [(*row[:2], row[2] or "", *row[3:5], _value(row[5], row[6]), *row[7:]) for row in data.review]
+    listing = _table(["rule", "metric", "period", "basis", "province", "value", "source", "file", "where",
+                      "measured against"], rows, numeric={5})
+    shown = f"The first {SHOWN_ROWS}. " if len(data.review) >= SHOWN_ROWS else ""
+    return (f"<h3>By rule</h3>{by_rule}<h3>Claims</h3>{listing}"
+            f'<p class="hint">{_e(shown)}Claims that break a plausibility rule stay out of the conflicts '
+            'until a person has looked: <code>prakerja-etl query "SELECT * FROM review"</code></p>')
 
 
 def _rankings_section(data: ReportData) -> str:
@@ -397,22 +424,33 @@ def _value(value: float | None, unit: str) -> str:
     return prefix + (f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}")
 
 
+_STATEMENT = re.compile(r"^(?P<kind>[^:]*):(?P<path>.*)=(?P<value>\S+) \[(?P<low>\S+), (?P<high>\S+)\] "
+                        r"(?P<basis>\S+)$")
+
+
 def _sources(sources: list[str], total: int, unit: str) -> str:
-    """The first of a conflict's `total` 'kind:file=value' entries as an HTML list: value, kind, file."""
+    """The first of a conflict's `total` statements ('kind:file=value [low, high] basis') as an HTML
+    list: value, the interval it allows, basis, kind, file."""
     items = []
     for source in sources:
-        where, _, value = source.rpartition("=")
-        kind, _, path = where.partition(":")
-        try:
-            shown = _value(float(value), unit)
-        except ValueError:         # not the documented shape: show it as it is
-            shown, kind, path = source, "", ""
-        items.append(f'<li><b>{_e(shown)}</b> <span class="kind">{_e(kind)}</span> '
-                     f'<code>{_e(path)}</code></li>')
+        m = _STATEMENT.match(source)
+        if not m:              # not the documented shape: show it as it is
+            items.append(f"<li>{_e(source)}</li>")
+            continue
+        interval = f"{_bound(m['low'], unit)} – {_bound(m['high'], unit)}"
+        items.append(f'<li><b>{_e(_value(float(m["value"]), unit))}</b> '
+                     f'<span class="kind">[{_e(interval)}] {_e(m["basis"])} · {_e(m["kind"])}</span> '
+                     f'<code>{_e(m["path"])}</code></li>')
     if total > len(sources):
         more = total - len(sources)
-        items.append(f"<li>… and {more:,} more (<code>SELECT * FROM claims</code>)</li>")
+        items.append(f"<li>… and {more:,} more (<code>SELECT * FROM compared_claims</code>)</li>")
     return '<ul class="sources">' + "".join(items) + "</ul>"
+
+
+def _bound(text: str, unit: str) -> str:
+    """An interval bound as stated in `sources`: a number, or '-inf' / 'inf' for an open side."""
+    value = float(text)
+    return "open" if value in (float("inf"), float("-inf")) else _value(value, unit)
 
 
 def _when(value: Any) -> str:
