@@ -59,10 +59,12 @@ def figure(value: float, raw: str, *, metric: str | None = "recipients_total", u
     global _count
     _count += 1
     low, high = stored(interval(value, raw, unit, qualifier))
-    return {"figure_id": f"{article}-{_count:04d}", "article_id": article, "source_file": f"articles/{article}.txt",
+    return {"figure_id": f"{article}-{_count:04d}", "article_id": article,
+            "source_file": f"articles/{article}.txt",
             "value": value, "unit": unit, "metric": metric, "raw_text": raw, "sentence": f"… {raw} …",
             "char_start": 10 * _count, "char_end": 10 * _count + len(raw), "period": period,
-            "province_code": province[0] if province else None, "province_name": province[1] if province else None,
+            "province_code": province[0] if province else None,
+            "province_name": province[1] if province else None,
             "qualifier": qualifier, "range_part": None, "subject": subject, "rule": "test", "basis": basis,
             "as_of": as_of, "value_low": low, "value_high": high}
 
@@ -74,7 +76,8 @@ def load(con: duckdb.DuckDBPyConnection, *rows: dict[str, Any]) -> None:
 
 
 def conflicts(con: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]]:
-    return con.execute("SELECT metric, period, basis, as_of, province_name FROM conflicts ORDER BY ALL").fetchall()
+    return con.execute("SELECT metric, period, basis, as_of, province_name FROM conflicts "
+                       "ORDER BY ALL").fetchall()
 
 
 def review(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
@@ -83,7 +86,8 @@ def review(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
 
 # Which figures are claims
 
-def test_claims_are_prakerja_quantities_and_the_official_counts_per_year(con: duckdb.DuckDBPyConnection) -> None:
+def test_claims_are_prakerja_quantities_and_the_official_counts_per_year(
+        con: duckdb.DuckDBPyConnection) -> None:
     load(con, figure(5.5 * M, "5,5 juta"),
          figure(12, "ke-12", metric="wave_number", unit="ordinal"),        # a wave's number is a name
          figure(12 * M, "12 juta", subject="BSU", metric=None),            # another programme
@@ -113,13 +117,15 @@ def test_a_survey_cell_is_rounded_to_the_decimals_it_prints(con: duckdb.DuckDBPy
         "recipients_female_share", "province_code": None, "province_name": None, "group": None, "value": 12.5,
         "unit": "percent", "label": "Perempuan", "sheet": None, "row_number": 2, "column_name": "%",
         "cell": "r2c2", "published": True}]))
-    low, high = con.execute("SELECT value_low, value_high FROM claims WHERE source_kind = 'survey'").fetchone()
+    low, high = con.execute("SELECT value_low, value_high FROM claims "
+                            "WHERE source_kind = 'survey'").fetchone()
     assert (low, high) == pytest.approx((12.45, 12.55))
 
 
 # When do sources disagree: intervals
 
-def test_more_than_five_million_does_not_conflict_with_the_official_count(con: duckdb.DuckDBPyConnection) -> None:
+def test_more_than_five_million_does_not_conflict_with_the_official_count(
+        con: duckdb.DuckDBPyConnection) -> None:
     load(con, figure(5 * M, "5 juta", qualifier="lebih dari"))
     assert conflicts(con) == []
 
@@ -193,7 +199,8 @@ def test_a_fraction_of_a_person_is_reviewed_and_kept_out_of_conflicts(con: duckd
 
 def test_a_per_person_amount_above_the_budget_is_reviewed(con: duckdb.DuckDBPyConnection) -> None:
     load(con, figure(20e12, "Rp20 triliun", metric="budget_total", unit="rupiah"),
-         figure(600_000, "Rp600 ribu", metric="incentive_monthly", unit="rupiah", period="2020-06", article="b"),
+         figure(600_000, "Rp600 ribu", metric="incentive_monthly", unit="rupiah", period="2020-06",
+                article="b"),
          figure(30e12, "Rp30 triliun", metric="incentive_monthly", unit="rupiah", article="c"),
          figure(30e12, "Rp30 triliun", metric="incentive_monthly", unit="rupiah", period="2019", article="d"))
     assert review(con) == {("articles/c.txt", "per_person_above_budget")}
