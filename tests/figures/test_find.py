@@ -36,8 +36,41 @@ def test_numerals_with_scale_currency_and_unit(sentence: str, expected: list) ->
     ("Peserta gelombang 12 hingga 17 menerima.", [(12, "ordinal"), (17, "ordinal")]),
     ("Dibuka lewat 11 gelombang pendaftaran.", [(11, "count")]),
     ("Dijalankan lewat enam gelombang.", [(6, "count")]),
+    ("Pendaftar batch 7 bisa login besok.", [(7, "ordinal")]),              # synonym of gelombang
+    ("Kuota batch ke-3 sudah penuh.", [(3, "ordinal")]),
+    ("Dana itu dibagi dalam 9 batch.", [(9, "count")]),
+    ("Peserta gelombang dua belas mulai belajar.", [(12, "ordinal")]),      # cardinal word
+    ("Hasil gelombang tiga diumumkan.", [(3, "ordinal")]),
+    ("Dibuka gelombang dua kali sebulan.", []),                            # a frequency
+    ("Sejak gelombang empat sampai 19 tercatat.", [(4, "ordinal"), (19, "ordinal")]),
+    ("Realisasi batch 2-9 sudah cair.", [(2, "ordinal"), (9, "ordinal")]),
+    ("Pendaftar gelombang 5 hingga 13 diverifikasi.", [(5, "ordinal"), (13, "ordinal")]),
 ])
 def test_waves_are_ordinals_after_the_word_and_counts_before_it(sentence: str, expected: list) -> None:
+    assert figures(sentence) == expected
+
+
+def test_both_ends_of_a_wave_range_are_wave_numbers() -> None:
+    found = find_figures("Penerima dari batch 3 sampai 10 dihitung ulang.")
+    assert [(c.value, c.unit, c.unit_from, c.range_part) for c in found] == [
+        (3, "ordinal", "ordinal", "low"), (10, "ordinal", "ordinal", "high")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Penyaluran tersebar di 480 Kab/Kota.", [(480, "count")]),
+    ("Penyaluran tersebar di 480 kab./kota.", [(480, "count")]),
+    ("Penyaluran tersebar di 480 kab/kot.", [(480, "count")]),
+    ("Penyaluran tersebar di 480 kabupaten kota.", [(480, "count")]),
+    ("Bansos pangan untuk 12,4 juta KPM.", [(12_400_000, "count")]),         # households
+    ("Bansos pangan untuk 12,4 juta keluarga penerima manfaat.", [(12_400_000, "count")]),
+    ("Bansos pangan untuk 12,4 juta rumah tangga.", [(12_400_000, "count")]),
+    ("Bansos pangan untuk 12,4 juta penerima manfaat.", [(12_400_000, "person")]),
+    ("Pameran diikuti delapan komunitas kreatif.", [(8, "count")]),
+    ("Acara digelar di empat tempat sekaligus.", [(4, "count")]),
+    ("Kelas luring didampingi 4 tenaga pelatih dan 2 asisten pelatih.", [(4, "person"), (2, "person")]),
+    ("Tersedia tujuh digital platform.", [(7, "count")]),                   # English word order
+])
+def test_nouns_decide_count_or_person(sentence: str, expected: list) -> None:
     assert figures(sentence) == expected
 
 

@@ -52,22 +52,28 @@ _BLOCK_HINTS = ("/", ":", "tahun", "pukul", "jam", "pkl", "nomor", "no.", "pasal
                 "caturwulan", "wib", "wit", "+62", "jan", "feb", "peb", "mar", "apr", "mei", "may", "jun",
                 "jul", "agu", "agt", "aug", "sep", "okt", "oct", "nov", "des", "dec")
 _BLOCK_HINT_RE = re.compile(r"\b0\d|\d\s*[-–]\s*\d|(?:19|20)\d\d")
+# A wave number after a wave noun: digits, a Roman numeral, an ordinal or a cardinal word
+# ('gelombang ke-12', 'batch 8', 'gelombang IV', 'gelombang pertama', 'gelombang satu'), and
+# ranges of waves ('gelombang 1 hingga 8', 'batch 1-11') whose ends are both wave numbers.
+_CARDINAL_WORDS = r"(?:" + "|".join(sorted(numbers.CARDINAL_WORDS, key=len, reverse=True)) + r")"
+_WAVE_WORD = (r"(?P<word>(?i:" + "|".join(numbers.ORDINAL_WORDS) + r")|(?i:" + _CARDINAL_WORDS
+              + r"(?:\s+(?:belas|puluh)(?:\s+" + _CARDINAL_WORDS + r")?)?))\b"
+              r"(?!\s+(?i:setelah|sejak|sesudah|usai|kali|ribu|juta|miliar|ratus|koma|persen))")
 _WAVE_RE = re.compile(
-    r"\b(?i:gelombang)\s+(?:(?i:ke)[-\s]?)?"
-    r"(?:(?P<n>\d{1,3})(?!\d|[.,]\d)|(?P<roman>[IVXL]{1,7})\b|(?P<word>(?i:"
-    + "|".join(numbers.ORDINAL_WORDS) + r"))\b(?!\s+(?i:setelah|sejak|sesudah|usai|kali)))"
+    r"(?i:" + vocab.WAVE_NOUNS + r")\s+(?:(?i:ke)[-\s]?)?"
+    r"(?:(?P<n>\d{1,3})(?!\d|[.,]\d)|(?P<roman>[IVXL]{1,7})\b|" + _WAVE_WORD + r")"
     r"(?:\s*(?:-|–|(?i:hingga|sampai(?:\s+dengan)?|s\.?d\.?|dan))\s*"
-    r"(?:(?i:gelombang)\s+)?(?:(?i:ke)-?)?(?P<n2>\d{1,3})(?!\d|[.,]\d))?"
+    r"(?:(?i:" + vocab.WAVE_NOUNS + r")\s+)?(?:(?i:ke)-?)?(?P<n2>\d{1,3})(?!\d|[.,]\d))?"
 )
 _FRACTION_RE = re.compile(
     r"\b(?P<a>\d{1,2}|" + "|".join(numbers._UNITS) + r")\s+dari\s+(?P<b>\d{1,2}|"
     + "|".join(numbers._UNITS) + r"|sepuluh)\b"
-    r"(?=\s+(?:" + vocab.PEOPLE[2:-2] + r")\b|\s*[,.;]|\s+di\s+antara)",
+    r"(?=\s+" + vocab.PEOPLE + r"|\s*[,.;]|\s+di\s+antara)",
     re.IGNORECASE,
 )
 _FRACTION_WORD_RE = re.compile(
     r"\b(?:" + "|".join(sorted(numbers.FRACTION_WORDS, key=len, reverse=True)) + r")\b"
-    r"(?=\s+(?:dari\s+)?(?:" + vocab.PEOPLE[2:-2] + r"|lainnya|di\s+antaranya|dari\s+mereka)\b)",
+    r"(?=\s+(?:dari\s+)?(?:" + vocab.PEOPLE + r"|lainnya\b|di\s+antaranya\b|dari\s+mereka\b))",
     re.IGNORECASE,
 )
 _RANKING_SIZE = re.compile(
@@ -114,7 +120,7 @@ def find_figures(sentence: str, *, previous_unit: str | None = None,
         sentence, lowered) else []
     if _LIST_MARKER.match(sentence):
         blocked.append(_LIST_MARKER.match(sentence).span())  # type: ignore[union-attr]
-    found: list[Candidate] = _waves(sentence) if "gelombang" in lowered else []
+    found: list[Candidate] = _waves(sentence) if "gelombang" in lowered or "batch" in lowered else []
     taken = [(c.start, c.end) for c in found] + blocked
     fractions = _fractions(sentence) if " dari " in lowered or _FRACTION_HINT.search(lowered) else []
     for cand in fractions:
@@ -140,7 +146,7 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _waves(sentence: str) -> list[Candidate]:
-    """'gelombang 12', 'gelombang ke-12', 'gelombang IV', 'gelombang pertama', ranges."""
+    """'gelombang 12', 'batch ke-12', 'gelombang IV', 'gelombang pertama', 'gelombang satu', ranges."""
     out: list[Candidate] = []
     for m in _WAVE_RE.finditer(sentence):
         if m.group("n"):
@@ -149,7 +155,10 @@ def _waves(sentence: str) -> list[Candidate]:
         elif m.group("roman"):
             value, end = parse_roman_or_none(m.group("roman")), m.end("roman")
         else:
-            value, end = float(numbers.ORDINAL_WORDS[m.group("word").lower()]), m.end("word")
+            word = " ".join(m.group("word").lower().split())
+            value = float(numbers.ORDINAL_WORDS[word]) if word in numbers.ORDINAL_WORDS \
+                else numbers.parse_number_words(word)
+            end = m.end("word")
         if value is None:
             continue
         wave_range = bool(m.group("n2"))

@@ -1,42 +1,32 @@
-"""Indonesian words that decide whether a number is a figure and what it counts."""
+"""Indonesian words that decide whether a number is a figure and what it counts.
+
+The nouns live in schemas/nouns.yaml; qualifiers and ranking directions are below."""
 
 from __future__ import annotations
 
 import re
 
+import yaml
+
+from prakerja_etl.settings import SCHEMAS_DIR
+
+NOUNS_PATH = SCHEMAS_DIR / "nouns.yaml"
+
 
 def words(*alternatives: str) -> str:
-    """One regex alternation of whole words or phrases (longest first)."""
-    return r"\b(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + r")\b"
+    """One regex alternation of whole words or phrases (longest first); a space matches any
+    run of spaces, and a phrase may end in a mark ('kab.')."""
+    alts = (re.escape(a).replace(r"\ ", r"\s+") for a in sorted(alternatives, key=len, reverse=True))
+    return r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)"
 
 
-# Nouns for people: a number followed by one of them counts persons.
-PEOPLE = words(
-    "orang", "jiwa", "penerima", "peserta", "pendaftar", "pekerja", "warga", "alumni",
-    "responden", "penduduk", "pelamar", "buruh", "karyawan", "pegawai", "penganggur",
-    "pengangguran", "mahasiswa", "lulusan", "perempuan", "laki-laki", "wanita", "pria",
-    "petani", "nelayan", "pemuda", "difabel", "penyandang disabilitas", "tenaga kerja",
-    "angkatan kerja", "korban PHK", "calon peserta", "penerima manfaat", "pelaku usaha",
-    "people", "persons", "recipients", "participants", "workers", "beneficiaries",
-)
-# Countable things of the programme's world: a number followed by one counts them.
-THINGS = words(
-    "gelombang", "provinsi", "kabupaten/kota", "kabupaten", "kota", "kecamatan", "desa",
-    "kelurahan", "platform", "mitra", "lembaga", "pelatihan", "keluarga", "rumah tangga",
-    "blok", "blok sensus", "unit", "perusahaan", "sekolah", "kursus", "kelas", "modul",
-    "lowongan", "sektor", "jenis", "kategori", "bidang", "akun", "aplikasi", "kanal",
-    "negara", "UMKM", "usaha", "sertifikat", "tahap", "batch", "daerah", "wilayah", "judul",
-)
-# Units of time and repetition: '4 bulan', '60 tahun', 'tiga kali' are not figures.
-NOT_A_QUANTITY_AFTER = re.compile(
-    r"^\s*(?:" + "|".join((
-        "tahun", "thn", "bulan", "minggu", "pekan", "hari", "jam", "menit", "detik", "kali",
-        "x", "years?", "months?", "weeks?", "days?", "hours?", "minutes?", "seconds?", "times",
-        "fakta", "tips", "cara", "langkah", "syarat", "alasan", "hal", "poin", "penyebab",
-        "angka", "program", "komponen", "tahapan", "kelompok",
-    )) + r")\b",
-    re.IGNORECASE,
-)
+_NOUNS = yaml.safe_load(NOUNS_PATH.read_text(encoding="utf-8"))
+# A number followed by one of these counts persons; by one of THINGS, units of something.
+PEOPLE = words(*_NOUNS["people"])
+THINGS = words(*_NOUNS["things"])
+WAVE_NOUNS = words(*_NOUNS["wave_nouns"])
+# Units of time and repetition, listicle counts: '4 bulan', '60 tahun', 'tiga kali', '5 fakta'.
+NOT_A_QUANTITY_AFTER = re.compile(r"^\s*" + words(*_NOUNS["not_a_quantity_after"]), re.IGNORECASE)
 PEOPLE_AFTER = re.compile(r"^\s*(?:lebih\s+|an\s+)?" + PEOPLE, re.IGNORECASE)
 THINGS_AFTER = re.compile(r"^\s*(?:lebih\s+)?" + THINGS, re.IGNORECASE)
 

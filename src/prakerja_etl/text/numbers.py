@@ -24,6 +24,8 @@ _UNITS = {
 }
 _PREFIXED = {"sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
              "sejuta": 1e6, "semiliar": 1e9, "setriliun": 1e12}
+# Cardinal words that name one item of a series ('gelombang satu', 'gelombang dua belas').
+CARDINAL_WORDS = (set(_UNITS) - {"nol"}) | {"sepuluh", "sebelas"}
 _WORD_SCALES = {"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12}
 NUMBER_WORDS = (set(_UNITS) | set(_PREFIXED) | set(_WORD_SCALES)
                 | {"belas", "puluh", "ratus", "koma", "setengah"})
