@@ -108,6 +108,9 @@ def test_a_per_person_label_frames_the_package_only_when_it_comes_first() -> Non
     ("Sekitar 12 persen penerima ternyata bukan pengangguran.", [(12, None)]),
     ("Penerima tersebar di 9 persen kabupaten/kota tertinggal.",
      [(9, "recipients_underdeveloped_region_share")]),
+    # the dash of an age range is not a clause break; a dash between words is
+    ("Kelompok umur 18 - 24 tahun yang terdata mencapai 41 persen.", [(41, "recipients_youth_share")]),
+    ("Kelompok umur 18 - 24 tahun kini dominan - sisanya 41 persen.", [(41, None)]),
 ])
 def test_shares(text: str, expected: list) -> None:
     assert metrics(text) == expected

@@ -9,12 +9,11 @@ from dataclasses import dataclass, replace
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.figures.find import Candidate, find_figures
 from prakerja_etl.figures.subject import PRAKERJA, SentenceSubjects
-from prakerja_etl.text.periods import find_periods, period_for
 from prakerja_etl.text.provinces import Province, ProvinceMention, find_provinces
 from prakerja_etl.text.segment import Sentence
 
-# A decimal comma (2,9 juta) is not a clause break.
-_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\s[-–]\s")
+# A decimal comma (2,9 juta) and the dash of a range (18 - 25 tahun) are not clause breaks.
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:]|(?<!\d)\s[-–]\s|\s[-–]\s(?!\d)")
 # 'sejak gelombang pertama' counts every wave since the first, not one wave.
 _TOPIC_OPENING = re.compile(
     r"^\W*(?:(?:adapun|sementara(?:\s+itu)?|sedangkan|khusus|untuk|bagi)\s+(?:di\s+)?|di\s+)(?:provinsi\s+)?$",
@@ -81,7 +80,6 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
     dateline = _DATELINE.match(text)
     # 'Liputan6.com, Jakarta -': the city a story is filed from says nothing about its figures.
     provinces = [m for m in find_provinces(text) if not dateline or m.start >= dateline.end()]
-    periods = find_periods(text, article_year)
     topic = _topic_province(text, provinces)
     out: list[Figure] = []
     for i, cand in enumerate(found):
@@ -125,7 +123,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         out.append(Figure(
             start=sentence.start + cand.start, end=sentence.start + cand.end, value=cand.value,
             unit=cand.unit, metric=metric, qualifier=cand.qualifier,
-            period=None if cand.unit == "ordinal" else period_for(periods, cand.start, cand.end),
+            period=None,   # set from the whole article by figures.timing
             province=province,
             sentence=sentence, unit_from=cand.unit_from, range_part=cand.range_part,
             subject=decision.subject, rule=rule,
