@@ -146,3 +146,25 @@ def test_an_old_date_quoted_in_a_later_text_gives_only_the_year() -> None:
     lines = split_lines("Program pelatihan tahun 2024 berlanjut\n"
                         "Program ini lahir pada 11 April 2020 di tengah pandemi.\n")
     assert undated_fallback(lines) == (None, 2024)
+
+
+def test_a_weekday_tells_the_year_of_a_day_written_without_one() -> None:
+    # 9 August fell on a Wednesday in 2023 (not in 2022, which the text also names)
+    lines = split_lines("Program pelatihan berlanjut\nKuota 2022 sudah habis.\n"
+                        "Hal itu disampaikan kepala program di Bandung, Rabu (9/8).\n")
+    assert undated_fallback(lines) == (date(2023, 8, 9), 2023)
+
+
+def test_a_weekday_that_fits_no_year_gives_no_day() -> None:
+    # 9 August 2022 was a Tuesday, so 'Senin (9/8)' in a text about 2022 is no date
+    lines = split_lines("Program pelatihan 2022 berlanjut\n"
+                        "Hal itu disampaikan pada Senin (9/8) lalu, kata dia.\n")
+    assert undated_fallback(lines) == (None, 2022)
+
+
+def test_iso_dates_and_misspelt_months_are_dates() -> None:
+    assert undated_fallback(split_lines("tanggal 2022-05-17 Kartu Prakerja dibuka lagi\n")) == \
+        (date(2022, 5, 17), 2022)
+    assert undated_fallback(split_lines("Ditulis pada Kamis 12 Agutsus 2021 oleh redaksi\n")) == \
+        (date(2021, 8, 12), 2021)
+    assert find_periods("tanggal 2022-05-17 program dibuka", 2022) == ()

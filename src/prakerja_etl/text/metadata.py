@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -171,29 +172,73 @@ def _event_date(lines: list[Line], published: date | None) -> date | None:
 
 _FULL_DATE = re.compile(
     r"\b(?P<d>\d{1,2})\s+(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<y>20\d{2})\b"
-    r"|\b(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/(?P<ny>20\d{2}|\d{2})\b")
+    r"|\b(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/(?P<ny>20\d{2}|\d{2})\b"
+    r"|\b(?P<iy>20\d{2})-(?P<im>\d{2})-(?P<id>\d{2})\b")
 _YEAR = re.compile(r"(?<![\d.,/-])(20\d{2})(?![\d.,/-]\d)")
+# 'Rabu (9/8)': a weekday and a day without its year, which the weekday can tell.
+_WEEKDAY_DATE = re.compile(
+    r"\b(?P<wd>Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad)\s*,?\s*\((?P<d>\d{1,2})/(?P<m>\d{1,2})\)",
+    re.IGNORECASE)
+_WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5,
+             "minggu": 6, "ahad": 6}
+_FIRST_YEAR = 2020   # no article about the programme is older than its launch
+_LONG_MONTHS = [m for m in MONTHS if len(m) >= 5]
+
+
+def _month(name: str) -> int | None:
+    """A month name, or one misspelt by a letter or a swap ('Feburari')."""
+    name = name.lower()
+    if name in MONTHS:
+        return MONTHS[name]
+    close = difflib.get_close_matches(name, _LONG_MONTHS, n=1, cutoff=0.8)
+    return MONTHS[close[0]] if close else None
+
+
+def _weekday_year(weekday: int, month: int, day: int, named: list[int]) -> int | None:
+    """The one year, among those the text names or else since the programme began, in which
+    day/month falls on `weekday`."""
+    for years in (sorted(set(named)), range(_FIRST_YEAR, date.today().year + 1)):
+        fits = []
+        for year in years:
+            try:
+                if date(year, month, day).weekday() == weekday:
+                    fits.append(year)
+            except ValueError:
+                continue
+        if fits:
+            return fits[0] if len(fits) == 1 else None
+    return None
 
 
 def undated_fallback(lines: list[Line]) -> tuple[date | None, int | None]:
     """For a text without a dated header: the latest full date it states ('Jumat 18 Februari
-    2022', '(28/6/2022)') and its year; a later year named in the text wins over an old date
-    quoted from the past (the day is then unknown)."""
+    2022', '(28/6/2022)', '2022-06-28', 'Rabu (9/8)' in the year whose 9 August was a Wednesday)
+    and its year; a later year named in the text wins over an old date quoted from the past (the
+    day is then unknown)."""
     dates: list[date] = []
     years: list[int] = []
+    weekday_dates: list[tuple[int, int, int]] = []
     for ln in lines:
         if ln.boilerplate or _CAPTION.match(ln.text):
             continue
         for m in _FULL_DATE.finditer(ln.text):
             try:
-                if m.group("d") and m.group("mon").lower() in MONTHS:
-                    dates.append(date(int(m.group("y")), MONTHS[m.group("mon").lower()], int(m.group("d"))))
+                if m.group("d") and _month(m.group("mon")):
+                    dates.append(date(int(m.group("y")), _month(m.group("mon")), int(m.group("d"))))
                 elif m.group("nd"):
                     year = int(m.group("ny")) + (2000 if len(m.group("ny")) == 2 else 0)
                     dates.append(date(year, int(m.group("nm")), int(m.group("nd"))))
+                elif m.group("iy"):
+                    dates.append(date(int(m.group("iy")), int(m.group("im")), int(m.group("id"))))
             except ValueError:
                 continue
+        weekday_dates += [(_WEEKDAYS[m.group("wd").lower()], int(m.group("m")), int(m.group("d")))
+                          for m in _WEEKDAY_DATE.finditer(ln.text)]
         years += [int(y) for y in _YEAR.findall(ln.text)]
+    for weekday, month, day in weekday_dates:
+        year = _weekday_year(weekday, month, day, years + [d.year for d in dates])
+        if year:
+            dates.append(date(year, month, day))
     latest = max(dates) if dates else None
     if latest and (not years or latest.year >= max(years)):
         return latest, latest.year

@@ -32,7 +32,7 @@ _PERIOD_RE = re.compile(
     rf"|\b(?:akhir|awal|pertengahan|per)\s+(?P<bare_month>{_MONTH_NAMES})\b(?!\s+(?:19|20)\d{{2}})"
     r"|(?P<rel>\btahun\s+(?:ini|lalu|depan|sebelumnya)\b|\bthis\s+year\b|\blast\s+year\b)"
     r"|(?P<rel_month>\bbulan\s+(?:ini|lalu|kemarin)\b)"
-    r"|(?<![\d.,/-])(?P<year>(?:19|20)\d{2})(?!\d|[.,/]\d|\s*(?:ribu|juta|orang|penerima|peserta))",
+    r"|(?<![\d.,/-])(?P<year>(?:19|20)\d{2})(?!\d|[.,/]\d|-\d\d-\d\d|\s*(?:ribu|juta|orang|penerima|peserta))",
     re.IGNORECASE,
 )
 _CUMULATIVE = re.compile(r"\b(?:sejak|semenjak|since)\b(?:\s+\S+){0,3}\s+$", re.IGNORECASE)
@@ -138,17 +138,21 @@ class DateMention:
 _DATE_RE = re.compile(
     rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_NAMES})\.?(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b(?![.,]?\d)"
     rf"|\b(?:(?:akhir|pertengahan|awal|penghujung)\s+)?(?P<mon2>{_MONTH_NAMES})\.?(?:\s+(?P<y2>(?:19|20)\d{{2}}))?\b"
-    r"|\((?P<pd>\d{1,2})/(?P<pm>\d{1,2})(?:/(?P<py>\d{2}|\d{4}))?\)",
+    r"|\((?P<pd>\d{1,2})/(?P<pm>\d{1,2})(?:/(?P<py>\d{2}|\d{4}))?\)"
+    r"|\b(?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})-(?P<id>\d{2})\b",
     re.IGNORECASE,
 )
 
 
 def find_dates(sentence: str, article_year: int | None) -> tuple[DateMention, ...]:
-    """Dates and months named in `sentence` ('2 Desember 2020', 'akhir Juni 2023', '(28/4)');
+    """Dates and months named in `sentence` ('2 Desember 2020', 'akhir Juni 2023', '(28/4)',
+    '2020-12-02');
     a day or month without a year takes the article's year."""
     out: list[DateMention] = []
     for m in _DATE_RE.finditer(sentence):
-        if m.group("pd"):
+        if m.group("iy"):
+            year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+        elif m.group("pd"):
             year = m.group("py")
             year = (int(year) + (2000 if len(year) == 2 else 0)) if year else article_year
             day, month = int(m.group("pd")), int(m.group("pm"))
