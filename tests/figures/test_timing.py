@@ -168,3 +168,26 @@ def test_iso_dates_and_misspelt_months_are_dates() -> None:
     assert undated_fallback(split_lines("Ditulis pada Kamis 12 Agutsus 2021 oleh redaksi\n")) == \
         (date(2021, 8, 12), 2021)
     assert find_periods("tanggal 2022-05-17 program dibuka", 2022) == ()
+
+
+def test_a_share_of_a_running_total_runs_to_date_and_so_does_its_breakdown() -> None:
+    got = timing("Sejak 2020 peserta Kartu Prakerja sudah mencapai 18 juta orang.\n\n"
+                 "Dari 18 juta peserta itu, 52 persen adalah perempuan.\n\n"
+                 "Lalu 4 persen peserta merupakan penyandang disabilitas.")
+    assert got["52 persen"][1:] == (None, "to_date", "2023-03-08")
+    assert got["4 persen"][1:] == (None, "to_date", "2023-03-08")
+
+
+def test_a_share_after_a_new_period_does_not_continue_the_running_breakdown() -> None:
+    got = timing("Sejak 2020 peserta Kartu Prakerja sudah mencapai 18 juta orang, 52 persen perempuan.\n\n"
+                 "Laporan tahunan 2021 mencatat 4 persen peserta merupakan penyandang disabilitas.")
+    assert got["52 persen"][2] == "to_date"
+    assert got["4 persen"][1:3] == ("2021", "total")
+
+
+def test_a_share_of_this_years_recipients_runs_to_date_but_a_carried_year_does_not() -> None:
+    got = timing("Untuk tahun ini, porsi peserta perempuan Kartu Prakerja tercatat 55 persen.")
+    assert got["55 persen"][1:] == ("2023", "to_date", "2023-03-08")
+    got = timing("Laporan Kartu Prakerja tahun ini dirilis pekan lalu.\n\n"
+                 "Menurut survei, 55 persen peserta adalah perempuan.")
+    assert got["55 persen"][2] == "total"

@@ -70,6 +70,7 @@ class Cues:
     running_metrics: frozenset[str]
     person_running_metrics: frozenset[str]
     part_metrics: frozenset[str]
+    profile_metrics: frozenset[str]
 
 
 def _phrases(items: list[str]) -> str:
@@ -176,14 +177,38 @@ def resolve_timing(figures: list[Figure], sentences: list[Sentence],
         resolved, default = _resolve(f, scene, prev_end - f.sentence.start, when)
         out.append(resolved)
         by_default.append(default)
-    # A figure its own sentence says nothing about, repeating a running total stated elsewhere
-    # in the article (the headline of the lead's 'sejak 2020 … 16 juta'), is that running total.
-    running = {(f.metric, f.value): f for f, default in zip(out, by_default, strict=True)
+    return _shares_follow_counts(_repeats_adopt_running(out, by_default), by_default)
+
+
+def _repeats_adopt_running(figures: list[Figure], by_default: list[bool]) -> list[Figure]:
+    """A figure its own sentence says nothing about, repeating a running total stated elsewhere
+    in the article (the headline of the lead's 'sejak 2020 … 16 juta'), is that running total."""
+    running = {(f.metric, f.value): f for f, default in zip(figures, by_default, strict=True)
                if f.basis == "to_date" and not default}
     return [replace(f, period=running[f.metric, f.value].period, basis="to_date",
                     as_of=running[f.metric, f.value].as_of)
             if default and (f.metric, f.value) in running else f
-            for f, default in zip(out, by_default, strict=True)]
+            for f, default in zip(figures, by_default, strict=True)]
+
+
+def _shares_follow_counts(figures: list[Figure], by_default: list[bool]) -> list[Figure]:
+    """A share of the recipients' make-up that nothing in its sentence times holds when the count
+    it divides holds: a running total of recipients in its sentence ('51 persen dari 16 juta
+    peserta'), else the running share just before it whose breakdown it continues."""
+    out = list(figures)
+    breakdown: Figure | None = None
+    for i, f in enumerate(out):
+        if f.metric not in CUES.profile_metrics:
+            # another quantity ends the breakdown; the count of recipients it divides does not
+            breakdown = breakdown if f.metric in CUES.person_running_metrics or not f.metric else None
+            continue
+        count = next((g for g in out if g.sentence.start == f.sentence.start and g.basis == "to_date"
+                      and g.metric in CUES.person_running_metrics), None)
+        source = count or breakdown
+        if by_default[i] and source and source.basis == "to_date" and f.period in (None, source.period):
+            out[i] = replace(f, period=source.period, basis="to_date", as_of=source.as_of)
+        breakdown = out[i]
+    return out
 
 
 def periods_in_force(sentences: list[Sentence], when: ArticleTime) -> dict[int, str | None]:
@@ -316,8 +341,9 @@ def _resolve(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime) -> tupl
             and has_stated:
         # a count stated for a month stands at that month: 'pada Oktober 2020, 5,59 juta penerima'
         return replace(f, period=period[:4], basis="to_date", as_of=period), False
-    if period and period == str(when.year) and f.metric in CUES.running_metrics:
-        # this year's count, stated before the year is over, is a running total
+    if period and period == str(when.year) and (f.metric in CUES.running_metrics or
+                                                 f.metric in CUES.profile_metrics and has_stated):
+        # this year's count (or a share of its make-up), stated before the year is over, runs to date
         return replace(f, period=period, basis="to_date", as_of=_as_of(scene, start, when)), default
     return replace(f, period=period, basis="total", as_of=None), default
 
