@@ -124,3 +124,60 @@ def test_approximate_scale_words() -> None:
 ])
 def test_half_a_million_and_english_thousands(sentence: str, expected: list) -> None:
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Kuotanya 2 sampai 3,5 juta orang.", [(2_000_000, "person"), (3_500_000, "person")]),
+    ("Kuotanya 2 hingga 3,5 juta orang.", [(2_000_000, "person"), (3_500_000, "person")]),
+    ("Kelas diisi 20-30 peserta.", [(20, "person"), (30, "person")]),
+    # look-alikes: two figures with years between them, a span of years, a size class
+    ("Naik dari 4,8 juta pada 2021 hingga 6,2 juta orang.", [(4_800_000, "person"), (6_200_000, "person")]),
+    ("Berlangsung 2019 sampai 2022 saja.", []),
+    ("Kebanyakan usaha mikro mempekerjakan 1-3 pegawai.", []),
+])
+def test_ranges_in_words_and_size_classes(sentence: str, expected: list) -> None:
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Dengan dana Rp9 triliun, pendaftar yang lolos mencapai 2,7 juta.",
+     [(9e12, "rupiah"), (2_700_000, "person")]),
+    ("Insentif Rp450 ribu per peserta, totalnya 1,8 juta.", [(450_000, "rupiah"), (1_800_000, "rupiah")]),
+])
+def test_a_people_noun_between_ends_an_amounts_frame(sentence: str, expected: list) -> None:
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Hanya tiga persen alumni yang belum bekerja.", [(3, "percent")]),
+    ("Satu persen pendaftar gagal verifikasi.", [(1, "percent")]),
+    ("Sekitar empat puluh persennya lulusan SMA.", [(40, "percent")]),
+    ("Sekitar 61 persennya perempuan.", [(61, "percent")]),
+    ("Lebih dari sepertiganya sudah bekerja lagi.", [(33.33, "percent")]),
+    ("Setengah hari pelatihan dibatalkan.", []),                            # not a share
+])
+def test_shares_in_words_and_with_nya(sentence: str, expected: list) -> None:
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Tinggal satu provinsi yang belum terjangkau.", [(1, "count")]),
+    ("Satu provinsi menolak usulan itu.", []),                              # the article 'a'
+    ("Dari mitra itu, 14 di antaranya lembaga luring.", [(14, "count")]),
+    ("Ia menyebut 14 sebagai angka keberuntungan.", []),
+])
+def test_one_as_a_count_and_a_part_of_a_group(sentence: str, expected: list) -> None:
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Kirim pesan ke nomor 0813 5521 904 untuk bertanya.", []),              # phone after 'nomor'
+    ("Diatur Permenko Nomor 11 Tahun 2021 bagi 300 ribu peserta.", [(300_000, "person")]),
+    ("Diperbarui 2022-11-07, penerima 14 juta orang.", [(14_000_000, "person")]),  # ISO date
+])
+def test_phone_numbers_and_iso_dates_are_not_figures(sentence: str, expected: list) -> None:
+    assert figures(sentence) == expected
+
+
+def test_scaled_decimals_are_whole() -> None:
+    assert [c.value for c in find_figures("Yang lolos 4,1 juta orang.")] == [4_100_000]

@@ -37,3 +37,8 @@ def test_roman_numerals(roman: str, value: int) -> None:
 
 def test_not_a_roman_numeral() -> None:
     assert parse_roman("IVA") is None
+
+
+def test_cardinal_words_name_items_of_a_series() -> None:
+    from prakerja_etl.text.numbers import CARDINAL_WORDS
+    assert {"satu", "sembilan", "sebelas"} <= CARDINAL_WORDS and "nol" not in CARDINAL_WORDS

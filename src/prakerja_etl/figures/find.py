@@ -20,27 +20,31 @@ _COMMA_THOUSANDS = r"\d{1,3}(?:,\d{3}){2,}(?![\d,])"
 _SCALE_WORDS = "|".join(sorted(numbers.SCALES, key=len, reverse=True))
 # '1.5 juta' written with an English decimal point: a thousands group has three digits.
 _DOT_DECIMAL = r"\d+\.\d{1,2}(?=\s*(?i:juta|jt|ribu|rb|miliar|milyar|triliun|million|billion))"
+# '3 sampai 4,5 juta', '3 hingga 4,5 juta': a range in words, read like '3-4,5 juta'; a year
+# at either end makes it a span of time or two figures ('5,5 juta pada 2020 hingga 5,9 juta').
+_RANGE_WORDS = r"(?i:sampai(?:\s+dengan)?|hingga|s\.?d\.?|s/d)"
 _FIGURE_RE = re.compile(
     rf"(?P<cur>\b(?:Rp|IDR)\.?\s*)?"
     rf"(?P<num>{_DOT_DECIMAL}|{_COMMA_THOUSANDS}|{_NUMERAL})"
-    rf"(?:\s*[-–]\s*(?P<num2>{_NUMERAL})(?![\d/]))?"
+    rf"(?:(?<!\b(?:19|20)\d\d)(?:\s*[-–]\s*|\s+{_RANGE_WORDS}\s+)(?!(?:19|20)\d\d\b)"
+    rf"(?P<num2>{_NUMERAL})(?![\d/]))?"
     rf"(?:\s?(?P<scale>(?i:{_SCALE_WORDS}))(?![A-Za-z]))?"
     r"(?P<rupiah>\s*(?i:rupiah)\b)?"
-    r"(?:\s*(?P<pct>%|(?i:persen|per\s?sen|percent)\b))?"
+    r"(?:\s*(?P<pct>%|(?i:persen(?:nya)?|per\s?sen|percent)\b))?"
 )
 _MONTHS = (r"Januari|Jan|Februari|Pebruari|Feb|Maret|Mar|April|Apr|Mei|May|Juni|June|Jun"
            r"|Juli|July|Jul|Agustus|August|Agu|Agt|Aug|September|Sept|Sep|Oktober|October"
            r"|Okt|Oct|November|Nov|Desember|December|Des|Dec")
 _NOT_FIGURES = re.compile(
     r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"                       # dates 23/2/2021, 17/2
-    r"|\b\d{4}/\d{1,2}/\d{1,2}\b|\b\d{1,2}-\d{1,2}-\d{2,4}\b"
+    r"|\b\d{4}[/-]\d{1,2}[/-]\d{1,2}\b|\b\d{1,2}-\d{1,2}-\d{2,4}\b"      # 2023/06/19, 2023-06-19
     rf"|\b\d{{1,2}}\s+(?:{_MONTHS})\b\.?(?:\s+\d{{4}})?"       # 26 Februari 2021
     rf"|\b(?:{_MONTHS})\.?\s+\d{{4}}\b"                        # Agustus 2020
     r"|\b\d{1,2}[:.]\d{2}(?=\s*(?:WIB|WITA|WIT|wib)\b)|\b\d{1,2}:\d{2}\b"   # clock times
     r"|(?i:\b(?:pukul|jam|pkl\.?)\s+\d{1,2}[.:]\d{2})"
     r"|(?:\+62|\b0)\d{2,4}[- ]?\d{3,4}[- ]?\d{3,5}\b"          # phone numbers
     r"|(?i:\b(?:nomor|no\.|pasal|ayat|perpres|pp|uu|permenko|permenaker|perppu|inpres|keppres)"
-    r"\s*\(?\d+[\w/.-]*)"                                      # regulation numbers
+    r"\s*(?!0\d)\(?\d+[\w/.-]*)"                                # regulation numbers, not phones
     r"|\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b"            # year ranges
     r"|(?i:\b(?:semester|kuartal|triwulan|caturwulan)\s+[IV]+(?:\s*[-–]\s*\d{4})?)"
     r"|\b\d+(?:\s*[-–]\s*\d+)?\s*(?i:tahun)\b"                # ages, durations in years
@@ -71,13 +75,17 @@ _FRACTION_RE = re.compile(
     r"(?=\s+" + vocab.PEOPLE + r"|\s*[,.;]|\s+di\s+antara)",
     re.IGNORECASE,
 )
+# 'separuh peserta', 'sepertiga dari mereka', and with '-nya' ('setengahnya': half of them).
 _FRACTION_WORD_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(numbers.FRACTION_WORDS, key=len, reverse=True)) + r")\b"
-    r"(?=\s+(?:dari\s+)?(?:" + vocab.PEOPLE + r"|lainnya\b|di\s+antaranya\b|dari\s+mereka\b))",
+    r"\b(?P<f>" + "|".join(sorted(numbers.FRACTION_WORDS, key=len, reverse=True)) + r")"
+    r"(?:nya\b|\b(?=\s+(?:dari\s+)?(?:" + vocab.PEOPLE
+    + r"|lainnya\b|di\s+antaranya\b|dari\s+mereka\b)))",
     re.IGNORECASE,
 )
 _RANKING_SIZE = re.compile(
     r"^\s*provinsi\b[^.;]{0,60}?(?:" + vocab.MOST + "|" + vocab.LEAST + r")", re.IGNORECASE)
+# '52 di antaranya': that many of a group named before.
+_PART_OF = re.compile(r"\s*(?:di\s*antara(?:nya|\s+mereka)|diantaranya)\b", re.IGNORECASE)
 _LIST_MARKER = re.compile(r"^\s*\d{1,2}[.)]\s")
 _DIGIT = re.compile(r"\d")
 _NUMERAL_RE = re.compile(_NUMERAL)
@@ -184,7 +192,7 @@ def _fractions(sentence: str) -> list[Candidate]:
             out.append(Candidate(m.start(), m.end(), 100 * a / b, "percent",
                                  _qualifier(sentence, m.start(), m.end()), "fraction"))
     for m in _FRACTION_WORD_RE.finditer(sentence):
-        value = numbers.FRACTION_WORDS[" ".join(m.group(0).lower().split())]
+        value = numbers.FRACTION_WORDS[" ".join(m.group("f").lower().split())]
         out.append(Candidate(m.start(), m.end(), 100 * value, "percent",
                              _qualifier(sentence, m.start(), m.end()), "fraction"))
     return out
@@ -194,6 +202,7 @@ def _small_number(text: str) -> float | None:
     return float(text) if text.isdigit() else numbers.parse_number_words(text)
 
 
+_PERCENT_AFTER = re.compile(r"\s*(?:%|(?:persen(?:nya)?|per\s?sen|percent)\b)", re.IGNORECASE)
 _NOT_A_LEADING_WORD = {"ribu", "juta", "miliar", "milyar", "triliun", "belas", "puluh", "ratus",
                        "koma", "setengah"}
 
@@ -211,12 +220,20 @@ def _number_words(sentence: str) -> list[Candidate]:
         if m.start() >= 2 and sentence[m.start() - 2:m.start()].lower() == "ke":
             continue  # 'ketiga' is an ordinal word, handled with waves
         after = sentence[m.end():]
+        pct = _PERCENT_AFTER.match(after)
+        if pct:  # 'satu persen peserta', 'dua puluh persennya'
+            end = m.end() + pct.end()
+            out.append(Candidate(m.start(), end, value, "percent",
+                                 _qualifier(sentence, m.start(), end), "percent"))
+            continue
         has_scale = any(w in ("ribu", "juta", "miliar", "milyar", "triliun", "ratus", "puluh",
                               "belas", "seribu", "sejuta", "seratus") for w in lowered)
         if vocab.NOT_A_QUANTITY_AFTER.match(after) or _is_ranking_size(after):
             continue
-        if not has_scale and (value == 1 or not _counted_noun(after)):
-            continue  # 'satu gelombang', 'tiga program' are not figures
+        # 'satu gelombang', 'tiga program' are not figures; 'hanya satu kabupaten' is.
+        if not has_scale and (not _counted_noun(after) or (
+                value == 1 and not vocab.ONE_AS_NUMBER_BEFORE.search(sentence, 0, m.start()))):
+            continue
         rupiah = bool(re.match(r"\s*rupiah\b", after, re.IGNORECASE))
         end = m.end() + (re.match(r"\s*rupiah", after, re.IGNORECASE).end() if rupiah else 0)
         unit, unit_from = ("rupiah", "currency") if rupiah else _noun_unit(after)
@@ -258,7 +275,7 @@ def _numeral_candidate(sentence: str, m: re.Match[str],
         if vocab.NOT_A_QUANTITY_AFTER.match(after) or _is_ranking_size(after):
             return []
         if value < 100 and "." not in num and "," not in num and not _counted_noun(after) \
-                and not table_header:
+                and not _PART_OF.match(after) and not table_header:
             return []  # a small bare number names nothing countable
     if currency:
         unit, unit_from = "rupiah", "currency"
@@ -271,15 +288,22 @@ def _numeral_candidate(sentence: str, m: re.Match[str],
     qualifier = _qualifier(sentence, start, end) or (
         "sekitar" if scale.lower() in numbers.APPROXIMATE_SCALES else None)
     if m.group("num2"):
-        low = value * multiplier
-        high = numbers.parse_numeral(m.group("num2")) * multiplier
+        low = _scaled(value, multiplier)
+        high = _scaled(numbers.parse_numeral(m.group("num2")), multiplier)
         if _YEAR.fullmatch(num) or not low < high:
             return []
+        if low <= 1 and not (currency or pct or scale):
+            return []  # 'usaha dengan 1-4 karyawan': bounds of a size class, not an amount
         return [
             Candidate(start, m.end("num"), low, unit, qualifier, unit_from, "low"),
             Candidate(m.start("num2"), end, high, unit, qualifier, unit_from, "high"),
         ]
-    return [Candidate(start, end, value * multiplier, unit, qualifier, unit_from)]
+    return [Candidate(start, end, _scaled(value, multiplier), unit, qualifier, unit_from)]
+
+
+def _scaled(value: float, multiplier: float) -> float:
+    """'4,1 juta' is 4100000, not the 4099999.9999999995 binary floats make of it."""
+    return round(value * multiplier, 6)
 
 
 def _attached_to_word(sentence: str, start: int) -> bool:
@@ -324,20 +348,25 @@ def _qualifier(sentence: str, start: int, end: int) -> str | None:
 
 
 _PEOPLE_IN_CLAUSE = re.compile(vocab.PEOPLE, re.IGNORECASE)
+# A people noun that is not the 'per peserta' of an amount: it names what comes next.
+_PEOPLE_NAMED = re.compile(r"(?<!per )(?<!tiap )(?<!setiap )" + vocab.PEOPLE, re.IGNORECASE)
 
 
 def _resolve_context_units(sentence: str, found: list[Candidate],
                            previous_unit: str | None) -> list[Candidate]:
     """Give figures without a noun the unit their context implies."""
     out: list[Candidate] = []
-    last_unit = previous_unit
+    last_unit, last_end = previous_unit, 0
     for cand in found:
         if cand.unit_from == "default":
-            if last_unit == "rupiah" and cand.value >= 1000:
+            # 'anggaran Rp20 triliun, peserta yang lolos sebanyak 5,5 juta': a people noun
+            # between an amount and the figure ends the amount's frame.
+            people_between = _PEOPLE_NAMED.search(sentence, last_end, cand.start) is not None
+            if last_unit == "rupiah" and cand.value >= 1000 and not people_between:
                 # 'empat koma dua juta rupiah. Tiga setengah juta untuk pelatihan'
                 cand = Candidate(cand.start, cand.end, cand.value, "rupiah", cand.qualifier,
                                  "context", cand.range_part)
-            elif _PEOPLE_IN_CLAUSE.search(sentence):
+            elif people_between or _PEOPLE_IN_CLAUSE.search(sentence):
                 cand = Candidate(cand.start, cand.end, cand.value, "person", cand.qualifier,
                                  "context", cand.range_part)
             elif cand.value >= 1000 and cand.value % 1 == 0:
@@ -346,5 +375,5 @@ def _resolve_context_units(sentence: str, found: list[Candidate],
                 cand = Candidate(cand.start, cand.end, cand.value, "person", cand.qualifier,
                                  "default", cand.range_part)
         out.append(cand)
-        last_unit = cand.unit
+        last_unit, last_end = cand.unit, cand.end
     return out

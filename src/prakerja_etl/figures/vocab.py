@@ -27,6 +27,8 @@ THINGS = words(*_NOUNS["things"])
 WAVE_NOUNS = words(*_NOUNS["wave_nouns"])
 # Units of time and repetition, listicle counts: '4 bulan', '60 tahun', 'tiga kali', '5 fakta'.
 NOT_A_QUANTITY_AFTER = re.compile(r"^\s*" + words(*_NOUNS["not_a_quantity_after"]), re.IGNORECASE)
+# 'satu' before a noun is mostly the article 'a' ('satu program'); after these it is a count.
+ONE_AS_NUMBER_BEFORE = re.compile(words(*_NOUNS["one_as_number_after"]) + r"\s*$", re.IGNORECASE)
 PEOPLE_AFTER = re.compile(r"^\s*(?:lebih\s+|an\s+)?" + PEOPLE, re.IGNORECASE)
 THINGS_AFTER = re.compile(r"^\s*(?:lebih\s+)?" + THINGS, re.IGNORECASE)
 
