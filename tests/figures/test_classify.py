@@ -42,6 +42,18 @@ def only(text: str) -> str | None:
     ("Tahun ini program diharapkan melatih 1,1 juta orang.", "recipients_target"),
     ("Dana itu diperuntukkan bagi 3 juta peserta.", "recipients_target"),
     ("Realisasinya, sesuai target, 2 juta peserta lulus seleksi.", None),
+    # a plan is marked by modality or a future time, not by the word 'target'
+    ("Tahun depan peserta program hanya 800 ribu orang.", "recipients_target"),
+    ("Tahun lalu peserta program hanya 800 ribu orang.", "recipients_total"),
+    ("Program ini bakal menjangkau 2 juta pencari kerja.", "recipients_target"),
+    ("Dana itu disiapkan untuk 1,2 juta peserta.", "recipients_target"),
+    ("Dana itu sudah dinikmati 1,2 juta peserta.", "recipients_total"),
+    ("Dana tersebut dialokasikan bagi 2,1 juta peserta pada paruh pertama.", "recipients_target"),
+    # a relative clause after a comma goes on speaking of the clause before
+    ("Kuota kali ini lebih kecil dari putaran lalu, yang dapat menampung 90 ribu orang.",
+     "recipients_target"),
+    ("Pendaftar kali ini lebih banyak dari putaran lalu, yang diikuti 90 ribu orang.",
+     "recipients_total"),
 ])
 def test_persons(text: str, metric: str | None) -> None:
     assert only(text) == metric
@@ -57,6 +69,13 @@ def test_persons(text: str, metric: str | None) -> None:
 ])
 def test_persons_that_are_not_a_programme_total(text: str) -> None:
     assert only(text) is None
+
+
+def test_a_count_reached_after_its_target_is_not_the_target() -> None:
+    assert metrics("Dari target 3 juta orang itu kini sudah tercapai 2,4 juta peserta.") == [
+        (3_000_000, "recipients_target"), (2_400_000, "recipients_total")]
+    assert metrics("Targetnya 3 juta orang tahun ini dan 3,5 juta orang tahun depan.") == [
+        (3_000_000, "recipients_target"), (3_500_000, "recipients_target")]
 
 
 def test_a_one_wave_figure_keeps_its_metric() -> None:

@@ -22,6 +22,7 @@ _NEXT_CLAUSE_PENALTY = 50
 # A clause that is only an appositive connector points at the clause before it
 # ('… kuota yang disiapkan, yaitu 5,6 juta peserta').
 _APPOSITION = re.compile(r"\s*(?:yaitu|yakni|adalah|ialah|sebanyak|sebesar)?\s*", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s*yang\b", re.IGNORECASE)
 # 'N dari M': M is the whole that N is part of.
 _WHOLE_OF = re.compile(r"^\s*(?:\S+\s+){0,4}?dari\s+(?:total\s+|sebanyak\s+)?$", re.IGNORECASE)
 _PER_PERSON_METRICS = {"incentive_monthly", "survey_incentive", "training_fee_per_recipient",
@@ -166,19 +167,31 @@ def _person(ctx: Context) -> Decision:
 
 
 def _target(ctx: Context) -> Decision | None:
-    """'menargetkan 2 juta peserta', 'kuotanya 800 ribu orang', '2 juta peserta yang ditargetkan'."""
+    """'menargetkan 2 juta peserta', 'kuotanya 800 ribu orang', '2 juta peserta yang ditargetkan',
+    'akan menjangkau 1 juta orang'."""
     clause = ctx.clause_before
-    if _APPOSITION.fullmatch(clause):
+    if _APPOSITION.fullmatch(clause) or _RELATIVE.match(clause):
+        # '…, yaitu 5,6 juta peserta' and '…, yang bisa mencapai 100 ribu penerima' go on
+        # speaking of the clause before.
         clauses = _CLAUSE_BREAK.split(ctx.sentence_before)
-        clause = clauses[-2] if len(clauses) > 1 else clause
+        clause = clauses[-2] + clause if len(clauses) > 1 else clause
     hit = LEX.person_target.last(clause)
-    if hit and not LEX.person_target_met.search(clause, 0, hit.start):
+    if hit and not LEX.person_target_met.search(clause, 0, hit.start) and \
+            not _realised_since(ctx, clause, hit.end):
         return Decision("recipients_target", LEX.person_target.rule(hit.index))
     hit = LEX.person_target.first(ctx.right)
     if hit and not re.search(r"[^\W\d_]", re.sub(r"\b(?:orang|peserta|penerima|yang|akan)\b", "",
                                                  ctx.right[:hit.start], flags=re.IGNORECASE)):
         return Decision("recipients_target", LEX.person_target.rule(hit.index))
     return None
+
+
+def _realised_since(ctx: Context, clause: str, cue_end: int) -> bool:
+    """A target word before the previous figure labels that figure; words of a count reached
+    since then ('dari target 2 juta, kini sudah 1,5 juta') make this one the realised count."""
+    own = len(clause) - len(ctx.left)   # where the text since the previous figure starts
+    return ctx.previous_value is not None and cue_end <= own and \
+        bool(LEX.person_realised.search(ctx.left))
 
 
 def _count(ctx: Context) -> Decision:
