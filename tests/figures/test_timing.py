@@ -191,3 +191,30 @@ def test_a_share_of_this_years_recipients_runs_to_date_but_a_carried_year_does_n
     got = timing("Laporan Kartu Prakerja tahun ini dirilis pekan lalu.\n\n"
                  "Menurut survei, 55 persen peserta adalah perempuan.")
     assert got["55 persen"][2] == "total"
+
+
+def titled(title: str, body: str) -> dict[str, tuple]:
+    text = f"{title}\nRabu, 8 Maret 2023 09:00 WIB\n{body}\n"
+    a = extract_article("articles/uji.txt", text.encode("utf-8"))
+    return {f.sentence.text[f.start - f.sentence.start:f.end - f.sentence.start]:
+            (f.metric, f.period, f.basis, f.as_of) for f in a.figures}
+
+
+def test_a_headline_figure_takes_the_timing_of_the_body_figure_it_rounds() -> None:
+    got = titled("Penerima Kartu Prakerja Tembus 1,2 Juta Orang",
+                 "Hingga akhir Februari 2023, penerima Kartu Prakerja tercatat 1,18 juta orang.")
+    assert got["1,2 Juta"][1:] == got["1,18 juta"][1:] == ("2023", "to_date", "2023-02")
+
+
+def test_a_headline_figure_outside_the_body_figures_rounding_keeps_its_own_timing() -> None:
+    got = titled("Penerima Kartu Prakerja Tembus 1,2 Juta Orang",
+                 "Pada 2021, penerima Kartu Prakerja tercatat 1,31 juta orang.")
+    assert got["1,31 juta"][1] == "2021"
+    assert got["1,2 Juta"][1] != "2021"
+
+
+def test_a_running_count_stated_twice_stands_where_the_article_dates_it() -> None:
+    got = timing("Dalam jumpa pers Senin (27/2/2023), menteri menyebut penerima Kartu Prakerja tahun ini "
+                 "sudah 200 ribu orang.\n\n"
+                 "Ia menambahkan, angka 200 ribu penerima tahun ini akan terus naik.")
+    assert got["200 ribu"][1:] == ("2023", "to_date", "2023-02-27")

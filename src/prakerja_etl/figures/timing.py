@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from prakerja_etl.figures.extract import Figure
+from prakerja_etl.figures.interval import interval
 from prakerja_etl.settings import SCHEMAS_DIR
 from prakerja_etl.text.numbers import parse_roman
 from prakerja_etl.text.periods import DateMention, PeriodMention, find_dates, find_periods, period_for
@@ -177,7 +178,49 @@ def resolve_timing(figures: list[Figure], sentences: list[Sentence],
         resolved, default = _resolve(f, scene, prev_end - f.sentence.start, when)
         out.append(resolved)
         by_default.append(default)
-    return _shares_follow_counts(_repeats_adopt_running(out, by_default), by_default)
+    out = _repeats_adopt_running(out, by_default)
+    out = _headline_follows_body(out, by_default, _lead_line(sentences))
+    out = _one_count_one_as_of(out, when)
+    return _shares_follow_counts(out, by_default)
+
+
+def _lead_line(sentences: list[Sentence]) -> int:
+    """The line the body starts on: its first sentence that ends with a stop. A title, a byline and
+    a dateline above it do not."""
+    return next((s.line_no for s in sentences if _STOP_END.search(s.text)), -1)
+
+
+_STOP_END = re.compile(r"[.!?][\"”’')]*\s*$")
+
+
+def _headline_follows_body(figures: list[Figure], by_default: list[bool], lead: int) -> list[Figure]:
+    """A headline's figure is the body's: the first figure below it of the same metric whose value
+    lies within the headline's rounding ('1,5 Juta' above, '1,49 juta' below) gives the headline
+    its timing — when its own sentence timed it, or when nothing in the headline did."""
+    out = list(figures)
+    for i, f in enumerate(figures):
+        if f.sentence.line_no >= lead or f.metric is None or f.unit == "ordinal":
+            continue
+        raw = f.sentence.text[f.start - f.sentence.start:f.end - f.sentence.start]
+        low, high = interval(float(f.value), raw, f.unit, f.qualifier, f.range_part)
+        body = next((g for g, default in zip(figures, by_default, strict=True)
+                     if g.sentence.line_no >= lead and (by_default[i] or not default)
+                     and g.metric == f.metric and low <= float(g.value) <= high), None)
+        if body:
+            out[i] = replace(f, period=body.period, basis=body.basis, as_of=body.as_of)
+    return out
+
+
+def _one_count_one_as_of(figures: list[Figure], when: ArticleTime) -> list[Figure]:
+    """One running count of one period stated twice is one statement: where the article says when
+    it stood ('pada Senin (22/11/2021)'), a repeat that only had the article's date takes that."""
+    stated = {}
+    for f in figures:
+        if f.basis == "to_date" and f.as_of and f.as_of != when.iso:
+            stated.setdefault((f.metric, f.value, f.period), f.as_of)
+    return [replace(f, as_of=stated[f.metric, f.value, f.period])
+            if f.basis == "to_date" and f.as_of == when.iso and (f.metric, f.value, f.period) in stated
+            else f for f in figures]
 
 
 def _repeats_adopt_running(figures: list[Figure], by_default: list[bool]) -> list[Figure]:
