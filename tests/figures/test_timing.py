@@ -218,3 +218,18 @@ def test_a_running_count_stated_twice_stands_where_the_article_dates_it() -> Non
                  "sudah 200 ribu orang.\n\n"
                  "Ia menambahkan, angka 200 ribu penerima tahun ini akan terus naik.")
     assert got["200 ribu"][1:] == ("2023", "to_date", "2023-02-27")
+
+
+def test_a_period_describing_the_people_is_not_the_figures() -> None:
+    got = timing("Survei dilakukan pada 2 Juli-15 Oktober. Hasilnya, 41 persen peserta yang menganggur "
+                 "pada Maret 2022 kini sudah bekerja.", dated="Senin, 5 Desember 2022 10:00 WIB")
+    assert got["41 persen"][1] == "2022-S2"        # the survey's months, not March
+    got = timing("Pada Maret 2022, 41 persen peserta Kartu Prakerja sudah bekerja.",
+                 dated="Senin, 5 Desember 2022 10:00 WIB")
+    assert got["41 persen"][1] == "2022-03"        # a period of the figure itself
+
+
+def test_months_without_a_year_take_the_articles_year() -> None:
+    [m] = find_periods("Pendataan berlangsung 4 Februari-20 Maret di semua kabupaten.", 2022)
+    assert m.period == "2022-Q1"
+    assert find_periods("Pendataan berlangsung 4 Februari-20 Maret di semua kabupaten.", None)[0].period is None

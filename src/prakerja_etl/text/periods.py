@@ -27,7 +27,7 @@ _PERIOD_RE = re.compile(
     r"|\b(?:semester|smt)\s+(?P<sem>I{1,2}|1|2|pertama|kedua|satu|dua)\b\s*[-–]?\s*(?:tahun\s+)?(?P<sem_y>(?:19|20)\d{2})?"
     r"|\b(?:kuartal|triwulan|quarter|Q)\s*(?P<q>IV|I{1,3}|[1-4])\b\s*[-–]?\s*(?:tahun\s+)?(?P<q_y>(?:19|20)\d{2})?"
     rf"|\b(?P<mr1>{_MONTH_NAMES})\.?\s*(?:[-–]|\bhingga\b|\bsampai(?:\s+dengan)?\b|\bs\.d\.?)\s*(?:\d{{1,2}}\s+)?"
-    rf"(?P<mr2>{_MONTH_NAMES})\.?\s+(?P<mr_y>(?:19|20)\d{{2}})\b"
+    rf"(?P<mr2>{_MONTH_NAMES})\b\.?(?:\s+(?P<mr_y>(?:19|20)\d{{2}})\b)?"
     rf"|\b(?P<month>{_MONTH_NAMES})\.?\s+(?P<month_y>(?:19|20)\d{{2}})\b"
     rf"|\b(?:akhir|awal|pertengahan|per)\s+(?P<bare_month>{_MONTH_NAMES})\b(?!\s+(?:19|20)\d{{2}})"
     r"|(?P<rel>\btahun\s+(?:ini|lalu|depan|sebelumnya)\b|\bthis\s+year\b|\blast\s+year\b)"
@@ -40,6 +40,7 @@ _LAW_NUMBER = re.compile(r"\b(?:nomor|no\.?)\s*\d+\s+tahun\s+$", re.IGNORECASE)
 _YEARISH = re.compile(r"(?:19|20)\d\d|\bQ\d")
 _PERIOD_WORDS = ("tahun", "bulan", "year", "akhir", "awal", "pertengahan", "per ", "semester", "smt",
                  "kuartal", "triwulan", "quarter")
+_MONTH_SPAN = re.compile(rf"\b(?:{_MONTH_NAMES})\b\.?\s*(?:[-–]|hingga|sampai)", re.IGNORECASE)
 _RELATIVE = {"ini": 0, "lalu": -1, "sebelumnya": -1, "depan": 1, "this year": 0, "last year": -1}
 
 
@@ -54,7 +55,8 @@ class PeriodMention:
 def find_periods(sentence: str, article_year: int | None,
                  article_month: int | None = None) -> tuple[PeriodMention, ...]:
     """Periods mentioned in `sentence`; relative ones need the article's year (and month)."""
-    if not (_YEARISH.search(sentence) or any(w in sentence.lower() for w in _PERIOD_WORDS)):
+    if not (_YEARISH.search(sentence) or any(w in sentence.lower() for w in _PERIOD_WORDS)
+            or _MONTH_SPAN.search(sentence)):
         return ()  # most sentences name no period: skip the big pattern
     out: list[PeriodMention] = []
     for m in _PERIOD_RE.finditer(sentence):
@@ -71,8 +73,9 @@ def _normalise(m: re.Match[str], article_year: int | None, article_month: int | 
     if m.group("range"):
         return None
     if m.group("mr1"):
-        return span_period(int(m.group("mr_y")), MONTHS[m.group("mr1").lower()],
-                           MONTHS[m.group("mr2").lower()])
+        year = int(m.group("mr_y") or article_year or 0)  # 'Agustus-November': the article's year
+        return span_period(year, MONTHS[m.group("mr1").lower()],
+                           MONTHS[m.group("mr2").lower()]) if year else None
     if m.group("rel_month"):
         if not (article_year and article_month):
             return None
