@@ -230,6 +230,6 @@ def test_a_period_describing_the_people_is_not_the_figures() -> None:
 
 
 def test_months_without_a_year_take_the_articles_year() -> None:
-    [m] = find_periods("Pendataan berlangsung 4 Februari-20 Maret di semua kabupaten.", 2022)
-    assert m.period == "2022-Q1"
-    assert find_periods("Pendataan berlangsung 4 Februari-20 Maret di semua kabupaten.", None)[0].period is None
+    sentence = "Pendataan berlangsung 4 Februari-20 Maret di semua kabupaten."
+    assert [m.period for m in find_periods(sentence, 2022)] == ["2022-Q1"]
+    assert [m.period for m in find_periods(sentence, None)] == [None]
