@@ -233,3 +233,19 @@ def test_months_without_a_year_take_the_articles_year() -> None:
     sentence = "Pendataan berlangsung 4 Februari-20 Maret di semua kabupaten."
     assert [m.period for m in find_periods(sentence, 2022)] == ["2022-Q1"]
     assert [m.period for m in find_periods(sentence, None)] == [None]
+
+
+def test_a_surveys_fieldwork_stated_after_its_results_times_them() -> None:
+    body = ("Sebanyak 64 persen responden penerima Kartu Prakerja adalah perempuan.\n\n"
+            "Kuota Kartu Prakerja ditambah 100 ribu orang.\n\n"
+            "Survei itu dilakukan pada 3 Juli-25 September 2022 terhadap 9.000 penerima.")
+    got = timing(body, dated="Senin, 5 Desember 2022 10:00 WIB")
+    assert got["64 persen"][1] == "2022-Q3"
+    assert got["100 ribu"][1] != "2022-Q3"          # not a survey result
+
+
+def test_two_fieldwork_periods_time_no_survey_result() -> None:
+    body = ("Sebanyak 64 persen responden penerima Kartu Prakerja adalah perempuan.\n\n"
+            "Survei pertama dilakukan pada Juli 2022, survei kedua digelar pada Oktober 2022.")
+    got = timing(body, dated="Senin, 5 Desember 2022 10:00 WIB")
+    assert got["64 persen"][1] not in ("2022-07", "2022-10")

@@ -67,6 +67,8 @@ class Cues:
     past: re.Pattern[str]
     anaphora: re.Pattern[str]
     described: re.Pattern[str]
+    survey: re.Pattern[str]
+    fieldwork: re.Pattern[str]
     wave: re.Pattern[str]
     plan_metrics: frozenset[str]
     running_metrics: frozenset[str]
@@ -164,6 +166,7 @@ class _Scene:
     in_force: str | None            # the period of the sentences before it
     same_line_in_force: str | None  # …only if stated earlier in the same paragraph
     next_stated: str | None = None  # stated by the next sentence when it points back to this one
+    survey: str | None = None       # the fieldwork period of the survey whose results it reports
 
 
 def resolve_timing(figures: list[Figure], sentences: list[Sentence],
@@ -291,6 +294,15 @@ def _scenes(sentences: list[Sentence], when: ArticleTime) -> dict[int, _Scene]:
             in_force = stated[0]
             line_force = (s.line_no, stated[0])
         previous = s
+    # The article's one survey fieldwork period times the sentences reporting survey results.
+    fieldwork = {p.period for s in sentences if CUES.survey.search(s.text) and CUES.fieldwork.search(s.text)
+                 for p in out[s.start].periods if p.start >= out[s.start].offset
+                 and _role(out[s.start].text, p) == "plain"}
+    if len(fieldwork) == 1:
+        period = fieldwork.pop()
+        for s in sentences:
+            if CUES.survey.search(s.text):
+                out[s.start] = replace(out[s.start], survey=period)
     # 'Total anggaran Rp 10 triliun. Dan jumlah tersebut dialokasikan pada semester I': the
     # sentence that points back names the period of the one before it.
     starts = list(out)
@@ -349,7 +361,8 @@ def _resolve(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime) -> tupl
         fine = stated if year and stated and stated.startswith(str(year)) else None
         return replace(f, period=fine or (str(year) if year else None), basis="total", as_of=None), False
     if f.metric is None:
-        return replace(f, period=stated if has_stated else scene.in_force, basis="total", as_of=None), False
+        return replace(f, period=stated if has_stated else scene.in_force or scene.survey, basis="total",
+                       as_of=None), False
     # Stage and wave cues count from the last period named before the figure: 'target tahap awal
     # 595.000, sementara target sepanjang 2023 dipatok 1 juta' — the stage ends where 2023 is named.
     plain = [p for p in scene.periods if _role(text, p) in ("plain", "range")]
@@ -402,14 +415,16 @@ def _resolve(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime) -> tupl
 
 def _default(f: Figure, scene: _Scene, when: ArticleTime) -> str | None:
     """No period in the sentence: plans and prices hold for the article's year (unless the text
-    says they are of the past); other figures take the period in force; in the programme's
-    first year every figure is of that year."""
+    says they are of the past); other figures take the period in force, else the fieldwork of the
+    survey whose results they report; in the programme's first year (it began in April 2020, so a
+    figure in a 2020 article can be of no other year unless the text says so) every figure is of
+    that year."""
     first_year = str(when.year) if when.year == WAVES.start_year else None
     if f.metric in CUES.plan_metrics:
         if CUES.past.search(scene.text[:scene.offset + f.end - f.sentence.start]):
             return None
         return scene.next_stated or scene.same_line_in_force or (str(when.year) if when.year else None)
-    return scene.next_stated or scene.in_force or first_year
+    return scene.next_stated or scene.in_force or scene.survey or first_year
 
 
 def _running(f: Figure, scene: _Scene, start: int, end: int, has_stated: bool, stated: str | None,
