@@ -60,6 +60,10 @@ def test_persons(text: str, metric: str | None) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Insentif tahap pertama sudah dicairkan untuk 2,3 juta peserta.",        # paid so far
+    "Temu alumni tersebut dihadiri 140 peserta program.",                    # an audience
+    "Setiap kelas diampu 4 tenaga pelatih bagi para peserta.",               # another group
+    "Di antara peserta, 2 orang datang terlambat.",                          # a handful
     "Sebanyak 1,4 juta orang telah menyelesaikan pelatihan pertama.",        # a subset
     "Kini 2,2 juta peserta sedang mengikuti pelatihan.",                      # in progress
     "Sebanyak 15 juta pendaftar lolos verifikasi nomor induk.",               # a stage
@@ -76,6 +80,37 @@ def test_a_count_reached_after_its_target_is_not_the_target() -> None:
         (3_000_000, "recipients_target"), (2_400_000, "recipients_total")]
     assert metrics("Targetnya 3 juta orang tahun ini dan 3,5 juta orang tahun depan.") == [
         (3_000_000, "recipients_target"), (3_500_000, "recipients_target")]
+
+
+def test_people_paid_the_training_fee_are_the_recipients() -> None:
+    assert metrics("Dana Rp 8 triliun itu sudah disalurkan kepada 2,3 juta peserta.")[1] == (
+        2_300_000, None)
+    assert only("Biaya pelatihan dan insentif sudah tersalurkan ke 2,3 juta peserta.") == "recipients_total"
+
+
+def test_a_value_stated_twice_is_one_quantity() -> None:
+    # the article calls the count a target once; where a generic noun labels it, it stays the target
+    text = ("Peserta program tahun ini cuma 700 ribu orang. Pemerintah menetapkan target "
+            "700 ribu orang itu dalam rapat kabinet.")
+    assert metrics(text) == [(700_000, "recipients_target"), (700_000, "recipients_target")]
+    # …unless its own clause says the count was reached
+    text = ("Kini sudah tercatat 700 ribu peserta. Semula target tahun ini juga 700 ribu orang.")
+    assert metrics(text) == [(700_000, "recipients_total"), (700_000, "recipients_target")]
+    # a figure nothing labels takes the quantity the article gives its value
+    text = "Tahun ini ada 612.400 penerima. Laporan lain menyebut 612.400 orang di tahap akhir."
+    assert [f.rule for f in figures(text)] == ["head-noun:penerima", "same-value:head-noun:penerima"]
+    assert metrics("Program bermitra dengan 6 platform digital. Keenam platform itu ialah A dan B.") == [
+        (6, "digital_platforms_count")]
+
+
+def test_an_amount_broken_down_into_the_training_fee_is_the_package() -> None:
+    text = ("Setiap peserta akan mendapat insentif Rp 4,1 juta. Dari jumlah itu, Rp 1,5 juta "
+            "untuk biaya pelatihan.")
+    assert metrics(text) == [(4_100_000, "benefit_per_recipient"), (1_500_000, "training_fee_per_recipient")]
+    text = ("Setiap peserta akan mendapat insentif Rp 2,4 juta. Di luar itu, biaya pelatihan "
+            "Rp 1,5 juta.")
+    assert metrics(text) == [(2_400_000, "incentive_total_per_recipient"),
+                             (1_500_000, "training_fee_per_recipient")]
 
 
 def test_a_one_wave_figure_keeps_its_metric() -> None:

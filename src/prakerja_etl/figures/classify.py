@@ -29,6 +29,7 @@ _PER_PERSON_METRICS = {"incentive_monthly", "survey_incentive", "training_fee_pe
                        "incentive_total_per_recipient", "benefit_per_recipient"}
 _PER_PERSON_MAX = 1e8
 _AGGREGATE_MIN = 1e10
+_PROGRAMME_COUNT_MIN = 1000
 
 
 @dataclass
@@ -144,6 +145,9 @@ def _person(ctx: Context) -> Decision:
         return target
     for text, side in ((ctx.left, "left"), (ctx.right, "right")):
         hit = LEX.person_exclusions.last(text, side)
+        if hit and LEX.person_exclusions.ids[hit.index] == "paid-to" and \
+                _training_fee_paid(text[:hit.end]):
+            continue   # every recipient is paid the training fee: they are the recipients
         if hit and (side == "left" or not _CLAUSE_BREAK.search(text, 0, hit.start)):
             subject = "sampel survei" if LEX.person_exclusions.ids[hit.index] == "sample-or-survey" else None
             return Decision(None, LEX.person_exclusions.rule(hit.index), subject)
@@ -158,12 +162,20 @@ def _person(ctx: Context) -> Decision:
         hit = LEX.person.last(ctx.sentence_before)
         if ctx.province_left or ctx.province_right:
             return Decision("province_recipients", "province:named")
-        if hit is None or LEX.person.metrics[hit.index] != "recipients_total":
+        # A cue elsewhere in the sentence is weak evidence: enough for a count of the programme's
+        # size, not for a handful of people.
+        if hit is None or LEX.person.metrics[hit.index] != "recipients_total" or \
+                ctx.value < _PROGRAMME_COUNT_MIN:
             return WEAK
         decision = Decision("recipients_total", "sentence:" + LEX.person.ids[hit.index])
     if decision.metric == "recipients_total" and (ctx.province_left or ctx.province_right):
         return Decision("province_recipients", "province:" + decision.rule)
     return decision
+
+
+def _training_fee_paid(text: str) -> bool:
+    return any(LEX.rupiah.metrics[h.index] == "training_fee_per_recipient"
+               for h in LEX.rupiah.search(text, "left"))
 
 
 def _target(ctx: Context) -> Decision | None:

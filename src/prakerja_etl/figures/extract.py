@@ -64,7 +64,7 @@ def extract_figures(sentences: list[Sentence], article_year: int | None) -> list
         subjects = SentenceSubjects(sentence.text, subjects)
         figures.extend(_sentence_figures(sentence, found, figures, article_year, subjects))
         previous = sentence
-    return _adopt_restated_values(figures)
+    return _one_value_one_quantity(_package_of_its_parts(_adopt_restated_values(figures), sentences))
 
 
 def _table_header(sentence: Sentence, header: list[str] | None) -> list[str] | None:
@@ -194,3 +194,56 @@ def _adopt_restated_values(figures: list[Figure]) -> list[Figure]:
             f = replace(f, unit=unit, metric=metric, unit_from="restated", rule="restates-earlier-value")
         out.append(f)
     return out
+
+
+def _package_of_its_parts(figures: list[Figure], sentences: list[Sentence]) -> list[Figure]:
+    """An amount called 'insentif' that is then broken down into a training fee
+    ('… Rp3,5 juta. Dari jumlah tersebut, Rp1 juta untuk pelatihan …') is the whole package: the
+    incentive never includes the training fee. The parts follow in its sentence, or in the next
+    one when that points back to it."""
+    following = {s.start: n.start for s, n in zip(sentences, sentences[1:], strict=False)
+                 if cls.LEX.anaphora.search(n.text[:40])}
+    out = []
+    for f in figures:
+        if f.metric == "incentive_total_per_recipient" and any(
+                g.metric == "training_fee_per_recipient" and g.value < f.value and (
+                    (g.sentence.start == f.sentence.start and g.start > f.end)
+                    or g.sentence.start == following.get(f.sentence.start))
+                for g in figures):
+            f = replace(f, metric="benefit_per_recipient", rule="package:includes-training-fee")
+        out.append(f)
+    return out
+
+
+def _one_value_one_quantity(figures: list[Figure]) -> list[Figure]:
+    """The same value stated twice in one article is one quantity. A figure nothing decided takes
+    the metric the article gives that value elsewhere (a large number, or one whose noun points
+    back: 'delapan mitra tersebut'); a figure a generic cue decided takes the more specific one
+    (`same_value_prefers`) unless its own clause says the count was reached."""
+    stated: dict[tuple[str, float], list[Figure]] = {}
+    for f in figures:
+        if f.metric:
+            stated.setdefault((f.unit, f.value), []).append(f)
+    prefers = cls.LEX.same_value_prefers
+    out = []
+    for f in figures:
+        others = stated.get((f.unit, f.value), [])
+        after = f.sentence.text[f.end - f.sentence.start:]
+        if f.rule == cls.WEAK.rule and others and (f.value >= 1000 or cls.LEX.demonstrative.match(after)):
+            common = Counter(g.metric for g in others).most_common(1)[0][0]
+            best = next((g for g in others if g.metric in prefers.values()), None) or \
+                next(g for g in others if g.metric == common)
+            f = replace(f, metric=best.metric, province=f.province or best.province,
+                        rule="same-value:" + best.rule)
+        elif f.metric in prefers and not any(g.metric == f.metric and _reached(g) for g in others):
+            specific = next((g for g in others if g.metric == prefers[f.metric]), None)
+            if specific is not None:
+                f = replace(f, metric=specific.metric, rule="same-value:" + specific.rule)
+        out.append(f)
+    return out
+
+
+def _reached(f: Figure) -> bool:
+    """A count its own clause says was reached ('sudah menjangkau 16 juta peserta')."""
+    return f.unit == "person" and bool(
+        cls.LEX.person_realised.search(_last_clause(f.sentence.text[:f.start - f.sentence.start])))
