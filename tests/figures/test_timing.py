@@ -249,3 +249,19 @@ def test_two_fieldwork_periods_time_no_survey_result() -> None:
             "Survei pertama dilakukan pada Juli 2022, survei kedua digelar pada Oktober 2022.")
     got = timing(body, dated="Senin, 5 Desember 2022 10:00 WIB")
     assert got["64 persen"][1] not in ("2022-07", "2022-10")
+
+
+def test_a_count_of_alumni_without_a_period_is_everyone_so_far() -> None:
+    got = timing("Menurut menteri, program ini telah melatih lebih dari 18 juta alumni di seluruh Indonesia.")
+    assert got["18 juta"][1:] == (None, "to_date", "2023-03-08")
+    got = timing("Pada 2021, program ini melatih 5,9 juta alumni di seluruh Indonesia.")
+    assert got["5,9 juta"][1:3] == ("2021", "total")
+
+
+def test_the_day_a_count_started_is_not_the_day_it_stands() -> None:
+    got = timing("Sejak pertama kali dibuka untuk umum pada Sabtu, 11 April 2020, sampai hari ini "
+                 "sudah ada 45 gelombang Kartu Prakerja.")
+    assert got["45"][2:] == ("to_date", "2023-03-08")
+    got = timing("Dalam rapat pada Senin, 6 Maret 2023, menteri menyebut sampai hari ini "
+                 "sudah ada 45 gelombang Kartu Prakerja.")
+    assert got["45"][2:] == ("to_date", "2023-03-06")

@@ -67,6 +67,7 @@ class Cues:
     past: re.Pattern[str]
     anaphora: re.Pattern[str]
     described: re.Pattern[str]
+    everyone: re.Pattern[str]
     survey: re.Pattern[str]
     fieldwork: re.Pattern[str]
     wave: re.Pattern[str]
@@ -435,7 +436,8 @@ def _running(f: Figure, scene: _Scene, start: int, end: int, has_stated: bool, s
     before = text[:start]
     after = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
     since = _last(CUES.since, before) or CUES.since.search(after)
-    so_far = CUES.so_far.search(before) or CUES.so_far.search(after)
+    so_far = CUES.so_far.search(before) or CUES.so_far.search(after) or (
+        not has_stated and f.metric in CUES.person_running_metrics and CUES.everyone.search(after))
     present = f.metric in CUES.person_running_metrics and CUES.present.search(before)
     as_of_mention = _as_of_mention(scene, start)
     if not (since or so_far or present or as_of_mention):
@@ -486,9 +488,17 @@ def _sentence_date(scene: _Scene) -> str | None:
     """A full date the sentence is set on ('pada Senin (22/11/2021)'), not one a count started at."""
     for d in scene.dates:
         if len(d.iso) == 10 and d.start >= scene.offset and \
-                not CUES.since.search(scene.text[max(0, d.start - 30):d.start]):
+                not _opens_count(scene.text[scene.offset:d.start]):
             return d.iso
     return None
+
+
+def _opens_count(before: str) -> bool:
+    """Whether a date after `before` is where a count started: a 'sejak' before it in its sentence
+    with no 'hingga'/'sampai' between ('Sejak dibuka pada Sabtu, 11 April 2020, sampai hari ini')."""
+    since = _last(CUES.since, before)
+    return bool(since) and not re.search(CUES.up_to.pattern.removesuffix(r"\s*$"), before[since.end():],
+                                         re.IGNORECASE)
 
 
 def _as_of(scene: _Scene, start: int, when: ArticleTime) -> str | None:
