@@ -151,6 +151,25 @@ def test_a_per_person_label_frames_the_package_only_when_it_comes_first() -> Non
     assert only("Per orang kini tiga koma delapan juta rupiah.") == "benefit_per_recipient"
 
 
+def test_a_province_that_is_the_subject_of_the_clause_owns_its_counts() -> None:
+    found = figures("Provinsi Bali mencatat 90 ribu pendaftar dengan 31 ribu penerima.")
+    assert [(f.metric, f.province.name) for f in found] == [
+        ("registrants_total", "Bali"), ("province_recipients", "Bali")]
+    text = "Jawa Timur menyumbang 90 ribu pendaftar dari total nasional 5 juta penerima."
+    assert metrics(text)[1] == (5_000_000, "recipients_total")
+
+
+@pytest.mark.parametrize(("text", "metric", "rule"), [
+    ("Anggaran insentif untuk peserta di Sumatera Utara mencapai Rp 400 miliar.",
+     "incentive_disbursed_total", "province:paid-out"),
+    ("Alokasi dana untuk Bali tahun ini mencapai Rp 300 miliar.", None, "province:not-the-budget"),
+    ("Anggaran insentif untuk seluruh peserta mencapai Rp 4 triliun.", "budget_total", "rupiah:budget"),
+])
+def test_the_budget_is_national_a_province_has_money_paid_out(text: str, metric, rule: str) -> None:
+    [f] = figures(text)
+    assert (f.metric, f.rule) == (metric, rule)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Dari seluruh peserta, 57 persen perempuan dan 2 persen difabel.",
      [(57, "recipients_female_share"), (2, "recipients_disabled_share")]),

@@ -46,6 +46,7 @@ class Context:
     from_wave: bool
     province_left: bool      # a province is named between the previous figure and this one
     province_right: bool     # a province is named right after it, in the same clause
+    province_clause: bool = False   # a province is named earlier in its clause, nothing national since
     previous_value: float | None = None   # the previous figure of the sentence, same unit
     has_next: bool = False   # another figure follows in the sentence
 
@@ -129,9 +130,18 @@ def _rupiah(ctx: Context) -> Decision:
     # is an aggregate labelled before it, 'insentif yang diterima Rp600 ribu' is per person.
     for candidate in found:
         decision = _decision(LEX.rupiah, candidate)
+        if decision.metric == "budget_total" and (ctx.province_left or ctx.province_clause):
+            return _provincial_money(ctx)
         if decision.metric is None or _fits_magnitude(decision.metric, ctx.value):
             return decision
     return Decision(None, "magnitude:" + _decision(LEX.rupiah, found[0]).rule)
+
+
+def _provincial_money(ctx: Context) -> Decision:
+    """The programme's budget is national: money of one province is what was paid out there."""
+    incentive = any(LEX.rupiah.ids[h.index] == "incentive" for h in LEX.rupiah.search(ctx.clause_before, "left"))
+    return Decision("incentive_disbursed_total", "province:paid-out") if incentive else \
+        Decision(None, "province:not-the-budget")
 
 
 def _fits_magnitude(metric: str, value: float) -> bool:
@@ -168,7 +178,8 @@ def _person(ctx: Context) -> Decision:
                 ctx.value < _PROGRAMME_COUNT_MIN:
             return WEAK
         decision = Decision("recipients_total", "sentence:" + LEX.person.ids[hit.index])
-    if decision.metric == "recipients_total" and (ctx.province_left or ctx.province_right):
+    if decision.metric == "recipients_total" and (ctx.province_left or ctx.province_right or
+                                                  ctx.province_clause):
         return Decision("province_recipients", "province:" + decision.rule)
     return decision
 

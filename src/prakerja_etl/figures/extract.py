@@ -96,12 +96,17 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
                                           last=True)
         province_right = _nearest_province(provinces, cand.end, cand.end + len(right_clause),
                                            last=False)
+        clause_before = _last_clause(text[:cand.start])
+        # 'Provinsi X mencatat 700 ribu pendaftar dengan 200 ribu penerima': the province is the
+        # subject of its clause, unless the figure is said to be the whole country's.
+        province_clause = None if cls.LEX.national.search(left) else \
+            _nearest_province(provinces, cand.start - len(clause_before), cand.start, last=True)
         ctx = cls.Context(
             unit=cand.unit, value=cand.value, left=left, left_clause=left_clause, right=right,
-            sentence_before=text[:cand.start], clause_before=_last_clause(text[:cand.start]),
+            sentence_before=text[:cand.start], clause_before=clause_before,
             from_wave=cand.unit_from == "ordinal",
             province_left=province_left is not None or topic is not None,
-            province_right=province_right is not None,
+            province_right=province_right is not None, province_clause=province_clause is not None,
             previous_value=out[-1].value if out and out[-1].unit == cand.unit else None,
             has_next=i + 1 < len(found),
         )
@@ -114,7 +119,8 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         else:
             decision = cls.classify(ctx)
         metric, rule = decision.metric, decision.rule
-        province = None if cand.unit == "ordinal" else province_left or province_right or topic
+        province = None if cand.unit == "ordinal" else \
+            province_left or province_right or province_clause or topic
         if decision is cls.WEAK:
             inherited = _inherit(cand, left, left_clause, text[:cand.start], out, earlier, sentence)
             if inherited is not None:

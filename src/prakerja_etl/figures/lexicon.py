@@ -150,6 +150,7 @@ class Lexicon:
     person_target_met: re.Pattern[str]   # before a target word: the target is a yardstick
     person_realised: re.Pattern[str]     # a count already reached
     regency: re.Pattern[str]
+    national: re.Pattern[str]
     person_exclusions: Cues
     person_heads: Cues
     person: Cues
@@ -182,6 +183,7 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
         person_target_met=re.compile(
             "(?:" + "|".join(phrase(w) for w in data["person_target_met"]) + r")\s+$", re.IGNORECASE),
         person_realised=_words(data["person_realised"]),
+        national=_words(data["national"]),
         regency=re.compile("|".join(phrase(w) for w in data["regency_names"])),
         count_classifiers=_words(data["count_classifiers"], anchor=r"^\s*"),
         restatement=re.compile(data["restatement"][0].replace(" ", r"\s+"), re.IGNORECASE),
