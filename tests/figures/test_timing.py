@@ -265,3 +265,12 @@ def test_the_day_a_count_started_is_not_the_day_it_stands() -> None:
     got = timing("Dalam rapat pada Senin, 6 Maret 2023, menteri menyebut sampai hari ini "
                  "sudah ada 45 gelombang Kartu Prakerja.")
     assert got["45"][2:] == ("to_date", "2023-03-06")
+
+
+def test_an_event_stated_next_times_the_figures_before_it() -> None:
+    got = timing("Pekan pelatihan itu melibatkan lebih dari 150 lembaga pelatihan Kartu Prakerja. "
+                 "Acara ini digelar pada 3-9 Oktober 2023.")
+    assert got["150"][1] == "2023-10"
+    got = timing("Pekan pelatihan itu melibatkan lebih dari 150 lembaga pelatihan Kartu Prakerja. "
+                 "Pendaftar lain mengaku mendengarnya pada 9 Oktober 2023.")
+    assert got["150"][1] != "2023-10"     # one day an event happened on, not a span

@@ -318,7 +318,7 @@ def _scenes(sentences: list[Sentence], when: ArticleTime) -> dict[int, _Scene]:
 
 
 _TWO_YEARS = re.compile(r"(?:19|20)\d{2}\D+(?:19|20)\d{2}")
-_DAY_BEFORE = re.compile(r"\b\d{1,2}\s+$")
+_DAY_BEFORE = re.compile(r"(?<![-–\d])(?<![-–]\s)\b\d{1,2}\s+$")  # one day; '8-15 Desember' spans days
 
 
 def _role(text: str, p: PeriodMention) -> str:
@@ -337,7 +337,7 @@ def _role(text: str, p: PeriodMention) -> str:
     if since and "," not in before[since.end():]:
         return "since"
     if p.period and len(p.period) == 7 and p.period[4] == "-" and p.period[5:].isdigit() \
-            and _DAY_BEFORE.search(text, max(0, p.start - 4), p.start):
+            and _DAY_BEFORE.search(text[max(0, p.start - 8):p.start]):
         return "date"
     return "plain" if p.period else "none"
 
