@@ -159,6 +159,15 @@ def test_a_province_that_is_the_subject_of_the_clause_owns_its_counts() -> None:
     assert metrics(text)[1] == (5_000_000, "recipients_total")
 
 
+def test_a_province_count_stated_again_at_another_precision_keeps_its_province() -> None:
+    lead = "Penerima di Jawa Timur menembus 430 ribu orang. "
+    [_, again] = figures(lead + "Menurut dinas, yang lolos hingga akhir tahun sekitar 431.250 orang.")
+    assert (again.metric, again.province.name, again.rule) == (
+        "province_recipients", "Jawa Timur", "same-quantity:province")
+    [_, other] = figures(lead + "Menurut dinas, yang lolos hingga akhir tahun 5,5 juta orang.")
+    assert (other.metric, other.province) == ("recipients_total", None)
+
+
 @pytest.mark.parametrize(("text", "metric", "rule"), [
     ("Anggaran insentif untuk peserta di Sumatera Utara mencapai Rp 400 miliar.",
      "incentive_disbursed_total", "province:paid-out"),

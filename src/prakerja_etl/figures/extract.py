@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.figures.find import Candidate, find_figures
+from prakerja_etl.figures.interval import interval
 from prakerja_etl.figures.subject import PRAKERJA, SentenceSubjects
 from prakerja_etl.text.provinces import Province, ProvinceMention, find_provinces
 from prakerja_etl.text.segment import Sentence
@@ -23,6 +24,7 @@ _DATELINE = re.compile(
 # 'X persen dari N peserta merupakan perempuan': the share's group follows the whole it is of.
 # '… 85 persen atau Rp17 triliun': the same amount said another way.
 _SAME_AMOUNT = re.compile(r"^\W*(?:atau|setara(?:\s+dengan)?|alias)\W*$", re.IGNORECASE)
+_RESTATED_SHARE = 0.05   # two statements of one count differ by their rounding, not more
 _SHARE_OF_NEXT = re.compile(r"\s*dari\s*", re.IGNORECASE)
 
 
@@ -64,7 +66,8 @@ def extract_figures(sentences: list[Sentence], article_year: int | None) -> list
         subjects = SentenceSubjects(sentence.text, subjects)
         figures.extend(_sentence_figures(sentence, found, figures, article_year, subjects))
         previous = sentence
-    return _one_value_one_quantity(_package_of_its_parts(_adopt_restated_values(figures), sentences))
+    figures = _package_of_its_parts(_adopt_restated_values(figures), sentences)
+    return _province_restated(_one_value_one_quantity(figures))
 
 
 def _table_header(sentence: Sentence, header: list[str] | None) -> list[str] | None:
@@ -253,3 +256,28 @@ def _reached(f: Figure) -> bool:
     """A count its own clause says was reached ('sudah menjangkau 16 juta peserta')."""
     return f.unit == "person" and bool(
         cls.LEX.person_realised.search(_last_clause(f.sentence.text[:f.start - f.sentence.start])))
+
+
+def _province_restated(figures: list[Figure]) -> list[Figure]:
+    """A count with no province that states a province's count of the same article again, at
+    another precision ('500 ribu penerima di Jateng' … 'sekitar 507.341 orang'), is that
+    province's count: their intervals overlap and the values lie within a few percent."""
+    provincial = [f for f in figures if f.metric == "province_recipients" and f.province]
+    out = []
+    for f in figures:
+        same = next((g for g in provincial if f.metric == "recipients_total" and not f.province
+                     and abs(f.value - g.value) <= _RESTATED_SHARE * max(f.value, g.value)
+                     and _overlap(_bounds(f), _bounds(g))), None)
+        if same is not None:
+            f = replace(f, metric=same.metric, province=same.province, rule="same-quantity:province")
+        out.append(f)
+    return out
+
+
+def _bounds(f: Figure) -> tuple[float, float]:
+    raw = f.sentence.text[f.start - f.sentence.start:f.end - f.sentence.start]
+    return interval(f.value, raw, f.unit, f.qualifier, f.range_part)
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
