@@ -222,6 +222,12 @@ def test_a_restatement_of_spending_is_spending() -> None:
      [(7, "digital_platforms_count"), (5, "payment_partners_count")]),
     ("Ada juga 3 platform pekerjaan yang ikut bergabung.", [(3, None)]),
     ("Jumlah pelatihan yang tersedia kini 1.700 jenis.", [(1700, "trainings_count")]),
+    ("Program ini telah hadir di 7 provinsi.", [(7, "provinces_covered")]),
+    ("Survei itu menanyai 1.200 responden di 7 provinsi.", [(1200, None), (7, None)]),   # a sample
+    ("Bantuan diarahkan ke 150 kabupaten/kota miskin.", [(150, None)]),                 # a part
+    ("Tersedia 40 pelatihan terkait pemasaran digital.", [(40, None)]),
+    ("Tersedia 40 pelatihan baru bulan ini.", [(40, "trainings_count")]),
+    ("Pemerintah akan mendahulukan 150 kabupaten/kota di tahun depan.", [(150, None)]),   # a plan
 ])
 def test_counts(text: str, expected: list) -> None:
     assert metrics(text) == expected

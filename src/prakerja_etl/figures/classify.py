@@ -218,9 +218,12 @@ def _realised_since(ctx: Context, clause: str, cue_end: int) -> bool:
 
 
 def _count(ctx: Context) -> Decision:
-    excluded = LEX.count_exclusions.last(ctx.left)
+    excluded = LEX.count_exclusions.last(ctx.clause_before) or LEX.count_exclusions.first(ctx.right)
     if excluded:
         return Decision(None, LEX.count_exclusions.rule(excluded.index))
+    planned = LEX.person_target.last(ctx.clause_before)
+    if planned and LEX.person_target.ids[planned.index] == "planned":
+        return Decision(None, "exclusion:planned")   # coverage is what was reached, not a plan
     if ctx.previous_value is not None and ctx.value > ctx.previous_value and _WHOLE_OF.match(ctx.left):
         return Decision(None, "exclusion:whole-of-fraction")
     right = ctx.right
