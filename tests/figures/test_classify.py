@@ -190,6 +190,9 @@ def test_the_budget_is_national_a_province_has_money_paid_out(text: str, metric,
     ("Sekitar 12 persen penerima ternyata bukan pengangguran.", [(12, None)]),
     ("Penerima tersebar di 9 persen kabupaten/kota tertinggal.",
      [(9, "recipients_underdeveloped_region_share")]),
+    # a change verb right before the figure makes it a change; 'naik menjadi' gives the new level
+    ("Porsi peserta perempuan naik 3 persen.", [(3, None)]),
+    ("Porsi peserta perempuan naik menjadi 58 persen.", [(58, "recipients_female_share")]),
     # the dash of an age range is not a clause break; a dash between words is
     ("Kelompok umur 18 - 24 tahun yang terdata mencapai 41 persen.", [(41, "recipients_youth_share")]),
     ("Kelompok umur 18 - 24 tahun kini dominan - sisanya 41 persen.", [(41, None)]),
@@ -207,6 +210,14 @@ def test_items_of_a_list_take_their_own_label_not_the_previous_one() -> None:
 def test_a_restatement_after_its_connector_inherits_the_metric() -> None:
     assert metrics("Porsi perempuan 56%, naik dari 49% pada tahun sebelumnya.") == [
         (56, "recipients_female_share"), (49, "recipients_female_share")]
+
+
+def test_a_figure_compared_with_the_one_pointed_back_to_is_the_same_quantity() -> None:
+    text = ("Porsi peserta perempuan tahun ini 55 persen. Angka itu naik 4 persen dibandingkan "
+            "tahun lalu yang sebesar 51 persen.")
+    assert metrics(text) == [(55, "recipients_female_share"), (4, None), (51, "recipients_female_share")]
+    text = "Porsi peserta perempuan tahun ini 55 persen. Ekonomi tumbuh 4 persen dibandingkan 3 persen."
+    assert metrics(text)[2] == (3, None)
 
 
 def test_a_restatement_of_spending_is_spending() -> None:

@@ -172,6 +172,13 @@ def _inherit(cand: Candidate, left: str, left_clause: str, before: str, same_sen
         same_unit = [f for f in earlier[-6:] if f.unit == cand.unit and f.metric]
         if same_unit and same_unit[-1].sentence.line_no >= sentence.line_no - 2:
             prev = same_unit[-1]
+    elif cls.LEX.comparison.search(left_clause) and cls.LEX.anaphora.search(before):
+        # 'Angka itu naik 6 persen dibandingkan tahun lalu yang 51 persen': what is compared
+        # with the figure pointed back to is the same quantity at another time.
+        same_unit = [f for f in earlier[-6:] if f.unit == cand.unit and f.metric]
+        if not same_unit or same_unit[-1].sentence.line_no < sentence.line_no - 2:
+            return None
+        prev, rule = same_unit[-1], "compared-with-previous"
     else:
         return None
     if prev.metric and prev.unit == cand.unit:

@@ -159,6 +159,7 @@ class Lexicon:
     count_exclusions: Cues
     restatement: re.Pattern[str]
     anaphora: re.Pattern[str]
+    comparison: re.Pattern[str]
     same_value_prefers: dict[str, str]
     demonstrative: re.Pattern[str]
     subjects: Subjects
@@ -190,6 +191,7 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
         anaphora=re.compile("|".join(
             a.replace("^ ", r"^\s*").replace(" ", r"\s+") if a.startswith("^") else phrase(a)
             for a in data["anaphora"]), re.IGNORECASE),
+        comparison=_words(data["comparison"]),
         same_value_prefers=data["same_value_prefers"],
         demonstrative=_words(data["demonstrative"]),
         subjects=Subjects(yaml.safe_load(subjects_path.read_text(encoding="utf-8"))),
