@@ -66,3 +66,16 @@ def test_a_sample_is_its_own_subject() -> None:
 def test_the_subject_rule_is_recorded() -> None:
     [f] = extract_figures(split_sentences("Anggaran PKH tahun ini Rp 28 triliun."), 2022)
     assert (f.metric, f.subject, f.rule) == (None, "PKH", "subject:PKH")
+
+
+def test_pointing_back_to_a_statistic_or_a_comparison_carries_no_subject() -> None:
+    # 'Program ini' can only mean a programme; after a sentence naming two subjects it is ambiguous.
+    statistic = ("Angka pengangguran nasional kini 6,1 persen. "
+                 "Program ini bekerja sama dengan 9 platform digital.")
+    assert about(statistic)[1] == (9, "digital_platforms_count", None)
+    compared = ("Penerima BLT tercatat 8 juta, sedangkan tingkat pengangguran terbuka 6,1 persen. "
+                "Program tersebut menggandeng 9 platform digital.")
+    assert about(compared)[2] == (9, "digital_platforms_count", None)
+    programme = ("Penerima BLT tercatat 8 juta keluarga. "
+                 "Program tersebut juga menyalurkan bantuan kepada 2 juta pekerja.")
+    assert about(programme)[1] == (2_000_000, None, "BLT")

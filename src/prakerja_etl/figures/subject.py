@@ -40,7 +40,13 @@ class SentenceSubjects:
     def carried(self) -> Subject | None:
         if self._previous is None or self.mentions or not _CARRY.match(self.text):
             return None
-        return self._previous.last()
+        # 'Program ini' points back to a programme, never to a statistic or a country; after a
+        # sentence that compares several subjects it is ambiguous, so nothing is carried.
+        named = {m[2] for m in self._previous.mentions if m[2] is not Subjects.NEUTRAL}
+        last = self._previous.last()
+        if last is None or len(named) > 1 or last.kind not in ("programme", "umbrella", "prakerja"):
+            return None
+        return last
 
     def of(self, start: int, end: int, next_start: int) -> Subject | None:
         """The subject of the figure at text[start:end]; None when nothing is named (Prakerja)."""
