@@ -254,3 +254,10 @@ def test_stems_are_looked_up_once_and_conflations_need_an_affix() -> None:
     # 'serta' (and) is also the stem of 'pesertanya': heads are matched by surface form.
     assert only("Sebanyak 6 juta orang, serta keluarganya, hadir.") is None
     assert only("Pesertanya tahun lalu 2,4 juta orang.") == "recipients_total"
+
+
+def test_a_regency_in_the_figures_noun_phrase_makes_it_the_regencys() -> None:
+    # A regency has no catalog metric; the same count of the whole programme keeps one.
+    [local] = extract_figures(split_sentences("Tahun ini 52.300 penduduk Kota Bekasi menerima Kartu Prakerja."), 2022)
+    [national] = extract_figures(split_sentences("Tahun ini 5,3 juta penduduk menerima Kartu Prakerja."), 2022)
+    assert (local.metric, local.rule, national.metric) == (None, "exclusion:regency", "recipients_total")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from prakerja_etl.figures.lexicon import Cues, load
 
 LEX = load()
+_NOUN_PHRASE_WORDS = 3   # words between a figure and a place name that still belongs to its noun
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:]")   # not the decimal comma of 2,9
 _NEXT_CLAUSE_PENALTY = 50
 # A clause that is only an appositive connector points at the clause before it
@@ -163,7 +164,7 @@ def _person(ctx: Context) -> Decision:
             return Decision(None, LEX.person_exclusions.rule(hit.index), subject)
     if ctx.previous_value is not None and ctx.value > ctx.previous_value and _WHOLE_OF.match(ctx.left):
         return Decision(None, "exclusion:whole-of-fraction")
-    if LEX.regency.search(ctx.sentence_before) and not ctx.province_right:
+    if (LEX.regency.search(ctx.sentence_before) or _regency_after(ctx.right)) and not ctx.province_right:
         return Decision(None, "exclusion:regency")
     head = LEX.person_heads.first(ctx.right)
     decision = Decision(LEX.person_heads.metrics[head.index], LEX.person_heads.rule(head.index)) \
@@ -182,6 +183,13 @@ def _person(ctx: Context) -> Decision:
                                                   ctx.province_clause):
         return Decision("province_recipients", "province:" + decision.rule)
     return decision
+
+
+def _regency_after(right: str) -> bool:
+    """'48 ribu warga Kota Bekasi': a regency in the figure's own noun phrase makes it the regency's."""
+    phrase = _CLAUSE_BREAK.split(right, maxsplit=1)[0]
+    hit = LEX.regency.search(phrase)
+    return hit is not None and len(phrase[:hit.start()].split()) <= _NOUN_PHRASE_WORDS
 
 
 def _training_fee_paid(text: str) -> bool:
