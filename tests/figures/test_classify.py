@@ -261,3 +261,19 @@ def test_a_regency_in_the_figures_noun_phrase_makes_it_the_regencys() -> None:
     [local] = extract_figures(split_sentences("Tahun ini 52.300 penduduk Kota Bekasi menerima Kartu Prakerja."), 2022)
     [national] = extract_figures(split_sentences("Tahun ini 5,3 juta penduduk menerima Kartu Prakerja."), 2022)
     assert (local.metric, local.rule, national.metric) == (None, "exclusion:regency", "recipients_total")
+
+
+@pytest.mark.parametrize("text", [
+    "Dari jumlah itu, sekitar separuhnya tinggal di enam provinsi di Pulau Sumatera.",
+    "Penyaluran tahap ini baru menjangkau 12 kabupaten di Jawa Tengah.",
+    "Pelatihan luring digelar di tiga provinsi di luar Jawa.",
+])
+def test_a_count_narrowed_to_a_region_is_not_coverage(text: str) -> None:
+    counts = [f for f in extract_figures(split_sentences(text), 2022) if f.unit == "count"]
+    assert [(f.metric, f.rule) for f in counts] == [(None, "exclusion:region")]
+
+
+def test_the_whole_countrys_coverage_keeps_its_metric() -> None:
+    text = "Penerimanya tersebar di 510 kabupaten/kota di 34 provinsi di Indonesia."
+    assert [f.metric for f in extract_figures(split_sentences(text), 2022)] == [
+        "regencies_covered", "provinces_covered"]
