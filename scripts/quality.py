@@ -93,7 +93,7 @@ def confusions(warehouse: Path, gold: Path, most: int = 10) -> dict[str, list[tu
     return {kind: c.most_common(most) for kind, c in counts.items()}
 
 
-def measure(name: str, fast: bool, show_errors: bool) -> dict | None:
+def measure(name: str, fast: bool, show_errors: bool, keep: Path | None = None) -> dict | None:
     texts, gold = CORPORA[name]
     if not texts.is_dir() or not any(texts.glob("*.txt")):
         print(f"{name}: no texts in {texts}; skipped", file=sys.stderr)
@@ -118,6 +118,9 @@ def measure(name: str, fast: bool, show_errors: bool) -> dict | None:
             print(tool("errors.py", str(warehouse), str(gold)))
             if not fast:
                 print(tool("conflicts_score.py", str(warehouse), str(OFFICIAL), str(gold), "-v"))
+        if keep:
+            keep.mkdir(parents=True, exist_ok=True)
+            shutil.copy(warehouse, keep / f"{name}.duckdb")
     return result
 
 
@@ -145,11 +148,12 @@ def main() -> None:
     parser.add_argument("corpora", nargs="*", default=list(CORPORA), choices=[*CORPORA, []])
     parser.add_argument("--fast", action="store_true", help="in-process extraction, no conflicts")
     parser.add_argument("--errors", action="store_true", help="print errors.py's full listing")
+    parser.add_argument("--keep", type=Path, default=None, help="keep each warehouse here as <corpus>.duckdb")
     parser.add_argument("--write", type=Path, default=None, help="write the markdown table here")
     args = parser.parse_args()
     results = {}
     for name in args.corpora or list(CORPORA):
-        r = measure(name, args.fast, args.errors)
+        r = measure(name, args.fast, args.errors, args.keep)
         if r is not None:
             results[name] = r
             print(name, {k: v for k, v in r.items() if k != "confusions"})
