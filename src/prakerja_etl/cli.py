@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,9 @@ _PREFECT_DEFAULTS = {
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `prakerja-etl` command; returns the exit status."""
     args = _parser().parse_args(argv)
+    # Run as the program (not called from another program's process, whose other children are
+    # not the run's): a watchdog stops whatever the run starts when this process ends.
+    args.guard = argv is None
     for key, value in _PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, "INFO" if key == "PREFECT_LOGGING_LEVEL" and args.verbose else value)
     try:
@@ -35,6 +40,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("prakerja-etl: interrupted; the next run resumes from what was loaded", file=sys.stderr)
         return 130
+    except BaseException as exc:
+        # Prefect's TerminationSignal, raised by its SIGTERM handler in the flow and ours around it.
+        if getattr(exc, "signal", None) != signal.SIGTERM:
+            raise
+        print("prakerja-etl: stopped (SIGTERM); the next run resumes from what was loaded", file=sys.stderr)
+        return 128 + signal.SIGTERM
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -128,6 +139,16 @@ def _run(args: argparse.Namespace) -> int:
     # Fail fast, before Prefect starts a server, on what the user can fix at once.
     if not os.path.isdir(args.raw_dir):
         raise ConfigError(f"raw folder {args.raw_dir} does not exist; pass --raw-dir DIR")
+    from prakerja_etl import watchdog
+
+    warehouse = Path(args.warehouse)
+    if stopped := watchdog.reap(warehouse):
+        noun = "process" if len(stopped) == 1 else "processes"
+        print(f"prakerja-etl: stopped {len(stopped)} {noun} left by an interrupted run "
+              f"(pids {' '.join(map(str, stopped))})", file=sys.stderr)
+    if args.guard:
+        watchdog.start(warehouse)
+        signal.signal(signal.SIGTERM, _terminated)
     from prefect.flows import load_flow_from_entrypoint
 
     from prakerja_etl import progress
@@ -138,6 +159,7 @@ def _run(args: argparse.Namespace) -> int:
     with _progress_bar(enabled=sys.stderr.isatty() and not args.verbose) as listener:
         progress.listen(listener)
         try:
+            _start_temporary_server()
             summary = ingest(raw_dir=args.raw_dir, warehouse_path=args.warehouse,
                              official_source=args.official_source, dask_address=args.dask_address)
         except PrakerjaError:
@@ -155,6 +177,41 @@ def _run(args: argparse.Namespace) -> int:
             progress.listen(None)
     _print_summary(summary)
     return 0
+
+
+def _start_temporary_server() -> None:
+    """Without PREFECT_API_URL, start Prefect's temporary server now rather than on the flow's
+    first API call, from a thread blocking SIGINT: the server inherits the blocked signal, so a
+    Ctrl-C at the terminal (sent to the whole process group) stops the run, which still reports
+    to its server while it stops, instead of killing the server under it. Prefect stops the
+    server at exit; the watchdog if the run is killed."""
+    from prefect.settings import PREFECT_API_URL
+
+    if PREFECT_API_URL.value():
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    errors: list[Exception] = []
+
+    def start() -> None:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            SubprocessASGIServer().start()
+        except Exception as exc:  # noqa: BLE001 - raised again in the main thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=start, name="start-prefect-server", daemon=True)
+    thread.start()
+    thread.join()   # a Ctrl-C interrupts the wait at once
+    if errors:
+        raise errors[0]
+
+
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM outside the flow raises what Prefect's own handler raises inside it."""
+    from prefect.exceptions import TerminationSignal
+
+    raise TerminationSignal(signum)
 
 
 def _silence_prefect_console() -> None:

@@ -21,7 +21,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from prakerja_etl import faults, schemas
+from prakerja_etl import faults, schemas, watchdog
 from prakerja_etl.batch import FileResult, build_batch, build_official_batch, extract_files
 from prakerja_etl.catalog import load_catalog
 from prakerja_etl.errors import ConfigError
@@ -81,10 +81,12 @@ class Session:
         """A process pool for extraction (None with one worker), started on first use."""
         workers = self.settings.workers or os.cpu_count() or 1
         if workers > 1 and self._executor is None:
-            # forkserver: workers fork from a clean process, not from this threaded one.
+            # forkserver: workers fork from a clean process, not from this threaded one. Workers die
+            # with the forkserver; it and anything else a killed run leaves go with the watchdog.
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["prakerja_etl.batch"])
-            self._executor = ProcessPoolExecutor(workers, mp_context=context)
+            self._executor = ProcessPoolExecutor(workers, mp_context=context,
+                                                 initializer=watchdog.pool_worker)
         return self._executor
 
     def shutdown(self) -> None:
