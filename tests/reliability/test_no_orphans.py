@@ -57,13 +57,13 @@ def cmdline(p: psutil.Process) -> str:
         return ""
 
 
-def wait_mid_load(cli: subprocess.Popen[bytes]) -> list[psutil.Process]:
+def wait_mid_load(cli: subprocess.Popen[bytes], err: Path) -> list[psutil.Process]:
     """Every process the CLI started, once the temporary server is up and the pool's workers
     are extracting."""
     root = psutil.Process(cli.pid)
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
-        assert cli.poll() is None, "the run ended before its pool started"
+        assert cli.poll() is None, f"the run ended before its pool started: {err.read_text()[-2000:]}"
         procs = root.children(recursive=True)
         lines = [cmdline(p) for p in procs if alive(p)]
         server = any("uvicorn" in line for line in lines)
@@ -101,7 +101,7 @@ def test_everything_the_run_started_dies_with_it(sig: int, code: int, message: s
                                                  tmp_path: Path, leftovers: list[psutil.Process]) -> None:
     cli = start_cli(big_raw, tmp_path / "w.duckdb")
     leftovers.append(psutil.Process(cli.pid))
-    leftovers += wait_mid_load(cli)
+    leftovers += wait_mid_load(cli, tmp_path / "cli.err")
     assert any("prakerja_etl.watchdog" in cmdline(p) for p in leftovers)
 
     os.kill(cli.pid, sig)   # the CLI alone, not its process group
@@ -119,7 +119,7 @@ def test_the_next_run_stops_what_a_killed_run_and_its_watchdog_left(
         leftovers: list[psutil.Process]) -> None:
     warehouse = tmp_path / "w.duckdb"
     cli = start_cli(big_raw, warehouse)
-    leftovers += wait_mid_load(cli)
+    leftovers += wait_mid_load(cli, tmp_path / "cli.err")
     (guard,) = [p for p in leftovers if "prakerja_etl.watchdog" in cmdline(p)]
     time.sleep(0.5)   # the watchdog has recorded the workers
     guard.kill()
