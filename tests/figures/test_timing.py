@@ -274,3 +274,108 @@ def test_an_event_stated_next_times_the_figures_before_it() -> None:
     got = timing("Pekan pelatihan itu melibatkan lebih dari 150 lembaga pelatihan Kartu Prakerja. "
                  "Pendaftar lain mengaku mendengarnya pada 9 Oktober 2023.")
     assert got["150"][1] != "2023-10"     # one day an event happened on, not a span
+
+
+def test_the_old_value_of_a_change_is_replaced_in_either_order() -> None:
+    got = timing("Mulai tahun depan, total bantuan bagi tiap peserta Kartu Prakerja naik dari Rp 3,9 juta "
+                 "menjadi Rp 4,5 juta.")
+    assert got["Rp 3,9 juta"][1:3] == (None, "superseded")
+    assert got["Rp 4,5 juta"][1:3] == ("2024", "total")
+    got = timing("Total bantuan bagi tiap peserta Kartu Prakerja kini menjadi Rp 4,5 juta "
+                 "dari sebelumnya Rp 3,9 juta.")
+    assert got["Rp 3,9 juta"][2] == "superseded"
+    assert got["Rp 4,5 juta"][1:3] == ("2023", "total")
+    got = timing("Pagu Kartu Prakerja dipangkas dari Rp 9 triliun jadi Rp 6 triliun.")
+    assert got["Rp 9 triliun"][2] == "superseded"
+
+
+def test_the_old_value_of_a_change_dated_by_its_own_words_is_that_periods() -> None:
+    got = timing("Pagu Kartu Prakerja naik dari Rp 5 triliun tahun lalu menjadi Rp 6 triliun.")
+    assert got["Rp 5 triliun"][1:3] == ("2022", "total")
+
+
+def test_a_lone_dari_names_a_whole_not_a_change() -> None:
+    got = timing("Pada 2022, sekitar 40 persen dari 3 juta penerima Kartu Prakerja tinggal di desa.")
+    assert got["3 juta"][2] != "superseded"
+    assert got["40 persen"][1] == "2022"
+
+
+def test_a_value_of_a_former_time_has_no_period_of_the_article() -> None:
+    got = timing("Bantuan Kartu Prakerja kini Rp 4,5 juta, lebih besar daripada skema lama "
+                 "senilai Rp 3,9 juta.")
+    assert got["Rp 4,5 juta"][1] == "2023"
+    assert got["Rp 3,9 juta"][1:3] == (None, "total")
+    got = timing("Insentif survei Kartu Prakerja waktu itu sebesar Rp 120 ribu.")
+    assert got["Rp 120 ribu"][1] is None
+    got = timing("Dulu insentif Kartu Prakerja Rp 500 ribu per bulan, sekarang bantuannya Rp 4,5 juta.")
+    assert got["Rp 500 ribu"][1] is None
+    assert got["Rp 4,5 juta"][1] == "2023"     # a word of the present ends the former time
+
+
+def test_kala_itu_after_a_named_time_is_that_time() -> None:
+    got = timing("Pendaftaran dibuka pada Mei 2022, dan kala itu kuota Kartu Prakerja dipatok "
+                 "300 ribu peserta.")
+    assert got["300 ribu"][1] == "2022"
+
+
+def test_a_plan_called_the_whole_is_the_years_not_the_carried_semester() -> None:
+    body = ("Pada semester II-2021 kuota Kartu Prakerja 1 juta orang, dengan pagu Rp 4 triliun. "
+            "Adapun total anggaran Rp 15 triliun untuk program itu belum final.")
+    got = timing(body, dated="Senin, 5 Juli 2021 10:00 WIB")
+    assert got["Rp 4 triliun"][1] == "2021-S2"
+    assert got["Rp 15 triliun"][1] == "2021"
+
+
+def test_a_target_up_to_a_date_above_the_running_total_is_a_running_total() -> None:
+    body = ("Sejak diluncurkan, peserta Kartu Prakerja sudah 17 juta orang. "
+            "Pemerintah menargetkan sampai akhir 2024 jumlahnya menjadi 18,5 juta orang.")
+    got = timing(body, dated="Senin, 8 Januari 2024 10:00 WIB")
+    assert got["18,5 juta"][1:] == (None, "to_date", "2024-12")
+    got = timing("Hingga akhir 2024 ditargetkan total 20 juta alumni Kartu Prakerja.",
+                 dated="Senin, 8 Januari 2024 10:00 WIB")
+    assert got["20 juta"][1:] == (None, "to_date", "2024-12")
+
+
+def test_a_years_target_up_to_its_end_stays_the_years() -> None:
+    body = ("Sejak diluncurkan, peserta Kartu Prakerja sudah 17 juta orang. "
+            "Target sampai akhir 2024 sebanyak 1,1 juta peserta baru.")
+    got = timing(body, dated="Senin, 8 Januari 2024 10:00 WIB")
+    assert got["1,1 juta"][2] == "total"
+
+
+def test_survey_results_without_a_fieldwork_period_take_none_from_an_agents_name() -> None:
+    body = ("Pada 2022 anggaran Kartu Prakerja Rp 9 triliun. "
+            "Secara akumulatif, peserta sejak awal sudah 16 juta orang.\n\n"
+            "Menurut survei terhadap peserta, 61 persen peserta Kartu Prakerja tinggal di desa.\n\n"
+            "Survei lain yang dilakukan oleh Lembaga Riset 2022 menunjukkan hal serupa.")
+    got = timing(body, dated="Senin, 5 Desember 2022 10:00 WIB")
+    assert got["61 persen"][1] is None
+    body = body.replace("Lembaga Riset 2022", "lembaga riset pada Oktober 2022")
+    assert timing(body, dated="Senin, 5 Desember 2022 10:00 WIB")["61 persen"][1] == "2022-10"
+
+
+def test_counts_after_a_count_since_the_start_run_to_the_same_date() -> None:
+    body = ("Sejak dibuka hingga 10 Mei 2022, pendaftar Kartu Prakerja mencapai 90 juta orang. "
+            "Di Bali, penerima Kartu Prakerja tercatat 150 ribu orang.")
+    got = timing(body, dated="Kamis, 12 Mei 2022 10:00 WIB")
+    assert got["150 ribu"][1:] == (None, "to_date", "2022-05-10")
+
+
+def test_a_restated_figure_is_not_timed_by_a_period_named_for_another() -> None:
+    body = ("Pemerintah menargetkan 7 juta peserta Kartu Prakerja. "
+            "Dari 7 juta peserta itu, pada kuartal I sudah tersalurkan 1,5 juta penerima.")
+    assert timing(body, dated="Senin, 5 Juli 2021 10:00 WIB")["1,5 juta"][1] == "2021-Q1"
+    a = extract_article("articles/uji.txt", (
+        "Kabar terbaru program pelatihan kerja dari pemerintah\nSenin, 5 Juli 2021 10:00 WIB\n"
+        + body + "\n").encode("utf-8"))
+    assert [f.period for f in a.figures if f.value == 7_000_000] == ["2021", "2021"]
+
+
+def test_a_stage_amount_repeated_later_is_still_that_stage() -> None:
+    body = ("Untuk tahap awal, pagu Kartu Prakerja disiapkan Rp 1,9 triliun.\n\n"
+            "Menurut menteri, anggaran turun dari Rp 12 triliun jadi Rp 1,9 triliun tahun ini.")
+    got = timing(body)
+    assert got["Rp 1,9 triliun"][1:3] == ("2023", "part")
+    assert got["Rp 12 triliun"][2] == "superseded"
+    got = timing("Menurut menteri, pagu Kartu Prakerja tahun ini Rp 1,9 triliun.")
+    assert got["Rp 1,9 triliun"][1:3] == ("2023", "total")

@@ -64,14 +64,21 @@ class Cues:
     per_unit_after: re.Pattern[str]
     superseded_before: re.Pattern[str]
     superseded_after: re.Pattern[str]
-    past: re.Pattern[str]
+    change_from: re.Pattern[str]
+    change_to: re.Pattern[str]
+    former: re.Pattern[str]
+    then: re.Pattern[str]
+    whole: re.Pattern[str]
+    restated: re.Pattern[str]
     anaphora: re.Pattern[str]
     described: re.Pattern[str]
     everyone: re.Pattern[str]
     survey: re.Pattern[str]
     fieldwork: re.Pattern[str]
+    fieldwork_link: re.Pattern[str]
     wave: re.Pattern[str]
     plan_metrics: frozenset[str]
+    cumulative_plan_metrics: frozenset[str]
     running_metrics: frozenset[str]
     person_running_metrics: frozenset[str]
     part_metrics: frozenset[str]
@@ -90,6 +97,7 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
     pattern["per_unit_after"] = re.compile(r"^\W*" + _phrases(doc["per_unit_after"]), re.IGNORECASE)
     pattern["superseded_after"] = re.compile(r"^[^.;]{0,40}?" + _phrases(doc["superseded_after"]),
                                              re.IGNORECASE)
+    pattern["change_from"] = re.compile(_phrases(doc["change_from"]) + r"\s+$", re.IGNORECASE)
     pattern["anaphora"] = re.compile(r"^\W*" + _phrases(doc["anaphora"]), re.IGNORECASE)
     pattern["described"] = re.compile(_phrases(doc["described"]) + r"\s+(?:(?:pada|sejak|per|di)\s+)?$",
                                       re.IGNORECASE)
@@ -99,6 +107,18 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
 
 WAVES = load_waves()
 CUES = load_cues()
+
+# The new value of a change is a figure: 'menjadi Rp 4,2 juta' (a decimal comma is no clause end).
+_GAP = r"(?:[^,;.]|[,.](?=\d)){0,40}?"
+_NEW_VALUE = CUES.change_to.pattern + r"\s+(?:Rp\.?\s*)?\d"
+_CHANGE_TO_AFTER = re.compile(rf"^(?P<gap>{_GAP}){_NEW_VALUE}", re.IGNORECASE)
+_CHANGE_TO_BEFORE = re.compile(_NEW_VALUE + _GAP + CUES.change_from.pattern, re.IGNORECASE)
+# 'tersebut'/'itu' right after a figure (and its noun) restates it.
+_RESTATED = re.compile(r"^\s+(?:\w+\s+)?" + CUES.restated.pattern, re.IGNORECASE)
+# A fieldwork period follows its verb, or the agent after it only with a link word: 'dilakukan pada
+# Mei 2022', 'dilakukan oleh BPS pada Mei 2022', but not 'dilakukan oleh Ipsos 2021' (a name).
+_FIELDWORK_AT = re.compile(CUES.fieldwork.pattern + r"\s+(?:(?:oleh(?:\s+\S+){1,4}?\s+)?"
+                           + CUES.fieldwork_link.pattern + r"\s+)?(?:\d{1,2}\s+)?$", re.IGNORECASE)
 
 _ORDINAL_WORDS = {
     "pertama": 1, "satu": 1, "kedua": 2, "dua": 2, "ketiga": 3, "tiga": 3, "keempat": 4, "empat": 4,
@@ -168,24 +188,30 @@ class _Scene:
     same_line_in_force: str | None  # …only if stated earlier in the same paragraph
     next_stated: str | None = None  # stated by the next sentence when it points back to this one
     survey: str | None = None       # the fieldwork period of the survey whose results it reports
+    running: str | None = None      # as_of of a count since the start in force before it
 
 
 def resolve_timing(figures: list[Figure], sentences: list[Sentence],
                    when: ArticleTime) -> list[Figure]:
     """Each figure with `period`, `basis` and `as_of` set from its sentence and the article."""
-    scenes = _scenes(sentences, when)
+    scenes = _scenes(sentences, when, frozenset(f.sentence.start for f in figures
+                                                if f.metric in CUES.running_metrics))
     by_sentence: dict[int, list[Figure]] = {}
     for f in figures:
         by_sentence.setdefault(f.sentence.start, []).append(f)
-    out, by_default = [], []
+    out, by_default, restated = [], [], []
     for f in figures:
         scene = scenes[f.sentence.start]
         siblings = by_sentence[f.sentence.start]
         prev_end = max((g.end for g in siblings if g.end <= f.start), default=f.sentence.start)
-        resolved, default = _resolve(f, scene, prev_end - f.sentence.start, when)
+        resolved, default, again = _resolve(f, scene, prev_end - f.sentence.start, when)
         out.append(resolved)
         by_default.append(default)
+        restated.append(again)
+    out = _restated_adopt(out, restated)
+    out = _targets_to_date(out, scenes)
     out = _repeats_adopt_running(out, by_default)
+    out = _repeats_of_a_part(out, by_default)
     out = _headline_follows_body(out, by_default, _lead_line(sentences))
     out = _one_count_one_as_of(out, when)
     return _shares_follow_counts(out, by_default)
@@ -218,6 +244,55 @@ def _headline_follows_body(figures: list[Figure], by_default: list[bool], lead: 
     return out
 
 
+def _restated_adopt(figures: list[Figure], restated: list[bool]) -> list[Figure]:
+    """A figure restated with 'tersebut'/'itu' ('dari target 8 juta orang tersebut') has the timing
+    of the same figure stated before it in the article."""
+    out = list(figures)
+    for i, f in enumerate(figures):
+        first = next((g for g in out[:i] if restated[i] and g.metric == f.metric and g.value == f.value
+                      and g.sentence.start != f.sentence.start), None)
+        if first:
+            out[i] = replace(f, period=first.period, basis=first.basis, as_of=first.as_of)
+    return out
+
+
+def _targets_to_date(figures: list[Figure], scenes: dict[int, _Scene]) -> list[Figure]:
+    """A target of persons up to a date ('target sampai akhir 2024 sekitar 19 juta orang') that is a
+    total since the start — its sentence says so ('total alumni', 'sejak'), or it is above a running
+    total of persons the article states — is a running total at that date."""
+    counts = [float(f.value) for f in figures
+              if f.basis == "to_date" and f.metric in CUES.person_running_metrics]
+    out = []
+    for f in figures:
+        scene = scenes[f.sentence.start]
+        start = scene.offset + f.start - f.sentence.start
+        after = scene.offset + max((g.end - f.sentence.start for g in figures
+                                    if g.sentence.start == f.sentence.start and g.end <= f.start), default=0)
+        as_of = _target_date(scene, after, start) \
+            if f.metric in CUES.cumulative_plan_metrics and f.basis == "total" else None
+        if as_of and (CUES.since.search(f.sentence.text) or CUES.everyone.search(f.sentence.text)
+                      or (counts and float(f.value) >= max(counts))):
+            year = int(as_of[:4])
+            f = replace(f, period=None if WAVES.start_year < year else str(year), basis="to_date",
+                        as_of=as_of)
+        out.append(f)
+    return out
+
+
+_PERIOD_END = {"S1": "06", "S2": "12", "Q1": "03", "Q2": "06", "Q3": "09", "Q4": "12", "": "12"}
+
+
+def _target_date(scene: _Scene, after: int, start: int) -> str | None:
+    """The month a target up to a period stands at, named in its clause between the figure before
+    it (at `after`) and it: 'hingga akhir 2024' → '2024-12'."""
+    ups = [p.period for p in scene.periods if p.period and after <= p.start and p.end <= start
+           and _role(scene.text, p) == "as_of"]
+    if not ups:
+        return None
+    year, rest = ups[-1][:4], ups[-1][5:]
+    return f"{year}-{rest}" if rest.isdigit() else f"{year}-{_PERIOD_END[rest]}"
+
+
 def _one_count_one_as_of(figures: list[Figure], when: ArticleTime) -> list[Figure]:
     """One running count of one period stated twice is one statement: where the article says when
     it stood ('pada Senin (22/11/2021)'), a repeat that only had the article's date takes that."""
@@ -239,6 +314,15 @@ def _repeats_adopt_running(figures: list[Figure], by_default: list[bool]) -> lis
                     as_of=running[f.metric, f.value].as_of)
             if default and (f.metric, f.value) in running else f
             for f, default in zip(figures, by_default, strict=True)]
+
+
+def _repeats_of_a_part(figures: list[Figure], by_default: list[bool]) -> list[Figure]:
+    """One amount of one stage stated twice is one part: 'anggaran tahap awal Rp 2 triliun' and, later,
+    'turun … jadi Rp 2 triliun tahun ini' — the repeat the text calls no part of its own is that part."""
+    parts = {(f.metric, f.value): f for f, default in zip(figures, by_default, strict=True)
+             if f.basis == "part" and not default}
+    return [replace(f, period=parts[f.metric, f.value].period, basis="part", as_of=None)
+            if f.basis == "total" and (f.metric, f.value) in parts else f for f in figures]
 
 
 def _shares_follow_counts(figures: list[Figure], by_default: list[bool]) -> list[Figure]:
@@ -271,13 +355,16 @@ def periods_in_force(sentences: list[Sentence], when: ArticleTime) -> dict[int, 
     return out
 
 
-def _scenes(sentences: list[Sentence], when: ArticleTime) -> dict[int, _Scene]:
+def _scenes(sentences: list[Sentence], when: ArticleTime,
+            counting: frozenset[int] = frozenset()) -> dict[int, _Scene]:
     """Each sentence's scene. The period in force carries across the whole article: news carries
     its frame ('sepanjang 2020' in the lead) past paragraph breaks, and carrying it only within a
-    paragraph or from the lead loses more periods on the corpora than it saves."""
+    paragraph or from the lead loses more periods on the corpora than it saves. A count since the
+    start (in a sentence of `counting`, the starts of sentences with a count) replaces it."""
     month = when.day.month if when.day else None
     out: dict[int, _Scene] = {}
     in_force: str | None = None
+    running: str | None = None
     line_force: tuple[int, str | None] = (-1, None)
     previous: Sentence | None = None
     for s in sentences:
@@ -286,18 +373,26 @@ def _scenes(sentences: list[Sentence], when: ArticleTime) -> dict[int, _Scene]:
         text = prefix + s.text
         periods = find_periods(text, when.year, month)
         scene = _Scene(text=text, offset=len(prefix), periods=periods, dates=find_dates(text, when.year),
-                       in_force=in_force,
+                       in_force=in_force, running=running,
                        same_line_in_force=line_force[1] if line_force[0] == s.line_no else None)
         out[s.start] = scene
         stated = [p.period for p in periods if p.start >= len(prefix)
                   and _role(text, p) in ("plain", "range")]
         if stated:
-            in_force = stated[0]
+            in_force, running = stated[0], None
             line_force = (s.line_no, stated[0])
+        elif s.start in counting and (CUES.since.search(s.text) or CUES.so_far.search(s.text)):
+            # a count since the start ('secara akumulatif … sampai 30 September') replaces the year's
+            # frame: the counts after it that nothing else times run to the same date
+            in_force, line_force = None, (-1, None)
+            running = _as_of_mention(scene, len(text)) or when.iso
         previous = s
-    # The article's one survey fieldwork period times the sentences reporting survey results.
-    fieldwork = {p.period for s in sentences if CUES.survey.search(s.text) and CUES.fieldwork.search(s.text)
+    # The article's one survey fieldwork period times the sentences reporting survey results. The
+    # period follows the fieldwork verb ('dilakukan pada 19 Mei-1 Juni'), not its agent's name
+    # ('dilakukan oleh Ipsos 2021').
+    fieldwork = {p.period for s in sentences if CUES.survey.search(s.text)
                  for p in out[s.start].periods if p.start >= out[s.start].offset
+                 and _FIELDWORK_AT.search(out[s.start].text, 0, p.start)
                  and _role(out[s.start].text, p) == "plain"}
     if len(fieldwork) == 1:
         period = fieldwork.pop()
@@ -342,18 +437,57 @@ def _role(text: str, p: PeriodMention) -> str:
     return "plain" if p.period else "none"
 
 
-def _stated(scene: _Scene, start: int, end: int) -> tuple[bool, str | None]:
-    """Whether the figure's own sentence states its period, and which (None for several years)."""
-    own = tuple(p for p in scene.periods if p.start >= scene.offset
+def _stated(scene: _Scene, start: int, end: int, restated: bool = False) -> tuple[bool, str | None]:
+    """Whether the figure's own sentence states its period, and which (None for several years). A
+    restated figure ('dari target itu …') is not timed by a period named after it."""
+    own = tuple(p for p in scene.periods if p.start >= scene.offset and not (restated and p.start >= end)
                 and _role(scene.text, p) in ("plain", "range"))
     return bool(own), period_for(own, start, end)
 
 
-def _resolve(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime) -> tuple[Figure, bool]:
-    """The figure with its timing, and whether only the article's defaults decided it."""
+def _changed_from(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """'naik dari Rp X menjadi Rp Y', 'menjadi Rp Y dari Rp X': where the old value X's own words
+    lie, when the figure at [start, end) is X; None for a lone 'dari X' ('30 persen dari 5 juta')."""
+    opener = CUES.change_from.search(text, max(0, start - 25), start)
+    if not opener:
+        return None
+    after = _CHANGE_TO_AFTER.search(text[end:])
+    if after:
+        return opener.start(), end + len(after.group("gap"))
+    if _CHANGE_TO_BEFORE.search(text, max(0, start - 90), start):
+        return opener.start(), end + len(_CLAUSE_END.split(text[end:], maxsplit=1)[0])
+    return None
+
+
+def _former(scene: _Scene, start: int, end: int) -> int | None:
+    """Where the words that put the figure in a former time begin ('Dulu …', 'paket lama senilai …',
+    '… kala itu'), when they do: the last time word before it in its sentence is of the past, or
+    one follows it in its clause. 'kala itu' is the time named before it in the sentence, if any."""
+    text, offset = scene.text, scene.offset
+    named = [p.start for p in scene.periods if p.period and p.start >= offset]
+    cues = [m for pattern in (CUES.former, CUES.then) for m in pattern.finditer(text, offset, start)
+            if pattern is CUES.former or not any(n < m.start() for n in named)]
+    before = max(cues, key=lambda m: m.start(), default=None)
+    if before and not CUES.present.search(text, before.end(), start):
+        return before.start()
+    after = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
+    return end if CUES.former.search(after) or (CUES.then.search(after) and not named) else None
+
+
+def _resolve(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime) -> tuple[Figure, bool, bool]:
+    """The figure with its timing, whether only the article's defaults decided it, and whether it
+    restates a figure stated before ('8 juta orang tersebut')."""
     text = scene.text
     start, end = scene.offset + f.start - f.sentence.start, scene.offset + f.end - f.sentence.start
-    has_stated, stated = _stated(scene, start, end)
+    restated = bool(_RESTATED.match(text[end:]))
+    has_stated, stated = _stated(scene, start, end, restated)
+    figure, default = _resolve_in(f, scene, prev_end, when, start, end, has_stated, stated)
+    return figure, default, restated
+
+
+def _resolve_in(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime, start: int, end: int,
+                has_stated: bool, stated: str | None) -> tuple[Figure, bool]:
+    text = scene.text
     default = False
     if f.unit == "ordinal":
         # a wave number is named for its wave: the calendar's year, or a finer period the
@@ -379,13 +513,26 @@ def _resolve(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime) -> tupl
     if CUES.superseded_before.search(text[max(cut, prev_end + scene.offset):start]) and \
             CUES.superseded_after.search(text[end:]):
         return replace(f, period=stated or wave_year, basis="superseded", as_of=None), False
+    # 'naik dari Rp X menjadi Rp Y': X was replaced, unless its own words date it ('dari 5 juta
+    # pada 2021 menjadi …', '… tahun lalu menjadi …'): then it is that period's
+    changed = _changed_from(text, start, end)
+    if changed:
+        own = [p.period for p in plain if changed[0] <= p.start < changed[1] and p.period]
+        return replace(f, period=own[0][:4] if plan and own else own[0] if own else None,
+                       basis="total" if own else "superseded", as_of=None), False
+    # a value of a former time ('paket lama senilai …'): only a period stated for it
+    former = _former(scene, start, end)
+    if former is not None:
+        clause_end = end + len(_CLAUSE_END.split(text[end:], maxsplit=1)[0])
+        own = [p.period for p in plain if former <= p.start < clause_end and p.period]
+        return replace(f, period=own[0] if own else None, basis="total", as_of=None), False
 
     # part: one wave, one stage, one survey of the series
     one_wave = any(w.last is None and not w.opened_by and w.end <= start and w.start >= cut
                    for w in waves)
     if f.metric in CUES.part_metrics and (one_wave or CUES.part.search(region)) or \
             (f.metric == "survey_incentive" and CUES.per_unit_after.search(text[end:end + 30])):
-        period = stated or wave_year or _default(f, scene, when)
+        period = stated or wave_year or _default(f, scene, when, region)
         return replace(f, period=period, basis="part", as_of=None), False
 
     if not plan:
@@ -402,7 +549,11 @@ def _resolve(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime) -> tupl
     elif waves:
         period = wave_year
     else:
-        period, default = _default(f, scene, when), True
+        period, default = _default(f, scene, when, text[max(cut, prev_end + scene.offset):start]), True
+        if period is None and scene.running and f.metric in CUES.running_metrics:
+            year = int(scene.running[:4])
+            return replace(f, period=None if WAVES.start_year < year else str(year), basis="to_date",
+                           as_of=scene.running), True
     if period and f.metric in CUES.running_metrics and len(period) == 7 and period[5:].isdigit() \
             and has_stated:
         # a count stated for a month stands at that month: 'pada Oktober 2020, 5,59 juta penerima'
@@ -414,17 +565,18 @@ def _resolve(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime) -> tupl
     return replace(f, period=period, basis="total", as_of=None), default
 
 
-def _default(f: Figure, scene: _Scene, when: ArticleTime) -> str | None:
-    """No period in the sentence: plans and prices hold for the article's year (unless the text
-    says they are of the past); other figures take the period in force, else the fieldwork of the
-    survey whose results they report; in the programme's first year (it began in April 2020, so a
-    figure in a 2020 article can be of no other year unless the text says so) every figure is of
-    that year."""
+def _default(f: Figure, scene: _Scene, when: ArticleTime, before: str) -> str | None:
+    """No period in the sentence: plans and prices hold for the article's year, or the period of
+    their paragraph (its year for a plan called the whole: 'anggaran total'); other figures take the
+    period in force, else the fieldwork of the survey whose results they report; in the programme's
+    first year (it began in April 2020, so a figure in a 2020 article can
+    be of no other year unless the text says so) every figure is of that year."""
     first_year = str(when.year) if when.year == WAVES.start_year else None
     if f.metric in CUES.plan_metrics:
-        if CUES.past.search(scene.text[:scene.offset + f.end - f.sentence.start]):
-            return None
-        return scene.next_stated or scene.same_line_in_force or (str(when.year) if when.year else None)
+        carried = scene.same_line_in_force
+        if carried and CUES.whole.search(before):
+            carried = carried[:4]
+        return scene.next_stated or carried or (str(when.year) if when.year else None)
     return scene.next_stated or scene.in_force or scene.survey or first_year
 
 
