@@ -4,8 +4,9 @@
     .venv/bin/python scripts/quality.py --fast dev      # in-process extraction only, seconds; no conflicts
     .venv/bin/python scripts/quality.py --fast real-dev --errors   # …and every miss and confusion
 
-Corpora: `dev` (../shared/corpus/dev, articles and survey tables) and `real-dev` (texts rebuilt
-into .real-dev/ as ../shared/corpus/real-dev/README.md says; skipped when absent). The full mode
+Corpora: `dev` (../shared/corpus/dev, articles and survey tables), `real-dev` (texts rebuilt
+into .real-dev/ as ../shared/corpus/real-dev/README.md says; skipped when absent) and `own`
+(data/own: articles written for the project, annotated independently; a held-out check). The full mode
 loads each corpus with `prakerja-etl run`, the official statistics included, and runs score.py,
 conflicts_score.py and errors.py on the warehouse.
 """
@@ -31,6 +32,8 @@ OFFICIAL = SHARED / "corpus" / "official"
 CORPORA = {
     "dev": (SHARED / "corpus" / "dev", SHARED / "corpus" / "dev" / "gold"),
     "real-dev": (REPO / ".real-dev", SHARED / "corpus" / "real-dev" / "gold"),
+    # Written for the project and annotated without looking at the extractor: a held-out check.
+    "own": (REPO / "data" / "own" / "articles", REPO / "data" / "own" / "gold"),
 }
 
 
