@@ -181,3 +181,61 @@ def test_phone_numbers_and_iso_dates_are_not_figures(sentence: str, expected: li
 
 def test_scaled_decimals_are_whole() -> None:
     assert [c.value for c in find_figures("Yang lolos 4,1 juta orang.")] == [4_100_000]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Sisa kuota sekitar 75.000 untuk periode berikutnya.", [(75_000, "person")]),
+    ("Tahun ini tersedia kuota 300 ribu bagi pelamar baru.", [(300_000, "person")]),
+    # look-alikes: an amount whose own unit is money, a quota of data
+    ("Kuota anggaran Rp 2 triliun belum terserap.", [(2e12, "rupiah")]),
+    ("Peserta mendapat kuota internet 15 GB.", []),
+])
+def test_a_quota_counts_persons(sentence: str, expected: list) -> None:
+    assert figures(sentence) == expected
+
+
+def test_a_quota_ends_the_frame_of_an_amount() -> None:
+    found = find_figures("Tidak ada kuota 250 ribu untuk pelamar awal.", previous_unit="rupiah")
+    assert [(c.value, c.unit) for c in found] == [(250_000, "person")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Jumlah pelamar sepanjang tahun tembus 60 juta akun.", [(60_000_000, "person")]),
+    # look-alike: accounts with no people named in the clause stay things
+    ("Platform itu memblokir 20 ribu akun palsu.", [(20_000, "count")]),
+])
+def test_accounts_of_the_people_the_clause_names(sentence: str, expected: list) -> None:
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Video hoaks itu ditonton 15.000 kali dalam sehari.", [(15_000, "count")]),
+    ("Pesan berantai tersebut diteruskan lebih dari 800 kali.", [(800, "count")]),
+    # look-alikes: a frequency and a multiplier
+    ("Insentif dicairkan empat kali.", []),
+    ("Minat naik 100 kali lipat.", []),
+])
+def test_many_repetitions_count_events(sentence: str, expected: list) -> None:
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Hoaks itu memancing 640 komentar dan 38 unggahan ulang.", [(640, "count"), (38, "count")]),
+    ("Dinas menerima 23 pengaduan soal situs palsu.", [(23, "count")]),
+    ("Pembayaran lewat tiga mitra, yaitu satu bank daerah dan dua dompet digital.",
+     [(3, "count"), (1, "count"), (2, "count")]),
+    # look-alike: 'satu' outside a breakdown is the article 'a'
+    ("Ia menunjuk satu bank daerah sebagai penyalur.", []),
+])
+def test_counts_of_posts_reports_and_the_parts_of_a_breakdown(sentence: str, expected: list) -> None:
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Surat bernomor B.12/207/DJ.3/2022 mengatur 40 ribu peserta.", [(40_000, "person")]),
+    ("Edaran SE.5/318/KEU/2021 menyebut 2.000 lembaga.", [(2000, "count")]),
+    # look-alike: a number after a slash with a space is a figure
+    ("Target / 315 ribu peserta.", [(315_000, "person")]),
+])
+def test_segments_of_a_reference_code_are_not_figures(sentence: str, expected: list) -> None:
+    assert figures(sentence) == expected

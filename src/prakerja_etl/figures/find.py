@@ -228,7 +228,7 @@ def _number_words(sentence: str) -> list[Candidate]:
             continue
         has_scale = any(w in ("ribu", "juta", "miliar", "milyar", "triliun", "ratus", "puluh",
                               "belas", "seribu", "sejuta", "seratus") for w in lowered)
-        if vocab.NOT_A_QUANTITY_AFTER.match(after) or _is_ranking_size(after):
+        if _not_a_quantity(value, after) or _is_ranking_size(after):
             continue
         # 'satu gelombang', 'tiga program' are not figures; 'hanya satu kabupaten' is.
         if not has_scale and (not _counted_noun(after) or (
@@ -236,7 +236,7 @@ def _number_words(sentence: str) -> list[Candidate]:
             continue
         rupiah = bool(re.match(r"\s*rupiah\b", after, re.IGNORECASE))
         end = m.end() + (re.match(r"\s*rupiah", after, re.IGNORECASE).end() if rupiah else 0)
-        unit, unit_from = ("rupiah", "currency") if rupiah else _noun_unit(after)
+        unit, unit_from = ("rupiah", "currency") if rupiah else _noun_unit(sentence, m.start(), m.end())
         out.append(Candidate(m.start(), end, value, unit,
                              _qualifier(sentence, m.start(), end), unit_from))
     return out
@@ -272,10 +272,11 @@ def _numeral_candidate(sentence: str, m: re.Match[str],
     if not (currency or pct or scale):
         if _YEAR.fullmatch(num) and not m.group("num2"):
             return []  # a year used as a period
-        if vocab.NOT_A_QUANTITY_AFTER.match(after) or _is_ranking_size(after):
+        if _not_a_quantity(value, after) or _is_ranking_size(after):
             return []
         if value < 100 and "." not in num and "," not in num and not _counted_noun(after) \
-                and not _PART_OF.match(after) and not table_header:
+                and not _PART_OF.match(after) and not table_header \
+                and not _people_before(sentence, start):
             return []  # a small bare number names nothing countable
     if currency:
         unit, unit_from = "rupiah", "currency"
@@ -284,7 +285,7 @@ def _numeral_candidate(sentence: str, m: re.Match[str],
     elif table_header:
         unit, unit_from = _header_unit(sentence, start, table_header)
     else:
-        unit, unit_from = _noun_unit(after)
+        unit, unit_from = _noun_unit(sentence, start, end)
     qualifier = _qualifier(sentence, start, end) or (
         "sekitar" if scale.lower() in numbers.APPROXIMATE_SCALES else None)
     if m.group("num2"):
@@ -310,6 +311,8 @@ def _attached_to_word(sentence: str, start: int) -> bool:
     before = sentence[max(0, start - 2):start]
     if before[-1:].isalpha():
         return True
+    if before[-1:] == "/" and before[:1].isalnum():
+        return True  # a segment of a reference code ('HM.4/215/SET'), or the '4' of '3/4'
     return before[-1:] == "-" and before[:1].isalpha() and before.lower() != "e-"
 
 
@@ -321,12 +324,40 @@ def _is_ranking_size(after: str) -> bool:
     return bool(_RANKING_SIZE.match(after))
 
 
-def _noun_unit(after: str) -> tuple[str, str]:
+def _not_a_quantity(value: float, after: str) -> bool:
+    """'4 bulan', 'tiga kali' are not quantities; '2.300 kali' (shared, viewed) counts events."""
+    return bool(vocab.NOT_A_QUANTITY_AFTER.match(after)) and not (
+        value >= vocab.EVENTS_FROM and vocab.EVENTS_AFTER.match(after))
+
+
+def _noun_unit(sentence: str, start: int, end: int) -> tuple[str, str]:
+    """Unit from the number's own noun phrase: the noun after it, else a noun right before it."""
+    after = sentence[end:]
     if vocab.PEOPLE_AFTER.match(after):
         return "person", "noun"
-    if vocab.THINGS_AFTER.match(after):
+    if vocab.ONE_PER_PERSON_AFTER.match(after) and _PEOPLE_NAMED.search(_clause_of(sentence, start)):
+        return "person", "noun"  # 'pendaftar mencapai 80 juta akun': one account per registrant
+    if vocab.THINGS_AFTER.match(after) or vocab.EVENTS_AFTER.match(after):
         return "count", "noun"
+    if _people_before(sentence, start):
+        return "person", "noun"
     return "count", "default"
+
+
+def _people_before(sentence: str, start: int) -> bool:
+    """'kuota sekitar 300 ribu': a noun of persons right before the number (and its qualifier)."""
+    before = sentence[max(0, start - 60):start]
+    qualifier = vocab.QUALIFIER_BEFORE.search(before)
+    return bool(vocab.PEOPLE_BEFORE.search(before[:qualifier.start()] if qualifier else before))
+
+
+_CLAUSE_START = re.compile(r"[,;:](?!\d)[^,;:]*$")
+
+
+def _clause_of(sentence: str, start: int) -> str:
+    """The words of the number's clause before it."""
+    m = _CLAUSE_START.search(sentence, 0, start)
+    return sentence[m.start() + 1:start] if m else sentence[:start]
 
 
 def _header_unit(sentence: str, start: int, header: list[str]) -> tuple[str, str]:
