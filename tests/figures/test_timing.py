@@ -379,3 +379,15 @@ def test_a_stage_amount_repeated_later_is_still_that_stage() -> None:
     assert got["Rp 12 triliun"][2] == "superseded"
     got = timing("Menurut menteri, pagu Kartu Prakerja tahun ini Rp 1,9 triliun.")
     assert got["Rp 1,9 triliun"][1:3] == ("2023", "total")
+
+
+def test_a_year_reported_finished_holds_its_total() -> None:
+    got = timing("Kartu Prakerja merampungkan seluruh gelombang tahun 2023 dengan 1,1 juta penerima.",
+                 dated="Kamis, 28 Desember 2023 10:00 WIB")
+    assert got["1,1 juta"][1:] == ("2023", "total", None)
+
+
+def test_a_participant_finishing_training_does_not_close_the_year() -> None:
+    got = timing("Setiap peserta wajib menuntaskan pelatihan pertamanya dalam 30 hari. "
+                 "Tahun ini penerima Kartu Prakerja sudah mencapai 300 ribu orang.")
+    assert got["300 ribu"][1:] == ("2023", "to_date", "2023-03-08")

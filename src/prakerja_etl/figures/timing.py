@@ -57,6 +57,7 @@ def load_waves(path: Path = WAVES_PATH) -> WaveCalendar:
 @dataclass(frozen=True)
 class Cues:
     since: re.Pattern[str]
+    completed: re.Pattern[str]
     so_far: re.Pattern[str]
     present: re.Pattern[str]
     up_to: re.Pattern[str]
@@ -189,6 +190,7 @@ class _Scene:
     next_stated: str | None = None  # stated by the next sentence when it points back to this one
     survey: str | None = None       # the fieldwork period of the survey whose results it reports
     running: str | None = None      # as_of of a count since the start in force before it
+    year_closed: bool = False       # the article reports its own year's programme finished
 
 
 def resolve_timing(figures: list[Figure], sentences: list[Sentence],
@@ -367,6 +369,7 @@ def _scenes(sentences: list[Sentence], when: ArticleTime,
     running: str | None = None
     line_force: tuple[int, str | None] = (-1, None)
     previous: Sentence | None = None
+    closed = False
     for s in sentences:
         points_back = previous is not None and bool(CUES.anaphora.search(s.text))
         prefix = previous.text + " " if points_back and previous else ""
@@ -378,6 +381,8 @@ def _scenes(sentences: list[Sentence], when: ArticleTime,
         out[s.start] = scene
         stated = [p.period for p in periods if p.start >= len(prefix)
                   and _role(text, p) in ("plain", "range")]
+        if CUES.completed.search(s.text):
+            closed = closed or (stated[0] if stated and stated[0] else str(when.year))[:4] == str(when.year)
         if stated:
             in_force, running = stated[0], None
             line_force = (s.line_no, stated[0])
@@ -387,6 +392,8 @@ def _scenes(sentences: list[Sentence], when: ArticleTime,
             in_force, line_force = None, (-1, None)
             running = _as_of_mention(scene, len(text)) or when.iso
         previous = s
+    if closed:
+        out = {k: replace(v, year_closed=True) for k, v in out.items()}
     # The article's one survey fieldwork period times the sentences reporting survey results. The
     # period follows the fieldwork verb ('dilakukan pada 19 Mei-1 Juni'), not its agent's name
     # ('dilakukan oleh Ipsos 2021').
@@ -558,9 +565,10 @@ def _resolve_in(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime, star
             and has_stated:
         # a count stated for a month stands at that month: 'pada Oktober 2020, 5,59 juta penerima'
         return replace(f, period=period[:4], basis="to_date", as_of=period), False
-    if period and period == str(when.year) and (f.metric in CUES.running_metrics or
-                                                 f.metric in CUES.profile_metrics and has_stated):
-        # this year's count (or a share of its make-up), stated before the year is over, runs to date
+    if period and period == str(when.year) and not scene.year_closed and (
+            f.metric in CUES.running_metrics or f.metric in CUES.profile_metrics and has_stated):
+        # this year's count (or a share of its make-up), stated before the year is over (and before
+        # the article reports it finished), runs to date
         return replace(f, period=period, basis="to_date", as_of=_as_of(scene, start, when)), default
     return replace(f, period=period, basis="total", as_of=None), default
 
