@@ -258,8 +258,8 @@ def test_stems_are_looked_up_once_and_conflations_need_an_affix() -> None:
 
 def test_a_regency_in_the_figures_noun_phrase_makes_it_the_regencys() -> None:
     # A regency has no catalog metric; the same count of the whole programme keeps one.
-    [local] = extract_figures(split_sentences("Tahun ini 52.300 penduduk Kota Bekasi menerima Kartu Prakerja."), 2022)
-    [national] = extract_figures(split_sentences("Tahun ini 5,3 juta penduduk menerima Kartu Prakerja."), 2022)
+    [local] = figures("Tahun ini 52.300 penduduk Kota Bekasi menerima Kartu Prakerja.")
+    [national] = figures("Tahun ini 5,3 juta penduduk menerima Kartu Prakerja.")
     assert (local.metric, local.rule, national.metric) == (None, "exclusion:regency", "recipients_total")
 
 

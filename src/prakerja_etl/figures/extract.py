@@ -67,7 +67,7 @@ def extract_figures(sentences: list[Sentence], article_year: int | None) -> list
         figures.extend(_sentence_figures(sentence, found, figures, article_year, subjects))
         previous = sentence
     figures = _package_of_its_parts(_adopt_restated_values(figures), sentences)
-    return _province_restated(_one_value_one_quantity(figures))
+    return _denied_everywhere(_province_restated(_one_value_one_quantity(figures)))
 
 
 def _table_header(sentence: Sentence, header: list[str] | None) -> list[str] | None:
@@ -288,3 +288,13 @@ def _bounds(f: Figure) -> tuple[float, float]:
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _denied_everywhere(figures: list[Figure]) -> list[Figure]:
+    """A value the article calls a hoax is the hoax wherever it states it: the post quoted
+    ('bertuliskan "… Rp10.000.000 …"') before the verdict ('… Rp10 juta adalah hoaks')."""
+    denied = {(f.unit, f.value): f.subject for f in figures if f.rule == "subject:" + str(f.subject)
+              and f.subject == cls.LEX.subjects.DENIED.id}
+    return [replace(f, metric=None, subject=denied[(f.unit, f.value)], rule="same-value:denied")
+            if (f.unit, f.value) in denied and f.subject != denied[(f.unit, f.value)] else f
+            for f in figures]

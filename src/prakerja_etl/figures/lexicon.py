@@ -125,6 +125,12 @@ class Subjects:
         # only of the few matches.
         self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(_case(name, bare=True) for name, _ in names)
                                    + r")(?!\w)")
+        denied = data["denied"]
+        self.DENIED = Subject(denied["subject"], "denied")
+        self.denial = _words(denied["words"])
+        self.denial_near = _words(denied["near"])
+        self.denial_near_words = denied["near_words"]
+        self.denial_breaks = _words(denied["clause_breaks"])
 
     def find(self, text: str) -> list[tuple[int, int, Subject]]:
         found = []

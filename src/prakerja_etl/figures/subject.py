@@ -50,6 +50,8 @@ class SentenceSubjects:
 
     def of(self, start: int, end: int, next_start: int) -> Subject | None:
         """The subject of the figure at text[start:end]; None when nothing is named (Prakerja)."""
+        if self._denied(start, end):
+            return load().subjects.DENIED
         text = self.text
         clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
         brk = _CLAUSE_BREAK.search(text, end)
@@ -66,6 +68,19 @@ class SentenceSubjects:
         if earlier:
             return earlier[-1][2]
         return self.carried
+
+    def _denied(self, start: int, end: int) -> bool:
+        """Whether the figure's clause calls what it describes a hoax, or denies right before it
+        that it exists ('tidak ada kuota 500 ribu')."""
+        subjects, text = load().subjects, self.text
+        breaks = [*_CLAUSE_BREAK.finditer(text), *subjects.denial_breaks.finditer(text)]
+        clause_start = max((m.end() for m in breaks if m.end() <= start), default=0)
+        clause_end = min((m.start() for m in breaks if m.start() >= end), default=len(text))
+        if subjects.denial.search(text, clause_start, clause_end):
+            return True
+        before = text[clause_start:start]
+        near = [*subjects.denial_near.finditer(before)]
+        return bool(near) and len(before[near[-1].end():].split()) <= subjects.denial_near_words
 
     def last(self) -> Subject | None:
         """The subject the sentence ends with, for a next sentence that points back."""
