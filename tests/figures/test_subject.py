@@ -104,3 +104,10 @@ def test_a_value_called_a_hoax_is_the_hoax_wherever_it_is_stated() -> None:
     text = ("Pesan berantai menyebut bantuan Rp7 juta untuk tiap pendaftar. "
             "Kementerian memastikan bantuan Rp7 juta tersebut palsu.")
     assert about(text) == [(7_000_000, None, "hoaks"), (7_000_000, None, "hoaks")]
+
+
+def test_a_sentence_about_the_people_of_the_one_before_keeps_its_subject() -> None:
+    other = "Subsidi upah menyasar 9 juta buruh. Masing-masing mendapat Rp 500 ribu per bulan."
+    assert about(other)[1] == (500_000, None, "BSU")
+    own = "Kartu Prakerja tahun ini diikuti 2 juta orang. Mereka mendapat Rp 600 ribu per bulan."
+    assert about(own)[1] == (600_000, "incentive_monthly", None)
