@@ -144,3 +144,38 @@ def test_a_regency_named_after_the_superlative() -> None:
     assert rankings("Peserta tertinggi di Sumatera Utara berasal dari Kota Medan dan Kabupaten Karo.") == []
     text = "Penerima terbanyak ada di Jawa Barat, yang tersebar di 27 kabupaten dan kota."
     assert rankings(text) == [("Jawa Barat", "most", 1)]
+
+
+def test_a_scope_before_the_superlative_makes_a_regional_ranking() -> None:
+    assert rankings("Di luar Sumatera, Bali mencatat peserta paling banyak, disusul Papua.") == []
+    assert rankings("Untuk kawasan timur, Maluku menjadi provinsi dengan penerima terbesar.") == []
+    # look-alikes: a scope that is the whole country, and a province that is the ranked subject
+    assert rankings("Di seluruh Indonesia, Banten mencatat peserta paling banyak.") == [("Banten", "most", 1)]
+    assert rankings("Penerima di Banten paling banyak dibanding provinsi lain.") == [("Banten", "most", 1)]
+
+
+def test_a_province_the_clause_moves_on_from_scopes_a_local_ranking() -> None:
+    text = "Alumni Prakerja di Jambi Naik Jadi 90 Ribu, Muaro Jambi Terbanyak"
+    assert rankings(text) == []
+    # look-alike: the same scope with a national ranking after the superlative
+    text = "Di Jambi, jumlah alumninya terbanyak se-Indonesia."
+    assert rankings(text) == [("Jambi", "most", 1)]
+
+
+def test_a_province_that_follows_continues_the_ranking() -> None:
+    text = ("Provinsi dengan peserta paling sedikit adalah Gorontalo. Bengkulu menyusul dengan 12 ribu "
+            "peserta, lalu Sulawesi Barat dengan 13 ribu peserta.")
+    assert rankings(text) == [("Gorontalo", "least", 1), ("Bengkulu", "least", 2),
+                              ("Sulawesi Barat", "least", 3)]
+    # look-alike: a province that only opens the next sentence does not follow
+    text = ("Provinsi dengan peserta paling sedikit adalah Gorontalo. Bengkulu mencatat 12 ribu "
+            "peserta, lalu Sulawesi Barat 13 ribu.")
+    assert rankings(text) == [("Gorontalo", "least", 1)]
+
+
+def test_membership_of_a_top_group_is_not_a_rank() -> None:
+    text = "Lampung kembali masuk lima besar provinsi dengan penerima terbanyak."
+    assert rankings(text) == []
+    text = "Jabar, Jatim, dan Jateng menjadi tiga provinsi dengan penerima terbanyak."
+    assert rankings(text) == [("Jawa Barat", "most", 1), ("Jawa Timur", "most", 2),
+                              ("Jawa Tengah", "most", 3)]

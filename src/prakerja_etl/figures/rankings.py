@@ -52,6 +52,8 @@ _OWN_ORDINAL = re.compile(r"\s*\(?(?:(?:berada\s+)?di\s+)?(?:(?:" + _alt("positi
 _NEXT_POSITION = re.compile(r"(?<!\w)(?:" + _alt("position") + r")\s+(?:" + _alt("next_position")
                             + r")(?!\w)", re.IGNORECASE)
 _FOLLOWED_BY = _whole("followed_by")
+_FOLLOWS = re.compile(r"\s*(?:" + _alt("follows") + r")(?!\w)", re.IGNORECASE)
+_SCOPE_BEFORE = re.compile(r"(?<!\w)(?P<p>" + _alt("scope_before") + r")(?:(?<=-)|\s+)", re.IGNORECASE)
 _BEHIND = _whole("behind")
 _LIST_AFTER = re.compile(r"(?:[^.;]{0,40}?(?<!\w)(?:" + _alt("list_intro") + r")(?!\w)\s*:?|\s*:)"
                          r"\s*(?:\d{1,2}\s*[.)]\s*)?$", re.IGNORECASE)
@@ -60,8 +62,9 @@ _INTRO = re.compile(
     r"(?<!\w)(?P<n>\d{1,2}|" + _SIZE_WORDS + r")\s+(?:besar\s+)?(?:provinsi|daerah|wilayah)(?!\w)"
     r"[^.;:]{0,60}?(?:" + _alt("most", "least") + r")", re.IGNORECASE)
 _ANNOUNCE = re.compile(r"(?<!\w)berikut(?!\w)|:\s*$", re.IGNORECASE)
+# A topic noun may carry '-nya' ('penerimanya', 'alumninya': its recipients).
 _TOPIC = re.compile(r"(?<!\w)(?:(?P<rec>" + _alt("recipients") + r")|(?P<other>" + _alt("other_topics")
-                    + r"))(?!\w)", re.IGNORECASE)
+                    + r"))(?:nya)?(?!\w)", re.IGNORECASE)
 _CLASS = re.compile(r"(?<![\w/])(?:(?P<sub>" + _alt("sub_province") + r")|provinsi|daerah|wilayah)(?![\w/])",
                     re.IGNORECASE)
 # Where the direction word says the most are: 'terbanyak (berada) di …', 'terbanyak se-Indonesia'.
@@ -171,6 +174,12 @@ def _clause_rankings(sentence: Sentence, lo: int, hi: int, mentions: list[Provin
     elif continuing and _FOLLOWED_BY.match(text, lo + len(text[lo:]) - len(text[lo:].lstrip())):
         kept = _ahead_of_behind(text, mentions)
         return _ranked(kept, state.direction or "most", state.last_rank + 1, sentence, state)
+    elif continuing and mentions and (follows := _FOLLOWS.match(text, mentions[0].end)):
+        # 'Kaltara menyusul …, kemudian Malut …': the subject comes next, then those after a follow word.
+        kept = _ahead_of_behind(text, mentions)
+        then = _FOLLOWED_BY.search(text, follows.end())
+        kept = [kept[0]] + [m for m in kept[1:] if then and m.start >= then.start()]
+        return _ranked(kept, state.direction or "most", state.last_rank + 1, sentence, state)
     else:
         return []
     assert direction is not None
@@ -185,9 +194,11 @@ def _clause_rankings(sentence: Sentence, lo: int, hi: int, mentions: list[Provin
     if intro:
         size = _size(intro.group("n"))
         state.direction, state.last_rank = direction, 0
-        after = [m for m in mentions if m.start >= intro.end()]
-        listed = after or [m for m in mentions if m.end <= intro.start()]
-        return _ranked(_unique(listed)[: size or None], direction, 1, sentence, state)
+        after = _unique([m for m in mentions if m.start >= intro.end()])
+        before = _unique([m for m in mentions if m.end <= intro.start()])
+        if not after and size and len(before) < size:
+            return []  # 'Sulsel masuk sepuluh besar provinsi …': one of the top ten, rank unknown
+        return _ranked((after or before)[: size or None], direction, 1, sentence, state)
     kept = _ahead_of_behind(text, mentions)
     if not kept:
         return []
@@ -242,19 +253,37 @@ def _about_recipients(text: str, lo: int, cue: re.Match[str], continuing: bool) 
 
 
 def _national(text: str, lo: int, cue: re.Match[str], mentions: list[ProvinceMention]) -> bool:
-    """'terbanyak di Kota Semarang' or '… di kawasan timur' ranks within a region, not the country."""
+    """'terbanyak di Kota Semarang', '… di kawasan timur' or 'Di luar Jawa, …' ranks within a
+    region, not the country; 'terbanyak se-Indonesia' keeps it national whatever came before."""
     where = _WHERE.match(text, cue.end())
-    if not where:
-        return True
-    at = where.end()
-    if any(m.start == at for m in mentions):
-        return not where.group("se").lower().startswith("se")  # 'terbanyak se-Jawa Timur'
-    word = re.match(r"[\w/-]+", text[at:])
-    if not word or _NATIONAL.match(text, at) or _NOT_PLACE.match(text, at):
-        return True
-    if _SUB_OR_REGION.match(text, at):
-        return False
-    return not word.group(0)[0].isupper()  # a place that is not a province: a city
+    if where:
+        at = where.end()
+        word = re.match(r"[\w/-]+", text[at:])
+        if any(m.start == at for m in mentions):
+            if where.group("se").lower().startswith("se"):
+                return False  # 'terbanyak se-Jawa Timur'
+        elif _NATIONAL.match(text, at):
+            return True
+        elif word and not _NOT_PLACE.match(text, at) and (
+                _SUB_OR_REGION.match(text, at) or word.group(0)[0].isupper()):
+            return False  # a region, or a place that is not a province: a city
+    return not _scoped_before(text, lo, cue.start(), mentions)
+
+
+def _scoped_before(text: str, lo: int, end: int, mentions: list[ProvinceMention]) -> bool:
+    """A scope before the direction word: a region ('Di luar Jawa, Sulsel terbanyak', 'Untuk
+    kawasan timur, …'), or a province the clause moves on from ('Penerima di Sulsel naik,
+    Makassar terbanyak')."""
+    for scope in _SCOPE_BEFORE.finditer(text, lo, end):
+        at = scope.end()
+        province = next((m for m in mentions if m.start == at), None)
+        if province:
+            if scope.group("p").lower().startswith("se") or (
+                    scope.group("p").lower() == "di" and "," in text[province.end:end]):
+                return True
+        elif _SUB_OR_REGION.match(text, at) and not _NATIONAL.match(text, at):
+            return True
+    return False
 
 
 def _rank(position: re.Match[str]) -> int:
