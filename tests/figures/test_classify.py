@@ -277,3 +277,15 @@ def test_the_whole_countrys_coverage_keeps_its_metric() -> None:
     text = "Penerimanya tersebar di 510 kabupaten/kota di 34 provinsi di Indonesia."
     assert [f.metric for f in extract_figures(split_sentences(text), 2022)] == [
         "regencies_covered", "provinces_covered"]
+
+
+def test_a_figure_after_an_apposition_speaks_of_the_clause_before() -> None:
+    [f] = figures("Bali menjadi provinsi dengan peserta paling sedikit, yakni 8.100 orang.")
+    assert (f.metric, f.province.name) == ("province_recipients", "Bali")
+    [f] = figures("Penerima tahun ini menjadi yang terbanyak, yakni 3,2 juta orang.")
+    assert (f.metric, f.province) == ("recipients_total", None)
+    assert metrics("Peserta didominasi perempuan, yaitu 57 persen, sedangkan pria 43 persen.") == [
+        (57, "recipients_female_share"), (43, "recipients_male_share")]
+    # the province is the clause's subject, not the group of the share
+    text = "Peserta di Bali kebanyakan berumur 30-40 tahun, yakni sekitar 45 persen."
+    assert metrics(text)[-1] == (45, None)

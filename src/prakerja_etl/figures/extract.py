@@ -93,13 +93,14 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
             right = text[cand.end:found[i + 2].start]
         elif _SHARE_OF_NEXT.fullmatch(right) and i + 1 < len(found):
             right = text[cand.end:]
-        left_clause = _last_clause(left)
+        left_clause = _own_clause(left)
         right_clause = _CLAUSE_BREAK.split(right, maxsplit=1)[0]
-        province_left = _nearest_province(provinces, cand.start - len(left_clause), cand.start,
+        # A province across an apposition is the clause's subject (province_clause), not a label.
+        province_left = _nearest_province(provinces, cand.start - len(_last_clause(left)), cand.start,
                                           last=True)
         province_right = _nearest_province(provinces, cand.end, cand.end + len(right_clause),
                                            last=False)
-        clause_before = _last_clause(text[:cand.start])
+        clause_before = _own_clause(text[:cand.start])
         # 'Provinsi X mencatat 700 ribu pendaftar dengan 200 ribu penerima': the province is the
         # subject of its clause, unless the figure is said to be the whole country's.
         province_clause = None if cls.LEX.national.search(left) else \
@@ -150,6 +151,15 @@ def _topic_province(text: str, mentions: list[ProvinceMention]) -> Province | No
 
 def _last_clause(left: str) -> str:
     parts = _CLAUSE_BREAK.split(left)
+    return parts[-1] if parts else left
+
+
+def _own_clause(left: str) -> str:
+    """The clause a figure belongs to, up to it: the last clause, or the two last when the last is
+    only an appositive connector ('…, yakni 1 juta orang' speaks of the clause before)."""
+    parts = _CLAUSE_BREAK.split(left)
+    if len(parts) > 1 and cls.LEX.apposition.fullmatch(parts[-1]):
+        return left[len(left) - len(parts[-1]) - len(parts[-2]) - 1:]
     return parts[-1] if parts else left
 
 

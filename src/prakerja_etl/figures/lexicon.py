@@ -164,6 +164,7 @@ class Lexicon:
     count_classifiers: re.Pattern[str]
     count_exclusions: Cues
     restatement: re.Pattern[str]
+    apposition: re.Pattern[str]          # fullmatch: a clause that only connects to the one before
     anaphora: re.Pattern[str]
     comparison: re.Pattern[str]
     same_value_prefers: dict[str, str]
@@ -193,6 +194,9 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
         national=_words(data["national"]),
         regency=re.compile("|".join(phrase(w) for w in data["regency_names"])),
         count_classifiers=_words(data["count_classifiers"], anchor=r"^\s*"),
+        apposition=re.compile(r"\W*(?:" + "|".join(phrase(w) for w in data["apposition"]) + r")\s*(?:(?:"
+                              + "|".join(phrase(w) for w in data["apposition_hedges"]) + r")\s*)?",
+                              re.IGNORECASE),
         restatement=re.compile(data["restatement"][0].replace(" ", r"\s+"), re.IGNORECASE),
         anaphora=re.compile("|".join(
             a.replace("^ ", r"^\s*").replace(" ", r"\s+") if a.startswith("^") else phrase(a)
