@@ -2,7 +2,7 @@
 
 import pytest
 
-from prakerja_etl.figures.find import find_figures
+from prakerja_etl.figures.find import find_figures, unit_stated
 
 
 def figures(sentence: str) -> list[tuple[float, str]]:
@@ -239,3 +239,29 @@ def test_counts_of_posts_reports_and_the_parts_of_a_breakdown(sentence: str, exp
 ])
 def test_segments_of_a_reference_code_are_not_figures(sentence: str, expected: list) -> None:
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(("caption", "unit"), [
+    ("Diagram: alasan ikut pelatihan, 2022 (persen)", "percent"),
+    ("Sebaran jawaban responden (dalam %)", "percent"),
+    ("Tabel 2. Penerima per provinsi, satuan: orang", "person"),
+    # look-alikes: a figure in a sentence, a caption that states no unit
+    ("Sebanyak 40 persen penerima menabung.", None),
+    ("Grafik: sebaran penerima menurut provinsi", None),
+])
+def test_a_caption_states_the_unit_of_the_numbers_under_it(caption: str, unit: str | None) -> None:
+    assert unit_stated(caption) == unit
+
+
+def test_bare_numbers_of_a_row_take_the_stated_unit() -> None:
+    row = "Belanja harian 71,3 | Tabungan 22,8 | Lainnya 9"
+    found = find_figures(row, table_header=row.split("|"), stated_unit="percent")
+    assert [(c.value, c.unit) for c in found] == [(71.3, "percent"), (22.8, "percent"), (9, "percent")]
+    # look-alike: a cell with its own noun keeps it
+    found = find_figures("Lulus | 120 peserta", table_header=["Status", "Jumlah"], stated_unit="percent")
+    assert [(c.value, c.unit) for c in found] == [(120, "person")]
+
+
+def test_a_column_title_states_the_unit_of_its_cells() -> None:
+    found = find_figures("Riau | 3,4 | 41.200", table_header=["Provinsi", "Porsi (%)", "Jumlah"])
+    assert [(c.value, c.unit) for c in found] == [(3.4, "percent"), (41_200, "person")]

@@ -111,13 +111,15 @@ class Candidate:
     value: float
     unit: str
     qualifier: str | None
-    unit_from: str          # what decided the unit: currency, percent, noun, context, default
+    unit_from: str          # what decided the unit: currency, percent, noun, header, context, default
     range_part: str | None = None   # 'low' / 'high' for '3-4,5 juta', '10-15 persen'
 
 
 def find_figures(sentence: str, *, previous_unit: str | None = None,
-                 table_header: list[str] | None = None) -> list[Candidate]:
-    """Figures stated in `sentence`, in order of position."""
+                 table_header: list[str] | None = None,
+                 stated_unit: str | None = None) -> list[Candidate]:
+    """Figures stated in `sentence`, in order of position. `stated_unit` is the unit a caption
+    above a table or list row states (see `unit_stated`): its bare numbers take it."""
     has_digit = _DIGIT.search(sentence) is not None
     lowered = sentence.lower()
     wordy = any(stem in lowered for stem in _WORD_STEMS) and _WORDY.search(sentence) is not None
@@ -135,7 +137,7 @@ def find_figures(sentence: str, *, previous_unit: str | None = None,
         if not _overlaps(cand.start, cand.end, taken):
             found.append(cand)
             taken.append((cand.start, cand.end))
-    numerals = _numerals(sentence, table_header) if has_digit else []
+    numerals = _numerals(sentence, table_header, stated_unit) if has_digit else []
     for cand in numerals + (_number_words(sentence) if wordy else []):
         if not _overlaps(cand.start, cand.end, taken):
             found.append(cand)
@@ -242,17 +244,18 @@ def _number_words(sentence: str) -> list[Candidate]:
     return out
 
 
-def _numerals(sentence: str, table_header: list[str] | None) -> list[Candidate]:
+def _numerals(sentence: str, table_header: list[str] | None,
+              stated_unit: str | None) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _FIGURE_RE.finditer(sentence):
-        cand = _numeral_candidate(sentence, m, table_header)
+        cand = _numeral_candidate(sentence, m, table_header, stated_unit)
         if cand:
             out.extend(cand)
     return out
 
 
 def _numeral_candidate(sentence: str, m: re.Match[str],
-                       table_header: list[str] | None) -> list[Candidate]:
+                       table_header: list[str] | None, stated_unit: str | None) -> list[Candidate]:
     num, scale = m.group("num"), (m.group("scale") or "")
     start, end = m.start(), m.end()
     currency = bool(m.group("cur") or m.group("rupiah"))
@@ -275,17 +278,19 @@ def _numeral_candidate(sentence: str, m: re.Match[str],
         if _not_a_quantity(value, after) or _is_ranking_size(after):
             return []
         if value < 100 and "." not in num and "," not in num and not _counted_noun(after) \
-                and not _PART_OF.match(after) and not table_header \
+                and not _PART_OF.match(after) and not table_header and not stated_unit \
                 and not _people_before(sentence, start):
             return []  # a small bare number names nothing countable
     if currency:
         unit, unit_from = "rupiah", "currency"
     elif pct:
         unit, unit_from = "percent", "percent"
-    elif table_header:
-        unit, unit_from = _header_unit(sentence, start, table_header)
     else:
         unit, unit_from = _noun_unit(sentence, start, end)
+        if table_header and unit_from == "default":  # a cell's own noun outweighs its column
+            unit, unit_from = _header_unit(sentence, start, table_header)
+    if unit_from == "default" and stated_unit:
+        unit, unit_from = stated_unit, "header"   # 'Ditabung 27,4' under '… (persen)'
     qualifier = _qualifier(sentence, start, end) or (
         "sekitar" if scale.lower() in numbers.APPROXIMATE_SCALES else None)
     if m.group("num2"):
@@ -364,9 +369,18 @@ def _header_unit(sentence: str, start: int, header: list[str]) -> tuple[str, str
     """Unit of a cell in a flattened table row, from the header of its column."""
     column = sentence[:start].count("|")
     title = header[column] if column < len(header) else ""
+    stated = unit_stated(title)
+    if stated:
+        return stated, "header"   # 'Porsi (%)'
     if re.search(vocab.PEOPLE, title, re.IGNORECASE):
         return "person", "noun"
     return "count", "default"
+
+
+def unit_stated(text: str) -> str | None:
+    """The unit a caption or column title states for the bare numbers under it:
+    'Pemanfaatan insentif (persen)' → 'percent', 'Jumlah, dalam orang' → 'person'."""
+    return next((unit for unit, pattern in vocab.STATED_UNITS.items() if pattern.search(text)), None)
 
 
 def _qualifier(sentence: str, start: int, end: int) -> str | None:

@@ -36,6 +36,11 @@ ONE_PER_PERSON_AFTER = re.compile(r"^\s*" + words(*_NOUNS["one_per_person"]), re
 # '2.300 kali': from EVENTS_FROM repetitions on, a count of events, not a frequency.
 EVENTS_AFTER = re.compile(r"^\s*" + words(*_NOUNS["repetitions"]) + r"(?!\s+lipat\b)", re.IGNORECASE)
 EVENTS_FROM = float(_NOUNS["events_from"])
+# '(persen)', 'dalam %', 'satuan: orang' in a caption or column title: the unit of the numbers under it.
+STATED_UNITS = {
+    unit: re.compile(r"(?:\(\s*(?:dalam\s+)?|(?<!\w)dalam\s+|(?<!\w)satuan\s*:?\s*)(?:"
+                     + "|".join(re.escape(w) for w in names) + r")(?!\w)", re.IGNORECASE)
+    for unit, names in _NOUNS["stated_units"].items()}
 PEOPLE_AFTER = re.compile(r"^\s*(?:lebih\s+|an\s+)?" + PEOPLE, re.IGNORECASE)
 THINGS_AFTER = re.compile(r"^\s*(?:lebih\s+)?" + THINGS, re.IGNORECASE)
 
