@@ -15,6 +15,8 @@ from prakerja_etl.errors import ConfigError
 # one set of files by prakerja_etl.sources.official.)
 KIND_FOLDERS = {"articles": "article", "surveys": "survey"}
 SIDECAR_SUFFIXES = (".yaml", ".yml")
+# What `prakerja-etl fetch` notes beside a page it saved (url, when, ETag): not an article.
+FETCH_SIDECAR_SUFFIX = ".fetch.yaml"
 TABLE_SUFFIXES = (".csv", ".xlsx")
 
 
@@ -45,8 +47,8 @@ def discover(raw_dir: Path) -> Iterator[SourceFile]:
                 continue  # hidden files (.DS_Store, editor swap files) are not input
             if path.is_symlink() and (problem := _link_problem(path, root)):
                 yield _unread(path, raw_dir, kind, problem)
-            elif path.is_file() and not (kind == "survey" and _is_sidecar(path)):
-                yield _describe(path, raw_dir, kind)  # a sidecar is read with its table
+            elif path.is_file() and not _is_sidecar(path, kind):
+                yield _describe(path, raw_dir, kind)
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -91,8 +93,11 @@ def _unread(path: Path, raw_dir: Path, kind: str, problem: str) -> SourceFile:
     return SourceFile(_relative(path, raw_dir), path, kind, 0, digest, problem)
 
 
-def _is_sidecar(path: Path) -> bool:
-    """A <stem>.yaml next to its <stem>.csv/.xlsx table."""
+def _is_sidecar(path: Path, kind: str) -> bool:
+    """A <stem>.yaml next to its <stem>.csv/.xlsx table (read with the table), or the
+    <stem>.fetch.yaml of a fetched page (read by nobody but `fetch`)."""
+    if kind == "article":
+        return path.name.lower().endswith(FETCH_SIDECAR_SUFFIX)
     return path.suffix.lower() in SIDECAR_SUFFIXES and any(
         path.with_suffix(s).is_file() for s in TABLE_SUFFIXES)
 

@@ -35,6 +35,9 @@ TABLES: tuple[Table, ...] = (
         ("run_id", "VARCHAR", "Run that last processed the file"),
         ("loaded_at", "TIMESTAMP", "When the file was last processed (UTC)"),
         ("removed_at", "TIMESTAMP", "When the file disappeared from the raw folder"),
+        ("content_since", "TIMESTAMP", "When the file's current bytes were first loaded (UTC): its "
+                                       "claims hold from then (claim_revisions.valid_from)"),
+        ("content_run_id", "VARCHAR", "Run that first loaded the file's current bytes"),
     )),
     Table("articles", "One row per article file", schemas.ArticleRow, _LINEAGE),
     Table("article_texts", "The decoded text of each article: figure spans index into it", None, (
@@ -60,6 +63,20 @@ TABLES: tuple[Table, ...] = (
           schemas.ProvinceRow, ()),
     Table("quarantine", "Rejected input files and rows, with the reason", schemas.QuarantineRow, (
         ("quarantined_at", "TIMESTAMP", "When it was rejected (UTC)"),
+    )),
+    Table("claims_history", "The claims a file stated before its content changed (an edited article, "
+          "a revised official file): one row per claim of each superseded version. Current claims are "
+          "in `claims`; `claim_revisions` lists both", None, (
+        *((name, typ, f"As in claims.{name}") for name, typ in (
+            ("claim_id", "VARCHAR"), ("metric", "VARCHAR"), ("period", "VARCHAR"), ("basis", "VARCHAR"),
+            ("as_of", "VARCHAR"), ("qualifier", "VARCHAR"), ("province_code", "VARCHAR"),
+            ("province_name", "VARCHAR"), ("value", "DOUBLE"), ("value_low", "DOUBLE"),
+            ("value_high", "DOUBLE"), ("unit", "VARCHAR"), ("source_kind", "VARCHAR"),
+            ("source_file", "VARCHAR"), ("locator", "VARCHAR"))),
+        ("valid_from", "TIMESTAMP", "When the version stating the claim was first loaded (UTC)"),
+        ("valid_to", "TIMESTAMP", "When a changed version of the file replaced it (UTC)"),
+        ("run_id", "VARCHAR", "Run that loaded the version stating the claim"),
+        ("superseded_by_run", "VARCHAR", "Run that loaded the changed version"),
     )),
     Table("load_runs", "One row per run of the ingest flow", None, (
         ("run_id", "VARCHAR", "Run id"),

@@ -273,24 +273,48 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch, run_id: str) -
         return
     now = utcnow()
     version = extractor_fingerprint()
-    files = pd.DataFrame({"source_file": [f["source_file"] for f in batch.source_files]})
+    files = pd.DataFrame({"source_file": [f["source_file"] for f in batch.source_files],
+                          "content_sha256": [f["content_sha256"] for f in batch.source_files]})
     with _transaction(con, batch_files=files):
         # A file's rows exist only beside its source_files row (both are written in one
         # transaction): new files have nothing to replace, and skipping the deletes spares a
         # scan of every table per batch, which would make a cold run quadratic.
-        if con.execute("SELECT count(*) FROM source_files "
-                       "WHERE source_file IN (SELECT source_file FROM batch_files)").fetchall()[0][0]:
+        replacing = con.execute("SELECT count(*) FROM source_files WHERE source_file IN "
+                                "(SELECT source_file FROM batch_files)").fetchall()[0][0] > 0
+        if replacing:
+            _keep_revisions(con, run_id, now)
             con.execute("DELETE FROM article_texts WHERE article_id IN (SELECT article_id FROM articles "
                         "WHERE source_file IN (SELECT source_file FROM batch_files))")
             for table in (*_PER_FILE_TABLES, "source_files"):
                 con.execute(f"DELETE FROM {table} WHERE source_file IN (SELECT source_file FROM batch_files)")
         faults.point("mid-transaction")
         sources = pd.DataFrame(batch.source_files).assign(run_id=run_id, loaded_at=now, removed_at=None,
-                                                          extractor_version=version)
+                                                          extractor_version=version, content_since=now,
+                                                          content_run_id=run_id)
         _insert(con, "source_files", sources)
+        if replacing:   # same bytes re-extracted (newer code): its claims still hold since then
+            con.execute("UPDATE source_files SET content_since = p.since, content_run_id = p.since_run "
+                        "FROM previous_files p WHERE source_files.source_file = p.source_file AND p.same")
         for table, frame in batch.frames.items():
             _insert(con, table, _with_lineage(table, frame, run_id, now))
     faults.point("batch-committed")
+
+
+def _keep_revisions(con: duckdb.DuckDBPyConnection, run_id: str, now: datetime) -> None:
+    """Before a batch replaces its files' rows: the claims of each file whose bytes changed go
+    to `claims_history`, valid from when that version was first loaded until now. Files only
+    re-extracted (same bytes, newer code) did not change what they state: nothing is kept."""
+    con.execute("CREATE OR REPLACE TEMP TABLE previous_files AS "
+                "SELECT s.source_file, coalesce(s.content_since, s.loaded_at) AS since, "
+                "coalesce(s.content_run_id, s.run_id) AS since_run, "
+                "s.content_sha256 = b.content_sha256 AS same "
+                "FROM source_files s JOIN batch_files b USING (source_file) WHERE s.status <> 'removed'")
+    if con.execute("SELECT count(*) FROM previous_files WHERE NOT same").fetchall()[0][0]:
+        con.execute("INSERT INTO claims_history BY NAME "
+                    "SELECT c.*, p.since AS valid_from, ? AS valid_to, p.since_run AS run_id, "
+                    "? AS superseded_by_run "
+                    "FROM claims c JOIN previous_files p USING (source_file) WHERE NOT p.same",
+                    [now, run_id])
 
 
 @contextmanager

@@ -1,7 +1,9 @@
 """Derived relations: claims side by side, conflicts between sources, official rankings.
 
 They are views, so they always agree with the tables they read; removed files and
-unpublished (fill-in) survey cells are left out.
+unpublished (fill-in) survey cells are left out. The tables hold each file's current version
+only (what a changed file stated before is in claims_history), so every view but
+`claim_revisions` shows the current state.
 """
 
 from __future__ import annotations
@@ -311,8 +313,35 @@ RANKING_CHECKS = View(
      "agrees": "True when the article names the official province; NULL without official data for the year"},
 )
 
+_REVISION_COLUMNS = "source_kind, source_file, metric, period, province_code, province_name, basis, as_of"
+
+CLAIM_REVISIONS = View(
+    "claim_revisions",
+    "Every value each source has stated for a claim, and when: one row per claim of each version of a "
+    "file. A file's current version (valid_to NULL) is `claims`; versions its content replaced (an "
+    "edited article, a revised official file) come from claims_history. Files re-extracted with the "
+    "same bytes keep their version",
+    f"""
+    SELECT {_REVISION_COLUMNS}, value, value_low, value_high, unit, claim_id, locator,
+           valid_from, valid_to, run_id, superseded_by_run
+    FROM claims_history
+    UNION ALL
+    SELECT {", ".join("c." + c.strip() for c in _REVISION_COLUMNS.split(","))}, c.value, c.value_low,
+           c.value_high, c.unit, c.claim_id, c.locator,
+           coalesce(s.content_since, s.loaded_at), NULL::TIMESTAMP, coalesce(s.content_run_id, s.run_id), NULL
+    FROM claims c JOIN source_files s USING (source_file)
+    """,
+    {**{k: _CLAIM_COLUMNS[k] for k in ("source_kind", "source_file", "metric", "period", "province_code",
+                                       "province_name", "basis", "as_of", "value", "value_low", "value_high",
+                                       "unit", "claim_id", "locator")},
+     "valid_from": "When the version of the file stating this value was first loaded (UTC)",
+     "valid_to": "When a changed version replaced it (UTC); NULL: the file states it now",
+     "run_id": "Run that loaded the version stating this value (see load_runs)",
+     "superseded_by_run": "Run that loaded the changed version; NULL while current"},
+)
+
 VIEWS = (OFFICIAL_PROVINCE_RECIPIENTS, OFFICIAL_PROVINCE_RANKINGS, CLAIMS, REVIEW, COMPARED_CLAIMS,
-         CONFLICT_GROUPS, CONFLICTS, RANKING_CHECKS)
+         CONFLICT_GROUPS, CONFLICTS, RANKING_CHECKS, CLAIM_REVISIONS)
 
 
 def view_statements(view: View) -> list[str]:
