@@ -391,3 +391,52 @@ def test_a_participant_finishing_training_does_not_close_the_year() -> None:
     got = timing("Setiap peserta wajib menuntaskan pelatihan pertamanya dalam 30 hari. "
                  "Tahun ini penerima Kartu Prakerja sudah mencapai 300 ribu orang.")
     assert got["300 ribu"][1:] == ("2023", "to_date", "2023-03-08")
+
+
+def test_a_wave_newer_than_the_calendar_runs_in_the_year_the_text_speaks_of() -> None:
+    dated = "Senin, 5 Agustus 2024 10:00 WIB"
+    got = timing("Tahun ini pendaftaran gelombang 90 dibuka dengan kuota 50 ribu peserta.", dated=dated)
+    assert got["gelombang 90"][1] == "2024"
+    assert got["50 ribu"][1:3] == ("2024", "part")
+    alone = timing("Pendaftaran gelombang 90 dibuka pekan ini.", dated=dated)
+    assert alone["gelombang 90"][1] is None   # nothing says which year
+
+
+def test_a_year_after_the_one_named_before() -> None:
+    got = timing("Pada 2020, penerima Kartu Prakerja di provinsi itu 120 ribu orang. "
+                 "Setahun kemudian jumlah penerima Kartu Prakerja naik lagi, mencapai 150 ribu orang.")
+    assert got["150 ribu"][1] == "2021"
+    alone = timing("Setahun kemudian jumlah penerima Kartu Prakerja mencapai 150 ribu orang.")
+    assert alone["150 ribu"][1] is None
+
+
+def test_a_value_unchanged_from_last_year_holds_this_year() -> None:
+    got = timing("Besaran insentif Kartu Prakerja tidak berubah dari tahun lalu, yakni Rp600 ribu.")
+    assert got["Rp600 ribu"][1] == "2023"
+    dated_by_it = timing("Dibanding tahun lalu yang mencapai 4,8 juta orang, penerima Kartu Prakerja "
+                         "kini lebih sedikit.")
+    assert dated_by_it["4,8 juta"][1] == "2022"
+
+
+def test_a_value_no_longer_paid_is_of_no_period_of_the_article() -> None:
+    got = timing("Insentif Kartu Prakerja tidak lagi dibayar Rp500 ribu per bulan.\n\n"
+                 "Kalau sebelumnya biaya pelatihan Rp1 juta, kini biaya pelatihan Kartu Prakerja Rp3,5 juta.")
+    assert got["Rp500 ribu"][1] is None
+    assert got["Rp1 juta"][1] is None
+    assert got["Rp3,5 juta"][1] == "2023"
+    still = timing("Insentif Kartu Prakerja dibayar Rp500 ribu per bulan.")
+    assert still["Rp500 ribu"][1] == "2023"
+
+
+def test_a_count_up_to_last_week_runs_to_the_article() -> None:
+    got = timing("Hingga pekan lalu, pendaftar Kartu Prakerja sudah lebih dari 12 juta orang.")
+    assert got["12 juta"][2:] == ("to_date", "2023-03-08")
+    week = timing("Pada pekan lalu pendaftar Kartu Prakerja bertambah 300 ribu orang.")
+    assert week["300 ribu"][2] != "to_date"
+
+
+def test_next_years_plan_does_not_time_the_counts_after_it() -> None:
+    got = timing("Pemerintah menargetkan 1,2 juta peserta Kartu Prakerja pada tahun depan. "
+                 "Kartu Prakerja bermitra dengan tujuh platform digital.")
+    assert got["1,2 juta"][1] == "2024"
+    assert got["tujuh"][1] is None

@@ -38,10 +38,18 @@ class WaveCalendar:
     def start_year(self) -> int:
         return int(self.start[:4])
 
-    def year_of(self, first: int, last: int | None = None) -> int | None:
-        """The year waves first..last ran in; None when unknown or they span several years."""
-        years = {self.years.get(n) for n in range(first, (last or first) + 1)}
+    def year_of(self, first: int, last: int | None = None, recent: int | None = None) -> int | None:
+        """The year waves first..last ran in; None when unknown or they span several years. A wave
+        after the calendar's last one ran in `recent` (the year the text speaks of), if given."""
+        last_known = max(self.years)
+        years = {self.years.get(n) if n <= last_known else recent for n in range(first, (last or first) + 1)}
         return years.pop() if len(years) == 1 else None
+
+    def recent(self, year: int | None, article_year: int | None) -> int | None:
+        """A year a wave after the calendar's last one can have run in: not before the calendar's
+        last year, not after the article."""
+        last_year = self.years[max(self.years)]
+        return year if year and article_year and last_year <= year <= article_year else None
 
 
 def load_waves(path: Path = WAVES_PATH) -> WaveCalendar:
@@ -58,6 +66,9 @@ def load_waves(path: Path = WAVES_PATH) -> WaveCalendar:
 class Cues:
     since: re.Pattern[str]
     completed: re.Pattern[str]
+    year_after: re.Pattern[str]
+    year_before: re.Pattern[str]
+    unchanged: re.Pattern[str]
     so_far: re.Pattern[str]
     present: re.Pattern[str]
     up_to: re.Pattern[str]
@@ -100,6 +111,7 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
                                              re.IGNORECASE)
     pattern["change_from"] = re.compile(_phrases(doc["change_from"]) + r"\s+$", re.IGNORECASE)
     pattern["anaphora"] = re.compile(r"^\W*" + _phrases(doc["anaphora"]), re.IGNORECASE)
+    pattern["unchanged"] = re.compile(_phrases(doc["unchanged"]) + r"\s+(?:(?:pada|di)\s+)?$", re.IGNORECASE)
     pattern["described"] = re.compile(_phrases(doc["described"]) + r"\s+(?:(?:pada|sejak|per|di)\s+)?$",
                                       re.IGNORECASE)
     metrics = {k: frozenset(v) for k, v in doc.items() if k.endswith("metrics")}
@@ -374,7 +386,7 @@ def _scenes(sentences: list[Sentence], when: ArticleTime,
         points_back = previous is not None and bool(CUES.anaphora.search(s.text))
         prefix = previous.text + " " if points_back and previous else ""
         text = prefix + s.text
-        periods = find_periods(text, when.year, month)
+        periods = _shifted_years(text, find_periods(text, when.year, month), in_force)
         scene = _Scene(text=text, offset=len(prefix), periods=periods, dates=find_dates(text, when.year),
                        in_force=in_force, running=running,
                        same_line_in_force=line_force[1] if line_force[0] == s.line_no else None)
@@ -423,6 +435,22 @@ _TWO_YEARS = re.compile(r"(?:19|20)\d{2}\D+(?:19|20)\d{2}")
 _DAY_BEFORE = re.compile(r"(?<![-–\d])(?<![-–]\s)\b\d{1,2}\s+$")  # one day; '8-15 Desember' spans days
 
 
+def _shifted_years(text: str, periods: tuple[PeriodMention, ...],
+                   in_force: str | None) -> tuple[PeriodMention, ...]:
+    """Add the periods 'setahun kemudian' / 'setahun sebelumnya' name: the period named before them
+    in the text (else the one in force) moved by a year, keeping its month or part of the year."""
+    added = []
+    for pattern, step in ((CUES.year_after, 1), (CUES.year_before, -1)):
+        for m in pattern.finditer(text):
+            base = [p.period for p in periods if p.period and p.end <= m.start()
+                    and _role(text, p) == "plain"]
+            base_period = base[-1] if base else in_force
+            if base_period:
+                shifted = f"{int(base_period[:4]) + step}{base_period[4:]}"
+                added.append(PeriodMention(m.start(), m.end(), shifted))
+    return tuple(sorted(periods + tuple(added), key=lambda p: p.start)) if added else periods
+
+
 def _role(text: str, p: PeriodMention) -> str:
     """What a period named in a sentence is to its figures: 'plain' (the period they fall in),
     'range' (several years: no period), 'since' (when a count started), 'as_of' ('hingga akhir
@@ -435,6 +463,8 @@ def _role(text: str, p: PeriodMention) -> str:
         return "as_of"
     if CUES.described.search(before):
         return "described"
+    if CUES.unchanged.search(before):
+        return "unchanged"
     since = _last(CUES.since, before)
     if since and "," not in before[since.end():]:
         return "since"
@@ -496,10 +526,11 @@ def _resolve_in(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime, star
                 has_stated: bool, stated: str | None) -> tuple[Figure, bool]:
     text = scene.text
     default = False
+    recent = _recent(scene, stated, when)
     if f.unit == "ordinal":
         # a wave number is named for its wave: the calendar's year, or a finer period the
         # sentence states within that year ('gelombang IV, Agustus 2020')
-        year = WAVES.year_of(int(f.value))
+        year = WAVES.year_of(int(f.value), recent=recent)
         fine = stated if year and stated and stated.startswith(str(year)) else None
         return replace(f, period=fine or (str(year) if year else None), basis="total", as_of=None), False
     if f.metric is None:
@@ -511,7 +542,7 @@ def _resolve_in(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime, star
     cut = max([p.end for p in plain if p.end <= start], default=0)
     region = text[cut:start]
     waves = [w for w in find_waves(text) if w.end <= start or w.start >= end]
-    wave_year = _waves_year(waves)
+    wave_year = _waves_year(waves, recent)
     plan = f.metric in CUES.plan_metrics
     if plan and stated and len(stated) == 7 and stated[5:].isdigit():
         stated = stated[:4]  # a quota or budget set in April 2020 is the year's
@@ -543,7 +574,7 @@ def _resolve_in(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime, star
         return replace(f, period=period, basis="part", as_of=None), False
 
     if not plan:
-        running = _running(f, scene, start, end, has_stated, stated, waves, when)
+        running = _running(f, scene, start, end, has_stated, stated, waves, when, recent)
         if running:
             return running, False
     if not has_stated and f.metric in CUES.running_metrics and any(
@@ -573,6 +604,14 @@ def _resolve_in(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime, star
     return replace(f, period=period, basis="total", as_of=None), default
 
 
+def _recent(scene: _Scene, stated: str | None, when: ArticleTime) -> int | None:
+    """The year the sentence speaks of (its own period, else the one in force), for waves newer than
+    the calendar knows: a wave the calendar has not reached yet ran in that year when it is not
+    before the calendar's last year nor after the article."""
+    year = stated or scene.in_force
+    return WAVES.recent(int(year[:4]) if year else None, when.year)
+
+
 def _default(f: Figure, scene: _Scene, when: ArticleTime, before: str) -> str | None:
     """No period in the sentence: plans and prices hold for the article's year, or the period of
     their paragraph (its year for a plan called the whole: 'anggaran total'); other figures take the
@@ -585,11 +624,15 @@ def _default(f: Figure, scene: _Scene, when: ArticleTime, before: str) -> str | 
         if carried and CUES.whole.search(before):
             carried = carried[:4]
         return scene.next_stated or carried or (str(when.year) if when.year else None)
-    return scene.next_stated or scene.in_force or scene.survey or first_year
+    # a count or share cannot be of a year not yet begun: 'tahun depan' carried from a plan does not
+    # time it
+    in_force = scene.in_force if not (scene.in_force and when.year and int(scene.in_force[:4]) > when.year) \
+        else None
+    return scene.next_stated or in_force or scene.survey or first_year
 
 
 def _running(f: Figure, scene: _Scene, start: int, end: int, has_stated: bool, stated: str | None,
-             waves: list[WaveMention], when: ArticleTime) -> Figure | None:
+             waves: list[WaveMention], when: ArticleTime, recent: int | None) -> Figure | None:
     """A running total: counted since a start ('sejak 2020'), so far ('hingga kini'), up to a
     date ('hingga akhir Juni 2023'), or now ('saat ini ada')."""
     text = scene.text
@@ -610,7 +653,7 @@ def _running(f: Figure, scene: _Scene, start: int, end: int, has_stated: bool, s
             return None  # 'beredar sejak November 2021 … 5,9 juta pada 2020': not this count's start
         period = None if as_of_year is None or start_year < as_of_year else str(as_of_year)
     elif so_far or present:
-        period = stated or _waves_year(waves) or (
+        period = stated or _waves_year(waves, recent) or (
             str(as_of_year) if as_of_year == WAVES.start_year else None)
     else:
         period = str(as_of_year) if as_of_year else None
@@ -665,7 +708,7 @@ def _as_of(scene: _Scene, start: int, when: ArticleTime) -> str | None:
     return _as_of_mention(scene, start) or _sentence_date(scene) or when.iso
 
 
-def _waves_year(waves: list[WaveMention]) -> str | None:
+def _waves_year(waves: list[WaveMention], recent: int | None = None) -> str | None:
     """The year of the waves a sentence names, when they all ran in one year."""
-    years = {WAVES.year_of(w.first, w.last) for w in waves if w.opened_by != "since"}
+    years = {WAVES.year_of(w.first, w.last, recent) for w in waves if w.opened_by != "since"}
     return str(years.pop()) if len(years) == 1 and None not in years else None
