@@ -146,7 +146,15 @@ def test_amounts(text: str, metric: str | None) -> None:
     assert metrics(text)[0][1] == metric
 
 
+def test_the_unit_an_amount_is_paid_per_names_what_it_pays_for() -> None:
+    assert only("Bagi yang menjawab kuesioner ada insentif Rp 40 ribu per survei.") == "survey_incentive"
+    assert only("Bagi yang menjawab kuesioner ada insentif Rp 40 ribu per peserta.") == \
+        "incentive_total_per_recipient"
+
+
 def test_a_per_person_label_frames_the_package_only_when_it_comes_first() -> None:
+    assert only("Dana pelatihan kini Rp 2,9 juta per orang.") == "training_fee_per_recipient"
+    assert only("Tahun ini nilainya Rp 2,9 juta per orang.") == "benefit_per_recipient"
     assert only("Biaya pelatihan per peserta sebesar Rp 1.200.000.") == "training_fee_per_recipient"
     assert only("Per orang kini tiga koma delapan juta rupiah.") == "benefit_per_recipient"
 
@@ -239,6 +247,11 @@ def test_a_restatement_of_spending_is_spending() -> None:
     ("Tersedia 40 pelatihan terkait pemasaran digital.", [(40, None)]),
     ("Tersedia 40 pelatihan baru bulan ini.", [(40, "trainings_count")]),
     ("Pemerintah akan mendahulukan 150 kabupaten/kota di tahun depan.", [(150, None)]),   # a plan
+    # partners a plan names exist already; 'lebih dari' hedges, it is not 'N dari M'
+    ("Dana itu akan dikirim lewat 6 mitra pembayaran.", [(6, "payment_partners_count")]),
+    ("Kini ada 9 lembaga dan lebih dari 1.800 jenis pelatihan.",
+     [(9, "training_institutions_count"), (1800, "trainings_count")]),
+    ("Sebanyak 9 pelatihan dari 1.800 pelatihan ditutup.", [(9, "trainings_count"), (1800, None)]),
 ])
 def test_counts(text: str, expected: list) -> None:
     assert metrics(text) == expected

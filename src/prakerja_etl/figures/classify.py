@@ -24,8 +24,10 @@ _NEXT_CLAUSE_PENALTY = 50
 # ('… kuota yang disiapkan, yaitu 5,6 juta peserta').
 _APPOSITION = re.compile(r"\s*(?:yaitu|yakni|adalah|ialah|sebanyak|sebesar)?\s*", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*yang\b", re.IGNORECASE)
-# 'N dari M': M is the whole that N is part of.
-_WHOLE_OF = re.compile(r"^\s*(?:\S+\s+){0,4}?dari\s+(?:total\s+|sebanyak\s+)?$", re.IGNORECASE)
+# 'N dari M': M is the whole that N is part of ('lebih dari M' is a hedge, not a whole).
+_WHOLE_OF = re.compile(r"^\s*(?:\S+\s+){0,4}?(?<!lebih )(?<!kurang )dari\s+(?:total\s+|sebanyak\s+)?$",
+                       re.IGNORECASE)
+_COVERAGE = {"regencies_covered", "provinces_covered"}
 _PER_PERSON_METRICS = {"incentive_monthly", "survey_incentive", "training_fee_per_recipient",
                        "incentive_total_per_recipient", "benefit_per_recipient"}
 _PER_PERSON_MAX = 1e8
@@ -127,6 +129,10 @@ def _rupiah(ctx: Context) -> Decision:
         _candidates(LEX.rupiah, ctx.sentence_before, "")
     if not found:
         return WEAK
+    if LEX.rupiah.ids[found[0].index] == "per-recipient" and found[0].same_clause:
+        # 'Saldo pelatihan Rp3,5 juta per peserta': 'per peserta' frames the package only when
+        # nothing else labels the amount.
+        found = found[1:] + found[:1]
     # The nearest label that fits the amount's size: 'anggaran Rp4,8 triliun untuk pelatihan'
     # is an aggregate labelled before it, 'insentif yang diterima Rp600 ribu' is per person.
     for candidate in found:
@@ -229,9 +235,6 @@ def _count(ctx: Context) -> Decision:
     excluded = LEX.count_exclusions.last(ctx.clause_before) or LEX.count_exclusions.first(ctx.right)
     if excluded:
         return Decision(None, LEX.count_exclusions.rule(excluded.index))
-    planned = LEX.person_target.last(ctx.clause_before)
-    if planned and LEX.person_target.ids[planned.index] == "planned":
-        return Decision(None, "exclusion:planned")   # coverage is what was reached, not a plan
     if ctx.previous_value is not None and ctx.value > ctx.previous_value and _WHOLE_OF.match(ctx.left):
         return Decision(None, "exclusion:whole-of-fraction")
     right = ctx.right
@@ -240,4 +243,10 @@ def _count(ctx: Context) -> Decision:
         named = re.search(r"\bjumlah(\s+\w+)", ctx.left_clause, re.IGNORECASE)
         right = named.group(1) if named else right
     hit = LEX.count.first(right)
-    return Decision(LEX.count.metrics[hit.index], LEX.count.rule(hit.index)) if hit else WEAK
+    if not hit:
+        return WEAK
+    planned = LEX.person_target.last(ctx.clause_before)
+    if planned and LEX.person_target.ids[planned.index] == "planned" and LEX.count.metrics[hit.index] in _COVERAGE:
+        # Coverage is what was reached, not a plan; partners or courses a plan names exist already.
+        return Decision(None, "exclusion:planned")
+    return Decision(LEX.count.metrics[hit.index], LEX.count.rule(hit.index))
