@@ -440,3 +440,11 @@ def test_next_years_plan_does_not_time_the_counts_after_it() -> None:
                  "Kartu Prakerja bermitra dengan tujuh platform digital.")
     assert got["1,2 juta"][1] == "2024"
     assert got["tujuh"][1] is None
+
+
+def test_this_years_stock_of_partners_is_the_years_unless_said_to_be_now() -> None:
+    got = timing("Tahun ini Kartu Prakerja bermitra dengan tujuh platform digital.")
+    assert got["tujuh"][1:3] == ("2023", "total")
+    now = timing("Tahun ini penerima Kartu Prakerja sudah 300 ribu orang. "
+                 "Saat ini Kartu Prakerja bermitra dengan tujuh platform digital.")
+    assert now["tujuh"][1:] == ("2023", "to_date", "2023-03-08")

@@ -95,6 +95,7 @@ class Cues:
     person_running_metrics: frozenset[str]
     part_metrics: frozenset[str]
     profile_metrics: frozenset[str]
+    stock_metrics: frozenset[str]
 
 
 def _phrases(items: list[str]) -> str:
@@ -596,10 +597,11 @@ def _resolve_in(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime, star
             and has_stated:
         # a count stated for a month stands at that month: 'pada Oktober 2020, 5,59 juta penerima'
         return replace(f, period=period[:4], basis="to_date", as_of=period), False
-    if period and period == str(when.year) and not scene.year_closed and (
+    now = f.metric not in CUES.stock_metrics or CUES.present.search(text, scene.offset, start)
+    if period and period == str(when.year) and not scene.year_closed and now and (
             f.metric in CUES.running_metrics or f.metric in CUES.profile_metrics and has_stated):
         # this year's count (or a share of its make-up), stated before the year is over (and before
-        # the article reports it finished), runs to date
+        # the article reports it finished), runs to date; a stock only when said to be the present one
         return replace(f, period=period, basis="to_date", as_of=_as_of(scene, start, when)), default
     return replace(f, period=period, basis="total", as_of=None), default
 
