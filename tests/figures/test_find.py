@@ -265,3 +265,34 @@ def test_bare_numbers_of_a_row_take_the_stated_unit() -> None:
 def test_a_column_title_states_the_unit_of_its_cells() -> None:
     found = find_figures("Riau | 3,4 | 41.200", table_header=["Provinsi", "Porsi (%)", "Jumlah"])
     assert [(c.value, c.unit) for c in found] == [(3.4, "percent"), (41_200, "person")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Jumlah pelamar menembus 45 juta akun.", [(45_000_000, "person")]),
+    ("Sistem mencatat 8 juta akun pelamar baru.", [(8_000_000, "person")]),
+    ("Pekan lalu 1,2 juta akun baru mendaftar.", [(1_200_000, "person")]),
+    # look-alike: accounts of a platform, with no people or registering in the clause
+    ("Aplikasi itu kini punya 30 juta akun aktif.", [(30_000_000, "count")]),
+])
+def test_accounts_counted_as_persons(sentence: str, expected: list) -> None:
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Anggaran Rp 8 triliun. Kuota yang masih tersedia kira-kira 150.000.",
+     [(8e12, "rupiah"), (150_000, "person")]),
+    # look-alike: a quota of data is no count of persons
+    ("Pelatihan memberi kuota data sebesar 12 GB.", []),
+])
+def test_a_quota_a_few_words_before_the_number(sentence: str, expected: list) -> None:
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Jawaban responden (persen): pekerjaan baru 31,5; usaha sendiri 12,2.",
+     [(31.5, "percent"), (12.2, "percent")]),
+    # look-alike: the word 'persen' as a figure's own unit does not make a list header
+    ("Porsi penerima muda: 61 persen, sisanya 1.200 orang.", [(61, "percent"), (1200, "person")]),
+])
+def test_a_list_header_inside_the_sentence_states_the_unit(sentence: str, expected: list) -> None:
+    assert figures(sentence) == expected

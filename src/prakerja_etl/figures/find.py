@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from prakerja_etl.figures import vocab
+from prakerja_etl.figures.lexicon import stem
 from prakerja_etl.text import numbers
 
 _NUMERAL = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -137,7 +138,11 @@ def find_figures(sentence: str, *, previous_unit: str | None = None,
         if not _overlaps(cand.start, cand.end, taken):
             found.append(cand)
             taken.append((cand.start, cand.end))
-    numerals = _numerals(sentence, table_header, stated_unit) if has_digit else []
+    stated_from = 0
+    if stated_unit is None and ":" in sentence:
+        # 'Alasan mendaftar (persen): …' states the unit of the list after the colon.
+        stated_unit, stated_from = _list_unit(sentence)
+    numerals = _numerals(sentence, table_header, stated_unit, stated_from) if has_digit else []
     for cand in numerals + (_number_words(sentence) if wordy else []):
         if not _overlaps(cand.start, cand.end, taken):
             found.append(cand)
@@ -245,10 +250,11 @@ def _number_words(sentence: str) -> list[Candidate]:
 
 
 def _numerals(sentence: str, table_header: list[str] | None,
-              stated_unit: str | None) -> list[Candidate]:
+              stated_unit: str | None, stated_from: int) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _FIGURE_RE.finditer(sentence):
-        cand = _numeral_candidate(sentence, m, table_header, stated_unit)
+        cand = _numeral_candidate(sentence, m, table_header,
+                                  stated_unit if m.start() >= stated_from else None)
         if cand:
             out.extend(cand)
     return out
@@ -278,8 +284,7 @@ def _numeral_candidate(sentence: str, m: re.Match[str],
         if _not_a_quantity(value, after) or _is_ranking_size(after):
             return []
         if value < 100 and "." not in num and "," not in num and not _counted_noun(after) \
-                and not _PART_OF.match(after) and not table_header and not stated_unit \
-                and not _people_before(sentence, start):
+                and not _PART_OF.match(after) and not table_header and not stated_unit:
             return []  # a small bare number names nothing countable
     if currency:
         unit, unit_from = "rupiah", "currency"
@@ -340,7 +345,8 @@ def _noun_unit(sentence: str, start: int, end: int) -> tuple[str, str]:
     after = sentence[end:]
     if vocab.PEOPLE_AFTER.match(after):
         return "person", "noun"
-    if vocab.ONE_PER_PERSON_AFTER.match(after) and _PEOPLE_NAMED.search(_clause_of(sentence, start)):
+    one_per_person = vocab.ONE_PER_PERSON_AFTER.match(after)
+    if one_per_person and _counts_persons(sentence, start, end + one_per_person.end()):
         return "person", "noun"  # 'pendaftar mencapai 80 juta akun': one account per registrant
     if vocab.THINGS_AFTER.match(after) or vocab.EVENTS_AFTER.match(after):
         return "count", "noun"
@@ -357,12 +363,20 @@ def _people_before(sentence: str, start: int) -> bool:
 
 
 _CLAUSE_START = re.compile(r"[,;:](?!\d)[^,;:]*$")
+_CLAUSE_END = re.compile(r"[,;:](?!\d)")
+_TOKEN = re.compile(r"[^\W\d_]+")
 
 
-def _clause_of(sentence: str, start: int) -> str:
-    """The words of the number's clause before it."""
-    m = _CLAUSE_START.search(sentence, 0, start)
-    return sentence[m.start() + 1:start] if m else sentence[:start]
+def _counts_persons(sentence: str, start: int, end: int) -> bool:
+    """'akun' counts persons when its clause names them ('pendaftar … 80 juta akun', '80 juta
+    akun pendaftar') or registering ('2 juta akun terdaftar')."""
+    opening = _CLAUSE_START.search(sentence, 0, start)
+    closing = _CLAUSE_END.search(sentence, end)
+    clause = sentence[opening.start() + 1 if opening else 0:closing.start() if closing else len(sentence)]
+    if _PEOPLE_NAMED.search(sentence, opening.start() if opening else 0, start) \
+            or vocab.PEOPLE_AFTER.match(sentence[end:]):
+        return True
+    return any(stem(t) in vocab.REGISTRATION_STEMS for t in _TOKEN.findall(clause) if len(t) > 4)
 
 
 def _header_unit(sentence: str, start: int, header: list[str]) -> tuple[str, str]:
@@ -375,6 +389,19 @@ def _header_unit(sentence: str, start: int, header: list[str]) -> tuple[str, str
     if re.search(vocab.PEOPLE, title, re.IGNORECASE):
         return "person", "noun"
     return "count", "default"
+
+
+_LIST_OPENS = re.compile(r"\s*\)?\s*:")
+
+
+def _list_unit(sentence: str) -> tuple[str | None, int]:
+    """The unit a list header inside the sentence states, and where its list starts."""
+    for unit, pattern in vocab.STATED_UNITS.items():
+        for m in pattern.finditer(sentence):
+            opens = _LIST_OPENS.match(sentence, m.end())
+            if opens:
+                return unit, opens.end()
+    return None, 0
 
 
 def unit_stated(text: str) -> str | None:

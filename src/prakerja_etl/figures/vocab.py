@@ -29,10 +29,11 @@ WAVE_NOUNS = words(*_NOUNS["wave_nouns"])
 NOT_A_QUANTITY_AFTER = re.compile(r"^\s*" + words(*_NOUNS["not_a_quantity_after"]), re.IGNORECASE)
 # 'satu' before a noun is mostly the article 'a' ('satu program'); after these it is a count.
 ONE_AS_NUMBER_BEFORE = re.compile(words(*_NOUNS["one_as_number_after"]) + r"\s*$", re.IGNORECASE)
-# 'kuota (sebanyak) 300 ribu': the noun right before a number names persons.
-PEOPLE_BEFORE = re.compile(words(*_NOUNS["people_before"]) + r"\s*(?:sebanyak\s*|sejumlah\s*)?$",
-                           re.IGNORECASE)
+# 'kuota (yang tersisa) 300 ribu': the head noun of the number's phrase, a few words before it,
+# names persons.
+PEOPLE_BEFORE = re.compile(words(*_NOUNS["people_before"]) + r"(?:\s+[\w-]+){0,3}?\s*$", re.IGNORECASE)
 ONE_PER_PERSON_AFTER = re.compile(r"^\s*" + words(*_NOUNS["one_per_person"]), re.IGNORECASE)
+REGISTRATION_STEMS = frozenset(_NOUNS["registration_stems"])
 # '2.300 kali': from EVENTS_FROM repetitions on, a count of events, not a frequency.
 EVENTS_AFTER = re.compile(r"^\s*" + words(*_NOUNS["repetitions"]) + r"(?!\s+lipat\b)", re.IGNORECASE)
 EVENTS_FROM = float(_NOUNS["events_from"])
