@@ -62,6 +62,16 @@ def _parser() -> argparse.ArgumentParser:
                      help="run extraction on this Dask scheduler (tcp://host:8786); loading stays here")
     run.add_argument("-v", "--verbose", action="store_true", help="show Prefect's logs and tracebacks")
     run.set_defaults(handler=_run)
+    fetch = sub.add_parser("fetch", help="download news pages (URLs, a list, RSS/Atom feeds) to the raw dir",
+                           description="Save each page as <raw-dir>/articles/<outlet>/<name>.html with a "
+                                       "<name>.fetch.yaml sidecar; the next run loads it. Exit 0: every URL "
+                                       "saved or unchanged; 1: some failed; 2: none could be fetched.")
+    fetch.add_argument("url", nargs="*", help="page URLs")
+    fetch.add_argument("--feed", action="append", default=[], metavar="URL",
+                       help="an RSS/Atom feed: fetch every item (repeatable)")
+    fetch.add_argument("--urls", metavar="FILE", help="a file of page URLs, one a line (# comments)")
+    fetch.add_argument("--raw-dir", default=str(defaults.raw_dir), help="raw folder (default: %(default)s)")
+    fetch.set_defaults(handler=_fetch, verbose=False)
     _add_analyst_commands(sub, str(defaults.warehouse_path))
     return parser
 
@@ -133,6 +143,23 @@ def _report(args: argparse.Namespace) -> int:
     path = write_report(Path(args.warehouse), Path(args.out) if args.out else None)
     print(f"report written to {path}")
     return 0
+
+
+def _fetch(args: argparse.Namespace) -> int:
+    from prakerja_etl.sources.fetch import fetch, read_url_list
+
+    urls = list(args.url) + (read_url_list(Path(args.urls)) if args.urls else [])
+    if not urls and not args.feed:
+        raise ConfigError("nothing to fetch; give page URLs, --feed URL or --urls FILE")
+    report = fetch(Path(args.raw_dir), urls, args.feed)
+    for result in report.results:
+        if result.outcome == "failed":
+            print(f"prakerja-etl: {result.message}", file=sys.stderr)
+        else:
+            print(f"  {result.outcome}: {result.message}")
+    print(f"fetched: {report.count('saved')} saved, {report.count('unchanged')} unchanged, "
+          f"{report.count('failed')} failed → {Path(args.raw_dir) / 'articles'}")
+    return report.exit_code
 
 
 def _run(args: argparse.Namespace) -> int:
