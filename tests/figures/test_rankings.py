@@ -160,6 +160,8 @@ def test_a_province_the_clause_moves_on_from_scopes_a_local_ranking() -> None:
     # look-alike: the same scope with a national ranking after the superlative
     text = "Di Jambi, jumlah alumninya terbanyak se-Indonesia."
     assert rankings(text) == [("Jambi", "most", 1)]
+    text = "Di Bengkulu, yang menjadi provinsi dengan peserta terbanyak tahun ini, kelas luring dibuka."
+    assert rankings(text) == [("Bengkulu", "most", 1)]
 
 
 def test_a_province_that_follows_continues_the_ranking() -> None:

@@ -53,6 +53,8 @@ _NEXT_POSITION = re.compile(r"(?<!\w)(?:" + _alt("position") + r")\s+(?:" + _alt
                             + r")(?!\w)", re.IGNORECASE)
 _FOLLOWED_BY = _whole("followed_by")
 _FOLLOWS = re.compile(r"\s*(?:" + _alt("follows") + r")(?!\w)", re.IGNORECASE)
+# 'Di Jabar, yang menjadi provinsi dengan penerima terbanyak, …': the province is the subject.
+_RELATIVE = re.compile(r"\s*,\s*yang\b", re.IGNORECASE)
 _SCOPE_BEFORE = re.compile(r"(?<!\w)(?P<p>" + _alt("scope_before") + r")(?:(?<=-)|\s+)", re.IGNORECASE)
 _BEHIND = _whole("behind")
 _LIST_AFTER = re.compile(r"(?:[^.;]{0,40}?(?<!\w)(?:" + _alt("list_intro") + r")(?!\w)\s*:?|\s*:)"
@@ -278,8 +280,9 @@ def _scoped_before(text: str, lo: int, end: int, mentions: list[ProvinceMention]
         at = scope.end()
         province = next((m for m in mentions if m.start == at), None)
         if province:
+            between = text[province.end:end]
             if scope.group("p").lower().startswith("se") or (
-                    scope.group("p").lower() == "di" and "," in text[province.end:end]):
+                    scope.group("p").lower() == "di" and "," in between and not _RELATIVE.match(between)):
                 return True
         elif _SUB_OR_REGION.match(text, at) and not _NATIONAL.match(text, at):
             return True
