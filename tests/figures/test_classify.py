@@ -302,3 +302,22 @@ def test_a_figure_after_an_apposition_speaks_of_the_clause_before() -> None:
     # the province is the clause's subject, not the group of the share
     text = "Peserta di Bali kebanyakan berumur 30-40 tahun, yakni sekitar 45 persen."
     assert metrics(text)[-1] == (45, None)
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Pagu tahun ini Rp 9 triliun untuk 2,4 juta peserta.", "recipients_target"),
+    ("Anggarannya Rp 9 triliun, cukup untuk sekitar 2,4 juta orang.", "recipients_target"),
+    # money paid out to people reached them; a sum worked out on paper counts nobody
+    ("Insentif Rp 9 triliun sudah disalurkan untuk 2,4 juta peserta.", None),
+    ("Pagu Rp 9 triliun secara hitungan kasar cukup untuk 2,4 juta orang.", None),
+])
+def test_the_people_a_budget_is_for_are_its_target(text: str, metric: str | None) -> None:
+    assert metrics(text)[1] == (2_400_000, metric)
+
+
+def test_the_value_a_change_leads_to_is_the_same_quantity() -> None:
+    assert metrics("Awalnya kuota 800 ribu orang, kemudian dinaikkan menjadi 1,2 juta peserta.") == [
+        (800_000, "recipients_target"), (1_200_000, "recipients_target")]
+    # a count after a target with no word of change is its own quantity
+    assert metrics("Kuotanya 800 ribu orang, lalu ada 1,2 juta peserta dari gelombang lain.")[1] == (
+        1_200_000, "recipients_total")

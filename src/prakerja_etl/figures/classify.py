@@ -52,6 +52,7 @@ class Context:
     province_clause: bool = False   # a province is named earlier in its clause, nothing national since
     previous_value: float | None = None   # the previous figure of the sentence, same unit
     has_next: bool = False   # another figure follows in the sentence
+    previous_metric: str | None = None   # the metric of the previous figure of the sentence, any unit
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,10 @@ def _training_fee_paid(text: str) -> bool:
 
 def _target(ctx: Context) -> Decision | None:
     """'menargetkan 2 juta peserta', 'kuotanya 800 ribu orang', '2 juta peserta yang ditargetkan',
-    'akan menjangkau 1 juta orang'."""
+    'akan menjangkau 1 juta orang', 'anggaran Rp10 triliun untuk 2 juta peserta'."""
+    if ctx.previous_metric == "budget_total" and LEX.budget_for.match(ctx.left) and not any(
+            LEX.person_exclusions.ids[h.index] == "capacity" for h in LEX.person_exclusions.search(ctx.clause_before, "left")):
+        return Decision("recipients_target", "target:budget-for")
     clause = ctx.clause_before
     if _APPOSITION.fullmatch(clause) or _RELATIVE.match(clause):
         # '…, yaitu 5,6 juta peserta' and '…, yang bisa mencapai 100 ribu penerima' go on

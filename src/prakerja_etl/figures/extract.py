@@ -112,7 +112,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
             province_left=province_left is not None or topic is not None,
             province_right=province_right is not None, province_clause=province_clause is not None,
             previous_value=out[-1].value if out and out[-1].unit == cand.unit else None,
-            has_next=i + 1 < len(found),
+            has_next=i + 1 < len(found), previous_metric=out[-1].metric if out else None,
         )
         subject = subjects.of(cand.start, cand.end, next_start)
         if subject is not None and subject != PRAKERJA:
@@ -120,6 +120,9 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         elif out and out[-1].rule.startswith("exclusion") and _SAME_AMOUNT.match(left_clause):
             # '… realisasi 85 persen atau Rp17 triliun': a restated exclusion stays excluded.
             decision = cls.Decision(None, out[-1].rule)
+        elif out and out[-1].metric and out[-1].unit == cand.unit and cls.LEX.change_to.match(left):
+            # 'menyasar 2 juta peserta, lalu menjadi 3 juta peserta': the new value of the same quantity.
+            decision = cls.Decision(out[-1].metric, "changed-from-previous")
         else:
             decision = cls.classify(ctx)
         metric, rule = decision.metric, decision.rule

@@ -155,6 +155,8 @@ class Lexicon:
     person_target: Cues
     person_target_met: re.Pattern[str]   # before a target word: the target is a yardstick
     person_realised: re.Pattern[str]     # a count already reached
+    budget_for: re.Pattern[str]          # match: the words between a budget and the people it is for
+    change_to: re.Pattern[str]           # match: the words between a value and the one it changed to
     regency: re.Pattern[str]
     national: re.Pattern[str]
     person_exclusions: Cues
@@ -191,6 +193,11 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
         person_target_met=re.compile(
             "(?:" + "|".join(phrase(w) for w in data["person_target_met"]) + r")\s+$", re.IGNORECASE),
         person_realised=_words(data["person_realised"]),
+        budget_for=re.compile(
+            r"^\W*(?:[\w-]+\s+){0,2}?(?:" + "|".join(phrase(w) for w in data["budget_for"])
+            + r")\s+(?:[\w-]+\s+)?$", re.IGNORECASE),
+        change_to=re.compile(r"^\W*(?:\w+\W+)?(?:" + "|".join(phrase(w) for w in data["change_to"])
+                             + r")\s*(?:(?:sekitar|sebanyak|sebesar|hanya)\s+)?$", re.IGNORECASE),
         national=_words(data["national"]),
         regency=re.compile("|".join(phrase(w) for w in data["regency_names"])),
         count_classifiers=_words(data["count_classifiers"], anchor=r"^\s*"),
