@@ -448,3 +448,27 @@ def test_this_years_stock_of_partners_is_the_years_unless_said_to_be_now() -> No
     now = timing("Tahun ini penerima Kartu Prakerja sudah 300 ribu orang. "
                  "Saat ini Kartu Prakerja bermitra dengan tujuh platform digital.")
     assert now["tujuh"][1:] == ("2023", "to_date", "2023-03-08")
+
+
+def test_a_period_right_after_a_part_cue_times_the_part() -> None:
+    got = timing("Kuota tiap gelombang Kartu Prakerja pada 2023 dipatok 80 ribu peserta.")
+    assert got["80 ribu"][1:3] == ("2023", "part")
+    whole = timing("Kuota tiap gelombang diatur kemudian, sedangkan sepanjang 2023 pemerintah menargetkan "
+                   "1 juta peserta Kartu Prakerja.")
+    assert whole["1 juta"][1:3] == ("2023", "total")
+
+
+def test_a_quota_for_a_wave_named_after_it_is_that_waves() -> None:
+    got = timing("Masih tersisa kuota Kartu Prakerja sebanyak 150 ribu peserta untuk gelombang 30.")
+    assert got["150 ribu"][2] == "part"
+    running = timing("Penerima Kartu Prakerja mencapai 2,5 juta orang hingga gelombang 30.")
+    assert running["2,5 juta"][2] != "part"
+
+
+def test_each_of_the_surveys_is_a_part_of_the_survey_incentive() -> None:
+    got = timing("Insentif survei Kartu Prakerja Rp100 ribu untuk dua kali pengisian, "
+                 "masing-masing Rp50 ribu.")
+    assert got["Rp50 ribu"][2] == "part"
+    assert got["Rp100 ribu"][2] == "total"
+    whole = timing("Insentif survei Kartu Prakerja sebesar Rp50 ribu.")
+    assert whole["Rp50 ribu"][2] == "total"

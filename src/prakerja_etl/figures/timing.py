@@ -74,6 +74,7 @@ class Cues:
     up_to: re.Pattern[str]
     part: re.Pattern[str]
     per_unit_after: re.Pattern[str]
+    per_unit_before: re.Pattern[str]
     superseded_before: re.Pattern[str]
     superseded_after: re.Pattern[str]
     change_from: re.Pattern[str]
@@ -133,6 +134,13 @@ _RESTATED = re.compile(r"^\s+(?:\w+\s+)?" + CUES.restated.pattern, re.IGNORECASE
 # Mei 2022', 'dilakukan oleh BPS pada Mei 2022', but not 'dilakukan oleh Ipsos 2021' (a name).
 _FIELDWORK_AT = re.compile(CUES.fieldwork.pattern + r"\s+(?:(?:oleh(?:\s+\S+){1,4}?\s+)?"
                            + CUES.fieldwork_link.pattern + r"\s+)?(?:\d{1,2}\s+)?$", re.IGNORECASE)
+
+# A period right after a part cue (a few words, no figure or clause end between) times the part, it
+# does not end it: 'kuota tiap gelombang Kartu Prakerja pada 2024'.
+_PART_THEN = re.compile(CUES.part.pattern + r"(?:\s+[^\s\d,;.]+){0,3}?\s+(?:(?:pada|di|tahun)\s+)?$",
+                        re.IGNORECASE)
+# 'masing-masing Rp50 ribu' right before an amount: each of the units the sentence counts.
+_EACH_BEFORE = re.compile(CUES.per_unit_before.pattern + r"\W*$", re.IGNORECASE)
 
 _ORDINAL_WORDS = {
     "pertama": 1, "satu": 1, "kedua": 2, "dua": 2, "ketiga": 3, "tiga": 3, "keempat": 4, "empat": 4,
@@ -540,7 +548,7 @@ def _resolve_in(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime, star
     # Stage and wave cues count from the last period named before the figure: 'target tahap awal
     # 595.000, sementara target sepanjang 2023 dipatok 1 juta' — the stage ends where 2023 is named.
     plain = [p for p in scene.periods if _role(text, p) in ("plain", "range")]
-    cut = max([p.end for p in plain if p.end <= start], default=0)
+    cut = max([p.end for p in plain if p.end <= start and not _PART_THEN.search(text, 0, p.start)], default=0)
     region = text[cut:start]
     waves = [w for w in find_waves(text) if w.end <= start or w.start >= end]
     wave_year = _waves_year(waves, recent)
@@ -567,10 +575,13 @@ def _resolve_in(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime, star
         return replace(f, period=own[0] if own else None, basis="total", as_of=None), False
 
     # part: one wave, one stage, one survey of the series
-    one_wave = any(w.last is None and not w.opened_by and w.end <= start and w.start >= cut
+    clause_end = end + len(_CLAUSE_END.split(text[end:], maxsplit=1)[0])
+    one_wave = any(w.last is None and not w.opened_by and (w.start >= cut and w.end <= start
+                                                          or end <= w.start and w.end <= clause_end)
                    for w in waves)
     if f.metric in CUES.part_metrics and (one_wave or CUES.part.search(region)) or \
-            (f.metric == "survey_incentive" and CUES.per_unit_after.search(text[end:end + 30])):
+            (f.metric == "survey_incentive" and (CUES.per_unit_after.search(text[end:end + 30])
+                                                 or _EACH_BEFORE.search(text, max(0, start - 20), start))):
         period = stated or wave_year or _default(f, scene, when, region)
         return replace(f, period=period, basis="part", as_of=None), False
 
