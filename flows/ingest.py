@@ -28,11 +28,15 @@ DEFAULTS = Settings()
 def ingest(raw_dir: str = str(DEFAULTS.raw_dir),
            warehouse_path: str = str(DEFAULTS.warehouse_path),
            official_source: str | None = None,
-           dask_address: str | None = None) -> dict[str, Any]:
+           dask_address: str | None = None,
+           feeds: list[str] | None = None) -> dict[str, Any]:
     """Load every new or changed raw file and the official statistics (a folder or URL;
     default `<raw_dir>/official`); with `dask_address`, extraction runs on that Dask
-    cluster while loading stays here. Returns the run summary."""
+    cluster while loading stays here; with `feeds` (RSS/Atom URLs), their items are fetched
+    into the raw folder first. Returns the run summary."""
     settings = Settings.from_env()
+    if feeds:   # before taking the writer lock: fetching does not touch the warehouse
+        tasks.fetch_feeds(feeds, raw_dir)
     with writer_session(Path(raw_dir), Path(warehouse_path), settings, flow_run.get_id()) as session:
         # quote(): Prefect would otherwise walk these objects' contents on every task call.
         plan = tasks.plan_sources(raw_dir, quote(session))

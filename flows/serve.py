@@ -7,7 +7,9 @@ later runs queued) with the Prefect server at PREFECT_API_URL, then polls for it
 and executes each in a subprocess until stopped with SIGTERM / Ctrl-C.
 
 Environment: PRAKERJA_RAW_DIR, PRAKERJA_WAREHOUSE (default parameters, made absolute),
-PRAKERJA_CRON (default "0 2 * * *"), PRAKERJA_CRON_TZ (default "Asia/Jakarta").
+PRAKERJA_FEEDS (RSS/Atom URLs, space- or comma-separated: the `feeds` parameter, fetched
+before each run; default none), PRAKERJA_CRON (default "0 2 * * *"), PRAKERJA_CRON_TZ
+(default "Asia/Jakarta").
 """
 
 from __future__ import annotations
@@ -41,11 +43,17 @@ def build_deployment() -> RunnerDeployment:
         schedule=Cron(os.environ.get("PRAKERJA_CRON", DEFAULT_CRON),
                       timezone=os.environ.get("PRAKERJA_CRON_TZ", DEFAULT_TZ)),
         parameters={"raw_dir": str(settings.raw_dir.resolve()),
-                    "warehouse_path": str(settings.warehouse_path.resolve())},
+                    "warehouse_path": str(settings.warehouse_path.resolve()),
+                    "feeds": feeds_from_env()},
         concurrency_limit=ONE_AT_A_TIME,
         description="Load new or changed raw files into the DuckDB warehouse (one run at a time).",
         tags=["prakerja"],
     )
+
+
+def feeds_from_env() -> list[str]:
+    """The feeds the daily run fetches first: PRAKERJA_FEEDS, space- or comma-separated."""
+    return os.environ.get("PRAKERJA_FEEDS", "").replace(",", " ").split()
 
 
 def main() -> None:

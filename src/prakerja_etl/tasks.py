@@ -88,6 +88,23 @@ def load_official(official_source: str | None, raw_dir: str, session: run.Sessio
     _log_quarantined(session, before)
 
 
+@task(name="fetch-feeds", **_NO_CACHE)
+def fetch_feeds(feeds: list[str], raw_dir: str) -> dict[str, int]:
+    """Fetch the items of RSS/Atom feeds into the raw folder before the run reads it. A page that
+    cannot be fetched is a warning, never a failed run: what is there is still ingested. No task
+    retries: each request has its own (429/5xx, Retry-After)."""
+    from prakerja_etl.sources.fetch import fetch
+
+    report = fetch(Path(raw_dir), feeds=feeds)
+    logger = get_run_logger()
+    for result in report.results:
+        if result.outcome == "failed":
+            logger.warning("%s", result.message)
+    counts = {outcome: report.count(outcome) for outcome in ("saved", "unchanged", "failed")}
+    logger.info("feeds: %(saved)d pages saved, %(unchanged)d unchanged, %(failed)d failed", counts)
+    return counts
+
+
 @task(name="report-run", **_NO_CACHE)
 def report_run(summary: dict[str, Any]) -> dict[str, Any]:
     """Count conflicts, write the HTML report, publish the run's artifacts."""

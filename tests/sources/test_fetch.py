@@ -268,3 +268,27 @@ def test_the_next_run_loads_a_fetched_page_like_any_html_article(site: str, tmp_
             (saved.path.relative_to(raw).as_posix(), "loaded")]
         assert con.execute("SELECT metric, period, value FROM claims").fetchall() == [
             ("recipients_total", "2020", 5_500_000)]
+
+
+def test_the_ingest_flow_fetches_its_feeds_first(site: str, tmp_path: Path, ingest: Any,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRAKERJA_FETCH_DELAY", "0")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    summary = ingest(raw_dir=str(raw), warehouse_path=str(tmp_path / "w.duckdb"), feeds=[f"{site}/feed.xml"])
+    assert summary["status"] == "completed" and summary["files_loaded"] == 3
+
+
+def test_the_daily_deployment_takes_its_feeds_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    from prakerja_etl.settings import FLOWS_DIR
+
+    monkeypatch.chdir(Path.cwd())    # build_deployment moves to the repository root
+    monkeypatch.setenv("PRAKERJA_FEEDS", "https://a.example/rss, https://b.example/atom.xml")
+    spec = importlib.util.spec_from_file_location("serve", FLOWS_DIR / "serve.py")
+    assert spec is not None and spec.loader is not None
+    serve = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(serve)
+    deployment = serve.build_deployment()
+    assert deployment.parameters["feeds"] == ["https://a.example/rss", "https://b.example/atom.xml"]
