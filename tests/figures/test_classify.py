@@ -321,3 +321,16 @@ def test_the_value_a_change_leads_to_is_the_same_quantity() -> None:
     # a count after a target with no word of change is its own quantity
     assert metrics("Kuotanya 800 ribu orang, lalu ada 1,2 juta peserta dari gelombang lain.")[1] == (
         1_200_000, "recipients_total")
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    # the whole in an opening 'dari' clause and the words after the share make one description
+    ("Di antara alumni yang dulu menganggur, 41 persen sekarang sudah bekerja.",
+     "unemployed_now_working_share"),
+    ("Dari alumni yang dulu menganggur, 41 persen tinggal di kota.", None),
+    # unemployment as a former state is where a change started, not the share's group
+    ("Ada 41 persen peserta yang sebelumnya menganggur kini berhasil membuka warung.", None),
+    ("Ada 41 persen peserta yang saat mendaftar menganggur.", "recipients_unemployed_share"),
+])
+def test_a_share_of_people_who_were_unemployed(text: str, metric: str | None) -> None:
+    assert only(text) == metric

@@ -116,10 +116,26 @@ def _percent(ctx: Context) -> Decision:
     found = _candidates(LEX.percent, "", ctx.right)
     if found and found[0].same_clause:
         return _decision(LEX.percent, found[0])
+    partitive = _partitive(ctx)
+    if partitive:
+        return partitive
     if ctx.province_left:
         return Decision("province_recipient_share", "province:share")
     # Past a comma, a group named before the next figure is that figure's ('… 96%, listrik 75%').
     return _nearest(LEX.percent, ctx.left_clause, "" if ctx.has_next else ctx.right) or WEAK
+
+
+def _partitive(ctx: Context) -> Decision | None:
+    """'Dari peserta yang menganggur, 36 persen kini bekerja': the whole named in the clause before
+    and the words after the share are one description; only a cue spanning both decides."""
+    clauses = _CLAUSE_BREAK.split(ctx.sentence_before)
+    if ctx.left_clause.strip() or len(clauses) < 2 or not LEX.partitive.match(clauses[-2]):
+        return None
+    whole = clauses[-2]
+    text = whole + " " + _CLAUSE_BREAK.split(ctx.right, maxsplit=1)[0]
+    hit = next((h for h in LEX.percent.search(text, "right")
+                if h.start < len(whole) < h.end and LEX.percent.metrics[h.index]), None)
+    return Decision(LEX.percent.metrics[hit.index], "partitive:" + LEX.percent.ids[hit.index]) if hit else None
 
 
 def _rupiah(ctx: Context) -> Decision:

@@ -150,6 +150,7 @@ def _case(name: str, *, bare: bool = False) -> str:
 @dataclass(frozen=True)
 class Lexicon:
     percent: Cues
+    partitive: re.Pattern[str]           # match: a clause naming the whole of the share after it
     rupiah_exclusions: Cues
     rupiah: Cues
     person_target: Cues
@@ -193,6 +194,7 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
         person_target_met=re.compile(
             "(?:" + "|".join(phrase(w) for w in data["person_target_met"]) + r")\s+$", re.IGNORECASE),
         person_realised=_words(data["person_realised"]),
+        partitive=_words(data["partitive"], anchor=r"^\W*"),
         budget_for=re.compile(
             r"^\W*(?:[\w-]+\s+){0,2}?(?:" + "|".join(phrase(w) for w in data["budget_for"])
             + r")\s+(?:[\w-]+\s+)?$", re.IGNORECASE),
