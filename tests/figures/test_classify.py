@@ -35,6 +35,8 @@ def only(text: str) -> str | None:
     ("Lebih dari 30 juta orang telah mendaftarkan diri lewat situs.", "registrants_total"),
     ("Sekitar 12 juta warga mencoba daftar dalam sepekan.", "registrants_total"),
     ("Sebanyak 40 juta orang sudah registrasi di situs program.", "registrants_total"),
+    ("Dalam sehari 1,3 juta orang membuat akun di situs program.", "registrants_total"),
+    ("Dalam sehari 1,3 juta orang membuka pelatihan di situs program.", None),
     # targets and quotas
     ("Untuk tahun depan pemerintah menargetkan 1,5 juta peserta.", "recipients_target"),
     ("Kuotanya tahun ini 900 ribu orang.", "recipients_target"),
@@ -139,6 +141,8 @@ def test_the_whole_of_a_fraction_is_not_covered() -> None:
     ("Untuk mengisi survei, peserta dapat Rp 75 ribu.", "survey_incentive"),
     ("Paket bantuan untuk setiap orang bernilai Rp 4 juta.", "benefit_per_recipient"),
     ("Tiap penerima mendapatkan uang Rp 3,9 juta.", "benefit_per_recipient"),
+    ("Setiap peserta nantinya bakal memperoleh total Rp 3,9 juta.", "benefit_per_recipient"),
+    ("Setiap peserta nantinya bakal membayar total Rp 3,9 juta.", None),
     ("Manfaatnya Rp 3,7 juta dengan rincian biaya pelatihan dan insentif.", "benefit_per_recipient"),
     ("Gaji rata-rata peserta Rp 2,8 juta sebulan.", None),
 ])
