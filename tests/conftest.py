@@ -33,7 +33,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 def corpus() -> Path:
     """The shared annotated corpus (read-only)."""
     if not (CORPUS / "dev").is_dir():
-        pytest.skip(f"shared corpus not found at {CORPUS}")
+        # CI lays ../shared beside the checkout: a missing corpus is a broken setup, not a skip.
+        pytest.fail(f"shared corpus not found at {CORPUS}: check out ../shared beside the repo")
     return CORPUS
 
 
