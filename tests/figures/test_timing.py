@@ -472,3 +472,20 @@ def test_each_of_the_surveys_is_a_part_of_the_survey_incentive() -> None:
     assert got["Rp100 ribu"][2] == "total"
     whole = timing("Insentif survei Kartu Prakerja sebesar Rp50 ribu.")
     assert whole["Rp50 ribu"][2] == "total"
+
+
+def test_a_replaced_plan_is_of_the_year_of_its_replacement() -> None:
+    got = timing("Anggaran Kartu Prakerja tahun ini ditambah. "
+                 "Tadinya pemerintah menargetkan 900 ribu peserta, lalu menjadi 1,3 juta peserta.")
+    assert got["900 ribu"][1:3] == ("2023", "superseded")
+    count = timing("Tadinya pendaftar Kartu Prakerja 900 ribu orang, lalu menjadi 1,3 juta orang.")
+    assert count["900 ribu"][1:3] == (None, "superseded")   # a count: no plan year to take
+
+
+def test_a_target_repeated_later_is_the_target_first_stated() -> None:
+    got = timing("Tahun depan pemerintah menargetkan 1,4 juta peserta Kartu Prakerja.\n\n"
+                 "Menurut pengamat, sasaran 1.400.000 peserta Kartu Prakerja masih terlalu kecil.")
+    assert got["1.400.000"][1] == "2024"
+    other = timing("Tahun depan pemerintah menargetkan 1,4 juta peserta Kartu Prakerja.\n\n"
+                   "Menurut pengamat, target 1,2 juta peserta Kartu Prakerja masih terlalu kecil.")
+    assert other["1,2 juta"][1] == "2023"   # another figure: the article's year

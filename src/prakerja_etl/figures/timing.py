@@ -92,6 +92,7 @@ class Cues:
     wave: re.Pattern[str]
     plan_metrics: frozenset[str]
     cumulative_plan_metrics: frozenset[str]
+    yearly_plan_metrics: frozenset[str]
     running_metrics: frozenset[str]
     person_running_metrics: frozenset[str]
     part_metrics: frozenset[str]
@@ -329,11 +330,12 @@ def _one_count_one_as_of(figures: list[Figure], when: ArticleTime) -> list[Figur
 
 
 def _repeats_adopt_running(figures: list[Figure], by_default: list[bool]) -> list[Figure]:
-    """A figure its own sentence says nothing about, repeating a running total stated elsewhere
-    in the article (the headline of the lead's 'sejak 2020 … 16 juta'), is that running total."""
+    """A figure its own sentence says nothing about, repeating one its own sentence timed elsewhere
+    in the article (the headline of the lead's 'sejak 2020 … 16 juta'; a critic's 'target 1,16 juta'
+    after the lead's 'tahun depan … 1,16 juta'), is that figure: a running total or a plan."""
     running = {(f.metric, f.value): f for f, default in zip(figures, by_default, strict=True)
-               if f.basis == "to_date" and not default}
-    return [replace(f, period=running[f.metric, f.value].period, basis="to_date",
+               if (f.basis == "to_date" or f.metric in CUES.yearly_plan_metrics and f.period) and not default}
+    return [replace(f, period=running[f.metric, f.value].period, basis=running[f.metric, f.value].basis,
                     as_of=running[f.metric, f.value].as_of)
             if default and (f.metric, f.value) in running else f
             for f, default in zip(figures, by_default, strict=True)]
@@ -559,7 +561,9 @@ def _resolve_in(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime, star
     # superseded: 'semula Rp X, kemudian menjadi Rp Y'
     if CUES.superseded_before.search(text[max(cut, prev_end + scene.offset):start]) and \
             CUES.superseded_after.search(text[end:]):
-        return replace(f, period=stated or wave_year, basis="superseded", as_of=None), False
+        # a replaced plan was the plan of the same year as its replacement
+        period = stated or wave_year or (_default(f, scene, when, region) if plan else None)
+        return replace(f, period=period, basis="superseded", as_of=None), False
     # 'naik dari Rp X menjadi Rp Y': X was replaced, unless its own words date it ('dari 5 juta
     # pada 2021 menjadi …', '… tahun lalu menjadi …'): then it is that period's
     changed = _changed_from(text, start, end)
