@@ -223,3 +223,25 @@ def test_the_review_list_names_a_rule_for_every_claim_and_keeps_them_out_of_conf
     assert {r["rule"] for r in rows(con, by_heading("25."))} == {r["rule"] for r in listed}
     compared = {r["claim_id"] for r in rows(con, "SELECT claim_id FROM compared_claims")}
     assert not compared & {r["claim_id"] for r in rows(con, "SELECT claim_id FROM review")}
+
+
+def test_values_a_source_changed_lists_the_old_and_the_new_value(ingest: Any, tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    (raw / "articles").mkdir(parents=True)
+    article = raw / "articles" / "warta_2021-03-01_penerima.txt"
+
+    def write(figure: str) -> None:     # the budget sentence stays: its claim did not change
+        article.write_text("Penerima program pelatihan tahun lalu\nSenin, 1 Maret 2021 10:00 WIB\n"
+                           "Jakarta - Kementerian menyebut penerima Kartu Prakerja pada 2020 mencapai "
+                           f"{figure} orang. Anggaran program pada 2020 disebut sebesar Rp 20 triliun.\n",
+                           encoding="utf-8")
+
+    warehouse = tmp_path / "w.duckdb"
+    write("5,5 juta")
+    first = ingest(raw_dir=str(raw), warehouse_path=str(warehouse))["run_id"]
+    write("5,9 juta")
+    second = ingest(raw_dir=str(raw), warehouse_path=str(warehouse))["run_id"]
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        result = rows(connection, by_heading("26."))
+    assert [(r["metric"], r["value"], r["run_id"], r["valid_to"] is None) for r in result] == [
+        ("recipients_total", 5_500_000, first, False), ("recipients_total", 5_900_000, second, True)]
