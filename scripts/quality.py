@@ -6,7 +6,8 @@
 
 Corpora: `dev` (../shared/corpus/dev, articles and survey tables), `real-dev` (texts rebuilt
 into .real-dev/ as ../shared/corpus/real-dev/README.md says; skipped when absent) and `own`
-(data/own: articles written for the project, annotated independently; a held-out check). The full mode
+(data/own: articles written for the project, annotated independently, then tuned on) and
+`heldout` (data/heldout: written after tuning and never tuned on). The full mode
 loads each corpus with `prakerja-etl run`, the official statistics included, and runs score.py,
 conflicts_score.py and errors.py on the warehouse.
 """
@@ -34,6 +35,8 @@ CORPORA = {
     "real-dev": (REPO / ".real-dev", SHARED / "corpus" / "real-dev" / "gold"),
     # Written for the project and annotated without looking at the extractor: a held-out check.
     "own": (REPO / "data" / "own" / "articles", REPO / "data" / "own" / "gold"),
+    # Written after the rules were tuned, never tuned on: the honest measure of unseen text.
+    "heldout": (REPO / "data" / "heldout" / "articles", REPO / "data" / "heldout" / "gold"),
 }
 
 

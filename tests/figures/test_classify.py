@@ -338,3 +338,14 @@ def test_the_value_a_change_leads_to_is_the_same_quantity() -> None:
 ])
 def test_a_share_of_people_who_were_unemployed(text: str, metric: str | None) -> None:
     assert only(text) == metric
+
+
+def test_a_province_labelling_a_list_row_owns_its_figures() -> None:
+    rows = ("Sebaran penerima per provinsi tahun lalu:\n"
+            "Kalimantan Barat: 101.200 penerima\n"
+            "Bali: 87.450 penerima (1,6 persen)\n"
+            "Seluruh Indonesia: 5.400.000 penerima")
+    got = [(f.metric, f.province.name if f.province else None)
+           for f in extract_figures(split_sentences(rows), 2022)]
+    assert got == [("province_recipients", "Kalimantan Barat"), ("province_recipients", "Bali"),
+                   ("province_recipient_share", "Bali"), ("recipients_total", None)]

@@ -14,6 +14,7 @@ from prakerja_etl.text.provinces import Province, ProvinceMention, find_province
 from prakerja_etl.text.segment import Sentence
 
 # A decimal comma (2,9 juta) and the dash of a range (18 - 25 tahun) are not clause breaks.
+_LABEL_SEPARATOR = re.compile(r"\s*(?:\(\w+\)\s*)?[:=|–—-]\s*")   # 'Jawa Barat (Jabar): '
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:]|(?<!\d)\s[-–]\s|\s[-–]\s(?!\d)")
 # 'sejak gelombang pertama' counts every wave since the first, not one wave.
 _TOPIC_OPENING = re.compile(
@@ -97,7 +98,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         right_clause = _CLAUSE_BREAK.split(right, maxsplit=1)[0]
         # A province across an apposition is the clause's subject (province_clause), not a label.
         province_left = _nearest_province(provinces, cand.start - len(_last_clause(left)), cand.start,
-                                          last=True)
+                                          last=True) or _row_label(provinces, text, cand.start)
         province_right = _nearest_province(provinces, cand.end, cand.end + len(right_clause),
                                            last=False)
         clause_before = _own_clause(text[:cand.start])
@@ -149,6 +150,15 @@ def _topic_province(text: str, mentions: list[ProvinceMention]) -> Province | No
     if mentions and _TOPIC_OPENING.match(text[:mentions[0].start]) and \
             text[mentions[0].end:mentions[0].end + 2].startswith(","):
         return mentions[0].province
+    return None
+
+
+def _row_label(mentions: list[ProvinceMention], text: str, start: int) -> Province | None:
+    """'Jawa Barat: 1,1 juta penerima', 'Banten – 300 ribu': a province labelling a list row or a
+    table cell owns the figure right after the label's separator."""
+    before = [m for m in mentions if m.end <= start]
+    if before and _LABEL_SEPARATOR.fullmatch(text[before[-1].end:start]):
+        return before[-1].province
     return None
 
 
