@@ -116,7 +116,8 @@ def measure(name: str, fast: bool, show_errors: bool, keep: Path | None = None) 
         result = json.loads((Path(tmp) / "score.json").read_text())
         result.pop("per_article", None)
         if not fast:
-            last = tool("conflicts_score.py", str(warehouse), str(OFFICIAL), str(gold)).strip().splitlines()[-1]
+            out = tool("conflicts_score.py", str(warehouse), str(OFFICIAL), str(gold))
+            last = out.strip().splitlines()[-1]
             result.update({k: float(v) if "." in v else int(v)
                            for k, v in (pair.split("=") for pair in last.split())})
         result["confusions"] = confusions(warehouse, gold)
@@ -150,7 +151,8 @@ def markdown(results: dict[str, dict]) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpora", nargs="*", default=list(CORPORA), choices=[*CORPORA, []])
     parser.add_argument("--fast", action="store_true", help="in-process extraction, no conflicts")
     parser.add_argument("--errors", action="store_true", help="print errors.py's full listing")

@@ -32,7 +32,8 @@ def test_dev_corpus_meets_the_quality_targets(ingest: Any, raw_dir: Path, tmp_pa
                                               corpus: Path) -> None:
     """Issues 11 and 12 on the dev corpus, with the shared scoring tools: figures, metrics,
     claims, periods and bases, and conflicts against the official statistics."""
-    shutil.copytree(corpus / "dev" / "surveys", raw_dir / "surveys", ignore=shutil.ignore_patterns("gold", "*.md"))
+    shutil.copytree(corpus / "dev" / "surveys", raw_dir / "surveys",
+                    ignore=shutil.ignore_patterns("gold", "*.md"))
     warehouse = tmp_path / "w.duckdb"
     ingest(raw_dir=str(raw_dir), warehouse_path=str(warehouse), official_source=str(corpus / "official"))
     tools, gold = SHARED / "tools", corpus / "dev" / "gold"
@@ -50,7 +51,8 @@ def test_dev_corpus_meets_the_quality_targets(ingest: Any, raw_dir: Path, tmp_pa
     assert score["ranking_recall"] >= 0.90
     assert score["survey_recall"] >= 0.95
     conflicts = subprocess.run(
-        [sys.executable, str(tools / "conflicts_score.py"), str(warehouse), str(corpus / "official"), str(gold)],
+        [sys.executable, str(tools / "conflicts_score.py"), str(warehouse), str(corpus / "official"),
+         str(gold)],
         capture_output=True, text=True, check=True).stdout.split()
     measured = dict(pair.split("=") for pair in conflicts if "=" in pair)
     print(measured)
