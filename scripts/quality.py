@@ -99,6 +99,41 @@ def confusions(warehouse: Path, gold: Path, most: int = 10) -> dict[str, list[tu
     return {kind: c.most_common(most) for kind, c in counts.items()}
 
 
+def wrong_claims(warehouse: Path, gold: Path, most: int = 10) -> list[tuple[str, int]]:
+    """What pulls claim precision down: figures given a metric the gold does not give them
+    (gold metric → extracted), matched as score.py matches (value and unit, metric first)."""
+    sys.path.insert(0, str(TOOLS))
+    from score import base, close  # the shared scoring rule, not a copy of it
+
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        files = dict(con.execute("SELECT article_id, source_file FROM articles").fetchall())
+        preds: dict[str, list[tuple[float, str, str | None]]] = {}
+        for article, value, unit, metric in con.execute(
+                "SELECT article_id, value, unit, metric FROM figures").fetchall():
+            preds.setdefault(base(files[article]), []).append((value, unit, metric))
+    counts: Counter[str] = Counter()
+    for path in sorted(gold.glob("*.json")):
+        g = json.loads(path.read_text(encoding="utf-8"))
+        mine, figures = preds.get(base(g["file"]), []), g.get("figures", [])
+        used: dict[int, dict] = {}
+        for same_metric in (True, False):
+            for f in figures:
+                if any(f is u for u in used.values()):
+                    continue
+                j = next((j for j, (v, u, m) in enumerate(mine) if j not in used and u == f["unit"]
+                          and close(v, f["value"]) and (not same_metric or m == f.get("metric"))), None)
+                if j is not None:
+                    used[j] = f
+        ignorable = [x["value"] for x in g.get("ignorable", []) if isinstance(x.get("value"), (int, float))]
+        for j, (v, _, m) in enumerate(mine):
+            if m is None or (j not in used and any(close(v, x) for x in ignorable)):
+                continue
+            wanted = used[j].get("metric") if j in used else "(no such figure)"
+            if wanted != m:
+                counts[f"{wanted} → {m}"] += 1
+    return counts.most_common(most)
+
+
 def measure(name: str, fast: bool, show_errors: bool, keep: Path | None = None) -> dict | None:
     texts, gold = CORPORA[name]
     if not texts.is_dir() or not any(texts.glob("*.txt")):
@@ -121,6 +156,7 @@ def measure(name: str, fast: bool, show_errors: bool, keep: Path | None = None) 
             result.update({k: float(v) if "." in v else int(v)
                            for k, v in (pair.split("=") for pair in last.split())})
         result["confusions"] = confusions(warehouse, gold)
+        result["confusions"]["CLAIM"] = wrong_claims(warehouse, gold)
         if show_errors:
             print(tool("errors.py", str(warehouse), str(gold)))
             if not fast:
@@ -131,23 +167,35 @@ def measure(name: str, fast: bool, show_errors: bool, keep: Path | None = None) 
     return result
 
 
+MARKER = "<!-- everything below is written by scripts/quality.py --write -->"
+SUMMARY = ["figure_f1", "metric_accuracy", "claim_precision", "period_accuracy", "basis_accuracy",
+           "ranking_recall", "conflict_precision", "conflict_recall"]
+
+
 def markdown(results: dict[str, dict]) -> str:
-    lines = ["# Extraction quality", "",
-             "Measured with `.venv/bin/python scripts/quality.py`, which loads each corpus with "
-             "`prakerja-etl run` (official statistics included) and scores the warehouse with "
-             "`../shared/tools/score.py`, `conflicts_score.py` and `errors.py`. Period and basis "
-             "accuracy are over the figures whose metric is right.", ""]
-    keys = ["articles", "figure_f1", "figure_precision", "figure_recall", "metric_accuracy",
-            "claim_precision", "period_accuracy", "basis_accuracy", "ranking_recall",
-            "conflict_precision", "conflict_recall", "project", "gold", "survey_recall", "survey_precision"]
+    lines = [MARKER, "", "## Measured", "",
+             "| corpus | articles | " + " | ".join(SUMMARY) + " |",
+             "| --- | ---: | " + " | ".join("---:" for _ in SUMMARY) + " |"]
+    lines += [f"| {name} | {r['articles']} | " + " | ".join(str(r.get(k, "–")) for k in SUMMARY) + " |"
+              for name, r in results.items()]
+    lines.append("")
     for name, r in results.items():
-        lines += [f"## {name}", "", "| measure | value |", "| --- | --- |"]
-        lines += [f"| {k} | {r[k]} |" for k in keys if k in r]
-        for kind, title in (("CONF", "metric"), ("PERIOD", "period"), ("BASIS", "basis")):
-            lines += ["", f"Most frequent {title} confusions (gold → extracted, count):", ""]
-            lines += [f"- {c} ({n})" for c, n in r["confusions"][kind]] or ["- none"]
+        lines += [f"### {name}", "",
+                  f"Conflicts: the project's {r.get('project', '–')}, gold {r.get('gold', '–')}."
+                  + (f" Survey tables: recall {r['survey_recall']}, precision {r['survey_precision']}."
+                     if "survey_recall" in r else "")]
+        for kind, title in (("CONF", "metric"), ("CLAIM", "wrong-claim"), ("PERIOD", "period"),
+                            ("BASIS", "basis")):
+            lines += ["", f"Most frequent {title} confusions (gold → extracted, count): "
+                      + (", ".join(f"{c} ({n})" for c, n in r["confusions"][kind]) or "none") + "."]
         lines.append("")
     return "\n".join(lines)
+
+
+def write(path: Path, results: dict[str, dict]) -> None:
+    """Replace the generated part of `path`, keeping the written notes above the marker."""
+    notes = path.read_text(encoding="utf-8").split(MARKER)[0] if path.exists() else "# Extraction quality\n\n"
+    path.write_text(notes + markdown(results), encoding="utf-8")
 
 
 def main() -> None:
@@ -168,7 +216,7 @@ def main() -> None:
             for kind, pairs in r["confusions"].items():
                 print(f"  {kind}: " + ", ".join(f"{c} ({n})" for c, n in pairs))
     if args.write:
-        args.write.write_text(markdown(results), encoding="utf-8")
+        write(args.write, results)
 
 
 if __name__ == "__main__":
