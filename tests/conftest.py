@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -71,3 +74,19 @@ def raw_dir(tmp_path: Path, corpus: Path) -> Path:
     for path in sorted((corpus / "dev").glob("*.txt")):
         shutil.copy(path, raw / "articles" / path.name)
     return raw
+
+
+@contextmanager
+def serving(handler: type[BaseHTTPRequestHandler] | Any) -> Iterator[str]:
+    """A real HTTP server on 127.0.0.1 (a free port) in a thread, for as long as the block runs;
+    yields its base URL, e.g. 'http://127.0.0.1:40123'."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

@@ -8,7 +8,6 @@ import json
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from conftest import SHARED
+from conftest import SHARED, serving
 
 FOUNDING = "liputan6_2021-02-23_prakerja-2020.txt"
 
@@ -104,13 +103,8 @@ def test_rerun_skips_unchanged_official_files(ingest: Any, loaded: Path) -> None
 @pytest.fixture
 def official_site(corpus: Path) -> Iterator[str]:
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(corpus / "official"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
+    with serving(handler) as url:
+        yield f"{url}/"
 
 
 def test_official_source_can_be_a_url(ingest: Any, raw_dir: Path, tmp_path: Path, official_site: str) -> None:

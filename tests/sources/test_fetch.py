@@ -3,17 +3,17 @@ against a real HTTP server on 127.0.0.1 started by the test (no other network)."
 
 from __future__ import annotations
 
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from conftest import serving
 from prakerja_etl.cli import main
 from prakerja_etl.sources.discover import discover
 from prakerja_etl.sources.fetch import Fetcher, FetchOptions, fetch
@@ -120,16 +120,8 @@ def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     for key in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
         monkeypatch.delenv(key, raising=False)
     Site.hits, Site.bodies, Site.times = Counter(), Counter(), []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serving(Site) as url:
+        yield url
 
 
 def fetch_one(raw: Path, url: str, options: FetchOptions = FAST) -> Any:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
 
+from conftest import serving as serve_http
 from prakerja_etl.errors import ConfigError, TransientError, UnreadableInput, is_transient
 from prakerja_etl.schemas import DataQualityRow, OfficialProvinceTotalRow, OfficialRecipientRow
 from prakerja_etl.sources.official import (
@@ -322,16 +322,9 @@ def handler_for(folder: Path, *, fail_first: int = 0, status: int = 500,
 
 @contextmanager
 def serving(handler: type[SimpleHTTPRequestHandler]) -> Iterator[str]:
-    """Run a real HTTP server on 127.0.0.1 in a thread; yield the base URL of `official/`."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/official"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """A real HTTP server on 127.0.0.1; yields the base URL of `official/`."""
+    with serve_http(handler) as base:
+        yield f"{base}/official"
 
 
 def test_url_source_fetches_the_same_bytes_as_the_folder(site: Path) -> None:
