@@ -10,7 +10,7 @@ ifneq ($(wildcard /etc/ssl/certs/ca-certificates.crt),)
 export SSL_CERT_FILE ?= /etc/ssl/certs/ca-certificates.crt
 endif
 
-.PHONY: help setup run test test-fast lint score clean chromium
+.PHONY: help setup run test test-fast lint score quality clean chromium
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -32,10 +32,13 @@ test-fast: setup  ## unit and integration tests, without the Prefect-server e2e 
 	.venv/bin/pytest -m "not e2e"
 
 lint: setup  ## ruff
-	.venv/bin/ruff check src flows tests
+	.venv/bin/ruff check src flows tests scripts
 
 score: run  ## score the warehouse against the dev gold with the shared scoring rule
 	.venv/bin/python ../shared/tools/score.py data/warehouse/prakerja.duckdb ../shared/corpus/dev/gold
+
+quality: setup  ## score every corpus (dev, real-dev, own, heldout) and rewrite docs/quality.md
+	.venv/bin/python scripts/quality.py --write docs/quality.md
 
 chromium:  ## headless Chromium for the report test (Debian's package; needs root or sudo)
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
