@@ -69,13 +69,19 @@ class SentenceSubjects:
             return earlier[-1][2]
         return self.carried
 
+    @cached_property
+    def _denial_breaks(self) -> list[tuple[int, int]]:
+        """Where the sentence's clauses break, for the scope of a denial (once per sentence)."""
+        subjects = load().subjects
+        return [m.span() for pattern in (_CLAUSE_BREAK, subjects.denial_breaks)
+                for m in pattern.finditer(self.text)]
+
     def _denied(self, start: int, end: int) -> bool:
         """Whether the figure's clause calls what it describes a hoax, or denies right before it
         that it exists ('tidak ada kuota 500 ribu')."""
-        subjects, text = load().subjects, self.text
-        breaks = [*_CLAUSE_BREAK.finditer(text), *subjects.denial_breaks.finditer(text)]
-        clause_start = max((m.end() for m in breaks if m.end() <= start), default=0)
-        clause_end = min((m.start() for m in breaks if m.start() >= end), default=len(text))
+        subjects, text, breaks = load().subjects, self.text, self._denial_breaks
+        clause_start = max((b_end for _, b_end in breaks if b_end <= start), default=0)
+        clause_end = min((b_start for b_start, _ in breaks if b_start >= end), default=len(text))
         if subjects.denial.search(text, clause_start, clause_end):
             return True
         before = text[clause_start:start]

@@ -147,6 +147,7 @@ _DATE_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def find_dates(sentence: str, article_year: int | None) -> tuple[DateMention, ...]:
     """Dates and months named in `sentence` ('2 Desember 2020', 'akhir Juni 2023', '(28/4)',
     '2020-12-02');
