@@ -15,6 +15,7 @@ REPO = Path(__file__).resolve().parents[1]
 TESTS = REPO / "tests"
 DEV = REPO.parent / "shared" / "corpus" / "dev"
 REAL_DEV = REPO / ".real-dev"   # git-ignored, absent in CI
+OURS = (REPO / "data" / "own" / "articles", REPO / "data" / "heldout" / "articles")  # written for the project
 RUN = 60
 _SPACE = re.compile(r"\s+")
 
@@ -32,6 +33,8 @@ def _corpus_texts() -> list[Path]:
     paths += sorted(p for p in (DEV / "surveys").iterdir() if p.is_file() and _is_text(p))
     if REAL_DEV.is_dir():
         paths += sorted(REAL_DEV.glob("*.txt"))
+    for folder in OURS:
+        paths += sorted(folder.glob("*.txt"))
     return paths
 
 
