@@ -8,6 +8,7 @@ markers and numbers inside names ('Covid-19', 'LQ45').
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -36,27 +37,33 @@ _FIGURE_RE = re.compile(
 _MONTHS = (r"Januari|Jan|Februari|Pebruari|Feb|Maret|Mar|April|Apr|Mei|May|Juni|June|Jun"
            r"|Juli|July|Jul|Agustus|August|Agu|Agt|Aug|September|Sept|Sep|Oktober|October"
            r"|Okt|Oct|November|Nov|Desember|December|Des|Dec")
-_NOT_FIGURES = re.compile(
-    r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"                       # dates 23/2/2021, 17/2
-    r"|\b\d{4}[/-]\d{1,2}[/-]\d{1,2}\b|\b\d{1,2}-\d{1,2}-\d{2,4}\b"      # 2023/06/19, 2023-06-19
-    rf"|\b\d{{1,2}}\s+(?:{_MONTHS})\b\.?(?:\s+\d{{4}})?"       # 26 Februari 2021
-    rf"|\b(?:{_MONTHS})\.?\s+\d{{4}}\b"                        # Agustus 2020
-    r"|\b\d{1,2}[:.]\d{2}(?=\s*(?:WIB|WITA|WIT|wib)\b)|\b\d{1,2}:\d{2}\b"   # clock times
-    r"|(?i:\b(?:pukul|jam|pkl\.?)\s+\d{1,2}[.:]\d{2})"
-    r"|(?:\+62|\b0)\d{2,4}[- ]?\d{3,4}[- ]?\d{3,5}\b"          # phone numbers
-    r"|(?i:\b(?:nomor|no\.|pasal|ayat|perpres|pp|uu|permenko|permenaker|perppu|inpres|keppres)"
-    r"\s*(?!0\d)\(?\d+[\w/.-]*)"                                # regulation numbers, not phones
-    r"|\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b"            # year ranges
-    r"|(?i:\b(?:semester|kuartal|triwulan|caturwulan)\s+[IV]+(?:\s*[-–]\s*\d{4})?)"
-    r"|\b\d+(?:\s*[-–]\s*\d+)?\s*(?i:tahun)\b"                # ages, durations in years
+_MONTH_HINTS = ("jan", "feb", "peb", "mar", "apr", "mei", "may", "jun", "jul", "agu", "agt", "aug", "sep",
+                "okt", "oct", "nov", "des", "dec")
+# Numbers that are not figures, each pattern after the substrings of the lowered sentence it
+# cannot match without. A sentence is scanned with one alternation, in this order, of only the
+# patterns it may hold: the whole alternation tried at every position was the finder's slowest step.
+_NOT_FIGURES = (
+    (("/",), r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"),                                 # 23/2/2021, 17/2
+    (("/", "-"), r"\b\d{4}[/-]\d{1,2}[/-]\d{1,2}\b"),                               # 2023/06/19
+    (("-",), r"\b\d{1,2}-\d{1,2}-\d{2,4}\b"),                                      # 19-06-2023
+    (_MONTH_HINTS, rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b\.?(?:\s+\d{{4}})?"),              # 26 Februari 2021
+    (_MONTH_HINTS, rf"\b(?:{_MONTHS})\.?\s+\d{{4}}\b"),                               # Agustus 2020
+    (("wib", "wit"), r"\b\d{1,2}[:.]\d{2}(?=\s*(?:WIB|WITA|WIT|wib)\b)"),            # clock times
+    ((":",), r"\b\d{1,2}:\d{2}\b"),
+    (("pukul", "jam", "pkl"), r"(?i:\b(?:pukul|jam|pkl\.?)\s+\d{1,2}[.:]\d{2})"),
+    (("+62", "0"), r"(?:\+62|\b0)\d{2,4}[- ]?\d{3,4}[- ]?\d{3,5}\b"),                 # phone numbers
+    (("nomor", "no.", "pasal", "ayat", "perpres", "pp", "uu", "permen", "inpres"),
+     r"(?i:\b(?:nomor|no\.|pasal|ayat|perpres|pp|uu|permenko|permenaker|perppu|inpres|keppres)"
+     r"\s*(?!0\d)\(?\d+[\w/.-]*)"),                                                # regulation numbers
+    (("-", "–", "/"), r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b"),              # year ranges
+    (("semester", "kuartal", "triwulan", "caturwulan"),
+     r"(?i:\b(?:semester|kuartal|triwulan|caturwulan)\s+[IV]+(?:\s*[-–]\s*\d{4})?)"),
+    (("tahun",), r"\b\d+(?:\s*[-–]\s*\d+)?\s*(?i:tahun)\b"),                         # ages, durations
 )
+# Each hint → the patterns (bits by position in _NOT_FIGURES) that need it.
+_HINT_BITS = {h: sum(1 << i for i, (hints, _) in enumerate(_NOT_FIGURES) if h in hints)
+              for hints, _ in _NOT_FIGURES for h in hints}
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-# Every alternative of _NOT_FIGURES contains one of these (checked first: the pattern is slow).
-_BLOCK_HINTS = ("/", ":", "tahun", "pukul", "jam", "pkl", "nomor", "no.", "pasal", "ayat", "perpres",
-                "pp", "uu", "permen", "perppu", "inpres", "keppres", "semester", "kuartal", "triwulan",
-                "caturwulan", "wib", "wit", "+62", "jan", "feb", "peb", "mar", "apr", "mei", "may", "jun",
-                "jul", "agu", "agt", "aug", "sep", "okt", "oct", "nov", "des", "dec")
-_BLOCK_HINT_RE = re.compile(r"\b0\d|\d\s*[-–]\s*\d|(?:19|20)\d\d")
 # A wave number after a wave noun: digits, a Roman numeral, an ordinal or a cardinal word
 # ('gelombang ke-12', 'batch 8', 'gelombang IV', 'gelombang pertama', 'gelombang satu'), and
 # ranges of waves ('gelombang 1 hingga 8', 'batch 1-11') whose ends are both wave numbers.
@@ -127,8 +134,7 @@ def find_figures(sentence: str, *, previous_unit: str | None = None,
     if not has_digit and not wordy:
         return []
     # Cheap tests first: each pattern below scans the whole sentence.
-    blocked = [m.span() for m in _NOT_FIGURES.finditer(sentence)] if has_digit and _may_block(
-        sentence, lowered) else []
+    blocked = _not_figures(sentence, lowered) if has_digit else []
     if _LIST_MARKER.match(sentence):
         blocked.append(_LIST_MARKER.match(sentence).span())  # type: ignore[union-attr]
     found: list[Candidate] = _waves(sentence) if "gelombang" in lowered or "batch" in lowered else []
@@ -151,9 +157,18 @@ def find_figures(sentence: str, *, previous_unit: str | None = None,
     return _resolve_context_units(sentence, found, previous_unit)
 
 
-def _may_block(sentence: str, lowered: str) -> bool:
-    """False when no pattern of _NOT_FIGURES can match: none of its words or marks occurs."""
-    return any(hint in lowered for hint in _BLOCK_HINTS) or _BLOCK_HINT_RE.search(sentence) is not None
+def _not_figures(sentence: str, lowered: str) -> list[tuple[int, int]]:
+    """Spans of the numbers in `sentence` that are not figures (dates, times, phones, ages …)."""
+    kinds = 0
+    for hint, bits in _HINT_BITS.items():
+        if hint in lowered:
+            kinds |= bits
+    return [m.span() for m in _not_figures_re(kinds).finditer(sentence)] if kinds else []
+
+
+@functools.cache
+def _not_figures_re(kinds: int) -> re.Pattern[str]:
+    return re.compile("|".join(p for i, (_, p) in enumerate(_NOT_FIGURES) if kinds >> i & 1))
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -358,7 +373,7 @@ def _noun_unit(sentence: str, start: int, end: int) -> tuple[str, str]:
 def _people_before(sentence: str, start: int) -> bool:
     """'kuota sekitar 300 ribu': a noun of persons right before the number (and its qualifier)."""
     before = sentence[max(0, start - 60):start]
-    qualifier = vocab.QUALIFIER_BEFORE.search(before)
+    qualifier = vocab.qualifier_before(before, 0, len(before))
     return bool(vocab.PEOPLE_BEFORE.search(before[:qualifier.start()] if qualifier else before))
 
 
@@ -411,7 +426,7 @@ def unit_stated(text: str) -> str | None:
 
 
 def _qualifier(sentence: str, start: int, end: int) -> str | None:
-    m = vocab.QUALIFIER_BEFORE.search(sentence, max(0, start - 30), start)
+    m = vocab.qualifier_before(sentence, max(0, start - 30), start)
     if m:
         return " ".join(m.group("q").lower().split())
     if vocab.QUALIFIER_AFTER.match(sentence[end:]):

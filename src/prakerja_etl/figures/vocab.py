@@ -46,13 +46,28 @@ PEOPLE_AFTER = re.compile(r"^\s*(?:lebih\s+|an\s+)?" + PEOPLE, re.IGNORECASE)
 THINGS_AFTER = re.compile(r"^\s*(?:lebih\s+)?" + THINGS, re.IGNORECASE)
 
 # Before a number: a qualifier of its precision, kept as an attribute of the figure.
-QUALIFIER_BEFORE = re.compile(
-    r"(?P<q>lebih\s+dari(?:pada)?|lebih\s+kurang|kurang\s+lebih|kurang\s+dari|di\s+atas|"
-    r"di\s+bawah|sedikitnya|setidaknya|sekurang-kurangnya|minimal|maksimal|paling\s+sedikit|"
-    r"paling\s+banyak|sekitar|kira-kira|hampir|nyaris|mendekati|more\s+than|about|almost|"
-    r"nearly|around|over|±)\s*$",
-    re.IGNORECASE,
-)
+_QUALIFIERS_BEFORE = (
+    "lebih daripada", "lebih dari", "lebih kurang", "kurang lebih", "kurang dari", "di atas", "di bawah",
+    "sedikitnya", "setidaknya", "sekurang-kurangnya", "minimal", "maksimal", "paling sedikit",
+    "paling banyak", "sekitar", "kira-kira", "hampir", "nyaris", "mendekati", "more than", "about",
+    "almost", "nearly", "around", "over", "±")
+_QUALIFIER_BEFORE = re.compile(
+    r"(?P<q>" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in _QUALIFIERS_BEFORE) + r")\s*$",
+    re.IGNORECASE)
+# Text whose last word ends no qualifier holds none: a cheap test first, as the regex tries every
+# alternative at each position. Non-ASCII text goes to the regex, whose ignore-case matching
+# also folds look-alikes ('ſ') that str.lower keeps.
+_QUALIFIER_ENDINGS = tuple({q.split()[-1] for q in _QUALIFIERS_BEFORE})
+
+
+def qualifier_before(text: str, pos: int, endpos: int) -> re.Match[str] | None:
+    """The qualifier `text[pos:endpos]` ends with ('lebih dari 5', 'sekitar 300')."""
+    tail = text[pos:endpos].rstrip()
+    if tail.isascii() and not tail.lower().endswith(_QUALIFIER_ENDINGS):
+        return None
+    return _QUALIFIER_BEFORE.search(text, pos, endpos)
+
+
 QUALIFIER_AFTER = re.compile(r"^\s*(?:lebih|an)\b(?!\s+(?:dari|besar|banyak|kecil|tinggi))",
                              re.IGNORECASE)
 
