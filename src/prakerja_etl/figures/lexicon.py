@@ -7,9 +7,13 @@ once per group; stems are matched on tokens stemmed once each by PySastrawi (cac
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from re import _constants as sre  # the parsed form of a pattern, to find the words it needs
+from re import _parser
 
 import yaml
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
@@ -31,6 +35,76 @@ def phrase(text: str) -> str:
     return f"{head}(?:{body}){tail}"
 
 
+def _needles(items: _parser.SubPattern | list) -> frozenset[str] | None:
+    """Case-folded strings one of which every match of the parsed pattern contains; None when
+    there is no such set (a bare '\\w+')."""
+    best: frozenset[str] | None = None
+    run = ""
+
+    def take(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and "" not in found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    for op, av in items:
+        if op is sre.LITERAL:
+            run += chr(av).casefold()
+            continue
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue   # takes no characters: the literal run goes on
+        take(frozenset([run]))
+        run = ""
+        if op is sre.SUBPATTERN:
+            take(_needles(av[-1]))
+        elif op is sre.BRANCH:
+            branches = [_needles(b) for b in av[1]]
+            if None not in branches:
+                take(frozenset().union(*branches))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            take(_needles(av[2]))
+    take(frozenset([run]))
+    return best
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return text.casefold()
+
+
+class Prefiltered:
+    """A compiled pattern that first looks, in the case-folded text, for a word every match needs:
+    most sentences contain none of a cue's words, and a substring test is far cheaper than
+    trying a long alternation at every position."""
+
+    __slots__ = ("regex", "pattern", "flags", "_needles")
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex, self.pattern, self.flags = regex, regex.pattern, regex.flags
+        self._needles = _needles(_parser.parse(regex.pattern, regex.flags))
+
+    def _absent(self, text: str) -> bool:
+        if self._needles is None:
+            return False
+        folded = _folded(text)
+        return not any(n in folded for n in self._needles)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return None if self._absent(text) else self.regex.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return None if self._absent(text) else self.regex.match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return None if self._absent(text) else self.regex.fullmatch(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return iter(()) if self._absent(text) else self.regex.finditer(text, pos, endpos)
+
+
+def compile_cue(pattern: str, flags: int = 0) -> Prefiltered:
+    return Prefiltered(re.compile(pattern, flags))
+
+
 @lru_cache(maxsize=1)
 def _stemmer():  # noqa: ANN202 (Sastrawi has no types)
     return StemmerFactory().create_stemmer()
@@ -39,6 +113,16 @@ def _stemmer():  # noqa: ANN202 (Sastrawi has no types)
 @lru_cache(maxsize=100_000)
 def stem(token: str) -> str:
     return _stemmer().stem(token.lower())
+
+
+@lru_cache(maxsize=1024)
+def _roots(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """Each token of `text` with its root; several cue groups look at the same text."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group().lower()
+        out.append((m.start(), m.end(), word, stem(word) if len(word) > 3 else word))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -67,28 +151,41 @@ class Cues:
         self.overlapping = group == "rupiah"
         self._compiled = {side: [(i, re.compile(p, re.IGNORECASE)) for i, p in pats]
                           for side, pats in self._patterns.items()}
-        self._alt = {side: re.compile("|".join(f"(?P<c{i}>{p})" for i, p in pats), re.IGNORECASE)
-                     if pats else None for side, pats in self._patterns.items()}
+        # The words each cue needs: a text is scanned only for the cues whose words it contains.
+        self._needles = {i: _needles(_parser.parse(p, re.IGNORECASE)) for pats in self._patterns.values()
+                         for i, p in pats}
+
+    def _present(self, text: str, side: str) -> tuple[int, ...]:
+        folded = _folded(text)
+        return tuple(i for i, _ in self._patterns[side]
+                     if self._needles[i] is None or any(n in folded for n in self._needles[i]))
+
+    @lru_cache(maxsize=4096)  # noqa: B019 (the groups live as long as the program)
+    def _alternation(self, side: str, present: tuple[int, ...]) -> re.Pattern[str]:
+        """One alternation of the cues present, in the group's order: a cue whose words are absent
+        cannot match anywhere, so leaving it out changes no match."""
+        patterns = dict(self._patterns[side])
+        return re.compile("|".join(f"(?P<c{i}>{patterns[i]})" for i in present), re.IGNORECASE)
 
     def rule(self, index: int) -> str:
         return f"{'exclusion' if self.metrics[index] is None else self.group}:{self.ids[index]}"
 
     def search(self, text: str, side: str) -> list[Hit]:
         """Every cue in `text`, in text order."""
-        if self.overlapping:
-            hits = [Hit(m.start(), m.end(), i) for i, pattern in self._compiled[side]
+        present = self._present(text, side)
+        if not present:
+            hits = []
+        elif self.overlapping:
+            hits = [Hit(m.start(), m.end(), i) for i, pattern in self._compiled[side] if i in present
                     for m in pattern.finditer(text)]
         else:
-            alt = self._alt[side]
-            hits = [Hit(m.start(), m.end(), int(m.lastgroup[1:])) for m in alt.finditer(text)
-                    if m.lastgroup] if alt is not None else []
+            hits = [Hit(m.start(), m.end(), int(m.lastgroup[1:]))
+                    for m in self._alternation(side, present).finditer(text) if m.lastgroup]
         if self.stems:
-            for m in _TOKEN.finditer(text):
-                word = m.group().lower()
-                root = stem(word) if len(word) > 3 else word
+            for start, end, word, root in _roots(text):
                 i = self.stems.get(root)
                 if i is not None and self.sides[i] in ("both", side) and (word != root or root in self.bare):
-                    hits.append(Hit(m.start(), m.end(), i))
+                    hits.append(Hit(start, end, i))
         hits.sort(key=lambda h: (h.start, h.index))
         return hits
 

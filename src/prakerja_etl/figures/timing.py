@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from prakerja_etl.figures.extract import Figure
 from prakerja_etl.figures.interval import interval
+from prakerja_etl.figures.lexicon import Prefiltered, compile_cue
 from prakerja_etl.settings import SCHEMAS_DIR
 from prakerja_etl.text.numbers import parse_roman
 from prakerja_etl.text.periods import DateMention, PeriodMention, find_dates, find_periods, period_for
@@ -64,32 +66,32 @@ def load_waves(path: Path = WAVES_PATH) -> WaveCalendar:
 
 @dataclass(frozen=True)
 class Cues:
-    since: re.Pattern[str]
-    completed: re.Pattern[str]
-    year_after: re.Pattern[str]
-    year_before: re.Pattern[str]
-    unchanged: re.Pattern[str]
-    so_far: re.Pattern[str]
-    present: re.Pattern[str]
-    up_to: re.Pattern[str]
-    part: re.Pattern[str]
-    per_unit_after: re.Pattern[str]
-    per_unit_before: re.Pattern[str]
-    superseded_before: re.Pattern[str]
-    superseded_after: re.Pattern[str]
-    change_from: re.Pattern[str]
-    change_to: re.Pattern[str]
-    former: re.Pattern[str]
-    then: re.Pattern[str]
-    whole: re.Pattern[str]
-    restated: re.Pattern[str]
-    anaphora: re.Pattern[str]
-    described: re.Pattern[str]
-    everyone: re.Pattern[str]
-    survey: re.Pattern[str]
-    fieldwork: re.Pattern[str]
-    fieldwork_link: re.Pattern[str]
-    wave: re.Pattern[str]
+    since: Prefiltered
+    completed: Prefiltered
+    year_after: Prefiltered
+    year_before: Prefiltered
+    unchanged: Prefiltered
+    so_far: Prefiltered
+    present: Prefiltered
+    up_to: Prefiltered
+    part: Prefiltered
+    per_unit_after: Prefiltered
+    per_unit_before: Prefiltered
+    superseded_before: Prefiltered
+    superseded_after: Prefiltered
+    change_from: Prefiltered
+    change_to: Prefiltered
+    former: Prefiltered
+    then: Prefiltered
+    whole: Prefiltered
+    restated: Prefiltered
+    anaphora: Prefiltered
+    described: Prefiltered
+    everyone: Prefiltered
+    survey: Prefiltered
+    fieldwork: Prefiltered
+    fieldwork_link: Prefiltered
+    wave: Prefiltered
     plan_metrics: frozenset[str]
     cumulative_plan_metrics: frozenset[str]
     yearly_plan_metrics: frozenset[str]
@@ -106,16 +108,17 @@ def _phrases(items: list[str]) -> str:
 
 def load_cues(path: Path = CUES_PATH) -> Cues:
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    pattern = {k: re.compile(_phrases(v), re.IGNORECASE) for k, v in doc.items() if not k.endswith("metrics")}
-    pattern["up_to"] = re.compile(_phrases(doc["up_to"]) + r"(?:\s+(?:akhir|pertengahan|awal|tanggal))?\s*$",
+    pattern = {k: compile_cue(_phrases(v), re.IGNORECASE) for k, v in doc.items()
+               if not k.endswith("metrics")}
+    pattern["up_to"] = compile_cue(_phrases(doc["up_to"]) + r"(?:\s+(?:akhir|pertengahan|awal|tanggal))?\s*$",
                                   re.IGNORECASE)
-    pattern["per_unit_after"] = re.compile(r"^\W*" + _phrases(doc["per_unit_after"]), re.IGNORECASE)
-    pattern["superseded_after"] = re.compile(r"^[^.;]{0,40}?" + _phrases(doc["superseded_after"]),
+    pattern["per_unit_after"] = compile_cue(r"^\W*" + _phrases(doc["per_unit_after"]), re.IGNORECASE)
+    pattern["superseded_after"] = compile_cue(r"^[^.;]{0,40}?" + _phrases(doc["superseded_after"]),
                                              re.IGNORECASE)
-    pattern["change_from"] = re.compile(_phrases(doc["change_from"]) + r"\s+$", re.IGNORECASE)
-    pattern["anaphora"] = re.compile(r"^\W*" + _phrases(doc["anaphora"]), re.IGNORECASE)
-    pattern["unchanged"] = re.compile(_phrases(doc["unchanged"]) + r"\s+(?:(?:pada|di)\s+)?$", re.IGNORECASE)
-    pattern["described"] = re.compile(_phrases(doc["described"]) + r"\s+(?:(?:pada|sejak|per|di)\s+)?$",
+    pattern["change_from"] = compile_cue(_phrases(doc["change_from"]) + r"\s+$", re.IGNORECASE)
+    pattern["anaphora"] = compile_cue(r"^\W*" + _phrases(doc["anaphora"]), re.IGNORECASE)
+    pattern["unchanged"] = compile_cue(_phrases(doc["unchanged"]) + r"\s+(?:(?:pada|di)\s+)?$", re.IGNORECASE)
+    pattern["described"] = compile_cue(_phrases(doc["described"]) + r"\s+(?:(?:pada|sejak|per|di)\s+)?$",
                                       re.IGNORECASE)
     metrics = {k: frozenset(v) for k, v in doc.items() if k.endswith("metrics")}
     return Cues(**pattern, **metrics)
@@ -127,21 +130,21 @@ CUES = load_cues()
 # The new value of a change is a figure: 'menjadi Rp 4,2 juta' (a decimal comma is no clause end).
 _GAP = r"(?:[^,;.]|[,.](?=\d)){0,40}?"
 _NEW_VALUE = CUES.change_to.pattern + r"\s+(?:Rp\.?\s*)?\d"
-_CHANGE_TO_AFTER = re.compile(rf"^(?P<gap>{_GAP}){_NEW_VALUE}", re.IGNORECASE)
-_CHANGE_TO_BEFORE = re.compile(_NEW_VALUE + _GAP + CUES.change_from.pattern, re.IGNORECASE)
+_CHANGE_TO_AFTER = compile_cue(rf"^(?P<gap>{_GAP}){_NEW_VALUE}", re.IGNORECASE)
+_CHANGE_TO_BEFORE = compile_cue(_NEW_VALUE + _GAP + CUES.change_from.pattern, re.IGNORECASE)
 # 'tersebut'/'itu' right after a figure (and its noun) restates it.
-_RESTATED = re.compile(r"^\s+(?:\w+\s+)?" + CUES.restated.pattern, re.IGNORECASE)
+_RESTATED = compile_cue(r"^\s+(?:\w+\s+)?" + CUES.restated.pattern, re.IGNORECASE)
 # A fieldwork period follows its verb, or the agent after it only with a link word: 'dilakukan pada
 # Mei 2022', 'dilakukan oleh BPS pada Mei 2022', but not 'dilakukan oleh Ipsos 2021' (a name).
-_FIELDWORK_AT = re.compile(CUES.fieldwork.pattern + r"\s+(?:(?:oleh(?:\s+\S+){1,4}?\s+)?"
+_FIELDWORK_AT = compile_cue(CUES.fieldwork.pattern + r"\s+(?:(?:oleh(?:\s+\S+){1,4}?\s+)?"
                            + CUES.fieldwork_link.pattern + r"\s+)?(?:\d{1,2}\s+)?$", re.IGNORECASE)
 
 # A period right after a part cue (a few words, no figure or clause end between) times the part, it
 # does not end it: 'kuota tiap gelombang Kartu Prakerja pada 2024'.
-_PART_THEN = re.compile(CUES.part.pattern + r"(?:\s+[^\s\d,;.]+){0,3}?\s+(?:(?:pada|di|tahun)\s+)?$",
+_PART_THEN = compile_cue(CUES.part.pattern + r"(?:\s+[^\s\d,;.]+){0,3}?\s+(?:(?:pada|di|tahun)\s+)?$",
                         re.IGNORECASE)
 # 'masing-masing Rp50 ribu' right before an amount: each of the units the sentence counts.
-_EACH_BEFORE = re.compile(CUES.per_unit_before.pattern + r"\W*$", re.IGNORECASE)
+_EACH_BEFORE = compile_cue(CUES.per_unit_before.pattern + r"\W*$", re.IGNORECASE)
 
 _ORDINAL_WORDS = {
     "pertama": 1, "satu": 1, "kedua": 2, "dua": 2, "ketiga": 3, "tiga": 3, "keempat": 4, "empat": 4,
@@ -149,7 +152,7 @@ _ORDINAL_WORDS = {
     "delapan": 8, "kesembilan": 9, "sembilan": 9, "kesepuluh": 10, "sepuluh": 10,
 }
 _N = r"(?:ke-?\s*)?(?:\d{1,3}|[IVXL]{1,6}\b|" + "|".join(_ORDINAL_WORDS) + r")"
-_WAVE_RE = re.compile(
+_WAVE_RE = compile_cue(
     CUES.wave.pattern + rf"\s+(?P<a>{_N})(?:\s*(?:[-–]|\bhingga\b|\bsampai(?:\s+dengan)?\b|\bs\.d\.?)\s*"
     rf"(?:{CUES.wave.pattern}\s+)?(?P<b>{_N}))?",
     re.IGNORECASE,
@@ -172,7 +175,8 @@ class WaveMention:
     opened_by: str        # 'since', 'up_to' or '' — the word before it
 
 
-def find_waves(text: str) -> list[WaveMention]:
+@lru_cache(maxsize=1024)   # asked once per figure of a sentence
+def find_waves(text: str) -> tuple[WaveMention, ...]:
     """'gelombang 12', 'gelombang 1 hingga 11', 'batch 1-8', 'gelombang kedua'."""
     out = []
     for m in _WAVE_RE.finditer(text):
@@ -184,7 +188,7 @@ def find_waves(text: str) -> list[WaveMention]:
         opened_by = "since" if re.search(CUES.since.pattern + r"\s+$", before, re.IGNORECASE) else \
             "up_to" if CUES.up_to.search(before) else ""
         out.append(WaveMention(m.start(), m.end(), first, last, opened_by))
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -206,6 +210,7 @@ class _Scene:
     text: str                       # the sentence, after the previous one when it points back
     offset: int                     # where the sentence itself starts in `text`
     periods: tuple[PeriodMention, ...]
+    roles: tuple[str, ...]          # each period's _role, computed once
     dates: tuple[DateMention, ...]
     in_force: str | None            # the period of the sentences before it
     same_line_in_force: str | None  # …only if stated earlier in the same paragraph
@@ -214,12 +219,33 @@ class _Scene:
     running: str | None = None      # as_of of a count since the start in force before it
     year_closed: bool = False       # the article reports its own year's programme finished
 
+    def own(self, *roles: str) -> list[PeriodMention]:
+        """The periods the sentence itself names (not the one it points back to) in these roles."""
+        return [p for p, role in zip(self.periods, self.roles, strict=True)
+                if p.start >= self.offset and role in roles]
 
-def resolve_timing(figures: list[Figure], sentences: list[Sentence],
-                   when: ArticleTime) -> list[Figure]:
-    """Each figure with `period`, `basis` and `as_of` set from its sentence and the article."""
-    scenes = _scenes(sentences, when, frozenset(f.sentence.start for f in figures
-                                                if f.metric in CUES.running_metrics))
+    def having(self, *roles: str) -> list[PeriodMention]:
+        return [p for p, role in zip(self.periods, self.roles, strict=True) if role in roles]
+
+
+def time_article(figures: list[Figure], sentences: list[Sentence],
+                 when: ArticleTime) -> tuple[list[Figure], dict[int, str | None]]:
+    """Each figure with `period`, `basis` and `as_of` set from its sentence and the article, and the
+    period each sentence speaks of (its own stated one, else the one in force before it)."""
+    scenes, reset = _scenes(sentences, when, frozenset(f.sentence.start for f in figures
+                                                       if f.metric in CUES.running_metrics))
+    # The sentences' periods follow the year's frame; only a count since the start (rare) changes
+    # the scenes from the ones without it.
+    frames = _scenes(sentences, when)[0] if reset else scenes
+    periods = {}
+    for start, scene in frames.items():
+        own = scene.own("plain", "range")
+        periods[start] = own[0].period if own else scene.in_force
+    return _resolve_all(figures, sentences, when, scenes), periods
+
+
+def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: ArticleTime,
+                 scenes: dict[int, _Scene]) -> list[Figure]:
     by_sentence: dict[int, list[Figure]] = {}
     for f in figures:
         by_sentence.setdefault(f.sentence.start, []).append(f)
@@ -309,8 +335,7 @@ _PERIOD_END = {"S1": "06", "S2": "12", "Q1": "03", "Q2": "06", "Q3": "09", "Q4":
 def _target_date(scene: _Scene, after: int, start: int) -> str | None:
     """The month a target up to a period stands at, named in its clause between the figure before
     it (at `after`) and it: 'hingga akhir 2024' → '2024-12'."""
-    ups = [p.period for p in scene.periods if p.period and after <= p.start and p.end <= start
-           and _role(scene.text, p) == "as_of"]
+    ups = [p.period for p in scene.having("as_of") if p.period and after <= p.start and p.end <= start]
     if not ups:
         return None
     year, rest = ups[-1][:4], ups[-1][5:]
@@ -370,40 +395,31 @@ def _shares_follow_counts(figures: list[Figure], by_default: list[bool]) -> list
     return out
 
 
-def periods_in_force(sentences: list[Sentence], when: ArticleTime) -> dict[int, str | None]:
-    """The period each sentence speaks of: its own stated one, else the one in force before it."""
-    out = {}
-    for start, scene in _scenes(sentences, when).items():
-        own = [p.period for p in scene.periods if p.start >= scene.offset
-               and _role(scene.text, p) in ("plain", "range")]
-        out[start] = own[0] if own else scene.in_force
-    return out
-
-
 def _scenes(sentences: list[Sentence], when: ArticleTime,
-            counting: frozenset[int] = frozenset()) -> dict[int, _Scene]:
+            counting: frozenset[int] = frozenset()) -> tuple[dict[int, _Scene], bool]:
     """Each sentence's scene. The period in force carries across the whole article: news carries
     its frame ('sepanjang 2020' in the lead) past paragraph breaks, and carrying it only within a
     paragraph or from the lead loses more periods on the corpora than it saves. A count since the
-    start (in a sentence of `counting`, the starts of sentences with a count) replaces it."""
+    start (in a sentence of `counting`, the starts of sentences with a count) replaces it; the flag
+    says whether one did."""
     month = when.day.month if when.day else None
     out: dict[int, _Scene] = {}
     in_force: str | None = None
     running: str | None = None
     line_force: tuple[int, str | None] = (-1, None)
     previous: Sentence | None = None
-    closed = False
+    closed = reset = False
     for s in sentences:
         points_back = previous is not None and bool(CUES.anaphora.search(s.text))
         prefix = previous.text + " " if points_back and previous else ""
         text = prefix + s.text
         periods = _shifted_years(text, find_periods(text, when.year, month), in_force)
-        scene = _Scene(text=text, offset=len(prefix), periods=periods, dates=find_dates(text, when.year),
+        scene = _Scene(text=text, offset=len(prefix), periods=periods,
+                       roles=tuple(_role(text, p) for p in periods), dates=find_dates(text, when.year),
                        in_force=in_force, running=running,
                        same_line_in_force=line_force[1] if line_force[0] == s.line_no else None)
         out[s.start] = scene
-        stated = [p.period for p in periods if p.start >= len(prefix)
-                  and _role(text, p) in ("plain", "range")]
+        stated = [p.period for p in scene.own("plain", "range")]
         if CUES.completed.search(s.text):
             closed = closed or (stated[0] if stated and stated[0] else str(when.year))[:4] == str(when.year)
         if stated:
@@ -412,7 +428,7 @@ def _scenes(sentences: list[Sentence], when: ArticleTime,
         elif s.start in counting and (CUES.since.search(s.text) or CUES.so_far.search(s.text)):
             # a count since the start ('secara akumulatif … sampai 30 September') replaces the year's
             # frame: the counts after it that nothing else times run to the same date
-            in_force, line_force = None, (-1, None)
+            in_force, line_force, reset = None, (-1, None), True
             running = _as_of_mention(scene, len(text)) or when.iso
         previous = s
     if closed:
@@ -421,9 +437,7 @@ def _scenes(sentences: list[Sentence], when: ArticleTime,
     # period follows the fieldwork verb ('dilakukan pada 19 Mei-1 Juni'), not its agent's name
     # ('dilakukan oleh Ipsos 2021').
     fieldwork = {p.period for s in sentences if CUES.survey.search(s.text)
-                 for p in out[s.start].periods if p.start >= out[s.start].offset
-                 and _FIELDWORK_AT.search(out[s.start].text, 0, p.start)
-                 and _role(out[s.start].text, p) == "plain"}
+                 for p in out[s.start].own("plain") if _FIELDWORK_AT.search(out[s.start].text, 0, p.start)}
     if len(fieldwork) == 1:
         period = fieldwork.pop()
         for s in sentences:
@@ -435,11 +449,10 @@ def _scenes(sentences: list[Sentence], when: ArticleTime,
     for here, nxt in zip(starts, starts[1:], strict=False):
         scene = out[nxt]
         if scene.offset:
-            own = [p.period for p in scene.periods if p.start >= scene.offset
-                   and _role(scene.text, p) == "plain"]
+            own = scene.own("plain")
             if own:
-                out[here] = replace(out[here], next_stated=own[0])
-    return out
+                out[here] = replace(out[here], next_stated=own[0].period)
+    return out, reset
 
 
 _TWO_YEARS = re.compile(r"(?:19|20)\d{2}\D+(?:19|20)\d{2}")
@@ -488,8 +501,7 @@ def _role(text: str, p: PeriodMention) -> str:
 def _stated(scene: _Scene, start: int, end: int, restated: bool = False) -> tuple[bool, str | None]:
     """Whether the figure's own sentence states its period, and which (None for several years). A
     restated figure ('dari target itu …') is not timed by a period named after it."""
-    own = tuple(p for p in scene.periods if p.start >= scene.offset and not (restated and p.start >= end)
-                and _role(scene.text, p) in ("plain", "range"))
+    own = tuple(p for p in scene.own("plain", "range") if not (restated and p.start >= end))
     return bool(own), period_for(own, start, end)
 
 
@@ -549,7 +561,7 @@ def _resolve_in(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime, star
                        as_of=None), False
     # Stage and wave cues count from the last period named before the figure: 'target tahap awal
     # 595.000, sementara target sepanjang 2023 dipatok 1 juta' — the stage ends where 2023 is named.
-    plain = [p for p in scene.periods if _role(text, p) in ("plain", "range")]
+    plain = scene.having("plain", "range")
     cut = max([p.end for p in plain if p.end <= start and not _PART_THEN.search(text, 0, p.start)], default=0)
     region = text[cut:start]
     waves = [w for w in find_waves(text) if w.end <= start or w.start >= end]

@@ -11,7 +11,7 @@ from typing import Any
 from prakerja_etl.figures.extract import Figure, extract_figures
 from prakerja_etl.figures.interval import interval, stored
 from prakerja_etl.figures.rankings import Ranking, find_rankings
-from prakerja_etl.figures.timing import ArticleTime, periods_in_force, resolve_timing
+from prakerja_etl.figures.timing import ArticleTime, time_article
 from prakerja_etl.sources.html_article import read_html
 from prakerja_etl.sources.json_article import read_json
 from prakerja_etl.text.clean import CleanText, clean_text
@@ -56,12 +56,12 @@ def extract_article(source_file: str, data: bytes) -> ArticleExtraction:
     sentences = split_sentences(clean.text, lines)
     meta = read_metadata(lines)
     when = _article_time(meta, lines)
-    figures = resolve_timing(extract_figures(sentences, when.year), sentences, when)
+    figures, sentence_periods = time_article(extract_figures(sentences, when.year), sentences, when)
     return ArticleExtraction(
         source_file=source_file, article_id=article_id_for(source_file),
         content_sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, text=text,
         clean=clean, meta=meta, figures=figures,
-        rankings=find_rankings(sentences), sentence_periods=periods_in_force(sentences, when),
+        rankings=find_rankings(sentences), sentence_periods=sentence_periods,
     )
 
 
