@@ -82,23 +82,24 @@ class Prefiltered:
         self.regex, self.pattern, self.flags = regex, regex.pattern, regex.flags
         self._needles = _needles(_parser.parse(regex.pattern, regex.flags))
 
-    def _absent(self, text: str) -> bool:
+    def absent(self, text: str) -> bool:
+        """Whether no match can be in `text` (nor in any part of it)."""
         if self._needles is None:
             return False
         folded = _folded(text)
         return not any(n in folded for n in self._needles)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return None if self._absent(text) else self.regex.search(text, pos, endpos)
+        return None if self.absent(text) else self.regex.search(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return None if self._absent(text) else self.regex.match(text, pos, endpos)
+        return None if self.absent(text) else self.regex.match(text, pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return None if self._absent(text) else self.regex.fullmatch(text, pos, endpos)
+        return None if self.absent(text) else self.regex.fullmatch(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        return iter(()) if self._absent(text) else self.regex.finditer(text, pos, endpos)
+        return iter(()) if self.absent(text) else self.regex.finditer(text, pos, endpos)
 
 
 def compile_cue(pattern: str, flags: int = 0) -> Prefiltered:
@@ -247,33 +248,33 @@ def _case(name: str, *, bare: bool = False) -> str:
 @dataclass(frozen=True)
 class Lexicon:
     percent: Cues
-    partitive: re.Pattern[str]           # match: a clause naming the whole of the share after it
+    partitive: Prefiltered           # match: a clause naming the whole of the share after it
     rupiah_exclusions: Cues
     rupiah: Cues
     person_target: Cues
-    person_target_met: re.Pattern[str]   # before a target word: the target is a yardstick
-    person_realised: re.Pattern[str]     # a count already reached
-    budget_for: re.Pattern[str]          # match: the words between a budget and the people it is for
-    change_to: re.Pattern[str]           # match: the words between a value and the one it changed to
-    regency: re.Pattern[str]
-    national: re.Pattern[str]
+    person_target_met: Prefiltered   # before a target word: the target is a yardstick
+    person_realised: Prefiltered     # a count already reached
+    budget_for: Prefiltered          # match: the words between a budget and the people it is for
+    change_to: Prefiltered           # match: the words between a value and the one it changed to
+    regency: Prefiltered
+    national: Prefiltered
     person_exclusions: Cues
     person_heads: Cues
     person: Cues
     count: Cues
-    count_classifiers: re.Pattern[str]
+    count_classifiers: Prefiltered
     count_exclusions: Cues
-    restatement: re.Pattern[str]
-    apposition: re.Pattern[str]          # fullmatch: a clause that only connects to the one before
-    anaphora: re.Pattern[str]
-    comparison: re.Pattern[str]
+    restatement: Prefiltered
+    apposition: Prefiltered          # fullmatch: a clause that only connects to the one before
+    anaphora: Prefiltered
+    comparison: Prefiltered
     same_value_prefers: dict[str, str]
-    demonstrative: re.Pattern[str]
+    demonstrative: Prefiltered
     subjects: Subjects
 
 
-def _words(items: list[str], *, anchor: str = "") -> re.Pattern[str]:
-    return re.compile(anchor + "(?:" + "|".join(phrase(i) for i in items) + ")", re.IGNORECASE)
+def _words(items: list[str], *, anchor: str = "") -> Prefiltered:
+    return compile_cue(anchor + "(?:" + "|".join(phrase(i) for i in items) + ")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2)
@@ -288,23 +289,23 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
     groups["person_target"].group = "target"
     return Lexicon(
         **groups,
-        person_target_met=re.compile(
+        person_target_met=compile_cue(
             "(?:" + "|".join(phrase(w) for w in data["person_target_met"]) + r")\s+$", re.IGNORECASE),
         person_realised=_words(data["person_realised"]),
         partitive=_words(data["partitive"], anchor=r"^\W*"),
-        budget_for=re.compile(
+        budget_for=compile_cue(
             r"^\W*(?:[\w-]+\s+){0,2}?(?:" + "|".join(phrase(w) for w in data["budget_for"])
             + r")\s+(?:[\w-]+\s+)?$", re.IGNORECASE),
-        change_to=re.compile(r"^\W*(?:\w+\W+)?(?:" + "|".join(phrase(w) for w in data["change_to"])
-                             + r")\s*(?:(?:sekitar|sebanyak|sebesar|hanya)\s+)?$", re.IGNORECASE),
+        change_to=compile_cue(r"^\W*(?:\w+\W+)?(?:" + "|".join(phrase(w) for w in data["change_to"])
+                              + r")\s*(?:(?:sekitar|sebanyak|sebesar|hanya)\s+)?$", re.IGNORECASE),
         national=_words(data["national"]),
-        regency=re.compile("|".join(phrase(w) for w in data["regency_names"])),
+        regency=compile_cue("|".join(phrase(w) for w in data["regency_names"])),
         count_classifiers=_words(data["count_classifiers"], anchor=r"^\s*"),
-        apposition=re.compile(r"\W*(?:" + "|".join(phrase(w) for w in data["apposition"]) + r")\s*(?:(?:"
-                              + "|".join(phrase(w) for w in data["apposition_hedges"]) + r")\s*)?",
-                              re.IGNORECASE),
-        restatement=re.compile(data["restatement"][0].replace(" ", r"\s+"), re.IGNORECASE),
-        anaphora=re.compile("|".join(
+        apposition=compile_cue(r"\W*(?:" + "|".join(phrase(w) for w in data["apposition"]) + r")\s*(?:(?:"
+                               + "|".join(phrase(w) for w in data["apposition_hedges"]) + r")\s*)?",
+                               re.IGNORECASE),
+        restatement=compile_cue(data["restatement"][0].replace(" ", r"\s+"), re.IGNORECASE),
+        anaphora=compile_cue("|".join(
             a.replace("^ ", r"^\s*").replace(" ", r"\s+") if a.startswith("^") else phrase(a)
             for a in data["anaphora"]), re.IGNORECASE),
         comparison=_words(data["comparison"]),

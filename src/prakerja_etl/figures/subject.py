@@ -76,9 +76,16 @@ class SentenceSubjects:
         return [m.span() for pattern in (_CLAUSE_BREAK, subjects.denial_breaks)
                 for m in pattern.finditer(self.text)]
 
+    @cached_property
+    def _may_deny(self) -> bool:
+        subjects = load().subjects
+        return not (subjects.denial.absent(self.text) and subjects.denial_near.absent(self.text))
+
     def _denied(self, start: int, end: int) -> bool:
         """Whether the figure's clause calls what it describes a hoax, or denies right before it
         that it exists ('tidak ada kuota 500 ribu')."""
+        if not self._may_deny:
+            return False   # most sentences have no word of denial: no need for their clauses
         subjects, text, breaks = load().subjects, self.text, self._denial_breaks
         clause_start = max((b_end for _, b_end in breaks if b_end <= start), default=0)
         clause_end = min((b_start for b_start, _ in breaks if b_start >= end), default=len(text))
