@@ -81,9 +81,20 @@ _CLAUSE_END = re.compile(r";|,\s*(?=(?:sementara|sedangkan|adapun|namun|tetapi|s
 _MARKER = re.compile(r"(?:^|\s)(?P<n>\d{1,2})\s*[.)]\s*$|(?:^|\n)\s*(?:[-•*|]\s*)?$")
 _ROW_AFTER = re.compile(r"\s*(?:[|:=–-]|\(|\d|$)")
 _MARKER_ONLY = re.compile(r"\s*(?P<n>\d{1,2})\s*[.)]\s*")
-# A sentence can only state or continue a ranking with one of these words.
-_MAY_RANK = re.compile(_CUE.pattern + r"|(?<!\w)(?:" + _alt("position", "followed_by") + r")(?!\w)",
-                       re.IGNORECASE)
+# A sentence can only state a ranking with a direction word, and continue one with these words.
+_MAY_CONTINUE = re.compile(_CUE.pattern + r"|(?<!\w)(?:" + _alt("position", "followed_by") + r")(?!\w)",
+                           re.IGNORECASE)
+
+
+def _hints(*keys: str) -> tuple[str, ...]:
+    """The longest word of each phrase: ASCII text that has none of them in its lowered form
+    matches none of the phrases (cheap substring tests before an ignore-case regex, which tries
+    every phrase at each position)."""
+    return tuple({max(p.lower().split(), key=len) for k in keys for p in _words()[k]})
+
+
+_CUE_HINTS = _hints("most", "least")
+_CONTINUE_HINTS = _hints("most", "least", "position", "followed_by")
 
 
 @dataclass(frozen=True)
@@ -109,7 +120,7 @@ def find_rankings(sentences: list[Sentence]) -> list[Ranking]:
     state = _State()
     for index, sentence in enumerate(sentences):
         text = sentence.text
-        if state.pending and not (_MAY_RANK.search(text) and not _MARKER.match(text)):
+        if state.pending and not (_may_rank(text, True) and not _MARKER.match(text)):
             rows = _list_rows(sentence, state)
             if rows is not None:
                 out += rows
@@ -117,7 +128,7 @@ def find_rankings(sentences: list[Sentence]) -> list[Ranking]:
                 continue
             state.pending = 0
         continuing = state.direction is not None and state.last_index == index - 1
-        if not _MAY_RANK.search(text):
+        if not _may_rank(text, state.direction is not None):
             continue  # most sentences rank nothing: skip the province search
         mentions = find_provinces(text)
         found: list[Ranking] = []
@@ -128,6 +139,14 @@ def find_rankings(sentences: list[Sentence]) -> list[Ranking]:
             state.last_index = index
         out += found
     return _dedupe(out)
+
+
+def _may_rank(text: str, ranked_before: bool) -> bool:
+    """Whether `text` may state a ranking or, once the article has stated one, continue it."""
+    hints, pattern = (_CONTINUE_HINTS, _MAY_CONTINUE) if ranked_before else (_CUE_HINTS, _CUE)
+    lowered = text.lower()
+    return (not text.isascii() or any(hint in lowered for hint in hints)) \
+        and pattern.search(text) is not None
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
