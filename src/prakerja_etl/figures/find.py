@@ -25,8 +25,9 @@ _DOT_DECIMAL = r"\d+\.\d{1,2}(?=\s*(?i:juta|jt|ribu|rb|miliar|milyar|triliun|mil
 # '3 sampai 4,5 juta', '3 hingga 4,5 juta': a range in words, read like '3-4,5 juta'; a year
 # at either end makes it a span of time or two figures ('5,5 juta pada 2020 hingga 5,9 juta').
 _RANGE_WORDS = r"(?i:sampai(?:\s+dengan)?|hingga|s\.?d\.?|s/d)"
+# The lookahead of a match's first character lets the scan pass over other positions at once.
 _FIGURE_RE = re.compile(
-    rf"(?P<cur>\b(?:Rp|IDR)\.?\s*)?"
+    rf"(?=[RI\d])(?P<cur>\b(?:Rp|IDR)\.?\s*)?"
     rf"(?P<num>{_DOT_DECIMAL}|{_COMMA_THOUSANDS}|{_NUMERAL})"
     rf"(?:(?<!\b(?:19|20)\d\d)(?:\s*[-–]\s*|\s+{_RANGE_WORDS}\s+)(?!(?:19|20)\d\d\b)"
     rf"(?P<num2>{_NUMERAL})(?![\d/]))?"
@@ -78,6 +79,7 @@ _WAVE_RE = re.compile(
     r"(?:(?i:" + vocab.WAVE_NOUNS + r")\s+)?(?:(?i:ke)-?)?(?P<n2>\d{1,3})(?!\d|[.,]\d))?"
 )
 _FRACTION_RE = re.compile(
+    r"(?=[\d" + numbers.first_letters(numbers._UNITS) + r"])"
     r"\b(?P<a>\d{1,2}|" + "|".join(numbers._UNITS) + r")\s+dari\s+(?P<b>\d{1,2}|"
     + "|".join(numbers._UNITS) + r"|sepuluh)\b"
     r"(?=\s+" + vocab.PEOPLE + r"|\s*[,.;]|\s+di\s+antara)",
@@ -85,6 +87,7 @@ _FRACTION_RE = re.compile(
 )
 # 'separuh peserta', 'sepertiga dari mereka', and with '-nya' ('setengahnya': half of them).
 _FRACTION_WORD_RE = re.compile(
+    r"(?=[" + numbers.first_letters(numbers.FRACTION_WORDS) + r"])"
     r"\b(?P<f>" + "|".join(sorted(numbers.FRACTION_WORDS, key=len, reverse=True)) + r")"
     r"(?:nya\b|\b(?=\s+(?:dari\s+)?(?:" + vocab.PEOPLE
     + r"|lainnya\b|di\s+antaranya\b|dari\s+mereka\b)))",
@@ -97,14 +100,12 @@ _PART_OF = re.compile(r"\s*(?:di\s*antara(?:nya|\s+mereka)|diantaranya)\b", re.I
 _LIST_MARKER = re.compile(r"^\s*\d{1,2}[.)]\s")
 _DIGIT = re.compile(r"\d")
 _NUMERAL_RE = re.compile(_NUMERAL)
-# Substrings of every number word: a fast filter before _WORDY.
-_WORD_STEMS = ("satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
-               "sebelas", "seratus", "seribu", "sejuta", "semiliar", "setriliun", "setengah", "separuh",
-               "seper", "gelombang")
 _FRACTION_HINT = re.compile(r"se(?:per|paruh|tengah)|pertiga|perempat|perlima")
 _COMMA_THOUSANDS_RE = re.compile(_COMMA_THOUSANDS)
-# Any word that can start a number, a fraction or an ordinal wave in words.
+# Any word that can start a number, a fraction or an ordinal wave in words (after the lookahead
+# of their first letters, see numbers.first_letters).
 _WORDY = re.compile(
+    r"(?=[sdtelg])"
     r"\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|sejuta"
     r"|semiliar|setriliun|setengah|separuh|sepertiga|seperempat|seperlima|sepersepuluh|gelombang)",
     re.IGNORECASE)
@@ -130,7 +131,7 @@ def find_figures(sentence: str, *, previous_unit: str | None = None,
     above a table or list row states (see `unit_stated`): its bare numbers take it."""
     has_digit = _DIGIT.search(sentence) is not None
     lowered = sentence.lower()
-    wordy = any(stem in lowered for stem in _WORD_STEMS) and _WORDY.search(sentence) is not None
+    wordy = _WORDY.search(sentence) is not None
     if not has_digit and not wordy:
         return []
     # Cheap tests first: each pattern below scans the whole sentence.

@@ -9,6 +9,7 @@ import re
 import yaml
 
 from prakerja_etl.settings import SCHEMAS_DIR
+from prakerja_etl.text.numbers import first_letters
 
 NOUNS_PATH = SCHEMAS_DIR / "nouns.yaml"
 
@@ -17,7 +18,7 @@ def words(*alternatives: str) -> str:
     """One regex alternation of whole words or phrases (longest first); a space matches any
     run of spaces, and a phrase may end in a mark ('kab.')."""
     alts = (re.escape(a).replace(r"\ ", r"\s+") for a in sorted(alternatives, key=len, reverse=True))
-    return r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)"
+    return r"(?=[" + first_letters(alternatives) + r"])(?<!\w)(?:" + "|".join(alts) + r")(?!\w)"
 
 
 _NOUNS = yaml.safe_load(NOUNS_PATH.read_text(encoding="utf-8"))
