@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -35,35 +35,58 @@ def phrase(text: str) -> str:
     return f"{head}(?:{body}){tail}"
 
 
-def _needles(items: _parser.SubPattern | list) -> frozenset[str] | None:
-    """Case-folded strings one of which every match of the parsed pattern contains; None when
-    there is no such set (a bare '\\w+')."""
-    best: frozenset[str] | None = None
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+Needs = tuple[frozenset[str], ...]   # a match contains one string of each set (case-folded)
+
+
+def _needs(items: _parser.SubPattern | list) -> Needs:
+    """What every match of a parsed pattern contains; () when nothing is known (a bare '\\w+')."""
+    needs: list[frozenset[str]] = []
     run = ""
-
-    def take(found: frozenset[str] | None) -> None:
-        nonlocal best
-        if found and "" not in found and (best is None or min(map(len, found)) > min(map(len, best))):
-            best = found
-
     for op, av in items:
         if op is sre.LITERAL:
             run += chr(av).casefold()
             continue
-        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        if op in _ZERO_WIDTH:
             continue   # takes no characters: the literal run goes on
-        take(frozenset([run]))
-        run = ""
+        if run:
+            needs.append(frozenset([run]))
+            run = ""
         if op is sre.SUBPATTERN:
-            take(_needles(av[-1]))
+            needs += _needs(av[-1])
         elif op is sre.BRANCH:
-            branches = [_needles(b) for b in av[1]]
-            if None not in branches:
-                take(frozenset().union(*branches))
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-            take(_needles(av[2]))
-    take(frozenset([run]))
-    return best
+            # one of the branches: any string of the strongest set of each
+            branches = [_needs(b) for b in av[1]]
+            if all(branches):
+                needs.append(frozenset().union(*(max(b, key=lambda s: min(map(len, s))) for b in branches)))
+        elif op in _REPEATS and av[0] >= 1:
+            needs += _needs(av[2])
+    if run:
+        needs.append(frozenset([run]))
+    return tuple(needs)
+
+
+def _alternatives(items: _parser.SubPattern | list) -> list[Needs] | None:
+    """What each top-level alternative of a pattern needs ('a b|c' → [({a}, {b}), ({c},)]); None
+    when one of them needs nothing known."""
+    core = [(op, av) for op, av in items   # what can take no characters needs nothing
+            if op not in _ZERO_WIDTH and not (op in _REPEATS and av[0] == 0)]
+    if len(core) == 1 and core[0][0] is sre.SUBPATTERN:
+        return _alternatives(core[0][1][-1])
+    branches = [_needs(b) for b in core[0][1][1]] if len(core) == 1 and core[0][0] is sre.BRANCH \
+        else [_needs(items)]
+    return branches if all(branches) else None
+
+
+def _gate(alternatives: list[Needs] | None) -> Callable[[str], bool] | None:
+    """A test of the case-folded text that holds when it has what one of the alternatives needs,
+    written out as one expression of substring tests: far cheaper than a regex or generators."""
+    if alternatives is None:
+        return None
+    test = " or ".join("(" + " and ".join("(" + " or ".join(f"{n!r} in t" for n in sorted(one_of)) + ")"
+                                          for one_of in needs) + ")" for needs in alternatives)
+    return eval(f"lambda t: {test}")  # built only from repr() of the pattern's own literals
 
 
 @lru_cache(maxsize=4096)
@@ -76,18 +99,15 @@ class Prefiltered:
     most sentences contain none of a cue's words, and a substring test is far cheaper than
     trying a long alternation at every position."""
 
-    __slots__ = ("regex", "pattern", "flags", "_needles")
+    __slots__ = ("regex", "pattern", "flags", "_gate")
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex, self.pattern, self.flags = regex, regex.pattern, regex.flags
-        self._needles = _needles(_parser.parse(regex.pattern, regex.flags))
+        self._gate = _gate(_alternatives(_parser.parse(regex.pattern, regex.flags)))
 
     def absent(self, text: str) -> bool:
         """Whether no match can be in `text` (nor in any part of it)."""
-        if self._needles is None:
-            return False
-        folded = _folded(text)
-        return not any(n in folded for n in self._needles)
+        return self._gate is not None and not self._gate(_folded(text))
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return None if self.absent(text) else self.regex.search(text, pos, endpos)
@@ -153,13 +173,13 @@ class Cues:
         self._compiled = {side: [(i, re.compile(p, re.IGNORECASE)) for i, p in pats]
                           for side, pats in self._patterns.items()}
         # The words each cue needs: a text is scanned only for the cues whose words it contains.
-        self._needles = {i: _needles(_parser.parse(p, re.IGNORECASE)) for pats in self._patterns.values()
-                         for i, p in pats}
+        self._gates = {i: _gate(_alternatives(_parser.parse(p, re.IGNORECASE)))
+                       for pats in self._patterns.values() for i, p in pats}
 
     def _present(self, text: str, side: str) -> tuple[int, ...]:
         folded = _folded(text)
         return tuple(i for i, _ in self._patterns[side]
-                     if self._needles[i] is None or any(n in folded for n in self._needles[i]))
+                     if self._gates[i] is None or self._gates[i](folded))
 
     @lru_cache(maxsize=4096)  # noqa: B019 (the groups live as long as the program)
     def _alternation(self, side: str, present: tuple[int, ...]) -> re.Pattern[str]:
