@@ -21,18 +21,22 @@ _MOJIBAKE_TAIL = (
     "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 )
+_INVISIBLE = "\u0000\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# The lookahead of the characters an edit starts with lets the scan pass over plain text at once.
 _EDIT_RE = re.compile(
-    r"(?P<tag></?(?P<tagname>[a-zA-Z][a-zA-Z0-9]*)\b[^<>\n]{0,300}?/?>)"
+    rf"(?=[<&\u00c2\u00c3\u00e2{_INVISIBLE}])"
+    r"(?:(?P<tag></?(?P<tagname>[a-zA-Z][a-zA-Z0-9]*)\b[^<>\n]{0,300}?/?>)"
     r"|(?P<entity>&(?:[a-zA-Z]{2,8}|#\d{1,6}|#[xX][0-9a-fA-F]{1,5});)"
     rf"|(?P<mojibake>[\u00c2\u00c3\u00e2][{_MOJIBAKE_TAIL}]*)"
-    r"|(?P<invisible>[\u0000\u200b\u200c\u200d\u2060\ufeff\u00ad])"
+    rf"|(?P<invisible>[{_INVISIBLE}]))"
 )
-# One-to-one replacements keep offsets; unusual spaces would break number patterns.
-_SAME_LENGTH = str.maketrans({
+# One-to-one replacements keep offsets; unusual spaces would break number patterns. No result
+# is itself replaced, so one str.replace per character (fast when it is absent) is a translation.
+_SAME_LENGTH = {
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\t": " ",
     "\r": "\n", "\u2028": "\n", "\u2029": "\n",
     "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2013": "-", "\u2014": "-",
-})
+}
 
 
 @dataclass
@@ -89,5 +93,7 @@ def clean_text(raw: str) -> CleanText:
         raw_anchors.append(end)
         raw_pos = end
     pieces.append(raw[raw_pos:])
-    text = "".join(pieces).translate(_SAME_LENGTH)
+    text = "".join(pieces)
+    for char, same_length in _SAME_LENGTH.items():
+        text = text.replace(char, same_length)
     return CleanText(text, clean_anchors, raw_anchors)
