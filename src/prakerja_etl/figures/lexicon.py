@@ -253,10 +253,15 @@ class Subjects:
     def find(self, text: str) -> list[tuple[int, int, Subject]]:
         found = []
         for m in self._pattern.finditer(text):
-            subject = next(s for pattern, s in self._names if pattern.fullmatch(m.group()))
+            subject = self._named(m.group())
             if subject is not self.NEUTRAL:
                 found.append((m.start(), m.end(), subject))
         return found
+
+    @lru_cache(maxsize=1024)  # noqa: B019 (one Subjects lives as long as the program)
+    def _named(self, name: str) -> Subject:
+        """The subject a name found in a text is of (the same few names recur)."""
+        return next(s for pattern, s in self._names if pattern.fullmatch(name))
 
 
 def _case(name: str, *, bare: bool = False) -> str:
