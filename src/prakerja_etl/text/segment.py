@@ -78,7 +78,9 @@ def _is_boilerplate(line: str) -> bool:
 
 def prose_end(line: Line) -> int:
     """End offset of the prose part of a line (before an inline 'Baca juga:' link)."""
-    match = _INLINE_LINK.search(line.text)
+    # Each link opener ends in ':' or 'tayang': cheap tests before the ignore-case scan.
+    may_link = ":" in line.text or "tayang" in line.text.lower()
+    match = _INLINE_LINK.search(line.text) if may_link else None
     return line.start + match.start() if match else line.end
 
 
