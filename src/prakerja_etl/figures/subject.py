@@ -52,6 +52,8 @@ class SentenceSubjects:
         """The subject of the figure at text[start:end]; None when nothing is named (Prakerja)."""
         if self._denied(start, end):
             return load().subjects.DENIED
+        if not self.mentions:
+            return self.carried   # nothing named in the sentence: no need for its clauses
         text = self.text
         clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
         brk = _CLAUSE_BREAK.search(text, end)

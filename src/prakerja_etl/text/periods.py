@@ -22,7 +22,13 @@ MONTHS = {
     "december": 12, "dec": 12, "january": 1, "february": 2, "march": 3,
 }
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Every period starts with a digit of its year or the first letter of one of these words: the
+# lookahead lets a search skip other positions at once.
+_PERIOD_FIRST = "".join(sorted({w[0] for w in [*MONTHS, "semester", "smt", "kuartal", "triwulan",
+                                               "quarter", "q", "akhir", "awal", "pertengahan", "per",
+                                               "tahun", "this", "last", "bulan", "1", "2"]}))
 _PERIOD_RE = re.compile(
+    rf"(?=[{_PERIOD_FIRST}])(?:"
     r"(?P<range>\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b)"
     r"|\b(?:semester|smt)\s+(?P<sem>I{1,2}|1|2|pertama|kedua|satu|dua)\b\s*[-–]?\s*(?:tahun\s+)?(?P<sem_y>(?:19|20)\d{2})?"
     r"|\b(?:kuartal|triwulan|quarter|Q)\s*(?P<q>IV|I{1,3}|[1-4])\b\s*[-–]?\s*(?:tahun\s+)?(?P<q_y>(?:19|20)\d{2})?"
@@ -32,7 +38,7 @@ _PERIOD_RE = re.compile(
     rf"|\b(?:akhir|awal|pertengahan|per)\s+(?P<bare_month>{_MONTH_NAMES})\b(?!\s+(?:19|20)\d{{2}})"
     r"|(?P<rel>\btahun\s+(?:ini|lalu|depan|sebelumnya)\b|\bthis\s+year\b|\blast\s+year\b)"
     r"|(?P<rel_month>\bbulan\s+(?:ini|lalu|kemarin)\b)"
-    r"|(?<![\d.,/-])(?P<year>(?:19|20)\d{2})(?!\d|[.,/]\d|-\d\d-\d\d|\s*(?:ribu|juta|orang|penerima|peserta))",
+    r"|(?<![\d.,/-])(?P<year>(?:19|20)\d{2})(?!\d|[.,/]\d|-\d\d-\d\d|\s*(?:ribu|juta|orang|penerima|peserta)))",
     re.IGNORECASE,
 )
 _CUMULATIVE = re.compile(r"\b(?:sejak|semenjak|since)\b(?:\s+\S+){0,3}\s+$", re.IGNORECASE)
