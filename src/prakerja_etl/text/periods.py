@@ -144,11 +144,14 @@ class DateMention:
     iso: str      # 'YYYY-MM-DD' or 'YYYY-MM'
 
 
+# A date starts with a digit, '(' or the first letter of a month or of a word before one.
+_DATE_FIRST = "".join(sorted({w[0] for w in [*MONTHS, "akhir", "pertengahan", "awal", "penghujung"]}))
 _DATE_RE = re.compile(
+    rf"(?=[\d({_DATE_FIRST}])(?:"
     rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_NAMES})\.?(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b(?![.,]?\d)"
     rf"|\b(?:(?:akhir|pertengahan|awal|penghujung)\s+)?(?P<mon2>{_MONTH_NAMES})\.?(?:\s+(?P<y2>(?:19|20)\d{{2}}))?\b"
     r"|\((?P<pd>\d{1,2})/(?P<pm>\d{1,2})(?:/(?P<py>\d{2}|\d{4}))?\)"
-    r"|\b(?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})-(?P<id>\d{2})\b",
+    r"|\b(?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})-(?P<id>\d{2})\b)",
     re.IGNORECASE,
 )
 
