@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from re import _constants as sre  # the parsed form of a pattern, to find the words it needs
 from re import _parser
@@ -79,14 +80,19 @@ def _alternatives(items: _parser.SubPattern | list) -> list[Needs] | None:
     return branches if all(branches) else None
 
 
-def _gate(alternatives: list[Needs] | None) -> Callable[[str], bool] | None:
-    """A test of the case-folded text that holds when it has what one of the alternatives needs,
+def _test(alternatives: list[Needs] | None) -> str:
+    """A test of the case-folded text `t` that holds when it has what one of the alternatives needs,
     written out as one expression of substring tests: far cheaper than a regex or generators."""
     if alternatives is None:
-        return None
-    test = " or ".join("(" + " and ".join("(" + " or ".join(f"{n!r} in t" for n in sorted(one_of)) + ")"
+        return "True"
+    return " or ".join("(" + " and ".join("(" + " or ".join(f"{n!r} in t" for n in sorted(one_of)) + ")"
                                           for one_of in needs) + ")" for needs in alternatives)
-    return eval(f"lambda t: {test}")  # built only from repr() of the pattern's own literals
+
+
+def _gate(alternatives: list[Needs] | None) -> Callable[[str], bool] | None:
+    if alternatives is None:
+        return None
+    return eval(f"lambda t: {_test(alternatives)}")  # built only from repr() of the pattern's own literals
 
 
 @lru_cache(maxsize=4096)
@@ -172,14 +178,16 @@ class Cues:
         self.overlapping = group == "rupiah"
         self._compiled = {side: [(i, re.compile(p, re.IGNORECASE)) for i, p in pats]
                           for side, pats in self._patterns.items()}
-        # The words each cue needs: a text is scanned only for the cues whose words it contains.
-        self._gates = {i: _gate(_alternatives(_parser.parse(p, re.IGNORECASE)))
-                       for pats in self._patterns.values() for i, p in pats}
+        # The words each cue needs: a text is scanned only for the cues whose words it contains,
+        # all tested by one function per side.
+        self._present_in = {side: eval(  # built only from repr() of the patterns' own literals
+            "lambda t: tuple(compress({!r}, [{}]))".format(
+                tuple(i for i, _ in pats),
+                ", ".join(f"({_test(_alternatives(_parser.parse(p, re.IGNORECASE)))})" for _, p in pats)),
+            {"compress": compress}) for side, pats in self._patterns.items()}
 
     def _present(self, text: str, side: str) -> tuple[int, ...]:
-        folded = _folded(text)
-        return tuple(i for i, _ in self._patterns[side]
-                     if self._gates[i] is None or self._gates[i](folded))
+        return self._present_in[side](_folded(text))
 
     @lru_cache(maxsize=4096)  # noqa: B019 (the groups live as long as the program)
     def _alternation(self, side: str, present: tuple[int, ...]) -> re.Pattern[str]:
