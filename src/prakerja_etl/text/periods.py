@@ -22,13 +22,13 @@ MONTHS = {
     "december": 12, "dec": 12, "january": 1, "february": 2, "march": 3,
 }
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-# Every period starts with a digit of its year or the first letter of one of these words: the
-# lookahead lets a search skip other positions at once.
+# Every period starts with a digit of its year or, at a word start, the first letter of one of these
+# words: the lookahead lets a search skip other positions at once.
 _PERIOD_FIRST = "".join(sorted({w[0] for w in [*MONTHS, "semester", "smt", "kuartal", "triwulan",
                                                "quarter", "q", "akhir", "awal", "pertengahan", "per",
-                                               "tahun", "this", "last", "bulan", "1", "2"]}))
+                                               "tahun", "this", "last", "bulan"]}))
 _PERIOD_RE = re.compile(
-    rf"(?=[{_PERIOD_FIRST}])(?:"
+    rf"(?=[12]|\b[{_PERIOD_FIRST}])(?:"
     r"(?P<range>\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b)"
     r"|\b(?:semester|smt)\s+(?P<sem>I{1,2}|1|2|pertama|kedua|satu|dua)\b\s*[-–]?\s*(?:tahun\s+)?(?P<sem_y>(?:19|20)\d{2})?"
     r"|\b(?:kuartal|triwulan|quarter|Q)\s*(?P<q>IV|I{1,3}|[1-4])\b\s*[-–]?\s*(?:tahun\s+)?(?P<q_y>(?:19|20)\d{2})?"
@@ -144,10 +144,11 @@ class DateMention:
     iso: str      # 'YYYY-MM-DD' or 'YYYY-MM'
 
 
-# A date starts with a digit, '(' or the first letter of a month or of a word before one.
+# A date starts with '(' or, at a word start, a digit or the first letter of a month or of a word
+# before one.
 _DATE_FIRST = "".join(sorted({w[0] for w in [*MONTHS, "akhir", "pertengahan", "awal", "penghujung"]}))
 _DATE_RE = re.compile(
-    rf"(?=[\d({_DATE_FIRST}])(?:"
+    rf"(?=\(|\b[\d{_DATE_FIRST}])(?:"
     rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_NAMES})\.?(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b(?![.,]?\d)"
     rf"|\b(?:(?:akhir|pertengahan|awal|penghujung)\s+)?(?P<mon2>{_MONTH_NAMES})\.?(?:\s+(?P<y2>(?:19|20)\d{{2}}))?\b"
     r"|\((?P<pd>\d{1,2})/(?P<pm>\d{1,2})(?:/(?P<py>\d{2}|\d{4}))?\)"
