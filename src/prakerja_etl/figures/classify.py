@@ -128,8 +128,10 @@ def _percent(ctx: Context) -> Decision:
 def _partitive(ctx: Context) -> Decision | None:
     """'Dari peserta yang menganggur, 36 persen kini bekerja': the whole named in the clause before
     and the words after the share are one description; only a cue spanning both decides."""
+    if ctx.left_clause.strip():
+        return None
     clauses = _CLAUSE_BREAK.split(ctx.sentence_before)
-    if ctx.left_clause.strip() or len(clauses) < 2 or not LEX.partitive.match(clauses[-2]):
+    if len(clauses) < 2 or not LEX.partitive.match(clauses[-2]):
         return None
     whole = clauses[-2]
     text = whole + " " + _CLAUSE_BREAK.split(ctx.right, maxsplit=1)[0]

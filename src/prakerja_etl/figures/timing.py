@@ -314,12 +314,14 @@ def _targets_to_date(figures: list[Figure], scenes: dict[int, _Scene]) -> list[F
               if f.basis == "to_date" and f.metric in CUES.person_running_metrics]
     out = []
     for f in figures:
-        scene = scenes[f.sentence.start]
-        start = scene.offset + f.start - f.sentence.start
-        after = scene.offset + max((g.end - f.sentence.start for g in figures
-                                    if g.sentence.start == f.sentence.start and g.end <= f.start), default=0)
-        as_of = _target_date(scene, after, start) \
-            if f.metric in CUES.cumulative_plan_metrics and f.basis == "total" else None
+        as_of = None
+        if f.metric in CUES.cumulative_plan_metrics and f.basis == "total":
+            scene = scenes[f.sentence.start]
+            start = scene.offset + f.start - f.sentence.start
+            after = scene.offset + max((g.end - f.sentence.start for g in figures
+                                        if g.sentence.start == f.sentence.start and g.end <= f.start),
+                                       default=0)
+            as_of = _target_date(scene, after, start)
         if as_of and (CUES.since.search(f.sentence.text) or CUES.everyone.search(f.sentence.text)
                       or (counts and float(f.value) >= max(counts))):
             year = int(as_of[:4])
@@ -436,13 +438,13 @@ def _scenes(sentences: list[Sentence], when: ArticleTime,
     # The article's one survey fieldwork period times the sentences reporting survey results. The
     # period follows the fieldwork verb ('dilakukan pada 19 Mei-1 Juni'), not its agent's name
     # ('dilakukan oleh Ipsos 2021').
-    fieldwork = {p.period for s in sentences if CUES.survey.search(s.text)
-                 for p in out[s.start].own("plain") if _FIELDWORK_AT.search(out[s.start].text, 0, p.start)}
+    surveys = [s.start for s in sentences if CUES.survey.search(s.text)]
+    fieldwork = {p.period for start in surveys
+                 for p in out[start].own("plain") if _FIELDWORK_AT.search(out[start].text, 0, p.start)}
     if len(fieldwork) == 1:
         period = fieldwork.pop()
-        for s in sentences:
-            if CUES.survey.search(s.text):
-                out[s.start] = replace(out[s.start], survey=period)
+        for start in surveys:
+            out[start] = replace(out[start], survey=period)
     # 'Total anggaran Rp 10 triliun. Dan jumlah tersebut dialokasikan pada semester I': the
     # sentence that points back names the period of the one before it.
     starts = list(out)
