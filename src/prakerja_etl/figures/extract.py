@@ -241,6 +241,8 @@ def _package_of_its_parts(figures: list[Figure], sentences: list[Sentence]) -> l
     ('… Rp3,5 juta. Dari jumlah tersebut, Rp1 juta untuk pelatihan …') is the whole package: the
     incentive never includes the training fee. The parts follow in its sentence, or in the next
     one when that points back to it."""
+    if not any(f.metric == "incentive_total_per_recipient" for f in figures):
+        return figures
     following = {s.start: n.start for s, n in zip(sentences, sentences[1:], strict=False)
                  if cls.LEX.anaphora.search(n.text[:40])}
     out = []
