@@ -526,6 +526,8 @@ def _former(scene: _Scene, start: int, end: int) -> int | None:
     '… kala itu'), when they do: the last time word before it in its sentence is of the past, or
     one follows it in its clause. 'kala itu' is the time named before it in the sentence, if any."""
     text, offset = scene.text, scene.offset
+    if CUES.former.absent(text) and CUES.then.absent(text):
+        return None   # most sentences have no word of a former time
     named = [p.start for p in scene.periods if p.period and p.start >= offset]
     cues = [m for pattern in (CUES.former, CUES.then) for m in pattern.finditer(text, offset, start)
             if pattern is CUES.former or not any(n < m.start() for n in named)]
