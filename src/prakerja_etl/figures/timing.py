@@ -232,15 +232,8 @@ def time_article(figures: list[Figure], sentences: list[Sentence],
                  when: ArticleTime) -> tuple[list[Figure], dict[int, str | None]]:
     """Each figure with `period`, `basis` and `as_of` set from its sentence and the article, and the
     period each sentence speaks of (its own stated one, else the one in force before it)."""
-    scenes, reset = _scenes(sentences, when, frozenset(f.sentence.start for f in figures
-                                                       if f.metric in CUES.running_metrics))
-    # The sentences' periods follow the year's frame; only a count since the start (rare) changes
-    # the scenes from the ones without it.
-    frames = _scenes(sentences, when)[0] if reset else scenes
-    periods = {}
-    for start, scene in frames.items():
-        own = scene.own("plain", "range")
-        periods[start] = own[0].period if own else scene.in_force
+    scenes, periods = _scenes(sentences, when, frozenset(f.sentence.start for f in figures
+                                                         if f.metric in CUES.running_metrics))
     return _resolve_all(figures, sentences, when, scenes), periods
 
 
@@ -290,7 +283,7 @@ def _headline_follows_body(figures: list[Figure], by_default: list[bool], lead: 
                      if g.sentence.line_no >= lead and (by_default[i] or not default)
                      and g.metric == f.metric and low <= float(g.value) <= high), None)
         if body:
-            out[i] = replace(f, period=body.period, basis=body.basis, as_of=body.as_of)
+            out[i] = _timed(f, period=body.period, basis=body.basis, as_of=body.as_of)
     return out
 
 
@@ -302,7 +295,7 @@ def _restated_adopt(figures: list[Figure], restated: list[bool]) -> list[Figure]
         first = next((g for g in out[:i] if restated[i] and g.metric == f.metric and g.value == f.value
                       and g.sentence.start != f.sentence.start), None)
         if first:
-            out[i] = replace(f, period=first.period, basis=first.basis, as_of=first.as_of)
+            out[i] = _timed(f, period=first.period, basis=first.basis, as_of=first.as_of)
     return out
 
 
@@ -325,7 +318,7 @@ def _targets_to_date(figures: list[Figure], scenes: dict[int, _Scene]) -> list[F
         if as_of and (CUES.since.search(f.sentence.text) or CUES.everyone.search(f.sentence.text)
                       or (counts and float(f.value) >= max(counts))):
             year = int(as_of[:4])
-            f = replace(f, period=None if WAVES.start_year < year else str(year), basis="to_date",
+            f = _timed(f, period=None if WAVES.start_year < year else str(year), basis="to_date",
                         as_of=as_of)
         out.append(f)
     return out
@@ -392,25 +385,28 @@ def _shares_follow_counts(figures: list[Figure], by_default: list[bool]) -> list
                       and g.metric in CUES.person_running_metrics), None)
         source = count or breakdown
         if by_default[i] and source and source.basis == "to_date" and f.period in (None, source.period):
-            out[i] = replace(f, period=source.period, basis="to_date", as_of=source.as_of)
+            out[i] = _timed(f, period=source.period, basis="to_date", as_of=source.as_of)
         breakdown = out[i]
     return out
 
 
 def _scenes(sentences: list[Sentence], when: ArticleTime,
-            counting: frozenset[int] = frozenset()) -> tuple[dict[int, _Scene], bool]:
-    """Each sentence's scene. The period in force carries across the whole article: news carries
-    its frame ('sepanjang 2020' in the lead) past paragraph breaks, and carrying it only within a
-    paragraph or from the lead loses more periods on the corpora than it saves. A count since the
-    start (in a sentence of `counting`, the starts of sentences with a count) replaces it; the flag
-    says whether one did."""
+            counting: frozenset[int] = frozenset()) -> tuple[dict[int, _Scene], dict[int, str | None]]:
+    """Each sentence's scene, and the period each sentence speaks of. The period in force carries
+    across the whole article: news carries its frame ('sepanjang 2020' in the lead) past paragraph
+    breaks, and carrying it only within a paragraph or from the lead loses more periods on the
+    corpora than it saves. A count since the start (in a sentence of `counting`, the starts of
+    sentences with a count) replaces it for the figures, not for the sentences' periods, which
+    follow the year's frame (`frame`)."""
     month = when.day.month if when.day else None
     out: dict[int, _Scene] = {}
+    periods_of: dict[int, str | None] = {}
     in_force: str | None = None
+    frame: str | None = None
     running: str | None = None
     line_force: tuple[int, str | None] = (-1, None)
     previous: Sentence | None = None
-    closed = reset = False
+    closed = False
     for s in sentences:
         points_back = previous is not None and bool(CUES.anaphora.search(s.text))
         prefix = previous.text + " " if points_back and previous else ""
@@ -422,6 +418,12 @@ def _scenes(sentences: list[Sentence], when: ArticleTime,
                        same_line_in_force=line_force[1] if line_force[0] == s.line_no else None)
         out[s.start] = scene
         stated = [p.period for p in scene.own("plain", "range")]
+        # after a reset the frame differs from the period in force; it only changes the periods a
+        # sentence states through 'setahun kemudian'
+        framed = stated if frame == in_force else \
+            [p.period for p in _own_periods(text, len(prefix), when, frame)]
+        frame = framed[0] if framed else frame
+        periods_of[s.start] = frame
         if CUES.completed.search(s.text):
             closed = closed or (stated[0] if stated and stated[0] else str(when.year))[:4] == str(when.year)
         if stated:
@@ -430,7 +432,7 @@ def _scenes(sentences: list[Sentence], when: ArticleTime,
         elif s.start in counting and (CUES.since.search(s.text) or CUES.so_far.search(s.text)):
             # a count since the start ('secara akumulatif … sampai 30 September') replaces the year's
             # frame: the counts after it that nothing else times run to the same date
-            in_force, line_force, reset = None, (-1, None), True
+            in_force, line_force = None, (-1, None)
             running = _as_of_mention(scene, len(text)) or when.iso
         previous = s
     if closed:
@@ -454,7 +456,14 @@ def _scenes(sentences: list[Sentence], when: ArticleTime,
             own = scene.own("plain")
             if own:
                 out[here] = replace(out[here], next_stated=own[0].period)
-    return out, reset
+    return out, periods_of
+
+
+def _own_periods(text: str, offset: int, when: ArticleTime, in_force: str | None) -> list[PeriodMention]:
+    """The periods a sentence itself states ('plain' or 'range') with this period in force."""
+    month = when.day.month if when.day else None
+    periods = _shifted_years(text, find_periods(text, when.year, month), in_force)
+    return [p for p in periods if p.start >= offset and _role(text, p) in ("plain", "range")]
 
 
 _TWO_YEARS = re.compile(r"(?:19|20)\d{2}\D+(?:19|20)\d{2}")
@@ -559,9 +568,9 @@ def _resolve_in(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime, star
         # sentence states within that year ('gelombang IV, Agustus 2020')
         year = WAVES.year_of(int(f.value), recent=recent)
         fine = stated if year and stated and stated.startswith(str(year)) else None
-        return replace(f, period=fine or (str(year) if year else None), basis="total", as_of=None), False
+        return _timed(f, period=fine or (str(year) if year else None), basis="total", as_of=None), False
     if f.metric is None:
-        return replace(f, period=stated if has_stated else scene.in_force or scene.survey, basis="total",
+        return _timed(f, period=stated if has_stated else scene.in_force or scene.survey, basis="total",
                        as_of=None), False
     # Stage and wave cues count from the last period named before the figure: 'target tahap awal
     # 595.000, sementara target sepanjang 2023 dipatok 1 juta' — the stage ends where 2023 is named.
@@ -579,20 +588,20 @@ def _resolve_in(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime, star
             CUES.superseded_after.search(text[end:]):
         # a replaced plan was the plan of the same year as its replacement
         period = stated or wave_year or (_default(f, scene, when, region) if plan else None)
-        return replace(f, period=period, basis="superseded", as_of=None), False
+        return _timed(f, period=period, basis="superseded", as_of=None), False
     # 'naik dari Rp X menjadi Rp Y': X was replaced, unless its own words date it ('dari 5 juta
     # pada 2021 menjadi …', '… tahun lalu menjadi …'): then it is that period's
     changed = _changed_from(text, start, end)
     if changed:
         own = [p.period for p in plain if changed[0] <= p.start < changed[1] and p.period]
-        return replace(f, period=own[0][:4] if plan and own else own[0] if own else None,
+        return _timed(f, period=own[0][:4] if plan and own else own[0] if own else None,
                        basis="total" if own else "superseded", as_of=None), False
     # a value of a former time ('paket lama senilai …'): only a period stated for it
     former = _former(scene, start, end)
     if former is not None:
         clause_end = end + len(_CLAUSE_END.split(text[end:], maxsplit=1)[0])
         own = [p.period for p in plain if former <= p.start < clause_end and p.period]
-        return replace(f, period=own[0] if own else None, basis="total", as_of=None), False
+        return _timed(f, period=own[0] if own else None, basis="total", as_of=None), False
 
     # part: one wave, one stage, one survey of the series
     clause_end = end + len(_CLAUSE_END.split(text[end:], maxsplit=1)[0])
@@ -603,7 +612,7 @@ def _resolve_in(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime, star
             (f.metric == "survey_incentive" and (CUES.per_unit_after.search(text[end:end + 30])
                                                  or _EACH_BEFORE.search(text, max(0, start - 20), start))):
         period = stated or wave_year or _default(f, scene, when, region)
-        return replace(f, period=period, basis="part", as_of=None), False
+        return _timed(f, period=period, basis="part", as_of=None), False
 
     if not plan:
         running = _running(f, scene, start, end, has_stated, stated, waves, when, recent)
@@ -613,7 +622,7 @@ def _resolve_in(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime, star
             w.last is not None and WAVES.year_of(w.first) and WAVES.year_of(w.last)
             and WAVES.year_of(w.first) != WAVES.year_of(w.last) for w in waves):
         # 'gelombang 1 hingga 22': a count over waves of several years runs up to the article
-        return replace(f, period=None, basis="to_date", as_of=_as_of(scene, start, when)), False
+        return _timed(f, period=None, basis="to_date", as_of=_as_of(scene, start, when)), False
     if has_stated:
         period = stated
     elif waves:
@@ -622,19 +631,26 @@ def _resolve_in(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime, star
         period, default = _default(f, scene, when, text[max(cut, prev_end + scene.offset):start]), True
         if period is None and scene.running and f.metric in CUES.running_metrics:
             year = int(scene.running[:4])
-            return replace(f, period=None if WAVES.start_year < year else str(year), basis="to_date",
+            return _timed(f, period=None if WAVES.start_year < year else str(year), basis="to_date",
                            as_of=scene.running), True
     if period and f.metric in CUES.running_metrics and len(period) == 7 and period[5:].isdigit() \
             and has_stated:
         # a count stated for a month stands at that month: 'pada Oktober 2020, 5,59 juta penerima'
-        return replace(f, period=period[:4], basis="to_date", as_of=period), False
+        return _timed(f, period=period[:4], basis="to_date", as_of=period), False
     now = f.metric not in CUES.stock_metrics or CUES.present.search(text, scene.offset, start)
     if period and period == str(when.year) and not scene.year_closed and now and (
             f.metric in CUES.running_metrics or f.metric in CUES.profile_metrics and has_stated):
         # this year's count (or a share of its make-up), stated before the year is over (and before
         # the article reports it finished), runs to date; a stock only when said to be the present one
-        return replace(f, period=period, basis="to_date", as_of=_as_of(scene, start, when)), default
-    return replace(f, period=period, basis="total", as_of=None), default
+        return _timed(f, period=period, basis="to_date", as_of=_as_of(scene, start, when)), default
+    return _timed(f, period=period, basis="total", as_of=None), default
+
+
+def _timed(f: Figure, period: str | None, basis: str, as_of: str | None) -> Figure:
+    """The figure with this timing; itself when it already has it (most keep the defaults)."""
+    if f.period == period and f.basis == basis and f.as_of == as_of:
+        return f
+    return replace(f, period=period, basis=basis, as_of=as_of)
 
 
 def _recent(scene: _Scene, stated: str | None, when: ArticleTime) -> int | None:
@@ -690,7 +706,7 @@ def _running(f: Figure, scene: _Scene, start: int, end: int, has_stated: bool, s
             str(as_of_year) if as_of_year == WAVES.start_year else None)
     else:
         period = str(as_of_year) if as_of_year else None
-    return replace(f, period=period, basis="to_date", as_of=as_of)
+    return _timed(f, period=period, basis="to_date", as_of=as_of)
 
 
 _CLAUSE_END = re.compile(r"[,;:.]|\s[-–]\s")
