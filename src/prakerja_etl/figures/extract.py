@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -86,6 +87,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
     # 'Liputan6.com, Jakarta -': the city a story is filed from says nothing about its figures.
     provinces = [m for m in find_provinces(text) if not dateline or m.start >= dateline.end()]
     topic = _topic_province(text, provinces)
+    breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text)] if found else []
     out: list[Figure] = []
     for i, cand in enumerate(found):
         prev_end = found[i - 1].end if i else 0
@@ -95,14 +97,16 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
             right = text[cand.end:found[i + 2].start]
         elif _SHARE_OF_NEXT.fullmatch(right) and i + 1 < len(found):
             right = text[cand.end:]
-        left_clause = _own_clause(left)
+        left_breaks = [m.span() for m in _CLAUSE_BREAK.finditer(left)]
+        left_clause = _own_clause(left, left_breaks)
         right_clause = _CLAUSE_BREAK.split(right, maxsplit=1)[0]
         # A province across an apposition is the clause's subject (province_clause), not a label.
-        province_left = _nearest_province(provinces, cand.start - len(_last_clause(left)), cand.start,
-                                          last=True) or _row_label(provinces, text, cand.start)
+        last_clause_start = left_breaks[-1][1] if left_breaks else 0
+        province_left = _nearest_province(provinces, cand.start - len(left) + last_clause_start,
+                                          cand.start, last=True) or _row_label(provinces, text, cand.start)
         province_right = _nearest_province(provinces, cand.end, cand.end + len(right_clause),
                                            last=False)
-        clause_before = _own_clause(text[:cand.start])
+        clause_before = _own_clause(text[:cand.start], _breaks_before(text, breaks, cand.start))
         # 'Provinsi X mencatat 700 ribu pendaftar dengan 200 ribu penerima': the province is the
         # subject of its clause, unless the figure is said to be the whole country's.
         province_clause = None if cls.LEX.national.search(left) else \
@@ -168,13 +172,26 @@ def _last_clause(left: str) -> str:
     return parts[-1] if parts else left
 
 
-def _own_clause(left: str) -> str:
+def _own_clause(left: str, breaks: list[tuple[int, int]]) -> str:
     """The clause a figure belongs to, up to it: the last clause, or the two last when the last is
-    only an appositive connector ('…, yakni 1 juta orang' speaks of the clause before)."""
-    parts = _CLAUSE_BREAK.split(left)
-    if len(parts) > 1 and cls.LEX.apposition.fullmatch(parts[-1]):
-        return left[len(left) - len(parts[-1]) - len(parts[-2]) - 1:]
-    return parts[-1] if parts else left
+    only an appositive connector ('…, yakni 1 juta orang' speaks of the clause before).
+    `breaks` are the spans of the clause breaks in `left`."""
+    if not breaks:
+        return left
+    last = left[breaks[-1][1]:]
+    if cls.LEX.apposition.fullmatch(last):
+        before_start = breaks[-2][1] if len(breaks) > 1 else 0
+        return left[breaks[-1][1] - (breaks[-1][0] - before_start) - 1:]
+    return last
+
+
+def _breaks_before(text: str, breaks: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
+    """The clause breaks of text[:end], from those of the whole sentence: a break found four or
+    more characters before `end` read nothing beyond it; only the last few characters are
+    scanned again, as the end of text[:end] (a comma before a digit breaks there, not in text)."""
+    safe = bisect_right(breaks, end - 4, key=lambda span: span[0])
+    resume = max(breaks[safe - 1][1] if safe else 0, end - 3, 0)
+    return breaks[:safe] + [m.span() for m in _CLAUSE_BREAK.finditer(text, resume, end)]
 
 
 def _nearest_province(mentions: list[ProvinceMention], start: int, end: int,

@@ -247,10 +247,11 @@ class Subjects:
         # Longest names first, so 'BLT Dana Desa' is found before 'BLT'.
         names.sort(key=lambda pair: len(pair[0]), reverse=True)
         self._names = [(re.compile(_case(name)), self.subjects[i]) for name, i in names]
-        # One scan for all names (word boundaries factored out); which name it was is asked
-        # only of the few matches.
-        self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(_case(name, bare=True) for name, _ in names)
-                                   + r")(?!\w)")
+        # One scan for all names (word boundaries factored out), only of a sentence with the words
+        # of a name, and only where a name's first letter is; which name it was is asked only of
+        # the few matches.
+        self._pattern = compile_cue(r"(?<!\w)" + _first_letters([name for name, _ in names]) + "(?:"
+                                    + "|".join(_case(name, bare=True) for name, _ in names) + r")(?!\w)")
         denied = data["denied"]
         self.DENIED = Subject(denied["subject"], "denied")
         self.denial = _words(denied["words"])
@@ -272,10 +273,21 @@ class Subjects:
         return next(s for pattern, s in self._names if pattern.fullmatch(name))
 
 
+def _first_letters(names: list[str]) -> str:
+    """A lookahead for the letter every name starts with, in the case `_case` matches it."""
+    exact = {n[0] for n in names if _ACRONYM.fullmatch(n)}
+    folded = {n[0].lower() for n in names if not _ACRONYM.fullmatch(n)}
+    assert all(c.isalpha() for c in exact | folded), "a subject name starts with a letter"
+    return f"(?=[{''.join(sorted(exact))}]|(?i:[{''.join(sorted(folded))}]))"
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9-]+")
+
+
 def _case(name: str, *, bare: bool = False) -> str:
     """Acronyms (capitals only) match case-sensitively, other names in any case."""
     body = name.replace(" ?", r"\s*").replace(" ", r"\s+") if bare else phrase(name)
-    return body if re.fullmatch(r"[A-Z][A-Z0-9-]+", name) else f"(?i:{body})"
+    return body if _ACRONYM.fullmatch(name) else f"(?i:{body})"
 
 
 @dataclass(frozen=True)
