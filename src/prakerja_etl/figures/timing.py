@@ -494,13 +494,13 @@ def _role(text: str, p: PeriodMention) -> str:
     before = text[max(0, p.start - 40):p.start]
     if _TWO_YEARS.search(text, p.start, p.end):
         return "range"
-    if CUES.up_to.search(text[max(0, p.start - 30):p.start]):
+    if _search(CUES.up_to, text, text[max(0, p.start - 30):p.start]):
         return "as_of"
-    if CUES.described.search(before):
+    if _search(CUES.described, text, before):
         return "described"
-    if CUES.unchanged.search(before):
+    if _search(CUES.unchanged, text, before):
         return "unchanged"
-    since = _last(CUES.since, before)
+    since = _last(CUES.since, before, text)
     if since and "," not in before[since.end():]:
         return "since"
     if p.period and len(p.period) == 7 and p.period[4] == "-" and p.period[5:].isdigit() \
@@ -552,7 +552,7 @@ def _resolve(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime) -> tupl
     restates a figure stated before ('8 juta orang tersebut')."""
     text = scene.text
     start, end = scene.offset + f.start - f.sentence.start, scene.offset + f.end - f.sentence.start
-    restated = bool(_RESTATED.match(text[end:]))
+    restated = not _RESTATED.absent(text) and bool(_RESTATED.regex.match(text[end:]))
     has_stated, stated = _stated(scene, start, end, restated)
     figure, default = _resolve_in(f, scene, prev_end, when, start, end, has_stated, stated)
     return figure, default, restated
@@ -584,8 +584,8 @@ def _resolve_in(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime, star
         stated = stated[:4]  # a quota or budget set in April 2020 is the year's
 
     # superseded: 'semula Rp X, kemudian menjadi Rp Y'
-    if CUES.superseded_before.search(text[max(cut, prev_end + scene.offset):start]) and \
-            CUES.superseded_after.search(text[end:]):
+    if _search(CUES.superseded_before, text, text[max(cut, prev_end + scene.offset):start]) and \
+            _search(CUES.superseded_after, text, text[end:]):
         # a replaced plan was the plan of the same year as its replacement
         period = stated or wave_year or (_default(f, scene, when, region) if plan else None)
         return _timed(f, period=period, basis="superseded", as_of=None), False
@@ -608,8 +608,8 @@ def _resolve_in(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime, star
     one_wave = any(w.last is None and not w.opened_by and (w.start >= cut and w.end <= start
                                                           or end <= w.start and w.end <= clause_end)
                    for w in waves)
-    if f.metric in CUES.part_metrics and (one_wave or CUES.part.search(region)) or \
-            (f.metric == "survey_incentive" and (CUES.per_unit_after.search(text[end:end + 30])
+    if f.metric in CUES.part_metrics and (one_wave or _search(CUES.part, text, region)) or \
+            (f.metric == "survey_incentive" and (_search(CUES.per_unit_after, text, text[end:end + 30])
                                                  or _EACH_BEFORE.search(text, max(0, start - 20), start))):
         period = stated or wave_year or _default(f, scene, when, region)
         return _timed(f, period=period, basis="part", as_of=None), False
@@ -650,7 +650,10 @@ def _timed(f: Figure, period: str | None, basis: str, as_of: str | None) -> Figu
     """The figure with this timing; itself when it already has it (most keep the defaults)."""
     if f.period == period and f.basis == basis and f.as_of == as_of:
         return f
-    return replace(f, period=period, basis=basis, as_of=as_of)
+    # what replace() does, without its field-by-field __init__ (Figure has no __post_init__)
+    timed = object.__new__(Figure)
+    timed.__dict__.update(f.__dict__, period=period, basis=basis, as_of=as_of)
+    return timed
 
 
 def _recent(scene: _Scene, stated: str | None, when: ArticleTime) -> int | None:
@@ -687,10 +690,10 @@ def _running(f: Figure, scene: _Scene, start: int, end: int, has_stated: bool, s
     text = scene.text
     before = text[:start]
     after = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
-    since = _last(CUES.since, before) or CUES.since.search(after)
-    so_far = CUES.so_far.search(before) or CUES.so_far.search(after) or (
-        not has_stated and f.metric in CUES.person_running_metrics and CUES.everyone.search(after))
-    present = f.metric in CUES.person_running_metrics and CUES.present.search(before)
+    since = _last(CUES.since, before, text) or _search(CUES.since, text, after)
+    so_far = _search(CUES.so_far, text, before) or _search(CUES.so_far, text, after) or (
+        not has_stated and f.metric in CUES.person_running_metrics and _search(CUES.everyone, text, after))
+    present = f.metric in CUES.person_running_metrics and _search(CUES.present, text, before)
     as_of_mention = _as_of_mention(scene, start)
     if not (since or so_far or present or as_of_mention):
         return None
@@ -712,8 +715,17 @@ def _running(f: Figure, scene: _Scene, start: int, end: int, has_stated: bool, s
 _CLAUSE_END = re.compile(r"[,;:.]|\s[-–]\s")
 
 
-def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    matches = list(pattern.finditer(text))
+def _search(cue: Prefiltered, text: str, part: str) -> re.Match[str] | None:
+    """`cue.search(part)` for a slice of `text`: its words are looked for in the whole text, whose
+    case-folding is cached, not folded again for every slice."""
+    return None if cue.absent(text) else cue.regex.search(part)
+
+
+def _last(cue: Prefiltered, part: str, text: str | None = None) -> re.Match[str] | None:
+    """The cue's last match in `part` (a slice of `text`, if given)."""
+    if cue.absent(part if text is None else text):
+        return None
+    matches = list(cue.regex.finditer(part))
     return matches[-1] if matches else None
 
 
@@ -731,7 +743,7 @@ def _as_of_mention(scene: _Scene, start: int) -> str | None:
     """A date after 'hingga', 'sampai', 'per' before the figure in its sentence."""
     found = None
     for d in scene.dates:
-        if d.end <= start and CUES.up_to.search(scene.text[max(0, d.start - 30):d.start]):
+        if d.end <= start and _search(CUES.up_to, scene.text, scene.text[max(0, d.start - 30):d.start]):
             found = d.iso
     return found
 
