@@ -22,13 +22,22 @@ MONTHS = {
     "december": 12, "dec": 12, "january": 1, "february": 2, "march": 3,
 }
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-# Every period starts with a digit of its year or, at a word start, the first letter of one of these
-# words: the lookahead lets a search skip other positions at once.
-_PERIOD_FIRST = "".join(sorted({w[0] for w in [*MONTHS, "semester", "smt", "kuartal", "triwulan",
-                                               "quarter", "q", "akhir", "awal", "pertengahan", "per",
-                                               "tahun", "this", "last", "bulan"]}))
+
+
+def _starts(words: list[str]) -> str:
+    """An alternation of the words' first three letters, grouped by the first: 'j(?:an|ul|un)'."""
+    rests: dict[str, set[str]] = {}
+    for w in words:
+        rests.setdefault(w[0], set()).add(w[1:3])
+    return "|".join(c if "" in r else f"{c}(?:{'|'.join(sorted(r))})" for c, r in sorted(rests.items()))
+
+
+# Every period starts with its year or, at a word start, the first letters of one of these words:
+# the lookahead lets a search skip other positions at once.
+_PERIOD_START = _starts([*MONTHS, "semester", "smt", "kuartal", "triwulan", "quarter", "q", "akhir", "awal",
+                         "pertengahan", "per", "tahun", "this", "last", "bulan"])
 _PERIOD_RE = re.compile(
-    rf"(?=[12]|\b[{_PERIOD_FIRST}])(?:"
+    rf"(?=(?:19|20)\d\d|\b(?:{_PERIOD_START}))(?:"
     r"(?P<range>\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b)"
     r"|\b(?:semester|smt)\s+(?P<sem>I{1,2}|1|2|pertama|kedua|satu|dua)\b\s*[-–]?\s*(?:tahun\s+)?(?P<sem_y>(?:19|20)\d{2})?"
     r"|\b(?:kuartal|triwulan|quarter|Q)\s*(?P<q>IV|I{1,3}|[1-4])\b\s*[-–]?\s*(?:tahun\s+)?(?P<q_y>(?:19|20)\d{2})?"
@@ -46,7 +55,8 @@ _LAW_NUMBER = re.compile(r"\b(?:nomor|no\.?)\s*\d+\s+tahun\s+$", re.IGNORECASE)
 _YEARISH = re.compile(r"(?:19|20)\d\d|\bQ\d")
 _PERIOD_WORDS = ("tahun", "bulan", "year", "akhir", "awal", "pertengahan", "per ", "semester", "smt",
                  "kuartal", "triwulan", "quarter")
-_MONTH_SPAN = re.compile(rf"\b(?:{_MONTH_NAMES})\b\.?\s*(?:[-–]|hingga|sampai)", re.IGNORECASE)
+_MONTH_SPAN = re.compile(
+    rf"(?=\b(?:{_starts(list(MONTHS))}))\b(?:{_MONTH_NAMES})\b\.?\s*(?:[-–]|hingga|sampai)", re.IGNORECASE)
 _RELATIVE = {"ini": 0, "lalu": -1, "sebelumnya": -1, "depan": 1, "this year": 0, "last year": -1}
 
 
@@ -61,7 +71,8 @@ class PeriodMention:
 def find_periods(sentence: str, article_year: int | None,
                  article_month: int | None = None) -> tuple[PeriodMention, ...]:
     """Periods mentioned in `sentence`; relative ones need the article's year (and month)."""
-    if not (_YEARISH.search(sentence) or any(w in sentence.lower() for w in _PERIOD_WORDS)
+    lowered = sentence.lower()
+    if not (_YEARISH.search(sentence) or any(w in lowered for w in _PERIOD_WORDS)
             or _MONTH_SPAN.search(sentence)):
         return ()  # most sentences name no period: skip the big pattern
     out: list[PeriodMention] = []
@@ -144,11 +155,11 @@ class DateMention:
     iso: str      # 'YYYY-MM-DD' or 'YYYY-MM'
 
 
-# A date starts with '(' or, at a word start, a digit or the first letter of a month or of a word
+# A date starts with '(' or, at a word start, a digit or the first letters of a month or of a word
 # before one.
-_DATE_FIRST = "".join(sorted({w[0] for w in [*MONTHS, "akhir", "pertengahan", "awal", "penghujung"]}))
+_DATE_START = _starts([*MONTHS, "akhir", "pertengahan", "awal", "penghujung"])
 _DATE_RE = re.compile(
-    rf"(?=\(|\b[\d{_DATE_FIRST}])(?:"
+    rf"(?=\(|\b\d|\b(?:{_DATE_START}))(?:"
     rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_NAMES})\.?(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b(?![.,]?\d)"
     rf"|\b(?:(?:akhir|pertengahan|awal|penghujung)\s+)?(?P<mon2>{_MONTH_NAMES})\.?(?:\s+(?P<y2>(?:19|20)\d{{2}}))?\b"
     r"|\((?P<pd>\d{1,2})/(?P<pm>\d{1,2})(?:/(?P<py>\d{2}|\d{4}))?\)"
