@@ -167,7 +167,7 @@ _DATE_RE = re.compile(
     re.IGNORECASE,
 )
 
-_MONTH_STEMS = frozenset(name[:3] for name in MONTHS)
+_MONTH_STEM = re.compile(_starts(list(MONTHS)))   # the first three letters of a month, case-folded
 _NUMERIC_DATE = re.compile(r"\d[/-]\d")
 
 
@@ -177,7 +177,7 @@ def find_dates(sentence: str, article_year: int | None) -> tuple[DateMention, ..
     '2020-12-02');
     a day or month without a year takes the article's year."""
     folded = sentence.casefold()
-    if not (any(stem in folded for stem in _MONTH_STEMS) or _NUMERIC_DATE.search(sentence)):
+    if not (_MONTH_STEM.search(folded) or _NUMERIC_DATE.search(sentence)):
         return ()  # every date names a month (its first three letters) or is '(28/4)', '2020-12-02'
     out: list[DateMention] = []
     for m in _DATE_RE.finditer(sentence):
