@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -211,13 +211,18 @@ class _Scene:
     offset: int                     # where the sentence itself starts in `text`
     periods: tuple[PeriodMention, ...]
     roles: tuple[str, ...]          # each period's _role, computed once
-    dates: tuple[DateMention, ...]
+    year: int | None                # the article's year, for dates without one
     in_force: str | None            # the period of the sentences before it
     same_line_in_force: str | None  # …only if stated earlier in the same paragraph
     next_stated: str | None = None  # stated by the next sentence when it points back to this one
     survey: str | None = None       # the fieldwork period of the survey whose results it reports
     running: str | None = None      # as_of of a count since the start in force before it
     year_closed: bool = False       # the article reports its own year's programme finished
+
+    @cached_property
+    def dates(self) -> tuple[DateMention, ...]:
+        """The dates it names: only a figure's sentence is asked, most sentences never are."""
+        return find_dates(self.text, self.year)
 
     def own(self, *roles: str) -> list[PeriodMention]:
         """The periods the sentence itself names (not the one it points back to) in these roles."""
@@ -413,7 +418,7 @@ def _scenes(sentences: list[Sentence], when: ArticleTime,
         text = prefix + s.text
         periods = _shifted_years(text, find_periods(text, when.year, month), in_force)
         scene = _Scene(text=text, offset=len(prefix), periods=periods,
-                       roles=tuple(_role(text, p) for p in periods), dates=find_dates(text, when.year),
+                       roles=tuple(_role(text, p) for p in periods), year=when.year,
                        in_force=in_force, running=running,
                        same_line_in_force=line_force[1] if line_force[0] == s.line_no else None)
         out[s.start] = scene
