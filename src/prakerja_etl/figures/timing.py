@@ -517,6 +517,8 @@ def _role(text: str, p: PeriodMention) -> str:
 def _stated(scene: _Scene, start: int, end: int, restated: bool = False) -> tuple[bool, str | None]:
     """Whether the figure's own sentence states its period, and which (None for several years). A
     restated figure ('dari target itu …') is not timed by a period named after it."""
+    if not scene.periods:
+        return False, None   # most sentences name no period
     own = tuple(p for p in scene.own("plain", "range") if not (restated and p.start >= end))
     return bool(own), period_for(own, start, end)
 
