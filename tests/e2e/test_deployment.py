@@ -18,7 +18,7 @@ import subprocess
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -143,10 +143,12 @@ def raw_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return raw
 
 
-def _trigger(stack: Stack, raw: Path, warehouse: Path) -> subprocess.Popen[str]:
+def _trigger(stack: Stack, raw: Path, warehouse: Path,
+             start_at: datetime | None = None) -> subprocess.Popen[str]:
+    when = ["--start-at", f"at {start_at:%Y-%m-%d %H:%M:%S}"] if start_at else []
     return subprocess.Popen(
         [str(VENV_BIN / "prefect"), "deployment", "run", DEPLOYMENT,
-         "--param", f"raw_dir={raw}", "--param", f"warehouse_path={warehouse}",
+         "--param", f"raw_dir={raw}", "--param", f"warehouse_path={warehouse}", *when,
          "--watch", "--watch-timeout", "300"],
         env=stack.env, cwd=raw.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
@@ -221,7 +223,11 @@ def test_overlapping_runs_queue_instead_of_colliding(
         stack: Stack, raw_dir: Path, single_run: tuple[str, Path]) -> None:
     warehouse = raw_dir.parent / "overlap" / "prakerja.duckdb"
     started = time.monotonic()
-    procs = [_trigger(stack, raw_dir, warehouse) for _ in range(2)]
+    # Both runs are due at the same moment, so the runner takes them up together and the second
+    # must wait for the slot; triggered "now", a poll between the two triggers could let the first
+    # finish before the second is even seen, and the test would depend on that race.
+    due = datetime.now().replace(microsecond=0) + timedelta(seconds=10)
+    procs = [_trigger(stack, raw_dir, warehouse, due) for _ in range(2)]
     ids = [_finish(stack, proc) for proc in procs]
     print(f"\ntwo overlapping runs: {time.monotonic() - started:.1f} s (trigger to both COMPLETED)")
 
