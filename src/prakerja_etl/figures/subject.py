@@ -12,9 +12,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-import yaml
-
-from prakerja_etl.figures.lexicon import SUBJECTS_PATH, Subject, Subjects, load
+from prakerja_etl.figures.lexicon import Subject, Subjects, load
 
 # (The lookahead, what every break starts with, lets a scan skip other positions at once.)
 _CLAUSE_BREAK = re.compile(r"(?=[,;:]|\s[-–]\s|\b[sa])"
@@ -22,9 +20,7 @@ _CLAUSE_BREAK = re.compile(r"(?=[,;:]|\s[-–]\s|\b[sa])"
                            re.IGNORECASE)
 _RIGHT_WORDS = 3   # a name this many words after the figure still belongs to its noun phrase
 PRAKERJA = Subjects.PRAKERJA
-_CARRY = re.compile("|".join(p.replace(" ", r"\s+") for p in
-                             yaml.safe_load(SUBJECTS_PATH.read_text(encoding="utf-8"))["carry"]),
-                    re.IGNORECASE)
+_SUBJECTS = load().subjects
 
 
 class SentenceSubjects:
@@ -36,11 +32,11 @@ class SentenceSubjects:
 
     @cached_property
     def mentions(self) -> list[tuple[int, int, Subject]]:
-        return load().subjects.find(self.text)
+        return _SUBJECTS.find(self.text)
 
     @cached_property
     def carried(self) -> Subject | None:
-        if self._previous is None or self.mentions or not _CARRY.match(self.text):
+        if self._previous is None or self.mentions or not _SUBJECTS.carry.match(self.text):
             return None
         # 'Program ini' points back to a programme, never to a statistic or a country; after a
         # sentence that compares several subjects it is ambiguous, so nothing is carried.
@@ -53,7 +49,7 @@ class SentenceSubjects:
     def of(self, start: int, end: int, next_start: int) -> Subject | None:
         """The subject of the figure at text[start:end]; None when nothing is named (Prakerja)."""
         if self._denied(start, end):
-            return load().subjects.DENIED
+            return _SUBJECTS.DENIED
         if not self.mentions:
             return self.carried   # nothing named in the sentence: no need for its clauses
         text = self.text
@@ -76,28 +72,26 @@ class SentenceSubjects:
     @cached_property
     def _denial_breaks(self) -> list[tuple[int, int]]:
         """Where the sentence's clauses break, for the scope of a denial (once per sentence)."""
-        subjects = load().subjects
-        return [m.span() for pattern in (_CLAUSE_BREAK, subjects.denial_breaks)
+        return [m.span() for pattern in (_CLAUSE_BREAK, _SUBJECTS.denial_breaks)
                 for m in pattern.finditer(self.text)]
 
     @cached_property
     def _may_deny(self) -> bool:
-        subjects = load().subjects
-        return not (subjects.denial.absent(self.text) and subjects.denial_near.absent(self.text))
+        return not (_SUBJECTS.denial.absent(self.text) and _SUBJECTS.denial_near.absent(self.text))
 
     def _denied(self, start: int, end: int) -> bool:
         """Whether the figure's clause calls what it describes a hoax, or denies right before it
         that it exists ('tidak ada kuota 500 ribu')."""
         if not self._may_deny:
             return False   # most sentences have no word of denial: no need for their clauses
-        subjects, text, breaks = load().subjects, self.text, self._denial_breaks
+        text, breaks = self.text, self._denial_breaks
         clause_start = max((b_end for _, b_end in breaks if b_end <= start), default=0)
         clause_end = min((b_start for b_start, _ in breaks if b_start >= end), default=len(text))
-        if subjects.denial.search(text, clause_start, clause_end):
+        if _SUBJECTS.denial.search(text, clause_start, clause_end):
             return True
         before = text[clause_start:start]
-        near = [*subjects.denial_near.finditer(before)]
-        return bool(near) and len(before[near[-1].end():].split()) <= subjects.denial_near_words
+        near = [*_SUBJECTS.denial_near.finditer(before)]
+        return bool(near) and len(before[near[-1].end():].split()) <= _SUBJECTS.denial_near_words
 
     def last(self) -> Subject | None:
         """The subject the sentence ends with, for a next sentence that points back."""
