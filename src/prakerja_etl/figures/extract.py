@@ -51,6 +51,12 @@ class Figure:
     basis: str = "total"          # total / to_date / part / superseded (CLAIMS.md)
     as_of: str | None = None      # for to_date: YYYY-MM or YYYY-MM-DD the running total stands at
 
+    def bounds(self) -> tuple[float, float]:
+        """(low, high) the true value lies in, from how the figure is written (figures.interval)."""
+        at = self.sentence.start
+        return interval(self.value, self.sentence.text[self.start - at:self.end - at], self.unit,
+                        self.qualifier, self.range_part)
+
 
 def extract_figures(sentences: list[Sentence], article_year: int | None) -> list[Figure]:
     """Figures of the article's sentences, in text order."""
@@ -317,16 +323,11 @@ def _province_restated(figures: list[Figure]) -> list[Figure]:
     for f in figures:
         same = next((g for g in provincial if f.metric == "recipients_total" and not f.province
                      and abs(f.value - g.value) <= _RESTATED_SHARE * max(f.value, g.value)
-                     and _overlap(_bounds(f), _bounds(g))), None)
+                     and _overlap(f.bounds(), g.bounds())), None)
         if same is not None:
             f = replace(f, metric=same.metric, province=same.province, rule="same-quantity:province")
         out.append(f)
     return out
-
-
-def _bounds(f: Figure) -> tuple[float, float]:
-    raw = f.sentence.text[f.start - f.sentence.start:f.end - f.sentence.start]
-    return interval(f.value, raw, f.unit, f.qualifier, f.range_part)
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:

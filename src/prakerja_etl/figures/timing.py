@@ -18,7 +18,6 @@ from pathlib import Path
 import yaml
 
 from prakerja_etl.figures.extract import Figure
-from prakerja_etl.figures.interval import interval
 from prakerja_etl.figures.lexicon import Prefiltered, compile_cue
 from prakerja_etl.settings import SCHEMAS_DIR
 from prakerja_etl.text.numbers import parse_roman
@@ -282,8 +281,7 @@ def _headline_follows_body(figures: list[Figure], by_default: list[bool], lead: 
     for i, f in enumerate(figures):
         if f.sentence.line_no >= lead or f.metric is None or f.unit == "ordinal":
             continue
-        raw = f.sentence.text[f.start - f.sentence.start:f.end - f.sentence.start]
-        low, high = interval(float(f.value), raw, f.unit, f.qualifier, f.range_part)
+        low, high = f.bounds()
         body = next((g for g, default in zip(figures, by_default, strict=True)
                      if g.sentence.line_no >= lead and (by_default[i] or not default)
                      and g.metric == f.metric and low <= float(g.value) <= high), None)

@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from prakerja_etl.figures.extract import Figure, extract_figures
-from prakerja_etl.figures.interval import interval, stored
+from prakerja_etl.figures.interval import stored
 from prakerja_etl.figures.rankings import Ranking, find_rankings
 from prakerja_etl.figures.timing import ArticleTime, time_article
 from prakerja_etl.sources.html_article import read_html
@@ -91,7 +91,7 @@ def figure_rows(a: ArticleExtraction) -> list[dict[str, Any]]:
     rows = []
     for i, f in enumerate(a.figures):
         start, end = a.clean.to_raw(f.start), a.clean.to_raw(f.end)
-        low, high = stored(interval(f.value, a.clean.text[f.start:f.end], f.unit, f.qualifier, f.range_part))
+        low, high = stored(f.bounds())
         rows.append({
             "figure_id": f"{a.article_id}-{i:04d}", "article_id": a.article_id,
             "source_file": a.source_file, "value": float(f.value), "unit": f.unit,
