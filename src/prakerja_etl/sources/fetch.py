@@ -31,10 +31,10 @@ import httpx
 import yaml
 
 from prakerja_etl.errors import ConfigError
+from prakerja_etl.settings import Settings
 from prakerja_etl.sources.discover import FETCH_SIDECAR_SUFFIX
 
 USER_AGENT = "prakerja-etl/0.1 (Kartu Prakerja figures for fact-checking; one request at a time)"
-SIDECAR_SUFFIX = FETCH_SIDECAR_SUFFIX
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 _MAX_REDIRECTS = 5
@@ -42,14 +42,15 @@ _MAX_REDIRECTS = 5
 
 @dataclass(frozen=True)
 class FetchOptions:
-    """How politely to fetch; PRAKERJA_FETCH_DELAY / _TIMEOUT / _RETRIES / _MAX_BYTES override."""
+    """How politely to fetch; PRAKERJA_FETCH_DELAY / _TIMEOUT / _RETRIES override, and the size
+    limit is the run's (PRAKERJA_MAX_FILE_BYTES)."""
 
     delay: float = 2.0               # seconds between two requests to one host
     timeout: float = 20.0            # seconds to connect, and between bytes read
     retries: int = 3                 # extra attempts after a 429/5xx or a network error
     backoff: float = 1.0             # first wait when the server gives no Retry-After (doubles)
     max_retry_after: float = 120.0   # a server asking to wait longer than this is not waited for
-    max_bytes: int = 8 * 1024 * 1024  # as a run's PRAKERJA_MAX_FILE_BYTES: larger pages are refused
+    max_bytes: int = Settings.max_file_bytes  # a run would quarantine a larger page unread
     user_agent: str = USER_AGENT
 
     @classmethod
@@ -58,7 +59,7 @@ class FetchOptions:
         return cls(delay=float(env.get("PRAKERJA_FETCH_DELAY", cls.delay)),
                    timeout=float(env.get("PRAKERJA_FETCH_TIMEOUT", cls.timeout)),
                    retries=int(env.get("PRAKERJA_FETCH_RETRIES", cls.retries)),
-                   max_bytes=int(env.get("PRAKERJA_MAX_FILE_BYTES", cls.max_bytes)))
+                   max_bytes=Settings.from_env().max_file_bytes)
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,7 @@ class Fetcher:
         slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"\.html?$", "", last[-1].lower()) if last else "index")
         stem = f"{slug.strip('-')[:60] or 'index'}-{hashlib.sha256(url.encode()).hexdigest()[:10]}"
         folder = self.articles / outlet
-        return folder / f"{stem}.html", folder / f"{stem}{SIDECAR_SUFFIX}"
+        return folder / f"{stem}.html", folder / f"{stem}{FETCH_SIDECAR_SUFFIX}"
 
     # --- HTTP ---------------------------------------------------------------------------------
 

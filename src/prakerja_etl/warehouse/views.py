@@ -313,7 +313,9 @@ RANKING_CHECKS = View(
      "agrees": "True when the article names the official province; NULL without official data for the year"},
 )
 
-_REVISION_COLUMNS = "source_kind, source_file, metric, period, province_code, province_name, basis, as_of"
+# The claim columns a revision keeps, in order: claims_history holds them under the same names.
+_REVISION_COLUMNS = ("source_kind", "source_file", "metric", "period", "province_code", "province_name", "basis",
+                     "as_of", "value", "value_low", "value_high", "unit", "claim_id", "locator")
 
 CLAIM_REVISIONS = View(
     "claim_revisions",
@@ -322,18 +324,14 @@ CLAIM_REVISIONS = View(
     "edited article, a revised official file) come from claims_history. Files re-extracted with the "
     "same bytes keep their version",
     f"""
-    SELECT {_REVISION_COLUMNS}, value, value_low, value_high, unit, claim_id, locator,
-           valid_from, valid_to, run_id, superseded_by_run
+    SELECT {", ".join(_REVISION_COLUMNS)}, valid_from, valid_to, run_id, superseded_by_run
     FROM claims_history
     UNION ALL
-    SELECT {", ".join("c." + c.strip() for c in _REVISION_COLUMNS.split(","))}, c.value, c.value_low,
-           c.value_high, c.unit, c.claim_id, c.locator,
+    SELECT {", ".join("c." + c for c in _REVISION_COLUMNS)},
            coalesce(s.content_since, s.loaded_at), NULL::TIMESTAMP, coalesce(s.content_run_id, s.run_id), NULL
     FROM claims c JOIN source_files s USING (source_file)
     """,
-    {**{k: _CLAIM_COLUMNS[k] for k in ("source_kind", "source_file", "metric", "period", "province_code",
-                                       "province_name", "basis", "as_of", "value", "value_low", "value_high",
-                                       "unit", "claim_id", "locator")},
+    {**{k: _CLAIM_COLUMNS[k] for k in _REVISION_COLUMNS},
      "valid_from": "When the version of the file stating this value was first loaded (UTC)",
      "valid_to": "When a changed version replaced it (UTC); NULL: the file states it now",
      "run_id": "Run that loaded the version stating this value (see load_runs)",
