@@ -176,9 +176,7 @@ _FULL_DATE = re.compile(
     r"|\b(?P<iy>20\d{2})-(?P<im>\d{2})-(?P<id>\d{2})\b")
 _YEAR = re.compile(r"(?<![\d.,/-])(20\d{2})(?![\d.,/-]\d)")
 # 'Rabu (9/8)': a weekday and a day without its year, which the weekday can tell.
-_WEEKDAY_DATE = re.compile(
-    r"\b(?P<wd>Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad)\s*,?\s*\((?P<d>\d{1,2})/(?P<m>\d{1,2})\)",
-    re.IGNORECASE)
+_WEEKDAY_DATE = re.compile(rf"\b(?P<wd>{_DAY})\s*,?\s*\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\)", re.IGNORECASE)
 _WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5,
              "minggu": 6, "ahad": 6}
 _FIRST_YEAR = 2020   # no article about the programme is older than its launch
@@ -223,8 +221,8 @@ def undated_fallback(lines: list[Line]) -> tuple[date | None, int | None]:
             continue
         for m in _FULL_DATE.finditer(ln.text):
             try:
-                if m.group("d") and _month(m.group("mon")):
-                    dates.append(date(int(m.group("y")), _month(m.group("mon")), int(m.group("d"))))
+                if m.group("d") and (month := _month(m.group("mon"))):
+                    dates.append(date(int(m.group("y")), month, int(m.group("d"))))
                 elif m.group("nd"):
                     year = int(m.group("ny")) + (2000 if len(m.group("ny")) == 2 else 0)
                     dates.append(date(year, int(m.group("nm")), int(m.group("nd"))))
