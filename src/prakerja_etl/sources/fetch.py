@@ -30,7 +30,7 @@ import feedparser
 import httpx
 import yaml
 
-from prakerja_etl.errors import ConfigError
+from prakerja_etl.errors import ConfigError, one_line
 from prakerja_etl.settings import Settings
 from prakerja_etl.sources.discover import FETCH_SIDECAR_SUFFIX
 
@@ -204,7 +204,7 @@ class Fetcher:
                 response, body = self._stream(url, headers)
             except httpx.TransportError as exc:
                 if attempt == options.retries:
-                    raise FetchFailed(f"{url}: cannot reach it ({_one_line(exc)}) after {attempt + 1} "
+                    raise FetchFailed(f"{url}: cannot reach it ({one_line(exc)}) after {attempt + 1} "
                                       "attempt(s); check the URL or the network") from None
                 time.sleep(options.backoff * 2 ** attempt)
                 continue
@@ -274,7 +274,7 @@ def read_url_list(path: Path) -> list[str]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read the URL list {path}: {_one_line(exc)}") from exc
+        raise ConfigError(f"cannot read the URL list {path}: {one_line(exc)}") from exc
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
@@ -318,5 +318,3 @@ def _write_atomically(path: Path, data: bytes) -> None:
     os.replace(partial, path)
 
 
-def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__

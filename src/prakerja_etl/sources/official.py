@@ -18,7 +18,7 @@ from typing import Any
 
 import httpx
 
-from prakerja_etl.errors import ConfigError, TransientError, UnreadableInput
+from prakerja_etl.errors import ConfigError, TransientError, UnreadableInput, one_line
 from prakerja_etl.text.provinces import Province, canonical_province, province_by_code
 
 REGENCIES_FILE = "all_kabupaten_kota.json"
@@ -108,7 +108,7 @@ def _read_folder(folder: Path) -> dict[str, bytes]:
         try:
             files[name] = path.read_bytes()
         except OSError as err:
-            raise UnreadableInput(f"cannot read {path}: {_one_line(err)}") from err
+            raise UnreadableInput(f"cannot read {path}: {one_line(err)}") from err
     return files
 
 
@@ -128,9 +128,9 @@ def _get(client: httpx.Client, url: str, retries: int, backoff: float) -> bytes:
         try:
             response = client.get(url)
         except httpx.InvalidURL as err:
-            raise ConfigError(f"official source URL {url!r} is not valid: {_one_line(err)}") from err
+            raise ConfigError(f"official source URL {url!r} is not valid: {one_line(err)}") from err
         except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as err:
-            failure = OfficialSourceUnreachable(f"cannot reach {url}: {_one_line(err)}; {OFFLINE_HINT}")
+            failure = OfficialSourceUnreachable(f"cannot reach {url}: {one_line(err)}; {OFFLINE_HINT}")
             continue
         failure = _status_failure(url, response, attempt + 1)
         if failure is None:
@@ -154,10 +154,6 @@ def _status_failure(url: str, response: httpx.Response, attempts: int) -> Transi
     return None
 
 
-def _one_line(err: BaseException) -> str:
-    """An exception as one short line, never empty."""
-    return " ".join(str(err).split()) or type(err).__name__
-
 
 # --- parsing -------------------------------------------------------------------------------
 
@@ -179,7 +175,7 @@ def load_json(source_file: str, data: bytes) -> list[dict[str, Any]]:
     try:
         doc = json.loads(data)
     except UnicodeDecodeError as err:
-        raise UnreadableInput(f"{source_file}: not UTF-8 text ({_one_line(err)})") from err
+        raise UnreadableInput(f"{source_file}: not UTF-8 text ({one_line(err)})") from err
     except json.JSONDecodeError as err:
         raise UnreadableInput(
             f"{source_file}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})"

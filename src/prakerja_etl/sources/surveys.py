@@ -18,7 +18,7 @@ import openpyxl
 import yaml
 from openpyxl.utils import get_column_letter
 
-from prakerja_etl.errors import UnreadableInput
+from prakerja_etl.errors import UnreadableInput, one_line
 from prakerja_etl.schemas import PERIOD_PATTERN, UNITS, metric_units
 from prakerja_etl.text.decode import decode_bytes
 from prakerja_etl.text.provinces import canonical_province
@@ -171,7 +171,7 @@ def _load_sidecar(table: Path) -> _Sidecar:
     try:
         doc = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
-        raise UnreadableInput(f"sidecar {path.name} is not valid YAML: {_one_line(exc)}") from exc
+        raise UnreadableInput(f"sidecar {path.name} is not valid YAML: {one_line(exc)}") from exc
     if not isinstance(doc, dict):
         raise UnreadableInput(f"sidecar {path.name} must be a YAML mapping of keys (survey, publisher, ...)")
     return _parse_sidecar(doc, path.name)
@@ -289,7 +289,7 @@ def _read_xlsx(path: Path) -> _Grid:
         book = openpyxl.load_workbook(path, data_only=True)
     except Exception as exc:  # a broken workbook surfaces as zip, XML, key or value errors alike
         raise UnreadableInput(
-            f"{path.name} cannot be opened as an XLSX workbook ({type(exc).__name__}: {_one_line(exc)}); "
+            f"{path.name} cannot be opened as an XLSX workbook ({type(exc).__name__}: {one_line(exc)}); "
             f"re-export it from the spreadsheet program"
         ) from exc
     if not book.worksheets:
@@ -313,7 +313,7 @@ def _read_csv(path: Path, headers: list[str]) -> _Grid:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UnreadableInput(f"{path.name} cannot be read: {_one_line(exc)}") from exc
+        raise UnreadableInput(f"{path.name} cannot be read: {one_line(exc)}") from exc
     text, _ = decode_bytes(data)
     text = text.removeprefix("\ufeff")
     parses = [_split_csv(text, delimiter, path.name) for delimiter in CSV_DELIMITERS]
@@ -562,6 +562,3 @@ def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _one_line(exc: BaseException) -> str:
-    """An exception's message on one line."""
-    return " ".join(str(exc).split()) or type(exc).__name__
