@@ -55,7 +55,7 @@ class Figure:
         """(low, high) the true value lies in, from how the figure is written (figures.interval)."""
         at = self.sentence.start
         return interval(self.value, self.sentence.text[self.start - at:self.end - at], self.unit,
-                        self.qualifier, self.range_part)
+                        self.qualifier)
 
 
 def extract_figures(sentences: list[Sentence], article_year: int | None) -> list[Figure]:

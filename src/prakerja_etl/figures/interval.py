@@ -56,13 +56,13 @@ def step(value: float, raw_text: str, unit: str) -> float:
     return min(10.0 ** exponent, MAX_STEP_SHARE * abs(value))
 
 
-def interval(value: float, raw_text: str, unit: str, qualifier: str | None,
-             range_part: str | None = None) -> tuple[float, float]:
+def interval(value: float, raw_text: str, unit: str, qualifier: str | None) -> tuple[float, float]:
     """(low, high) the true value lies in; -inf / +inf for an open side.
 
-    Rounded or cut off: from half a step below the value to a full step above it. A range
-    bound ('3-4,5 juta' gives two figures) is open on its outer side, so the two bounds of one
-    range together state the range.
+    Rounded or cut off: from half a step below the value to a full step above it. Each bound of
+    a range ('3-4,5 juta' gives two figures) is a stated figure of its own, as the annotation
+    convention and the shared conflict scorer read it: a source stating '3-4,5 juta' against
+    another's '2,9 juta' disagrees at the upper bound.
     """
     s = step(value, raw_text, unit)
     low, high = value - s / 2, value + s
@@ -76,10 +76,6 @@ def interval(value: float, raw_text: str, unit: str, qualifier: str | None,
         low, high = min(low, (1 - about) * value), max(high, (1 + about) * value)
     elif kind == "almost":
         low, high = min(low, (1 - almost) * value), value
-    if range_part == "low":
-        high = math.inf
-    elif range_part == "high":
-        low = -math.inf
     return low, high
 
 
