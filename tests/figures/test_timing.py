@@ -294,6 +294,18 @@ def test_the_old_value_of_a_change_dated_by_its_own_words_is_that_periods() -> N
     assert got["Rp 5 triliun"][1:3] == ("2022", "total")
 
 
+def test_the_old_value_of_a_change_verb_without_its_new_value_is_not_the_value_in_force() -> None:
+    got = timing("Insentif bulanan peserta Kartu Prakerja sekarang Rp 700 ribu, meningkat dari "
+                 "sebelumnya hanya Rp 500 ribu.")
+    assert got["Rp 500 ribu"][1:3] == (None, "total")
+    assert got["Rp 700 ribu"][1] == "2023"
+    got = timing("Tahun ini pagu Kartu Prakerja juga dinaikkan dari Rp 5 triliun.")
+    assert got["Rp 5 triliun"][1] is None
+    # look-alike: 'kurang dari' is a hedge (less than), not a change
+    got = timing("Tahun ini penerima Kartu Prakerja kurang dari 2 juta orang.")
+    assert got["2 juta"][1] == "2023"
+
+
 def test_a_lone_dari_names_a_whole_not_a_change() -> None:
     got = timing("Pada 2022, sekitar 40 persen dari 3 juta penerima Kartu Prakerja tinggal di desa.")
     assert got["3 juta"][2] != "superseded"

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from prakerja_etl.figures.extract import Figure
-from prakerja_etl.figures.lexicon import Prefiltered, compile_cue
+from prakerja_etl.figures.lexicon import Prefiltered, compile_cue, stem
 from prakerja_etl.settings import SCHEMAS_DIR
 from prakerja_etl.text.numbers import parse_roman
 from prakerja_etl.text.periods import DateMention, PeriodMention, find_dates, find_periods, period_for
@@ -99,6 +99,7 @@ class Cues:
     part_metrics: frozenset[str]
     profile_metrics: frozenset[str]
     stock_metrics: frozenset[str]
+    change_verb_stems: frozenset[str]
 
 
 def _phrases(items: list[str]) -> str:
@@ -108,7 +109,7 @@ def _phrases(items: list[str]) -> str:
 def load_cues(path: Path = CUES_PATH) -> Cues:
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     pattern = {k: compile_cue(_phrases(v), re.IGNORECASE) for k, v in doc.items()
-               if not k.endswith("metrics")}
+               if not k.endswith(("metrics", "stems"))}
     pattern["up_to"] = compile_cue(_phrases(doc["up_to"]) + r"(?:\s+(?:akhir|pertengahan|awal|tanggal))?\s*$",
                                   re.IGNORECASE)
     pattern["per_unit_after"] = compile_cue(r"^\W*" + _phrases(doc["per_unit_after"]), re.IGNORECASE)
@@ -119,7 +120,7 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
     pattern["unchanged"] = compile_cue(_phrases(doc["unchanged"]) + r"\s+(?:(?:pada|di)\s+)?$", re.IGNORECASE)
     pattern["described"] = compile_cue(_phrases(doc["described"]) + r"\s+(?:(?:pada|sejak|per|di)\s+)?$",
                                       re.IGNORECASE)
-    metrics = {k: frozenset(v) for k, v in doc.items() if k.endswith("metrics")}
+    metrics = {k: frozenset(v) for k, v in doc.items() if k.endswith(("metrics", "stems"))}
     return Cues(**pattern, **metrics)
 
 
@@ -130,6 +131,9 @@ CUES = load_cues()
 _GAP = r"(?:[^,;.]|[,.](?=\d)){0,40}?"
 _NEW_VALUE = CUES.change_to.pattern + r"\s+(?:Rp\.?\s*)?\d"
 _CHANGE_TO_AFTER = compile_cue(rf"^(?P<gap>{_GAP}){_NEW_VALUE}", re.IGNORECASE)
+# 'dari Rp X', 'dari sebelumnya hanya Rp X': the 'dari' that opens a figure, a word between at most.
+_CHANGE_OPENER = compile_cue(CUES.change_from.pattern.removesuffix(r"\s+$") + r"(?:\s+[^\W\d_]+)?\s+$",
+                             re.IGNORECASE)
 _CHANGE_TO_BEFORE = compile_cue(_NEW_VALUE + _GAP + CUES.change_from.pattern, re.IGNORECASE)
 # 'tersebut'/'itu' right after a figure (and its noun) restates it.
 _RESTATED = compile_cue(r"^\s+(?:\w+\s+)?" + CUES.restated.pattern, re.IGNORECASE)
@@ -535,6 +539,17 @@ def _changed_from(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+def _change_verb_before(text: str, start: int) -> int | None:
+    """Where 'naik dari', 'dipangkas dari sebelumnya' begins when it opens the figure at `start`:
+    a verb of changing a value (by its root) at most one word before the 'dari' that opens it."""
+    opener = _CHANGE_OPENER.search(text, max(0, start - 40), start)
+    if not opener:
+        return None
+    words = list(_WORD.finditer(text, max(0, opener.start() - 30), opener.start()))[-2:]
+    verb = next((w for w in words if stem(w.group()) in CUES.change_verb_stems), None)
+    return verb.start() if verb else None
+
+
 def _former(scene: _Scene, start: int, end: int) -> int | None:
     """Where the words that put the figure in a former time begin ('Dulu …', 'paket lama senilai …',
     '… kala itu'), when they do: the last time word before it in its sentence is of the past, or
@@ -601,8 +616,10 @@ def _resolve_in(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime, star
         own = [p.period for p in plain if changed[0] <= p.start < changed[1] and p.period]
         return _timed(f, period=own[0][:4] if plan and own else own[0] if own else None,
                        basis="total" if own else "superseded", as_of=None), False
-    # a value of a former time ('paket lama senilai …'): only a period stated for it
+    # a value of a former time ('paket lama senilai …', '… naik dari Rp X'): only a period stated for it
     former = _former(scene, start, end)
+    if former is None:
+        former = _change_verb_before(text, start)
     if former is not None:
         clause_end = end + len(_CLAUSE_END.split(text[end:], maxsplit=1)[0])
         own = [p.period for p in plain if former <= p.start < clause_end and p.period]
@@ -718,6 +735,7 @@ def _running(f: Figure, scene: _Scene, start: int, end: int, has_stated: bool, s
 
 
 _CLAUSE_END = re.compile(r"[,;:.]|\s[-–]\s")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _search(cue: Prefiltered, text: str, part: str) -> re.Match[str] | None:
