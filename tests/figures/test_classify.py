@@ -349,3 +349,10 @@ def test_a_province_labelling_a_list_row_owns_its_figures() -> None:
            for f in extract_figures(split_sentences(rows), 2022)]
     assert got == [("province_recipients", "Kalimantan Barat"), ("province_recipients", "Bali"),
                    ("province_recipient_share", "Bali"), ("recipients_total", None)]
+
+
+def test_the_value_a_change_ends_at_is_the_new_whole_but_the_change_itself_is_not() -> None:
+    assert only("Pemerintah menambah pagunya menjadi Rp 12 triliun untuk pelatihan ini.") == "budget_total"
+    assert only("Pemerintah meningkatkan anggaran program menjadi Rp 12 triliun.") == "budget_total"
+    # look-alike: the amount added, not the whole
+    assert only("Pemerintah menambah anggaran program sebesar Rp 2 triliun.") is None

@@ -306,6 +306,17 @@ def test_the_old_value_of_a_change_verb_without_its_new_value_is_not_the_value_i
     assert got["2 juta"][1] == "2023"
 
 
+def test_an_original_plan_is_superseded_when_the_next_sentence_changes_it() -> None:
+    got = timing("Semula program Kartu Prakerja diberi pagu Rp 8 triliun. "
+                 "Belakangan pemerintah menambah pagunya menjadi Rp 12 triliun.")
+    assert got["Rp 8 triliun"][2] == "superseded"
+    assert got["Rp 12 triliun"][2] == "total"
+    # look-alike: the next sentence only restates another plan, it changes nothing
+    got = timing("Semula program Kartu Prakerja diberi pagu Rp 8 triliun. "
+                 "Pagu itu dibagi menjadi dua tahap, masing-masing Rp 4 triliun.")
+    assert got["Rp 8 triliun"][2] == "total"
+
+
 def test_a_lone_dari_names_a_whole_not_a_change() -> None:
     got = timing("Pada 2022, sekitar 40 persen dari 3 juta penerima Kartu Prakerja tinggal di desa.")
     assert got["3 juta"][2] != "superseded"

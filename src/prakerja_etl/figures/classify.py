@@ -142,7 +142,7 @@ def _partitive(ctx: Context) -> Decision | None:
 
 def _rupiah(ctx: Context) -> Decision:
     excluded = LEX.rupiah_exclusions.last(ctx.left)
-    if excluded:
+    if excluded and not (LEX.rupiah_exclusions.ids[excluded.index] == "change" and LEX.change_result.search(ctx.left)):
         return Decision(None, LEX.rupiah_exclusions.rule(excluded.index))
     found = _candidates(LEX.rupiah, ctx.left_clause, ctx.right) or \
         _candidates(LEX.rupiah, ctx.sentence_before, "")

@@ -297,6 +297,7 @@ class Lexicon:
     percent: Cues
     partitive: Prefiltered           # match: a clause naming the whole of the share after it
     rupiah_exclusions: Cues
+    change_result: Prefiltered       # search: the figure after it is where a change ends
     rupiah: Cues
     person_target: Cues
     person_target_met: Prefiltered   # before a target word: the target is a yardstick
@@ -339,6 +340,8 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
         person_target_met=compile_cue(
             "(?:" + "|".join(phrase(w) for w in data["person_target_met"]) + r")\s+$", re.IGNORECASE),
         person_realised=_words(data["person_realised"]),
+        change_result=compile_cue("(?:" + "|".join(phrase(w) for w in data["change_result"]) + r")\s+$",
+                                  re.IGNORECASE),
         partitive=_words(data["partitive"], anchor=r"^\W*"),
         budget_for=compile_cue(
             r"^\W*(?:[\w-]+\s+){0,2}?(?:" + "|".join(phrase(w) for w in data["budget_for"])

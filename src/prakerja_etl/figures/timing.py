@@ -134,6 +134,10 @@ _CHANGE_TO_AFTER = compile_cue(rf"^(?P<gap>{_GAP}){_NEW_VALUE}", re.IGNORECASE)
 # 'dari Rp X', 'dari sebelumnya hanya Rp X': the 'dari' that opens a figure, a word between at most.
 _CHANGE_OPENER = compile_cue(CUES.change_from.pattern.removesuffix(r"\s+$") + r"(?:\s+[^\W\d_]+)?\s+$",
                              re.IGNORECASE)
+# a sentence opening with 'Awalnya', 'Semula', 'Sebelumnya' (a word or two may precede it)
+_ORIGINALLY = compile_cue(r"^\W*(?:\w+\s+){0,2}?" + CUES.superseded_before.pattern, re.IGNORECASE)
+# 'menjadi' (and its figure's currency) right before a figure
+_CHANGE_TO_END = compile_cue(CUES.change_to.pattern + r"\s+(?:Rp\.?\s*)?$", re.IGNORECASE)
 _CHANGE_TO_BEFORE = compile_cue(_NEW_VALUE + _GAP + CUES.change_from.pattern, re.IGNORECASE)
 # 'tersebut'/'itu' right after a figure (and its noun) restates it.
 _RESTATED = compile_cue(r"^\s+(?:\w+\s+)?" + CUES.restated.pattern, re.IGNORECASE)
@@ -260,6 +264,7 @@ def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: Article
         by_default.append(default)
         restated.append(again)
     out = _restated_adopt(out, restated)
+    out = _replaced_in_next_sentence(out, sentences)
     out = _targets_to_date(out, scenes)
     out = _repeats_adopt_running(out, by_default)
     out = _repeats_of_a_part(out, by_default)
@@ -292,6 +297,30 @@ def _headline_follows_body(figures: list[Figure], by_default: list[bool], lead: 
         if body:
             out[i] = _timed(f, period=body.period, basis=body.basis, as_of=body.as_of)
     return out
+
+
+def _replaced_in_next_sentence(figures: list[Figure], sentences: list[Sentence]) -> list[Figure]:
+    """'Awalnya anggarannya Rp X. Pemerintah kemudian menaikkannya menjadi Rp Y.': a plan figure in a
+    sentence that opens with a word of 'originally' is superseded when the next sentence changes a
+    figure of the same metric to a new value (a verb of change, by its root, then 'menjadi')."""
+    following = {a.start: b for a, b in zip(sentences, sentences[1:], strict=False)}
+    out = list(figures)
+    for i, f in enumerate(figures):
+        if f.metric not in CUES.plan_metrics or f.basis != "total" or \
+                not _ORIGINALLY.search(f.sentence.text[:f.start - f.sentence.start]):
+            continue
+        nxt = following.get(f.sentence.start)
+        if nxt and any(g.sentence is nxt and g.metric == f.metric
+                       and _changes_to(nxt.text[:g.start - nxt.start]) for g in figures):
+            out[i] = _timed(f, period=f.period, basis="superseded", as_of=None)
+    return out
+
+
+def _changes_to(before: str) -> bool:
+    """Whether the words before a figure change a value to it: 'kemudian dinaikkan menjadi'."""
+    to = _CHANGE_TO_END.search(before)
+    return bool(to) and any(stem(w.group()) in CUES.change_verb_stems
+                            for w in _WORD.finditer(before, 0, to.start()))
 
 
 def _restated_adopt(figures: list[Figure], restated: list[bool]) -> list[Figure]:
