@@ -317,6 +317,14 @@ def test_an_original_plan_is_superseded_when_the_next_sentence_changes_it() -> N
     assert got["Rp 8 triliun"][2] == "total"
 
 
+def test_a_value_for_a_supposed_future_has_no_year() -> None:
+    got = timing("Kalau nanti pandemi sudah reda, biaya pelatihan Kartu Prakerja bisa naik hingga Rp 4 juta.")
+    assert got["Rp 4 juta"][1] is None
+    # look-alike: a bare 'kalau' of counting is no supposition
+    got = timing("Kalau dijumlahkan, anggaran Kartu Prakerja tahun ini mencapai Rp 10 triliun.")
+    assert got["Rp 10 triliun"][1] == "2023"
+
+
 def test_a_lone_dari_names_a_whole_not_a_change() -> None:
     got = timing("Pada 2022, sekitar 40 persen dari 3 juta penerima Kartu Prakerja tinggal di desa.")
     assert got["3 juta"][2] != "superseded"

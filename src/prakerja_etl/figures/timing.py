@@ -81,6 +81,7 @@ class Cues:
     change_from: Prefiltered
     change_to: Prefiltered
     former: Prefiltered
+    hypothetical: Prefiltered
     then: Prefiltered
     whole: Prefiltered
     restated: Prefiltered
@@ -580,15 +581,17 @@ def _change_verb_before(text: str, start: int) -> int | None:
 
 
 def _former(scene: _Scene, start: int, end: int) -> int | None:
-    """Where the words that put the figure in a former time begin ('Dulu …', 'paket lama senilai …',
-    '… kala itu'), when they do: the last time word before it in its sentence is of the past, or
-    one follows it in its clause. 'kala itu' is the time named before it in the sentence, if any."""
+    """Where the words that put the figure in a former or supposed time begin ('Dulu …', 'paket lama
+    senilai …', '… kala itu', 'nanti kalau …'), when they do: the last time word before it in its
+    sentence is of the past or a supposed future, or one of the past follows it in its clause.
+    'kala itu' is the time named before it in the sentence, if any."""
     text, offset = scene.text, scene.offset
-    if CUES.former.absent(text) and CUES.then.absent(text):
-        return None   # most sentences have no word of a former time
+    if CUES.former.absent(text) and CUES.then.absent(text) and CUES.hypothetical.absent(text):
+        return None   # most sentences have no word of a former or supposed time
     named = [p.start for p in scene.periods if p.period and p.start >= offset]
-    cues = [m for pattern in (CUES.former, CUES.then) for m in pattern.finditer(text, offset, start)
-            if pattern is CUES.former or not any(n < m.start() for n in named)]
+    cues = [m for pattern in (CUES.former, CUES.hypothetical, CUES.then)
+            for m in pattern.finditer(text, offset, start)
+            if pattern is not CUES.then or not any(n < m.start() for n in named)]
     before = max(cues, key=lambda m: m.start(), default=None)
     if before and not CUES.present.search(text, before.end(), start):
         return before.start()
