@@ -311,6 +311,9 @@ def test_an_original_plan_is_superseded_when_the_next_sentence_changes_it() -> N
                  "Belakangan pemerintah menambah pagunya menjadi Rp 12 triliun.")
     assert got["Rp 8 triliun"][2] == "superseded"
     assert got["Rp 12 triliun"][2] == "total"
+    got = timing("Semula pemerintah menyiapkan Rp 8 triliun bagi 3 juta peserta Kartu Prakerja. "
+                 "Pemerintah lalu menaikkan pagunya menjadi Rp 12 triliun dengan sasaran 4 juta orang.")
+    assert got["3 juta"][2] == "superseded" and got["4 juta"][2] == "total"
     # look-alike: the next sentence only restates another plan, it changes nothing
     got = timing("Semula program Kartu Prakerja diberi pagu Rp 8 triliun. "
                  "Pagu itu dibagi menjadi dua tahap, masing-masing Rp 4 triliun.")

@@ -302,8 +302,9 @@ def _headline_follows_body(figures: list[Figure], by_default: list[bool], lead: 
 
 def _replaced_in_next_sentence(figures: list[Figure], sentences: list[Sentence]) -> list[Figure]:
     """'Awalnya anggarannya Rp X. Pemerintah kemudian menaikkannya menjadi Rp Y.': a plan figure in a
-    sentence that opens with a word of 'originally' is superseded when the next sentence changes a
-    figure of the same metric to a new value (a verb of change, by its root, then 'menjadi')."""
+    sentence that opens with a word of 'originally' is superseded when the next sentence changes the
+    plan to a new value (a verb of change, by its root, then 'menjadi') and restates its metric
+    ('… menaikkan anggarannya menjadi Rp Y dengan sasaran Z orang' supersedes budget and target)."""
     following = {a.start: b for a, b in zip(sentences, sentences[1:], strict=False)}
     out = list(figures)
     for i, f in enumerate(figures):
@@ -311,8 +312,10 @@ def _replaced_in_next_sentence(figures: list[Figure], sentences: list[Sentence])
                 not _ORIGINALLY.search(f.sentence.text[:f.start - f.sentence.start]):
             continue
         nxt = following.get(f.sentence.start)
-        if nxt and any(g.sentence is nxt and g.metric == f.metric
-                       and _changes_to(nxt.text[:g.start - nxt.start]) for g in figures):
+        there = [g for g in figures if g.sentence is nxt]
+        changed = any(g.metric in CUES.plan_metrics and _changes_to(nxt.text[:g.start - nxt.start])
+                      for g in there)
+        if changed and any(g.metric == f.metric for g in there):
             out[i] = _timed(f, period=f.period, basis="superseded", as_of=None)
     return out
 
