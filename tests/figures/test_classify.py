@@ -356,3 +356,11 @@ def test_the_value_a_change_ends_at_is_the_new_whole_but_the_change_itself_is_no
     assert only("Pemerintah meningkatkan anggaran program menjadi Rp 12 triliun.") == "budget_total"
     # look-alike: the amount added, not the whole
     assert only("Pemerintah menambah anggaran program sebesar Rp 2 triliun.") is None
+
+
+def test_a_regency_named_by_its_people_or_in_the_figures_noun_phrase_owns_the_count() -> None:
+    assert only("Tahun lalu warga Klaten yang lolos seleksi program ini sebanyak 12.400 orang.") is None
+    assert only("Program itu sudah menjangkau 8.100 penerima di Kota Palu.") is None
+    assert only("Program itu sudah menjangkau 8.100 penerima di Sigi.") is None
+    # look-alike: a city where the news was told is not what the count is about
+    assert only("Di Bandung, menteri itu menyebut penerima program sudah 5,9 juta orang.") == "recipients_total"

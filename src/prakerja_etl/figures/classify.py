@@ -213,7 +213,7 @@ def _person(ctx: Context) -> Decision:
 def _regency_after(right: str) -> bool:
     """'48 ribu warga Kota Bekasi': a regency in the figure's own noun phrase makes it the regency's."""
     phrase = _CLAUSE_BREAK.split(right, maxsplit=1)[0]
-    hit = LEX.regency.search(phrase)
+    hit = LEX.regency.search(phrase) or LEX.regency_place.search(phrase)
     return hit is not None and len(phrase[:hit.start()].split()) <= _NOUN_PHRASE_WORDS
 
 

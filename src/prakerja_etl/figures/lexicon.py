@@ -23,6 +23,7 @@ from prakerja_etl.settings import SCHEMAS_DIR
 
 LEXICON_PATH = SCHEMAS_DIR / "lexicon.yaml"
 SUBJECTS_PATH = SCHEMAS_DIR / "subjects.yaml"
+REGENCIES_PATH = SCHEMAS_DIR / "regencies.yaml"
 _TOKEN = re.compile(r"\w+(?:-\w+)*")
 
 
@@ -304,7 +305,8 @@ class Lexicon:
     person_realised: Prefiltered     # a count already reached
     budget_for: Prefiltered          # match: the words between a budget and the people it is for
     change_to: Prefiltered           # match: the words between a value and the one it changed to
-    regency: Prefiltered
+    regency: Prefiltered             # a regency named: 'Kabupaten X', 'warga Banyumas'
+    regency_place: Prefiltered       # … or after 'di'/'dari', in a figure's own noun phrase
     national: Prefiltered
     person_exclusions: Cues
     person_heads: Cues
@@ -323,6 +325,13 @@ class Lexicon:
 
 def _words(items: list[str], *, anchor: str = "") -> Prefiltered:
     return compile_cue(anchor + "(?:" + "|".join(phrase(i) for i in items) + ")", re.IGNORECASE)
+
+
+def _regency_after_words(words: list[str]) -> str:
+    """A regency's bare name (as capitalised) after one of `words` (any case)."""
+    names = yaml.safe_load(REGENCIES_PATH.read_text(encoding="utf-8"))["names"]
+    return (r"\b(?i:" + "|".join(phrase(w) for w in words) + r")\s+(?:" +
+            "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
 
 
 @lru_cache(maxsize=2)
@@ -349,7 +358,9 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
         change_to=compile_cue(r"^\W*(?:\w+\W+)?(?:" + "|".join(phrase(w) for w in data["change_to"])
                               + r")\s*(?:(?:sekitar|sebanyak|sebesar|hanya)\s+)?$", re.IGNORECASE),
         national=_words(data["national"]),
-        regency=compile_cue("|".join(phrase(w) for w in data["regency_names"])),
+        regency=compile_cue("|".join(phrase(w) for w in data["regency_names"]) + "|"
+                            + _regency_after_words(data["regency_people"])),
+        regency_place=compile_cue(_regency_after_words(data["regency_people"] + data["regency_place"])),
         count_classifiers=_words(data["count_classifiers"], anchor=r"^\s*"),
         apposition=compile_cue(r"\W*(?:" + "|".join(phrase(w) for w in data["apposition"]) + r")\s*(?:(?:"
                                + "|".join(phrase(w) for w in data["apposition_hedges"]) + r")\s*)?",
