@@ -363,4 +363,4 @@ def test_a_regency_named_by_its_people_or_in_the_figures_noun_phrase_owns_the_co
     assert only("Program itu sudah menjangkau 8.100 penerima di Kota Palu.") is None
     assert only("Program itu sudah menjangkau 8.100 penerima di Sigi.") is None
     # look-alike: a city where the news was told is not what the count is about
-    assert only("Di Bandung, menteri itu menyebut penerima program sudah 5,9 juta orang.") == "recipients_total"
+    assert only("Di Bandung, menteri menyebut penerima program sudah 5,9 juta orang.") == "recipients_total"
