@@ -364,3 +364,9 @@ def test_a_regency_named_by_its_people_or_in_the_figures_noun_phrase_owns_the_co
     assert only("Program itu sudah menjangkau 8.100 penerima di Sigi.") is None
     # look-alike: a city where the news was told is not what the count is about
     assert only("Di Bandung, menteri menyebut penerima program sudah 5,9 juta orang.") == "recipients_total"
+
+
+def test_a_district_named_before_a_count_owns_it() -> None:
+    assert only("Kecamatan dengan pendaftar terbanyak ialah Cibeber dengan 1.240 orang.") is None
+    # look-alike: the same frame for a province is the province's recipients
+    assert only("Provinsi dengan penerima terbanyak ialah Jawa Barat, 1,2 juta orang.") == "province_recipients"
