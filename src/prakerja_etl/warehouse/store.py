@@ -160,7 +160,8 @@ def upgrade_storage(path: Path) -> None:
     if _version(stored) >= _version(STORAGE_VERSION):
         return
     rewritten = path.with_name(path.name + ".upgrade")
-    rewritten.unlink(missing_ok=True)
+    for leftover in (rewritten, rewritten.with_name(rewritten.name + ".wal")):
+        leftover.unlink(missing_ok=True)   # an interrupted rewrite's
     with duckdb.connect(str(rewritten), config={**DUCKDB_CONFIG, **RUN_LIMITS}) as con:
         target = con.execute("SELECT current_database()").fetchall()[0][0]
         con.execute(f"ATTACH {quote(str(path))} AS previous (READ_ONLY)")
