@@ -163,9 +163,9 @@ def upgrade_storage(path: Path) -> None:
     for leftover in (rewritten, rewritten.with_name(rewritten.name + ".wal")):
         leftover.unlink(missing_ok=True)   # an interrupted rewrite's
     with duckdb.connect(str(rewritten), config={**DUCKDB_CONFIG, **RUN_LIMITS}) as con:
-        target = con.execute("SELECT current_database()").fetchall()[0][0]
+        target = con.execute("SELECT current_database()").fetchall()[0][0].replace('"', '""')
         con.execute(f"ATTACH {quote(str(path))} AS previous (READ_ONLY)")
-        con.execute(f'COPY FROM DATABASE previous TO "{target.replace(chr(34), chr(34) * 2)}"')
+        con.execute(f'COPY FROM DATABASE previous TO "{target}"')
     os.replace(rewritten, path)
 
 
