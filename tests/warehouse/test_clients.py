@@ -51,7 +51,10 @@ def client_python(version: str) -> Path:
                       f"duckdb=={version}"]):
             done = subprocess.run(argv, capture_output=True, text=True, timeout=300)
             assert done.returncode == 0, f"{' '.join(argv)}: {done.stderr}"
-        os.replace(building, venv)
+        try:
+            os.replace(building, venv)
+        except OSError:               # another test session finished it first
+            shutil.rmtree(building)
     return venv / "bin" / "python"
 
 

@@ -45,8 +45,8 @@ _READ_PRAGMAS = {
     "user_agent", "extension_versions",
 }
 # The query's connection, whatever a statement asks: no file but the warehouse, no extension
-# installed or loaded, no setting changed once it is open (lock_configuration comes last).
-SEALED: dict[str, str | int | bool] = {
+# installed or loaded, no setting changed once it is open.
+SEALED: dict[str, bool] = {
     "enable_external_access": False, "autoinstall_known_extensions": False,
     "autoload_known_extensions": False, "lock_configuration": True}
 _HINTS = {
