@@ -20,7 +20,7 @@ from prakerja_etl.analyst.export import RELATIONS
 from prakerja_etl.analyst.query import QueryError, check_read_only, print_result
 from prakerja_etl.cli import main
 from prakerja_etl.warehouse.store import connect
-from test_analyst_guide import build_full_warehouse, contract_relations
+from test_analyst_guide import QUERIES, build_full_warehouse, contract_relations
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +110,10 @@ def test_a_reader_that_stops_early_is_not_an_error(warehouse: Path) -> None:
 def test_describing_statements_are_allowed(warehouse: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for sql in ("DESCRIBE figures", "SHOW TABLES", "SUMMARIZE metrics", "PRAGMA table_info('claims')",
                 "EXPLAIN SELECT * FROM conflicts", "FROM provinces LIMIT 2", "CALL pragma_version()",
-                "WITH t AS (SELECT 1 AS x) SELECT * FROM t;"):
+                "WITH t AS (SELECT 1 AS x) SELECT * FROM t;", "EXPLAIN ANALYZE SELECT count(*) FROM claims",
+                "EXPLAIN (FORMAT json) SELECT * FROM figures", "CALL main.pragma_table_info('figures')",
+                "PIVOT claims ON source_kind IN ('article', 'official') USING count(*) GROUP BY metric",
+                "-- what the warehouse holds\nSHOW ALL TABLES", "VALUES (1, 'a')", "DESCRIBE SELECT 1 AS x"):
         status, out, err = run(capsys, "query", sql, "--format", "csv", "--warehouse", str(warehouse))
         assert (status, err) == (0, ""), sql
         assert out, sql
@@ -125,13 +128,76 @@ def test_describing_statements_are_allowed(warehouse: Path, capsys: pytest.Captu
     "INSTALL httpfs", "LOAD httpfs", "SET threads = 1", "RESET threads", "PRAGMA enable_profiling",
     "CHECKPOINT", "FORCE CHECKPOINT", "CALL checkpoint()", "VACUUM", "EXPORT DATABASE 'out'",
     "BEGIN TRANSACTION", "WITH t AS (SELECT 1) INSERT INTO metrics (metric) SELECT * FROM t",
-    "CREATE MACRO m(x) AS x + 1", "USE memory",
+    "CREATE MACRO m(x) AS x + 1", "USE memory", "CREATE TEMP TABLE t AS SELECT 1", "SET VARIABLE v = 1",
+    "PRAGMA threads = 1", "CALL enable_logging()", "UPDATE EXTENSIONS", "PREPARE p AS SELECT 1", "EXECUTE p",
+    "PIVOT figures ON metric",            # without IN (…) it creates a type first
+    "EXPLAIN ANALYZE COPY figures TO 'out.csv'", "EXPLAIN (ANALYZE, FORMAT json) COPY figures TO 'out.csv'",
+    "EXPLAIN ANALYZE INSERT INTO metrics (metric) VALUES ('x')", "EXPLAIN ANALYZE CALL checkpoint()",
+    "/* SELECT */ DROP TABLE figures", "-- only reads\nINSERT INTO metrics (metric) VALUES ('x')",
 ])
 def test_write_statements_are_refused_before_they_run(warehouse: Path, capsys: pytest.CaptureFixture[str],
                                                       sql: str) -> None:
     status, out, err = run(capsys, "query", sql, "--warehouse", str(warehouse))
     assert status == 2 and out == ""
     assert err.startswith("prakerja-etl: refused: ") and err.count("\n") == 1, err
+
+
+def test_explain_analyze_copy_writes_no_file(warehouse: Path, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    # It used to run: COPY … TO overwrote another DuckDB file, or could overwrite the warehouse.
+    other = tmp_path / "other.duckdb"
+    with duckdb.connect(str(other)) as con:
+        con.execute("CREATE TABLE kept AS SELECT 42 AS answer")
+    before = {path: path.read_bytes() for path in (other, warehouse)}
+    for target in (other, warehouse, tmp_path / "new.csv"):
+        for explain in ("EXPLAIN ANALYZE", "EXPLAIN (ANALYZE)", "EXPLAIN /* plan */ ANALYZE"):
+            status, out, err = run(capsys, "query", f"{explain} COPY (SELECT 1) TO '{target}'",
+                                   "--warehouse", str(warehouse))
+            assert (status, out) == (2, "") and err.startswith("prakerja-etl: refused: EXPLAIN"), err
+    assert {path: path.read_bytes() for path in before} == before
+    assert not (tmp_path / "new.csv").exists()
+
+
+@pytest.mark.parametrize("reading", [
+    "SELECT content FROM read_text('{secret}')", "SELECT * FROM read_blob('{secret}')",
+    "SELECT * FROM read_csv('{secret}')", "SELECT * FROM '{secret}'", "SELECT * FROM glob('{folder}/*')",
+    "SELECT * FROM sniff_csv('{secret}')", "SELECT * FROM query('SELECT * FROM read_text(''{secret}'')')",
+    "SELECT * FROM read_parquet('http://127.0.0.1:9/x.parquet')",
+    "DESCRIBE SELECT * FROM read_text('{secret}')", "EXPLAIN ANALYZE SELECT * FROM read_text('{secret}')",
+])
+def test_no_file_outside_the_warehouse_is_read(warehouse: Path, tmp_path: Path, reading: str,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    secret = tmp_path / "secret.csv"
+    secret.write_text("name,token\nanalyst,s3cr3t-token\n")
+    sql = reading.format(secret=secret, folder=tmp_path)
+    status, out, err = run(capsys, "query", sql, "--format", "csv", "--warehouse", str(warehouse))
+    assert (status, out) == (2, "") and err.count("\n") == 1, err
+    assert "s3cr3t" not in err
+    assert err.startswith(("prakerja-etl: refused: Permission Error", "prakerja-etl: query failed: Catalog"))
+
+
+def test_settings_and_extensions_stay_as_opened(warehouse: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    logs = tmp_path / "logs"
+    logging = f"SELECT * FROM enable_logging(storage='file', storage_path='{logs}')"
+    status, _, err = run(capsys, "query", logging, "--warehouse", str(warehouse))
+    assert status == 2 and "configuration has been locked" in err and err.count("\n") == 1
+    assert not logs.exists()
+    status, out, _ = run(capsys, "query", "SELECT name, value FROM duckdb_settings() WHERE name IN "
+                         "('enable_external_access', 'lock_configuration', 'autoload_known_extensions', "
+                         "'autoinstall_known_extensions') ORDER BY name", "--format", "csv",
+                         "--warehouse", str(warehouse))
+    assert status == 0 and out.splitlines()[1:] == [
+        "autoinstall_known_extensions,false", "autoload_known_extensions,false",
+        "enable_external_access,false", "lock_configuration,true"]
+
+
+@pytest.mark.parametrize(("heading", "sql"), QUERIES, ids=[f"{i:02d}" for i in range(len(QUERIES))])
+def test_every_guide_query_runs_in_query(warehouse: Path, capsys: pytest.CaptureFixture[str], heading: str,
+                                         sql: str) -> None:
+    status, out, err = run(capsys, "query", sql, "--format", "csv", "--warehouse", str(warehouse))
+    assert (status, err) == (0, ""), heading
+    assert out.count("\n") >= 1, heading
 
 
 def test_the_read_only_connection_is_the_real_guard(warehouse: Path) -> None:
@@ -148,6 +214,8 @@ def test_the_read_only_connection_is_the_real_guard(warehouse: Path) -> None:
     ("SELECT nope FROM figures", "query failed: Binder Error: Referenced column \"nope\" not found"),
     ("SELEC 1", "invalid SQL: Parser Error: syntax error at or near"),
     ("SELECT 1; SELECT 2", "give one statement at a time (got 2)"),
+    ("SELECT 1 -- the rest is a comment?\n; DROP TABLE figures", "give one statement at a time (got 2)"),
+    ("SELECT 1 /* ; */; ATTACH 'x.duckdb'", "give one statement at a time (got 2)"),
     ("  ", "no SQL statement given"),
 ])
 def test_bad_sql_is_one_line_and_exit_2(warehouse: Path, capsys: pytest.CaptureFixture[str], sql: str,

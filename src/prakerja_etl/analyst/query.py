@@ -1,8 +1,10 @@
 """`prakerja-etl query`: one read-only SQL statement, printed as a table, CSV, JSON or markdown.
 
-Two guards: statements that write (or change the session) are refused before they run, and
-the warehouse is opened read-only, so anything the first guard misses fails in DuckDB,
-whose error is turned into the same kind of one-line message.
+Two guards. DuckDB's own parser names the statement's type, and only reading types run
+(SELECT in all its forms, EXPLAIN of one, describing PRAGMAs); the rest are refused before
+they run. The connection is read-only and sealed: no file but the warehouse (no COPY … TO,
+read_text, glob or ATTACH), no extensions, no settings changed. Whatever the first guard
+lets through fails there, with the same kind of one-line message.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ import datetime as dt
 import decimal
 import json
 import math
-import re
 import shutil
 import sys
 import uuid
@@ -26,7 +27,7 @@ import duckdb
 
 from prakerja_etl.analyst import FORMATS, LOCK_WAIT_SECONDS
 from prakerja_etl.errors import TerminalError
-from prakerja_etl.warehouse.store import connect
+from prakerja_etl.warehouse.store import QUERY_LIMITS, connect
 
 _FETCH_ROWS = 10_000
 # Piped to a file or a pager (`less -S`), a table hides no column.
@@ -34,16 +35,20 @@ _PIPED_WIDTH = 100_000
 _NUMERIC_TYPES = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
                   "UBIGINT", "UHUGEINT", "FLOAT", "DOUBLE", "DECIMAL"}
 
-# Statement kinds that only read. EXPLAIN ANALYZE runs its statement, but on a read-only connection.
-_READ_TYPES = {"SELECT", "EXPLAIN"}
-# PRAGMAs that only describe; the others change settings (profiling, threads, …) or write.
+# Statement types that only read: DESCRIBE, SHOW, SUMMARIZE, VALUES, FROM-first queries and
+# PIVOT … IN (…) are all parsed as SELECT. EXPLAIN is allowed when the statement it explains is.
+_READ_TYPES = {"SELECT"}
+# PRAGMAs (and their CALL pragma_… forms) that only describe; the others change settings or write.
 _READ_PRAGMAS = {
     "table_info", "show", "show_tables", "show_tables_expanded", "show_databases", "database_list",
     "database_size", "storage_info", "metadata_info", "version", "platform", "functions", "collations",
     "user_agent", "extension_versions",
 }
-# CALL runs a table function; these are the ones that write.
-_WRITING_CALLS = {"checkpoint", "force_checkpoint"}
+# The query's connection, whatever a statement asks: no file but the warehouse, no extension
+# installed or loaded, no setting changed once it is open.
+SEALED: dict[str, bool] = {
+    "enable_external_access": False, "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False, "lock_configuration": True}
 _HINTS = {
     "COPY": "to save a result use --format csv > FILE, or `prakerja-etl export --to DIR`",
     "EXPORT": "to save the warehouse use `prakerja-etl export --to DIR`",
@@ -53,7 +58,9 @@ _HINTS = {
     "ATTACH": "other databases cannot be attached here; open them with the duckdb client",
     "DETACH": "other databases cannot be attached here; open them with the duckdb client",
     "TRANSACTION": "a single read needs no transaction",
-    "CALL": "checkpoints are written by `prakerja-etl run`",
+    "CALL": "only describing CALLs (pragma_version(), pragma_table_info('figures'), …) are allowed",
+    "CHECKPOINT": "checkpoints are written by `prakerja-etl run`",
+    "MULTI": "name the values of a PIVOT: PIVOT … ON column IN ('a', 'b') USING …",
 }
 _DEFAULT_HINT = "the warehouse is loaded only by `prakerja-etl run`"
 
@@ -68,7 +75,8 @@ def run_query(warehouse: Path, sql: str, fmt: str = "table", out: TextIO | None 
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     statement = check_read_only(sql)
-    with connect(warehouse, read_only=True, wait_seconds=wait_seconds) as con:
+    with connect(warehouse, read_only=True, wait_seconds=wait_seconds,
+                 limits={**QUERY_LIMITS, **SEALED}) as con:
         print_result(con, statement, fmt, out, max_rows=max_rows)
 
 
@@ -84,40 +92,83 @@ def print_result(con: duckdb.DuckDBPyConnection, sql: str, fmt: str = "table", o
 
 def check_read_only(sql: str) -> str:
     """The one statement in `sql`, if it only reads; QueryError (one line, with a hint) if not."""
-    try:
-        statements = duckdb.extract_statements(sql)
-    except duckdb.Error as exc:
-        raise QueryError(f"invalid SQL: {one_line(exc)}") from None
+    statements = _parse(sql)
     if not statements:
         raise QueryError("no SQL statement given")
     if len(statements) > 1:
         raise QueryError(f"give one statement at a time (got {len(statements)})")
-    statement = statements[0]
-    kind = statement.type.name
-    if kind in _READ_TYPES or _reads(kind, statement.query):
-        return statement.query
-    raise QueryError(f"refused: {_verb(statement.query, kind)} is not a read-only statement; "
-                     f"{_HINTS.get(kind, _DEFAULT_HINT)}")
+    refused = _refused(statements[0])
+    if refused is not None:
+        verb, kind = refused
+        raise QueryError(f"refused: {verb} is not a read-only statement; {_HINTS.get(kind, _DEFAULT_HINT)}")
+    return statements[0].query
 
 
-def _reads(kind: str, query: str) -> bool:
-    """True for a describing PRAGMA or a CALL of a table function that does not write."""
-    name = re.match(r"\s*(?:pragma|call)\s+([\w.]+)", query, re.IGNORECASE)
-    if name is None:
-        return False
-    function = name.group(1).lower().rsplit(".", 1)[-1]
-    if kind == "PRAGMA":
-        return function in _READ_PRAGMAS
-    return kind == "CALL" and function not in _WRITING_CALLS
+def _parse(sql: str) -> list[Any]:
+    """DuckDB's own split of `sql` into statements, each with its type."""
+    try:
+        return duckdb.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise QueryError(f"invalid SQL: {one_line(exc)}") from None
 
 
-def _verb(query: str, kind: str) -> str:
-    """The statement's own first keyword (INSTALL, not LOAD), or its kind after a WITH clause."""
-    words = re.findall(r"[A-Za-z_]+", query)
-    word = words[0].upper() if words else kind
-    if word == "CALL" and len(words) > 1:
-        return f"CALL {words[1]}"
-    return kind if word in ("WITH", "FROM") else word
+def _refused(statement: Any) -> tuple[str, str] | None:
+    """None if the statement only reads, else (its verb, its type) for the message."""
+    words = _words(statement.query)
+    try:
+        kind = statement.type.name
+    except ValueError:   # a type the Python API has no name for (UPDATE EXTENSIONS)
+        return words[0], "UNKNOWN"
+    if kind in _READ_TYPES:
+        return None
+    if kind == "EXPLAIN":
+        return _refused_explain(statement.query, words)
+    if kind in ("PRAGMA", "CALL") and _called(words).removeprefix("pragma_") in _READ_PRAGMAS:
+        return None
+    if kind == "CALL":   # so are CHECKPOINT and FORCE CHECKPOINT
+        verb = f"CALL {_called(words)}" if words[0] == "CALL" else " ".join(words[:2])
+        return verb, "CHECKPOINT" if "CHECKPOINT" in verb.upper() else kind
+    return (kind if words[0] in ("WITH", "FROM") else words[0]), kind
+
+
+def _refused_explain(query: str, words: list[str]) -> tuple[str, str] | None:
+    """EXPLAIN [ANALYZE] [(options)] S only reads when S does (EXPLAIN ANALYZE runs S)."""
+    tokens = _tokens(query)
+    prefix = 2 if words[1:2] in (["ANALYZE"], ["ANALYSE"]) else 1
+    i, depth = prefix, 0
+    while i < len(tokens) and (depth or tokens[i][1] == "("):   # options: (FORMAT json, ANALYZE)
+        depth += tokens[i][1].count("(") - tokens[i][1].count(")")
+        i += 1
+    explained = _parse(query[tokens[i][0]:]) if i < len(tokens) else []
+    if len(explained) != 1:
+        return " ".join(words[:i]), "EXPLAIN"
+    refused = _refused(explained[0])
+    return None if refused is None else (f"{' '.join(words[:prefix])} {refused[0]}", refused[1])
+
+
+def _tokens(query: str) -> list[tuple[int, str]]:
+    """(position, text) of each token DuckDB's tokenizer finds in `query`, comments left out."""
+    found = duckdb.tokenize(query)
+    ends = [start for start, _ in found[1:]] + [len(query)]
+    return [(start, query[start:end].strip()) for (start, kind), end in zip(found, ends, strict=True)
+            if kind.name != "comment"]
+
+
+def _words(query: str) -> list[str]:
+    """The statement's tokens as text, keywords upper-cased, quotes of identifiers removed."""
+    return [text.strip('"') if text.startswith('"') else text.upper() if text.isidentifier() else text
+            for _, text in _tokens(query)] or [""]
+
+
+def _called(words: list[str]) -> str:
+    """The function a PRAGMA or CALL names, lower-case, without its schema: `CALL main.f()` → 'f'."""
+    name = ""
+    for word in words[1:]:
+        if word != ".":
+            if not word.isidentifier():
+                break
+            name = word.lower()
+    return name
 
 
 @dataclass
@@ -159,10 +210,15 @@ def _duckdb_errors() -> Iterator[None]:
     """DuckDB errors as one-line QueryErrors; a write caught by the read-only connection says so."""
     try:
         yield
+    except duckdb.PermissionException as exc:
+        raise QueryError(f"refused: {one_line(exc)}; `query` reads only the warehouse "
+                         "(open other files with the duckdb client)") from None
     except duckdb.Error as exc:
         if "read-only mode" in str(exc):
             raise QueryError(f"refused: the warehouse is opened read-only ({one_line(exc)}); "
                              f"{_DEFAULT_HINT}") from None
+        if "configuration has been locked" in str(exc):
+            raise QueryError(f"refused: {one_line(exc)}; {_HINTS['SET']}") from None
         raise QueryError(f"query failed: {one_line(exc)}") from None
 
 

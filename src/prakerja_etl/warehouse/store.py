@@ -13,6 +13,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import shutil
 import time
 from collections.abc import Iterable, Iterator
@@ -29,11 +30,15 @@ import pandas as pd
 from prakerja_etl import faults
 from prakerja_etl.errors import ConfigError, WarehouseLocked
 from prakerja_etl.fingerprint import extractor_fingerprint
-from prakerja_etl.warehouse.ddl import TABLES, TABLES_BY_NAME, columns, create_statements
+from prakerja_etl.warehouse.ddl import TABLES, TABLES_BY_NAME, columns, create_statements, quote
 from prakerja_etl.warehouse.views import VIEWS, view_statements
 
-# Files readable by the DuckDB 1.5 CLI and JDBC drivers analysts use (see CONTRACT.md).
-DUCKDB_CONFIG = {"storage_compatibility_version": "v1.3.0"}
+# The storage format of every file a run writes: one the DuckDB 1.4 and 1.5 clients analysts use
+# read exactly (see CONTRACT.md). A 'v1.3.0' file opens in DuckDB 1.3 but its strings, stored
+# with a newer compression, read as NULL without an error; a 'v1.4.0' file 1.3 refuses to open.
+# tests/warehouse/test_clients.py opens the warehouse with each client and compares every value.
+STORAGE_VERSION = "v1.4.0"
+DUCKDB_CONFIG = {"storage_compatibility_version": STORAGE_VERSION}
 # DuckDB caches pages up to 80 % of RAM by default. A run caps its connections so that its
 # memory stays flat however large the warehouse grows: past the cap DuckDB evicts pages and
 # spills to disk. Loading only appends and deletes by file; the run's own report reads with
@@ -141,7 +146,32 @@ def prepare_staging(published: Path, wait_seconds: float) -> Path:
     if published.exists():
         wait_for_writers(published, wait_seconds)
         shutil.copyfile(published, staging)
+        upgrade_storage(staging)
     return staging
+
+
+def upgrade_storage(path: Path) -> None:
+    """Rewrite a warehouse stored in a format older than STORAGE_VERSION (written by an earlier
+    version of this project) in STORAGE_VERSION; opening it with the new setting would not
+    rewrite the data it already holds."""
+    with duckdb.connect(str(path), read_only=True, config=RUN_READ_LIMITS) as con:
+        stored = con.execute("SELECT tags['storage_version'] FROM duckdb_databases() "
+                             "WHERE database_name = current_database()").fetchall()[0][0]
+    if _version(stored) >= _version(STORAGE_VERSION):
+        return
+    rewritten = path.with_name(path.name + ".upgrade")
+    for leftover in (rewritten, rewritten.with_name(rewritten.name + ".wal")):
+        leftover.unlink(missing_ok=True)   # an interrupted rewrite's
+    with duckdb.connect(str(rewritten), config={**DUCKDB_CONFIG, **RUN_LIMITS}) as con:
+        target = con.execute("SELECT current_database()").fetchall()[0][0].replace('"', '""')
+        con.execute(f"ATTACH {quote(str(path))} AS previous (READ_ONLY)")
+        con.execute(f'COPY FROM DATABASE previous TO "{target}"')
+    os.replace(rewritten, path)
+
+
+def _version(tag: str | None) -> tuple[int, ...]:
+    """'v1.3.0+' → (1, 3, 0); a file without a tag counts as the oldest."""
+    return tuple(int(part) for part in re.findall(r"\d+", tag or ""))
 
 
 def wait_for_writers(published: Path, wait_seconds: float) -> None:
