@@ -17,8 +17,8 @@ from PIL import Image
 
 from conftest import REPO
 from prakerja_etl.cli import main
-from prakerja_etl.report.charts import BANDS
-from prakerja_etl.report.html import REGION_COLOURS, SHOWN_SOURCES, write_report
+from prakerja_etl.report.charts import BANDS, REGION_COLOURS
+from prakerja_etl.report.html import SHOWN_SOURCES, write_report
 from prakerja_etl.warehouse.store import connect, ensure_schema
 from test_analyst_guide import build_full_warehouse
 
@@ -90,6 +90,14 @@ def test_numbers_read_the_indonesian_way(report: Path) -> None:
     assert "5.987.674" in section(text, "recipients")        # the official 2020 total, every digit
     assert "Rp11 triliun" in section(text, "conflicts") and "11,000,000,000,000" not in text
     assert re.search(r"[0-9],[0-9]{1,2} juta", section(text, "conflicts"))
+
+
+def test_captions_describe_only_what_is_drawn(sample_warehouse: Path, tmp_path: Path) -> None:
+    text = write_report(sample_warehouse, tmp_path / "report.html").read_text()
+    caption = section(text, "recipients").split("<figcaption>")[1].split("</figcaption>")[0]
+    assert "Bars" not in caption and "Dots" in caption      # no official totals: no bars
+    assert "No official statistics loaded yet" in section(text, "provinces")
+    assert "<svg" not in section(text, "provinces")
 
 
 def test_a_conflict_stated_by_many_sources_shows_the_first_and_counts_the_rest(ingest: Any,

@@ -34,7 +34,6 @@ LATEST_ITEMS = 20
 # A report over years of news must stay a page, not a dump: the warehouse holds the rest.
 SHOWN_ROWS = 200
 SHOWN_SOURCES = 12
-REGION_COLOURS = charts.REGION_COLOURS
 
 
 @dataclass
