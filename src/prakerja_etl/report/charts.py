@@ -58,11 +58,13 @@ def recipients_chart(official: Sequence[tuple[int, float]],
             ax.scatter([y + offset for y, _, _ in points], [v for _, v, _ in points],
                        s=[low + (high - low) * n / most for _, _, n in points], color=KIND_COLOURS[kind],
                        edgecolor="white", linewidth=0.6, zorder=3)
-    ax.set_xticks(years, [str(y) for y in years])
-    ax.set_xlim(min(years, default=0) - 0.6, max(years, default=0) + 0.6)
+    span = list(range(min(years, default=0), max(years, default=0) + 1))    # a year without data too
+    ax.set_xticks(span, [str(y) for y in span])
+    ax.set_xlim(span[0] - 0.6, span[-1] + 0.6)
     ax.yaxis.set_major_formatter(axis)
     ax.set_ylabel("recipients")
-    ax.set_ylim(bottom=0)
+    # Room above the highest mark: a dot at the top is not cut in half by the plot's edge.
+    ax.set_ylim(0, 1.1 * max([v for _, v in official] + [v for _, _, v, _ in reported], default=1.0))
     ax.grid(axis="y", alpha=0.3)
     return _svg(fig, "recipients")
 

@@ -44,6 +44,7 @@ class ReportData:
     official_by_year: list[tuple[int, float]] = field(default_factory=list)
     # (year, kind, middle of a band of values, sources stating a value in it): capped marks.
     reported_bands: list[tuple[int, str, float, int]] = field(default_factory=list)
+    band_width: float = 0.0
     reported_by_year: list[tuple[int, float, float, int]] = field(default_factory=list)  # lowest, highest, n
     provinces: dict[int, list[tuple[str, str, float]]] = field(default_factory=dict)  # year → code, name, n
     province_year: int | None = None       # the year shown first: the one rankings and conflicts are about
@@ -101,7 +102,7 @@ def gather(con: duckdb.DuckDBPyConnection) -> ReportData:
         f"{_REPORTED} GROUP BY ALL ORDER BY 1")]
     highest = max([hi for *_, hi, _ in data.reported_by_year] + [v for _, v in data.official_by_year],
                   default=0.0)
-    width = charts.band_width(highest)
+    width = data.band_width = charts.band_width(highest)
     data.reported_bands = [(int(y), k, (b + 0.5) * width, int(n)) for y, k, b, n in rows(
         f"SELECT period::INTEGER, source_kind, floor(value / ?), count(DISTINCT source_file) "
         f"{_REPORTED} GROUP BY ALL ORDER BY ALL", [width])]
@@ -214,7 +215,8 @@ def _recipients(data: ReportData) -> dict[str, Any] | None:
         "svg": charts.recipients_chart(data.official_by_year, data.reported_bands),
         "official": bool(official), "kinds": kinds, "colours": charts.KIND_COLOURS,
         "most_sources": max((n for *_, n in data.reported_bands), default=0),
-        "table": [(y, exact(official.get(y)), *(compact(v) for v in reported.get(y, (None, None))[:2]),
+        "band": compact(data.band_width),
+        "table": [(str(y), exact(official.get(y)), *(compact(v) for v in reported.get(y, (None, None))[:2]),
                    exact(reported.get(y, (0, 0, 0))[2])) for y in years],
     }
 
