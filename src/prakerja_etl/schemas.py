@@ -79,7 +79,7 @@ class FigureRow(pa.DataFrameModel):
     value: Series[float] = pa.Field(ge=0, description="Normalised value, in `unit` (persons, percentage points, rupiah, count or ordinal position)")
     unit: Series[str] = pa.Field(isin=UNITS, description="person / percent (percentage points) / rupiah / count / ordinal")
     metric: Series[str] = pa.Field(nullable=True, description="Catalog metric id (see `metrics`), NULL when none fits")
-    raw_text: Series[str] = pa.Field(description="The figure exactly as written in the file")
+    raw_text: Series[str] = pa.Field(description="The figure as written, mojibake and odd spaces repaired (the span cuts it from the file as it is)")
     sentence: Series[str] = pa.Field(description="The sentence stating the figure (cleaned text)")
     char_start: Series[int] = pa.Field(ge=0, description="Start offset of the figure in the decoded file text (characters)")
     char_end: Series[int] = pa.Field(ge=1, description="End offset (exclusive) of the figure in the decoded file text")

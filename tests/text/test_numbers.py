@@ -1,6 +1,6 @@
 import pytest
 
-from prakerja_etl.text.numbers import parse_number_words, parse_numeral, parse_roman
+from prakerja_etl.text.numbers import parse_number_words, parse_numeral, parse_roman, scale
 
 
 @pytest.mark.parametrize(("text", "value"), [
@@ -24,6 +24,23 @@ def test_english_decimal_point_when_asked() -> None:
 ])
 def test_number_words(words: str, value: float) -> None:
     assert parse_number_words(words) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("numeral", "multiplier", "value"), [
+    ("16,4", 1e6, 16_400_000), ("4,1", 1e12, 4_100_000_000_000), ("8,38", 1e12, 8_380_000_000_000),
+    ("5,509055", 1e6, 5_509_055), ("0,3", 1e9, 300_000_000), ("27,4", 1.0, 27.4),
+])
+def test_scaled_numerals_are_exact(numeral: str, multiplier: float, value: float) -> None:
+    # Equality, not approx: binary floats make 16,4 × 10⁶ into 16399999.999999998.
+    assert scale(parse_numeral(numeral), multiplier) == value
+
+
+@pytest.mark.parametrize(("words", "value"), [
+    ("empat koma satu juta", 4_100_000), ("delapan koma dua miliar", 8_200_000_000),
+    ("enam belas koma empat juta", 16_400_000), ("satu koma satu triliun", 1_100_000_000_000),
+])
+def test_number_words_with_decimals_are_exact(words: str, value: int) -> None:
+    assert parse_number_words(words) == value
 
 
 def test_two_unit_words_in_a_row_are_not_one_number() -> None:

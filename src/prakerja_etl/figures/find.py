@@ -315,8 +315,8 @@ def _numeral_candidate(sentence: str, m: re.Match[str],
     qualifier = _qualifier(sentence, start, end) or (
         "sekitar" if scale.lower() in numbers.APPROXIMATE_SCALES else None)
     if m.group("num2"):
-        low = _scaled(value, multiplier)
-        high = _scaled(numbers.parse_numeral(m.group("num2")), multiplier)
+        low = numbers.scale(value, multiplier)
+        high = numbers.scale(numbers.parse_numeral(m.group("num2")), multiplier)
         if _YEAR.fullmatch(num) or not low < high:
             return []
         if low <= 1 and not (currency or pct or scale):
@@ -325,12 +325,7 @@ def _numeral_candidate(sentence: str, m: re.Match[str],
             Candidate(start, m.end("num"), low, unit, qualifier, unit_from, "low"),
             Candidate(m.start("num2"), end, high, unit, qualifier, unit_from, "high"),
         ]
-    return [Candidate(start, end, _scaled(value, multiplier), unit, qualifier, unit_from)]
-
-
-def _scaled(value: float, multiplier: float) -> float:
-    """'4,1 juta' is 4100000, not the 4099999.9999999995 binary floats make of it."""
-    return round(value * multiplier, 6)
+    return [Candidate(start, end, numbers.scale(value, multiplier), unit, qualifier, unit_from)]
 
 
 def _attached_to_word(sentence: str, start: int) -> bool:

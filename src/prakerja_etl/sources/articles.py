@@ -87,7 +87,8 @@ def article_row(a: ArticleExtraction) -> dict[str, Any]:
 
 
 def figure_rows(a: ArticleExtraction) -> list[dict[str, Any]]:
-    """Rows of the `figures` relation, with spans in the original file text."""
+    """Rows of the `figures` relation: spans in the original file text, `raw_text` as repaired
+    (the file's '5,5Â juta' reads '5,5 juta')."""
     rows = []
     for i, f in enumerate(a.figures):
         start, end = a.clean.to_raw(f.start), a.clean.to_raw(f.end)
@@ -95,7 +96,7 @@ def figure_rows(a: ArticleExtraction) -> list[dict[str, Any]]:
         rows.append({
             "figure_id": f"{a.article_id}-{i:04d}", "article_id": a.article_id,
             "source_file": a.source_file, "value": float(f.value), "unit": f.unit,
-            "metric": f.metric, "raw_text": a.text[start:end], "sentence": f.sentence.text,
+            "metric": f.metric, "raw_text": a.clean.text[f.start:f.end], "sentence": f.sentence.text,
             "char_start": start, "char_end": end, "period": f.period,
             "province_code": f.province.code if f.province else None,
             "province_name": f.province.name if f.province else None,

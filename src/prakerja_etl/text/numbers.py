@@ -1,10 +1,16 @@
 """Indonesian number notation: digits with '.' thousands and ',' decimals, scale words,
-number words ('tiga setengah juta', 'empat koma dua'), fractions and ordinals."""
+number words ('tiga setengah juta', 'empat koma dua'), fractions and ordinals.
+
+Values are computed in decimal arithmetic and handed out as floats: '16,4 juta' is 16400000
+exactly, where binary floats make 16.4 × 10⁶ = 16399999.999999998. Every count the programme
+states fits a float's 53 bits exactly, so the warehouse's DOUBLE columns hold them unchanged.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 
 # Scale words and their abbreviations; 'M'/'T' only count after 'Rp' (see SCALES_AFTER_RP).
 SCALES: dict[str, float] = {
@@ -24,10 +30,10 @@ _UNITS = {
     "tujuh": 7, "delapan": 8, "sembilan": 9,
 }
 _PREFIXED = {"sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
-             "sejuta": 1e6, "semiliar": 1e9, "setriliun": 1e12}
+             "sejuta": 10**6, "semiliar": 10**9, "setriliun": 10**12}
 # Cardinal words that name one item of a series ('gelombang satu', 'gelombang dua belas').
 CARDINAL_WORDS = (set(_UNITS) - {"nol"}) | {"sepuluh", "sebelas"}
-_WORD_SCALES = {"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12}
+_WORD_SCALES = {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "milyar": 10**9, "triliun": 10**12}
 NUMBER_WORDS = (set(_UNITS) | set(_PREFIXED) | set(_WORD_SCALES)
                 | {"belas", "puluh", "ratus", "koma", "setengah"})
 
@@ -58,16 +64,22 @@ def parse_numeral(text: str, *, english: bool = False) -> float:
     """'5.509.055' → 5509055, '5,5' → 5.5, '6.827,51' → 6827.51; English '5.9' with `english`."""
     text = text.strip()
     if english:
-        return float(text.replace(",", ""))
+        return float(Decimal(text.replace(",", "")))
     # Indonesian: '.' groups thousands, ',' marks decimals.
-    return float(text.replace(".", "").replace(",", "."))
+    return float(Decimal(text.replace(".", "").replace(",", ".")))
+
+
+def scale(value: float, multiplier: float) -> float:
+    """`value` × `multiplier` as written in decimals: scale(16.4, 1e6) is 16400000.0 exactly."""
+    return float(Decimal(repr(value)) * Decimal(repr(multiplier)))
 
 
 def parse_number_words(words: str) -> float | None:
     """Value of Indonesian number words ('tiga setengah juta' → 3500000), None if not a number."""
-    total = 0.0          # what earlier scale words (ribu, juta…) have closed
-    chunk = 0.0          # the part below the current scale word
-    pending = 0.0        # a unit digit waiting for belas/puluh/ratus
+    zero = Decimal(0)
+    total = zero          # what earlier scale words (ribu, juta…) have closed
+    chunk = zero          # the part below the current scale word
+    pending = zero        # a unit digit waiting for belas/puluh/ratus
     has_pending = False
     decimals: str | None = None    # digits spoken after 'koma'
     for word in words.lower().split():
@@ -75,34 +87,34 @@ def parse_number_words(words: str) -> float | None:
             decimals += str(_UNITS[word])
             continue
         if decimals:
-            pending += float("0." + decimals)
+            pending += Decimal("0." + decimals)
         decimals = None
         if word in _UNITS:
             if has_pending:
                 return None          # 'dua tiga' is not one number
-            pending, has_pending = float(_UNITS[word]), True
+            pending, has_pending = Decimal(_UNITS[word]), True
         elif word in _PREFIXED and _PREFIXED[word] >= 1000:
             total += _PREFIXED[word]
-            chunk, pending, has_pending = 0.0, 0.0, False
+            chunk, pending, has_pending = zero, zero, False
         elif word in _PREFIXED:
             chunk += _PREFIXED[word]
         elif word in ("belas", "puluh", "ratus"):
             chunk += pending * {"belas": 1, "puluh": 10, "ratus": 100}[word]
             chunk += 10 if word == "belas" else 0
-            pending, has_pending = 0.0, False
+            pending, has_pending = zero, False
         elif word == "setengah":
-            pending, has_pending = pending + 0.5, True
+            pending, has_pending = pending + Decimal("0.5"), True
         elif word == "koma":
             decimals = ""
         elif word in _WORD_SCALES:
             total += ((chunk + pending) or 1) * _WORD_SCALES[word]
-            chunk, pending, has_pending = 0.0, 0.0, False
+            chunk, pending, has_pending = zero, zero, False
         else:
             return None
     if decimals:
-        pending += float("0." + decimals)
+        pending += Decimal("0." + decimals)
     value = total + chunk + pending
-    return value if value or words.strip().lower() == "nol" else None
+    return float(value) if value or words.strip().lower() == "nol" else None
 
 
 def parse_roman(text: str) -> int | None:
