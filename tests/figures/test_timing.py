@@ -328,6 +328,15 @@ def test_a_value_for_a_supposed_future_has_no_year() -> None:
     assert got["Rp 10 triliun"][1] == "2023"
 
 
+def test_a_count_followed_by_the_waves_it_spans_takes_their_year() -> None:
+    got = timing("Tercatat 11 gelombang pada 2020, lalu 9 gelombang, yakni gelombang 12 hingga 20, "
+                 "sepanjang tahun berikutnya.")
+    assert got["9"][:2] == ("waves_count", "2021")
+    # look-alike: waves of two years give no single year
+    got = timing("Pada 2021 sudah dibuka 14 gelombang, dari gelombang 5 hingga 18.")
+    assert got["14"][1] == "2021"
+
+
 def test_a_lone_dari_names_a_whole_not_a_change() -> None:
     got = timing("Pada 2022, sekitar 40 persen dari 3 juta penerima Kartu Prakerja tinggal di desa.")
     assert got["3 juta"][2] != "superseded"

@@ -680,7 +680,10 @@ def _resolve_in(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime, star
             and WAVES.year_of(w.first) != WAVES.year_of(w.last) for w in waves):
         # 'gelombang 1 hingga 22': a count over waves of several years runs up to the article
         return _timed(f, period=None, basis="to_date", as_of=_as_of(scene, start, when)), False
-    if has_stated:
+    spanned = _spanned_waves_year(text, waves, end)
+    if spanned and not (stated or "").startswith(spanned):   # a finer period within it stands
+        period = spanned
+    elif has_stated:
         period = stated
     elif waves:
         period = wave_year
@@ -701,6 +704,17 @@ def _resolve_in(f: Figure, scene: _Scene, prev_end: int, when: ArticleTime, star
         # the article reports it finished), runs to date; a stock only when said to be the present one
         return _timed(f, period=period, basis="to_date", as_of=_as_of(scene, start, when)), default
     return _timed(f, period=period, basis="total", as_of=None), default
+
+
+def _spanned_waves_year(text: str, waves: list[WaveMention], end: int) -> str | None:
+    """'25 gelombang, dari gelombang 23 hingga 47': a count followed by the range of waves it spans
+    takes the year those waves ran, when they all ran in one (a year named for another clause of
+    the sentence does not time it)."""
+    w = next((w for w in waves if w.last is not None and end <= w.start <= end + 30), None)
+    if w is None or not _SPAN_LINK.fullmatch(text[end:w.start]):
+        return None
+    first, last = WAVES.year_of(w.first), WAVES.year_of(w.last)
+    return str(first) if first and first == last else None
 
 
 def _timed(f: Figure, period: str | None, basis: str, as_of: str | None) -> Figure:
@@ -771,6 +785,8 @@ def _running(f: Figure, scene: _Scene, start: int, end: int, has_stated: bool, s
 
 _CLAUSE_END = re.compile(r"[,;:.]|\s[-–]\s")
 _WORD = re.compile(r"[^\W\d_]+")
+# between a count and the range of waves it spans: '25 gelombang, dari ', '11 gelombang ('
+_SPAN_LINK = re.compile(r"\s*[^\W\d_]*\s*[,(:]?\s*(?:(?:dari|yakni|yaitu|mulai)\s+)?", re.IGNORECASE)
 
 
 def _search(cue: Prefiltered, text: str, part: str) -> re.Match[str] | None:
