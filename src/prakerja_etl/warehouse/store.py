@@ -15,7 +15,7 @@ import json
 import os
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
@@ -286,7 +286,8 @@ def _transaction(con: duckdb.DuckDBPyConnection, **frames: pd.DataFrame) -> Iter
         yield
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        with suppress(duckdb.Error):   # a COMMIT that failed (a full disk) rolled back itself
+            con.execute("ROLLBACK")
         raise
     finally:
         for name in frames:
