@@ -108,3 +108,37 @@ def test_three_kills_then_a_run_that_redoes_nothing(articles: list[Path], ingest
     assert [loaded_by.get(r, 0) for r in run_ids] == [OLD, *kept, NEW - sum(kept)]
     leftovers = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("w.duckdb."))
     assert leftovers == ["w.duckdb.last-good", "w.duckdb.lock"]
+
+
+def corrupt_a_block_of(database: Path, table: str) -> None:
+    """Flip bytes inside a block holding `table`'s rows (DuckDB: three 4 KiB headers, 256 KiB blocks)."""
+    with duckdb.connect(str(database), read_only=True) as con:
+        block = con.execute("SELECT max(block_id) FROM pragma_storage_info(?) WHERE block_id >= 0",
+                            [table]).fetchall()[0][0]
+    with open(database, "r+b") as handle:
+        handle.seek(3 * 4096 + block * 262144 + 4096)
+        data = handle.read(64)
+        handle.seek(3 * 4096 + block * 262144 + 4096)
+        handle.write(bytes(b ^ 0xFF for b in data))
+
+
+@pytest.mark.parametrize("damage", ["corrupt copy", "published file replaced"])
+def test_a_killed_runs_copy_is_reused_only_while_valid(damage: str, articles: list[Path], ingest: Any,
+                                                       clean_run: Any, prefect_api_url: str,
+                                                       tmp_path: Path) -> None:
+    raw, warehouse = tmp_path / "raw", tmp_path / "w.duckdb"
+    fill(raw, articles[:OLD])
+    ingest(raw_dir=str(raw), warehouse_path=str(warehouse))
+    fill(raw, articles[OLD:])
+    assert run_cli(raw, warehouse, prefect_api_url, "batch-committed:2") == -signal.SIGKILL
+    if damage == "corrupt copy":
+        corrupt_a_block_of(tmp_path / "w.duckdb.staging", "figures")
+    else:   # e.g. restored from a backup: the copy was made from another file
+        shutil.copyfile(warehouse, tmp_path / "restored")
+        os.replace(tmp_path / "restored", warehouse)
+
+    assert run_cli(raw, warehouse, prefect_api_url) == 0
+    assert snapshot(warehouse, stable_only=True) == clean_run
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        runs = con.execute("SELECT status, files_loaded FROM load_runs ORDER BY started_at").fetchall()
+    assert runs == [("completed", OLD), ("interrupted", None), ("completed", NEW)]   # all of it redone

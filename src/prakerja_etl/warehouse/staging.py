@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import errno
 import json
+import logging
 import os
 import shutil
 from collections.abc import Iterator
@@ -56,8 +57,11 @@ def prepare(published: Path, wait_seconds: float) -> tuple[Path, bool]:
     """The staging copy to load into, and whether it is a killed run's, resumed."""
     staging = staging_path(published)
     recover_stale_wal(published, wait_seconds)
-    if _resumable(published, staging):
+    unusable = _unusable(published, staging)
+    if unusable is None:
         return staging, True
+    if manifest_path(published).exists():
+        logging.getLogger(__name__).warning("a killed run's copy %s is not reused: %s", staging, unusable)
     discard(published)
     if published.exists():
         wait_for_writers(published, wait_seconds)
@@ -67,18 +71,21 @@ def prepare(published: Path, wait_seconds: float) -> tuple[Path, bool]:
     return staging, False
 
 
-def _resumable(published: Path, staging: Path) -> bool:
+def _unusable(published: Path, staging: Path) -> str | None:
+    """Why a killed run's staging copy cannot be resumed; None when it can."""
     try:
         manifest = json.loads(manifest_path(published).read_text())
     except (OSError, ValueError):
-        return False
-    if not staging.exists() or manifest.get("copied_from") != _identity(published):
-        return False   # the published file changed since: what was loaded on top of it is stale
+        return "no manifest"
+    if not staging.exists():
+        return "no copy"
+    if manifest.get("copied_from") != _identity(published):
+        return "the published warehouse changed since it was copied"
     try:
         verify(staging, read_only=False)   # read-write: its WAL is replayed and checkpointed
-    except WarehouseCorrupt:
-        return False
-    return True
+    except WarehouseCorrupt as exc:
+        return str(exc)
+    return None
 
 
 def _identity(path: Path) -> list[int] | None:
