@@ -31,6 +31,14 @@ class WarehouseLocked(TransientError):
     """Another process holds the DuckDB file."""
 
 
+class WarehouseCorrupt(TerminalError):
+    """A block of the warehouse (or of the run's copy of it) fails DuckDB's checksum."""
+
+
+class DiskFull(TerminalError):
+    """The device holding the warehouse ran out of space during a run."""
+
+
 def is_transient(exc: BaseException) -> bool:
     """True when a retry may succeed."""
     return isinstance(exc, TransientError)

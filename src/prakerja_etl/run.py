@@ -5,6 +5,7 @@ Prefect tasks (`prakerja_etl.tasks`) wrap these; nothing here imports Prefect.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import multiprocessing
@@ -24,13 +25,13 @@ import pandas as pd
 from prakerja_etl import faults, schemas, watchdog
 from prakerja_etl.batch import FileResult, build_batch, build_official_batch, extract_files
 from prakerja_etl.catalog import load_catalog
-from prakerja_etl.errors import ConfigError
+from prakerja_etl.errors import ConfigError, one_line
 from prakerja_etl.fingerprint import extractor_fingerprint
 from prakerja_etl.settings import Settings
 from prakerja_etl.sources import official
 from prakerja_etl.sources.discover import KIND_FOLDERS, SourceFile, discover
 from prakerja_etl.text.provinces import load_provinces
-from prakerja_etl.warehouse import store
+from prakerja_etl.warehouse import staging, store
 
 # Tables whose rows count as loaded in a run's summary.
 _COUNTED_TABLES = ("articles", "figures", "province_rankings", "survey_results", "official_recipients",
@@ -97,33 +98,37 @@ class Session:
 @contextmanager
 def writer_session(raw_dir: Path, warehouse: Path, settings: Settings,
                    flow_run_id: str | None = None) -> Iterator[Session]:
-    """Lock, load into a staging copy, record the run there, then publish it atomically."""
+    """Lock, load into a staging copy (a killed run's, resumed, when it is valid), record the run
+    there, then publish it atomically."""
     summary = RunSummary(run_id=uuid.uuid4().hex[:12], warehouse=str(warehouse), raw_dir=str(raw_dir))
     started_at = store.utcnow()
-    with store.run_lock(warehouse, settings.lock_wait_seconds):
+    warehouse = staging.follow(warehouse)
+    error: BaseException | None = None
+    with store.run_lock(warehouse, settings.lock_wait_seconds), staging.discarded_if_disk_full(warehouse):
         interrupted = store.read_marker(warehouse)
         store.write_marker(warehouse, summary.run_id, started_at, str(raw_dir))
-        staging = store.prepare_staging(warehouse, settings.lock_wait_seconds)
+        path, resumed = staging.prepare(warehouse, settings.lock_wait_seconds)
         faults.point("staged")
-        error: BaseException | None = None
-        with store.connect(staging, wait_seconds=settings.lock_wait_seconds,
-                           limits=store.RUN_LIMITS) as con:
+        with store.connect(path, wait_seconds=settings.lock_wait_seconds, limits=store.RUN_LIMITS) as con:
             store.ensure_schema(con)
             store.replace_reference(con, reference_frames())
-            store.start_run(con, summary.run_id, str(raw_dir), flow_run_id, started_at, interrupted)
-            session = Session(warehouse, staging, con, settings, summary)
+            store.start_run(con, summary.run_id, str(raw_dir), flow_run_id, started_at, interrupted, resumed)
+            session = Session(warehouse, path, con, settings, summary)
             try:
                 yield session
                 summary.status = "completed"
                 _finish(session, None)
             except BaseException as exc:
+                error = exc
+                if staging.disk_full(exc):
+                    raise   # nothing is published; the copy goes (discarded_if_disk_full)
                 # Batches loaded so far are complete and consistent: publish them with the failure.
                 summary.status = "failed"
-                _finish(session, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-                error = exc
+                with contextlib.suppress(duckdb.Error):   # a connection DuckDB gave up on cannot record it
+                    _finish(session, one_line(exc))
             finally:
                 session.shutdown()
-        store.publish(staging, warehouse, settings.lock_wait_seconds)
+        staging.publish(path, warehouse, settings.lock_wait_seconds)
         store.marker_path(warehouse).unlink(missing_ok=True)
     if error is not None:
         raise error

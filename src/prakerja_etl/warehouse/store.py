@@ -2,10 +2,10 @@
 
 One run writes at a time: it holds an OS lock on `<warehouse>.lock` from start to end
 (released by the kernel if the process dies). It never writes the published file: it
-copies it to `<warehouse>.staging`, loads there, and atomically renames the result over
-the published file. Analysts' read-only connections are never blocked and always see a
-complete run; a killed run leaves the published file as it was, plus a marker
-(`<warehouse>.running`) from which the next run records it as interrupted.
+loads into a staging copy that replaces the published file at the end (`staging.py`).
+Analysts' read-only connections are never blocked and always see a complete run; a killed
+run leaves the published file as it was, plus a marker (`<warehouse>.running`) from which
+the next run records it as interrupted.
 """
 
 from __future__ import annotations
@@ -14,10 +14,9 @@ import fcntl
 import json
 import os
 import re
-import shutil
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
@@ -130,24 +129,8 @@ def connect(path: Path, *, read_only: bool = False, wait_seconds: float = 30.0,
         con.close()
 
 
-def staging_path(published: Path) -> Path:
-    return published.with_name(published.name + ".staging")
-
-
 def marker_path(published: Path) -> Path:
     return published.with_name(published.name + ".running")
-
-
-def prepare_staging(published: Path, wait_seconds: float) -> Path:
-    """A fresh working copy of the published warehouse (an empty file when there is none)."""
-    staging = staging_path(published)
-    for leftover in (staging, staging.with_name(staging.name + ".wal")):
-        leftover.unlink(missing_ok=True)  # a killed run's partial work: never published
-    if published.exists():
-        wait_for_writers(published, wait_seconds)
-        shutil.copyfile(published, staging)
-        upgrade_storage(staging)
-    return staging
 
 
 def upgrade_storage(path: Path) -> None:
@@ -172,31 +155,6 @@ def upgrade_storage(path: Path) -> None:
 def _version(tag: str | None) -> tuple[int, ...]:
     """'v1.3.0+' → (1, 3, 0); a file without a tag counts as the oldest."""
     return tuple(int(part) for part in re.findall(r"\d+", tag or ""))
-
-
-def wait_for_writers(published: Path, wait_seconds: float) -> None:
-    """Wait while another program holds the published file read-write (readers never block)."""
-    with connect(published, read_only=True, wait_seconds=wait_seconds, limits=RUN_READ_LIMITS):
-        pass
-
-
-def publish(staging: Path, published: Path, wait_seconds: float) -> None:
-    """Atomically replace the published warehouse with the finished staging copy."""
-    if published.exists():
-        wait_for_writers(published, wait_seconds)
-    wal = published.with_name(published.name + ".wal")
-    if wal.exists():
-        raise WarehouseLocked(
-            f"{published} has a write-ahead log: a program has it open read-write; "
-            "open the warehouse read-only (read_only=True) and run again")
-    faults.point("before-publish")
-    os.replace(staging, published)
-    faults.point("published")
-    directory = os.open(published.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)  # the rename itself survives a power cut
-    finally:
-        os.close(directory)
 
 
 def write_marker(published: Path, run_id: str, started_at: datetime, raw_dir: str) -> None:
@@ -357,7 +315,8 @@ def _transaction(con: duckdb.DuckDBPyConnection, **frames: pd.DataFrame) -> Iter
         yield
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        with suppress(duckdb.Error):   # a COMMIT that failed (a full disk) rolled back itself
+            con.execute("ROLLBACK")
         raise
     finally:
         for name in frames:
@@ -408,14 +367,25 @@ def replace_reference(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataF
 
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, raw_dir: str, flow_run_id: str | None,
-              started_at: datetime, interrupted: dict[str, Any] | None) -> None:
-    """Record a new run, and the run a killed process left unfinished, if any."""
+              started_at: datetime, interrupted: dict[str, Any] | None, resumed: bool = False) -> None:
+    """Record a new run, and the run a killed process left unfinished, if any. Resuming a killed
+    run's staging copy, the killed runs recorded there (never published) become interrupted,
+    with the files they loaded, which this run keeps."""
     if interrupted and not con.execute("SELECT 1 FROM load_runs WHERE run_id = ?",
                                        [interrupted["run_id"]]).fetchall():
         con.execute("INSERT INTO load_runs (run_id, raw_dir, started_at, status, message) "
                     "VALUES (?, ?, ?, 'interrupted', 'the process stopped before the run finished')",
                     [interrupted["run_id"], interrupted.get("raw_dir"),
                      datetime.fromisoformat(interrupted["started_at"])])
+    if resumed:
+        con.execute("UPDATE load_runs SET status = 'interrupted', message = ?, "
+                    "files_loaded = (SELECT count(*) FILTER (s.status = 'loaded') FROM source_files s "
+                    "WHERE s.run_id = load_runs.run_id), "
+                    "files_quarantined = (SELECT count(*) FILTER (s.status = 'quarantined') "
+                    "FROM source_files s WHERE s.run_id = load_runs.run_id) "
+                    "WHERE status = 'running' OR run_id = ?",
+                    ["the process stopped before the run finished; the next run kept what it loaded",
+                     interrupted and interrupted["run_id"]])
     con.execute("INSERT INTO load_runs (run_id, flow_run_id, raw_dir, started_at, status) "
                 "VALUES (?, ?, ?, ?, 'running')", [run_id, flow_run_id, raw_dir, started_at])
 
