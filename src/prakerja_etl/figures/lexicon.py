@@ -10,7 +10,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import compress
 from pathlib import Path
 from re import _constants as sre  # the parsed form of a pattern, to find the words it needs
@@ -103,13 +103,16 @@ def _folded(text: str) -> str:
 class Prefiltered:
     """A compiled pattern that first looks, in the case-folded text, for a word every match needs:
     most sentences contain none of a cue's words, and a substring test is far cheaper than
-    trying a long alternation at every position."""
+    trying a long alternation at every position. A pattern anchored at the start (`^`, `match`,
+    `fullmatch`) is tried at one place only, which costs less than looking through the whole text."""
 
     __slots__ = ("regex", "pattern", "flags", "_gate")
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex, self.pattern, self.flags = regex, regex.pattern, regex.flags
-        self._gate = _gate(_alternatives(_parser.parse(regex.pattern, regex.flags)))
+        parsed = _parser.parse(regex.pattern, regex.flags)
+        anchored = bool(parsed.data) and parsed.data[0] == (sre.AT, sre.AT_BEGINNING)
+        self._gate = None if anchored else _gate(_alternatives(parsed))
 
     def absent(self, text: str) -> bool:
         """Whether no match can be in `text` (nor in any part of it)."""
@@ -119,10 +122,10 @@ class Prefiltered:
         return None if self.absent(text) else self.regex.search(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return None if self.absent(text) else self.regex.match(text, pos, endpos)
+        return self.regex.match(text, pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return None if self.absent(text) else self.regex.fullmatch(text, pos, endpos)
+        return self.regex.fullmatch(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         return iter(()) if self.absent(text) else self.regex.finditer(text, pos, endpos)
@@ -143,13 +146,13 @@ def stem(token: str) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _roots(text: str) -> tuple[tuple[int, int, str, str], ...]:
-    """Each token of `text` with its root; several cue groups look at the same text."""
-    out = []
+def _roots(text: str) -> dict[str, list[tuple[int, int, str]]]:
+    """The tokens of `text` by root; several cue groups look at the same text."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
     for m in _TOKEN.finditer(text):
         word = m.group().lower()
-        out.append((m.start(), m.end(), word, stem(word) if len(word) > 3 else word))
-    return tuple(out)
+        out.setdefault(stem(word) if len(word) > 3 else word, []).append((m.start(), m.end(), word))
+    return out
 
 
 @dataclass(frozen=True)
@@ -211,10 +214,12 @@ class Cues:
             hits = [Hit(m.start(), m.end(), int(m.lastgroup[1:]))
                     for m in self._alternation(side, present).finditer(text) if m.lastgroup]
         if self.stems:
-            for start, end, word, root in _roots(text):
-                i = self.stems.get(root)
-                if i is not None and self.sides[i] in ("both", side) and (word != root or root in self.bare):
-                    hits.append(Hit(start, end, i))
+            roots = _roots(text)
+            for root in roots.keys() & self.stems.keys():   # (any order: the hits are sorted below)
+                i = self.stems[root]
+                if self.sides[i] in ("both", side):
+                    hits += [Hit(start, end, i) for start, end, word in roots[root]
+                             if word != root or root in self.bare]
         hits.sort(key=lambda h: (h.start, h.index))
         return hits
 
@@ -247,11 +252,9 @@ class Subjects:
         # Longest names first, so 'BLT Dana Desa' is found before 'BLT'.
         names.sort(key=lambda pair: len(pair[0]), reverse=True)
         self._names = [(re.compile(_case(name)), self.subjects[i]) for name, i in names]
-        # One scan for all names (word boundaries factored out), only of a sentence with the words
-        # of a name, and only where a name's first letter is; which name it was is asked only of
-        # the few matches.
-        self._pattern = compile_cue(r"(?<!\w)" + _first_letters([name for name, _ in names]) + "(?:"
-                                    + "|".join(_case(name, bare=True) for name, _ in names) + r")(?!\w)")
+        # One scan for all names (word boundaries factored out); which name it was is asked only of
+        # the few matches. (Grouped so, the scan costs less than looking for the names' words first.)
+        self._pattern = re.compile(r"(?<!\w)(?:" + _by_first_letter([name for name, _ in names]) + r")(?!\w)")
         denied = data["denied"]
         self.DENIED = Subject(denied["subject"], "denied")
         self.denial = _words(denied["words"])
@@ -275,12 +278,33 @@ class Subjects:
         return next(s for pattern, s in self._names if pattern.fullmatch(name))
 
 
-def _first_letters(names: list[str]) -> str:
-    """A lookahead for the letter every name starts with, in the case `_case` matches it."""
-    exact = {n[0] for n in names if _ACRONYM.fullmatch(n)}
-    folded = {n[0].lower() for n in names if not _ACRONYM.fullmatch(n)}
-    assert all(c.isalpha() for c in exact | folded), "a subject name starts with a letter"
-    return f"(?=[{''.join(sorted(exact))}]|(?i:[{''.join(sorted(folded))}]))"
+def _by_first_letter(names: list[str]) -> str:
+    """The names as one alternation grouped under their first letter, each group led by exactly the
+    characters that letter matches: a scan passes a group whose first character differs at once,
+    where a flat list of case-scoped names is entered name by name at every word start. In a group
+    the names keep their order, and names of different groups cannot start at the same place."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        assert name[0].isalpha() and name[1:2] not in ("?", "*", "+", "{"), "a name starts with a letter"
+        body = _case(name, bare=True)
+        # The group admits both cases of the letter: an acronym checks its own.
+        rest = f"(?<={name[0]}){body[1:]}" if _ACRONYM.fullmatch(name) else f"(?i:{body[len('(?i:') + 1:-1]})"
+        groups.setdefault(name[0].lower(), []).append(rest)
+    return "|".join(f"[{re.escape(_matching(first))}](?:{'|'.join(rests)})"
+                    for first, rests in groups.items())
+
+
+@cache
+def _matching(letter: str) -> str:
+    """Every character an ignore-case `letter` matches: its two cases and the few other characters
+    Unicode folds to it (Kelvin sign K for k, long s for s). No character beyond the first 65,536
+    folds to an ASCII letter."""
+    return "".join(sorted({letter, letter.upper()} | set(re.findall(f"(?i:{letter})", _NON_ASCII()))))
+
+
+@lru_cache(maxsize=1)
+def _NON_ASCII() -> str:  # noqa: N802 (a constant, built on first use)
+    return "".join(map(chr, range(128, 0x10000)))
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9-]+")
