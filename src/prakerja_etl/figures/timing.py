@@ -34,6 +34,7 @@ class WaveCalendar:
 
     years: dict[int, int]
     start: str                      # 'YYYY-MM' of wave 1
+    last: int                       # the last wave it knows
 
     @property
     def start_year(self) -> int:
@@ -42,14 +43,13 @@ class WaveCalendar:
     def year_of(self, first: int, last: int | None = None, recent: int | None = None) -> int | None:
         """The year waves first..last ran in; None when unknown or they span several years. A wave
         after the calendar's last one ran in `recent` (the year the text speaks of), if given."""
-        last_known = max(self.years)
-        years = {self.years.get(n) if n <= last_known else recent for n in range(first, (last or first) + 1)}
+        years = {self.years.get(n) if n <= self.last else recent for n in range(first, (last or first) + 1)}
         return years.pop() if len(years) == 1 else None
 
     def recent(self, year: int | None, article_year: int | None) -> int | None:
         """A year a wave after the calendar's last one can have run in: not before the calendar's
         last year, not after the article."""
-        last_year = self.years[max(self.years)]
+        last_year = self.years[self.last]
         return year if year and article_year and last_year <= year <= article_year else None
 
 
@@ -60,7 +60,7 @@ def load_waves(path: Path = WAVES_PATH) -> WaveCalendar:
         for n in range(row["from"], row["to"] + 1):
             if years.setdefault(n, row["year"]) != row["year"]:
                 raise ValueError(f"{path.name}: wave {n} is given two years")
-    return WaveCalendar(years=years, start=str(doc["programme_start"]))
+    return WaveCalendar(years=years, start=str(doc["programme_start"]), last=max(years))
 
 
 @dataclass(frozen=True)
