@@ -106,17 +106,22 @@ class Prefiltered:
     trying a long alternation at every position. A pattern anchored at the start (`^`, `match`,
     `fullmatch`) is tried at one place only, which costs less than looking through the whole text."""
 
-    __slots__ = ("regex", "pattern", "flags", "_gate")
+    __slots__ = ("regex", "pattern", "flags", "_gate", "_last", "_last_absent")
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex, self.pattern, self.flags = regex, regex.pattern, regex.flags
         parsed = _parser.parse(regex.pattern, regex.flags)
         anchored = bool(parsed.data) and parsed.data[0] == (sre.AT, sre.AT_BEGINNING)
         self._gate = None if anchored else _gate(_alternatives(parsed))
+        self._last, self._last_absent = "", self._gate is not None and not self._gate("")
 
     def absent(self, text: str) -> bool:
         """Whether no match can be in `text` (nor in any part of it)."""
-        return self._gate is not None and not self._gate(_folded(text))
+        if self._gate is None:
+            return False
+        if text != self._last:   # the same sentence is asked once per figure
+            self._last, self._last_absent = text, not self._gate(_folded(text))
+        return self._last_absent
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return None if self.absent(text) else self.regex.search(text, pos, endpos)

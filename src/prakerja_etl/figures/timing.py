@@ -225,10 +225,14 @@ class _Scene:
 
     def own(self, *roles: str) -> list[PeriodMention]:
         """The periods the sentence itself names (not the one it points back to) in these roles."""
+        if not self.periods:
+            return []   # most sentences name none
         return [p for p, role in zip(self.periods, self.roles, strict=True)
                 if p.start >= self.offset and role in roles]
 
     def having(self, *roles: str) -> list[PeriodMention]:
+        if not self.periods:
+            return []
         return [p for p, role in zip(self.periods, self.roles, strict=True) if role in roles]
 
 
