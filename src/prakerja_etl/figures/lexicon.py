@@ -100,6 +100,34 @@ def _folded(text: str) -> str:
     return text.casefold()
 
 
+def _firsts(pattern: str) -> str | None:
+    """The characters a match of `pattern` can start with (as written: the pattern's case flags
+    apply to them too), None when it can start with more than literal characters."""
+    def first(items: _parser.SubPattern | list) -> set[str] | None:
+        for op, av in items:
+            if op in _ZERO_WIDTH:
+                continue
+            if op is sre.LITERAL:
+                return {chr(av)}
+            if op is sre.SUBPATTERN:
+                return first(av[-1])
+            if op is sre.BRANCH:
+                branches = [first(b) for b in av[1]]
+                return None if None in branches else set().union(*branches)
+            if op in _REPEATS and av[0] >= 1:
+                return first(av[2])
+            return None
+        return None   # nothing but zero-width items
+    chars = first(_parser.parse(pattern, re.IGNORECASE))
+    return "".join(sorted(chars)) if chars else None
+
+
+def _led(pattern: str, firsts: str | None) -> str:
+    """`pattern` after a lookahead of its first characters, which lets a scan pass other positions
+    at once (an alternation of ignore-case phrases is otherwise entered at every one)."""
+    return pattern if firsts is None else f"(?=[{re.escape(firsts)}])(?:{pattern})"
+
+
 class Prefiltered:
     """A compiled pattern that first looks, in the case-folded text, for a word every match needs:
     most sentences contain none of a cue's words, and a substring test is far cheaper than
@@ -184,8 +212,9 @@ class Cues:
         # Amounts need every cue, also where cues overlap ('insentif yang diterima'), to pick the
         # nearest that fits the size; other groups scan one alternation per side.
         self.overlapping = group == "rupiah"
-        self._compiled = {side: [(i, re.compile(p, re.IGNORECASE)) for i, p in pats]
+        self._compiled = {side: [(i, re.compile(_led(p, _firsts(p)), re.IGNORECASE)) for i, p in pats]
                           for side, pats in self._patterns.items()}
+        self._firsts = {side: {i: _firsts(p) for i, p in pats} for side, pats in self._patterns.items()}
         # The words each cue needs: a text is scanned only for the cues whose words it contains,
         # all tested by one function per side.
         self._present_in = {side: eval(  # built only from repr() of the patterns' own literals
@@ -201,8 +230,10 @@ class Cues:
     def _alternation(self, side: str, present: tuple[int, ...]) -> re.Pattern[str]:
         """One alternation of the cues present, in the group's order: a cue whose words are absent
         cannot match anywhere, so leaving it out changes no match."""
-        patterns = dict(self._patterns[side])
-        return re.compile("|".join(f"(?P<c{i}>{patterns[i]})" for i in present), re.IGNORECASE)
+        patterns, firsts = dict(self._patterns[side]), self._firsts[side]
+        starts = None if any(firsts[i] is None for i in present) else "".join(
+            sorted(set().union(*(firsts[i] for i in present))))
+        return re.compile(_led("|".join(f"(?P<c{i}>{patterns[i]})" for i in present), starts), re.IGNORECASE)
 
     def rule(self, index: int) -> str:
         return f"{'exclusion' if self.metrics[index] is None else self.group}:{self.ids[index]}"
