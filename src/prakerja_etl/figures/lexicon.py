@@ -178,14 +178,14 @@ def stem(token: str) -> str:
     return _stemmer().stem(token.lower())
 
 
+def _root(word: str) -> str:
+    return stem(word) if len(word) > 3 else word
+
+
 @lru_cache(maxsize=1024)
-def _roots(text: str) -> dict[str, list[tuple[int, int, str]]]:
-    """The tokens of `text` by root; several cue groups look at the same text."""
-    out: dict[str, list[tuple[int, int, str]]] = {}
-    for m in _TOKEN.finditer(text):
-        word = m.group().lower()
-        out.setdefault(stem(word) if len(word) > 3 else word, []).append((m.start(), m.end(), word))
-    return out
+def _roots(text: str) -> frozenset[str]:
+    """The roots of the tokens of `text`; several cue groups look at the same text."""
+    return frozenset(map(_root, map(str.lower, _TOKEN.findall(text))))
 
 
 @dataclass(frozen=True)
@@ -205,6 +205,7 @@ class Cues:
         self.sides = [e.get("side", "both") for e in entries]
         self.stems = {s: i for i, e in enumerate(entries) for s in e.get("stems", [])}
         self.bare = {s for e in entries for s in e.get("bare", [])}
+        self._stem_set = frozenset(self.stems)
         self._patterns = {side: [(i, "|".join(phrase(p) for p in e["phrases"]))
                                  for i, e in enumerate(entries)
                                  if e.get("phrases") and e.get("side", "both") in ("both", side)]
@@ -249,13 +250,13 @@ class Cues:
         else:
             hits = [Hit(m.start(), m.end(), int(m.lastgroup[1:]))
                     for m in self._alternation(side, present).finditer(text) if m.lastgroup]
-        if self.stems:
-            roots = _roots(text)
-            for root in roots.keys() & self.stems.keys():   # (any order: the hits are sorted below)
-                i = self.stems[root]
-                if self.sides[i] in ("both", side):
-                    hits += [Hit(start, end, i) for start, end, word in roots[root]
-                             if word != root or root in self.bare]
+        if self.stems and not self._stem_set.isdisjoint(_roots(text)):
+            for m in _TOKEN.finditer(text):   # only a text with one of the roots is read token by token
+                word = m.group().lower()
+                root = _root(word)
+                i = self.stems.get(root)
+                if i is not None and self.sides[i] in ("both", side) and (word != root or root in self.bare):
+                    hits.append(Hit(m.start(), m.end(), i))
         hits.sort(key=lambda h: (h.start, h.index))
         return hits
 
