@@ -202,7 +202,7 @@ class ArticleTime:
         return self.day.isoformat() if self.day else None
 
 
-@dataclass(frozen=True)
+@dataclass   # (not frozen: one is built per sentence, and a frozen __init__ sets field by field)
 class _Scene:
     """What one sentence (with the one it points back to) says about time."""
 
@@ -780,5 +780,7 @@ def _as_of(scene: _Scene, start: int, when: ArticleTime) -> str | None:
 
 def _waves_year(waves: list[WaveMention], recent: int | None = None) -> str | None:
     """The year of the waves a sentence names, when they all ran in one year."""
+    if not waves:
+        return None   # most sentences name none
     years = {WAVES.year_of(w.first, w.last, recent) for w in waves if w.opened_by != "since"}
     return str(years.pop()) if len(years) == 1 and None not in years else None
