@@ -158,8 +158,11 @@ _WAVE_RE = compile_cue(
 )
 
 
+_ORDINAL_PREFIX = re.compile(r"^ke-?\s*", re.IGNORECASE)
+
+
 def _wave_number(token: str) -> int | None:
-    token = re.sub(r"^ke-?\s*", "", token.strip(), flags=re.IGNORECASE)
+    token = _ORDINAL_PREFIX.sub("", token.strip())
     if token.isdigit():
         return int(token)
     return _ORDINAL_WORDS.get(token.lower()) or (parse_roman(token.upper()) if token.isupper() else None)
