@@ -88,12 +88,14 @@ def _table_header(sentence: Sentence, header: list[str] | None) -> list[str] | N
 
 def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[Figure],
                       article_year: int | None, subjects: SentenceSubjects) -> list[Figure]:
+    if not found:
+        return []
     text = sentence.text
     dateline = _DATELINE.match(text)
     # 'Liputan6.com, Jakarta -': the city a story is filed from says nothing about its figures.
     provinces = [m for m in find_provinces(text) if not dateline or m.start >= dateline.end()]
     topic = _topic_province(text, provinces)
-    breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text)] if found else []
+    breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text)]
     out: list[Figure] = []
     for i, cand in enumerate(found):
         prev_end = found[i - 1].end if i else 0

@@ -61,9 +61,11 @@ _NOT_FIGURES = (
      r"(?i:\b(?:semester|kuartal|triwulan|caturwulan)\s+[IV]+(?:\s*[-–]\s*\d{4})?)"),
     (("tahun",), r"\b\d+(?:\s*[-–]\s*\d+)?\s*(?i:tahun)\b"),                         # ages, durations
 )
-# Each hint → the patterns (bits by position in _NOT_FIGURES) that need it.
-_HINT_BITS = {h: sum(1 << i for i, (hints, _) in enumerate(_NOT_FIGURES) if h in hints)
-              for hints, _ in _NOT_FIGURES for h in hints}
+# The patterns (bits by position in _NOT_FIGURES) a lowered sentence may hold: one expression of
+# substring tests, built only from the repr() of the hints above.
+_MAY_HOLD = eval("lambda t: " + " | ".join(
+    f"({1 << i} if {' or '.join(f'{h!r} in t' for h in hints)} else 0)"
+    for i, (hints, _) in enumerate(_NOT_FIGURES)))
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 # A wave number after a wave noun: digits, a Roman numeral, an ordinal or a cardinal word
 # ('gelombang ke-12', 'batch 8', 'gelombang IV', 'gelombang pertama', 'gelombang satu'), and
@@ -160,10 +162,7 @@ def find_figures(sentence: str, *, previous_unit: str | None = None,
 
 def _not_figures(sentence: str, lowered: str) -> list[tuple[int, int]]:
     """Spans of the numbers in `sentence` that are not figures (dates, times, phones, ages …)."""
-    kinds = 0
-    for hint, bits in _HINT_BITS.items():
-        if hint in lowered:
-            kinds |= bits
+    kinds = _MAY_HOLD(lowered)
     return [m.span() for m in _not_figures_re(kinds).finditer(sentence)] if kinds else []
 
 
@@ -278,14 +277,15 @@ def _numerals(sentence: str, table_header: list[str] | None,
 
 def _numeral_candidate(sentence: str, m: re.Match[str],
                        table_header: list[str] | None, stated_unit: str | None) -> list[Candidate]:
-    num, scale = m.group("num"), (m.group("scale") or "")
-    start, end = m.start(), m.end()
-    currency = bool(m.group("cur") or m.group("rupiah"))
+    cur, num, num2, scale, rupiah, pct_sign = m.group("cur", "num", "num2", "scale", "rupiah", "pct")
+    scale = scale or ""
+    start, end = m.span()
+    currency = bool(cur or rupiah)
     if scale.lower() in numbers.SCALES_AFTER_RP and not currency:
         return []  # a bare 'M' or 'T' after a number is not a scale without 'Rp'
-    if start and not m.group("cur") and _attached_to_word(sentence, start):
+    if start and not cur and _attached_to_word(sentence, start):
         return []  # Covid-19, LQ45, G20
-    if end < len(sentence) and sentence[end].isalpha() and not (scale or m.group("pct")):
+    if end < len(sentence) and sentence[end].isalpha() and not (scale or pct_sign):
         return []  # 20detik, 4G
     english = ("." in num and ("," not in num) and (
         scale.lower() in numbers.ENGLISH_SCALES or not _NUMERAL_RE.fullmatch(num))) or bool(
@@ -293,9 +293,9 @@ def _numeral_candidate(sentence: str, m: re.Match[str],
     value = numbers.parse_numeral(num, english=english)
     multiplier = numbers.SCALES.get(scale.lower(), 1.0)
     after = sentence[end:]
-    pct = bool(m.group("pct"))
+    pct = bool(pct_sign)
     if not (currency or pct or scale):
-        if _YEAR.fullmatch(num) and not m.group("num2"):
+        if _YEAR.fullmatch(num) and not num2:
             return []  # a year used as a period
         if _not_a_quantity(value, after) or _is_ranking_size(after):
             return []
@@ -314,9 +314,9 @@ def _numeral_candidate(sentence: str, m: re.Match[str],
         unit, unit_from = stated_unit, "header"   # 'Ditabung 27,4' under '… (persen)'
     qualifier = _qualifier(sentence, start, end) or (
         "sekitar" if scale.lower() in numbers.APPROXIMATE_SCALES else None)
-    if m.group("num2"):
+    if num2:
         low = numbers.scale(value, multiplier)
-        high = numbers.scale(numbers.parse_numeral(m.group("num2")), multiplier)
+        high = numbers.scale(numbers.parse_numeral(num2), multiplier)
         if _YEAR.fullmatch(num) or not low < high:
             return []
         if low <= 1 and not (currency or pct or scale):

@@ -18,6 +18,7 @@ from prakerja_etl.settings import SCHEMAS_DIR
 
 QUALIFIERS_PATH = SCHEMAS_DIR / "qualifiers.yaml"
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_NOT_DIGIT = re.compile(r"\D")
 # The last written digit is never read as coarser than this share of the value: "5 juta" is
 # 4,875-5,25 juta, not 4,5-6 juta.
 MAX_STEP_SHARE = 0.05
@@ -44,7 +45,7 @@ def step(value: float, raw_text: str, unit: str) -> float:
     if value == 0:
         return 0.0
     m = _DIGITS.search(raw_text)
-    written = int(re.sub(r"\D", "", m.group()) or 0) if m else 0
+    written = int(_NOT_DIGIT.sub("", m.group()) or 0) if m else 0
     ratio = abs(value) / written if written else 0.0
     exponent = round(math.log10(ratio)) if ratio else None
     if exponent is None or not math.isclose(ratio, 10.0 ** exponent, rel_tol=1e-6):

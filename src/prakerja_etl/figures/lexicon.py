@@ -10,7 +10,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import compress
 from pathlib import Path
 from re import _constants as sre  # the parsed form of a pattern, to find the words it needs
@@ -101,29 +101,65 @@ def _folded(text: str) -> str:
     return text.casefold()
 
 
+def _firsts(pattern: str) -> str | None:
+    """The characters a match of `pattern` can start with (as written: the pattern's case flags
+    apply to them too), None when it can start with more than literal characters."""
+    def first(items: _parser.SubPattern | list) -> set[str] | None:
+        for op, av in items:
+            if op in _ZERO_WIDTH:
+                continue
+            if op is sre.LITERAL:
+                return {chr(av)}
+            if op is sre.SUBPATTERN:
+                return first(av[-1])
+            if op is sre.BRANCH:
+                branches = [first(b) for b in av[1]]
+                return None if None in branches else set().union(*branches)
+            if op in _REPEATS and av[0] >= 1:
+                return first(av[2])
+            return None
+        return None   # nothing but zero-width items
+    chars = first(_parser.parse(pattern, re.IGNORECASE))
+    return "".join(sorted(chars)) if chars else None
+
+
+def _led(pattern: str, firsts: str | None) -> str:
+    """`pattern` after a lookahead of its first characters, which lets a scan pass other positions
+    at once (an alternation of ignore-case phrases is otherwise entered at every one)."""
+    return pattern if firsts is None else f"(?=[{re.escape(firsts)}])(?:{pattern})"
+
+
 class Prefiltered:
     """A compiled pattern that first looks, in the case-folded text, for a word every match needs:
     most sentences contain none of a cue's words, and a substring test is far cheaper than
-    trying a long alternation at every position."""
+    trying a long alternation at every position. A pattern anchored at the start (`^`, `match`,
+    `fullmatch`) is tried at one place only, which costs less than looking through the whole text."""
 
-    __slots__ = ("regex", "pattern", "flags", "_gate")
+    __slots__ = ("regex", "pattern", "flags", "_gate", "_last", "_last_absent")
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex, self.pattern, self.flags = regex, regex.pattern, regex.flags
-        self._gate = _gate(_alternatives(_parser.parse(regex.pattern, regex.flags)))
+        parsed = _parser.parse(regex.pattern, regex.flags)
+        anchored = bool(parsed.data) and parsed.data[0] == (sre.AT, sre.AT_BEGINNING)
+        self._gate = None if anchored else _gate(_alternatives(parsed))
+        self._last, self._last_absent = "", self._gate is not None and not self._gate("")
 
     def absent(self, text: str) -> bool:
         """Whether no match can be in `text` (nor in any part of it)."""
-        return self._gate is not None and not self._gate(_folded(text))
+        if self._gate is None:
+            return False
+        if text != self._last:   # the same sentence is asked once per figure
+            self._last, self._last_absent = text, not self._gate(_folded(text))
+        return self._last_absent
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return None if self.absent(text) else self.regex.search(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return None if self.absent(text) else self.regex.match(text, pos, endpos)
+        return self.regex.match(text, pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return None if self.absent(text) else self.regex.fullmatch(text, pos, endpos)
+        return self.regex.fullmatch(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         return iter(()) if self.absent(text) else self.regex.finditer(text, pos, endpos)
@@ -143,14 +179,14 @@ def stem(token: str) -> str:
     return _stemmer().stem(token.lower())
 
 
+def _root(word: str) -> str:
+    return stem(word) if len(word) > 3 else word
+
+
 @lru_cache(maxsize=1024)
-def _roots(text: str) -> tuple[tuple[int, int, str, str], ...]:
-    """Each token of `text` with its root; several cue groups look at the same text."""
-    out = []
-    for m in _TOKEN.finditer(text):
-        word = m.group().lower()
-        out.append((m.start(), m.end(), word, stem(word) if len(word) > 3 else word))
-    return tuple(out)
+def _roots(text: str) -> frozenset[str]:
+    """The roots of the tokens of `text`; several cue groups look at the same text."""
+    return frozenset(map(_root, map(str.lower, _TOKEN.findall(text))))
 
 
 @dataclass(frozen=True)
@@ -170,6 +206,7 @@ class Cues:
         self.sides = [e.get("side", "both") for e in entries]
         self.stems = {s: i for i, e in enumerate(entries) for s in e.get("stems", [])}
         self.bare = {s for e in entries for s in e.get("bare", [])}
+        self._stem_set = frozenset(self.stems)
         self._patterns = {side: [(i, "|".join(phrase(p) for p in e["phrases"]))
                                  for i, e in enumerate(entries)
                                  if e.get("phrases") and e.get("side", "both") in ("both", side)]
@@ -177,8 +214,9 @@ class Cues:
         # Amounts need every cue, also where cues overlap ('insentif yang diterima'), to pick the
         # nearest that fits the size; other groups scan one alternation per side.
         self.overlapping = group == "rupiah"
-        self._compiled = {side: [(i, re.compile(p, re.IGNORECASE)) for i, p in pats]
+        self._compiled = {side: [(i, re.compile(_led(p, _firsts(p)), re.IGNORECASE)) for i, p in pats]
                           for side, pats in self._patterns.items()}
+        self._firsts = {side: {i: _firsts(p) for i, p in pats} for side, pats in self._patterns.items()}
         # The words each cue needs: a text is scanned only for the cues whose words it contains,
         # all tested by one function per side.
         self._present_in = {side: eval(  # built only from repr() of the patterns' own literals
@@ -194,8 +232,10 @@ class Cues:
     def _alternation(self, side: str, present: tuple[int, ...]) -> re.Pattern[str]:
         """One alternation of the cues present, in the group's order: a cue whose words are absent
         cannot match anywhere, so leaving it out changes no match."""
-        patterns = dict(self._patterns[side])
-        return re.compile("|".join(f"(?P<c{i}>{patterns[i]})" for i in present), re.IGNORECASE)
+        patterns, firsts = dict(self._patterns[side]), self._firsts[side]
+        starts = None if any(firsts[i] is None for i in present) else "".join(
+            sorted(set().union(*(firsts[i] for i in present))))
+        return re.compile(_led("|".join(f"(?P<c{i}>{patterns[i]})" for i in present), starts), re.IGNORECASE)
 
     def rule(self, index: int) -> str:
         return f"{'exclusion' if self.metrics[index] is None else self.group}:{self.ids[index]}"
@@ -211,11 +251,13 @@ class Cues:
         else:
             hits = [Hit(m.start(), m.end(), int(m.lastgroup[1:]))
                     for m in self._alternation(side, present).finditer(text) if m.lastgroup]
-        if self.stems:
-            for start, end, word, root in _roots(text):
+        if self.stems and not self._stem_set.isdisjoint(_roots(text)):
+            for m in _TOKEN.finditer(text):   # only a text with one of the roots is read token by token
+                word = m.group().lower()
+                root = _root(word)
                 i = self.stems.get(root)
                 if i is not None and self.sides[i] in ("both", side) and (word != root or root in self.bare):
-                    hits.append(Hit(start, end, i))
+                    hits.append(Hit(m.start(), m.end(), i))
         hits.sort(key=lambda h: (h.start, h.index))
         return hits
 
@@ -248,11 +290,9 @@ class Subjects:
         # Longest names first, so 'BLT Dana Desa' is found before 'BLT'.
         names.sort(key=lambda pair: len(pair[0]), reverse=True)
         self._names = [(re.compile(_case(name)), self.subjects[i]) for name, i in names]
-        # One scan for all names (word boundaries factored out), only of a sentence with the words
-        # of a name, and only where a name's first letter is; which name it was is asked only of
-        # the few matches.
-        self._pattern = compile_cue(r"(?<!\w)" + _first_letters([name for name, _ in names]) + "(?:"
-                                    + "|".join(_case(name, bare=True) for name, _ in names) + r")(?!\w)")
+        # One scan for all names (word boundaries factored out); which name it was is asked only of
+        # the few matches. (Grouped so, the scan costs less than looking for the names' words first.)
+        self._pattern = re.compile(r"(?<!\w)(?:" + _by_first_letter([name for name, _ in names]) + r")(?!\w)")
         denied = data["denied"]
         self.DENIED = Subject(denied["subject"], "denied")
         self.denial = _words(denied["words"])
@@ -276,12 +316,33 @@ class Subjects:
         return next(s for pattern, s in self._names if pattern.fullmatch(name))
 
 
-def _first_letters(names: list[str]) -> str:
-    """A lookahead for the letter every name starts with, in the case `_case` matches it."""
-    exact = {n[0] for n in names if _ACRONYM.fullmatch(n)}
-    folded = {n[0].lower() for n in names if not _ACRONYM.fullmatch(n)}
-    assert all(c.isalpha() for c in exact | folded), "a subject name starts with a letter"
-    return f"(?=[{''.join(sorted(exact))}]|(?i:[{''.join(sorted(folded))}]))"
+def _by_first_letter(names: list[str]) -> str:
+    """The names as one alternation grouped under their first letter, each group led by exactly the
+    characters that letter matches: a scan passes a group whose first character differs at once,
+    where a flat list of case-scoped names is entered name by name at every word start. In a group
+    the names keep their order, and names of different groups cannot start at the same place."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        assert name[0].isalpha() and name[1:2] not in ("?", "*", "+", "{"), "a name starts with a letter"
+        body = _case(name, bare=True)
+        # The group admits both cases of the letter: an acronym checks its own.
+        rest = f"(?<={name[0]}){body[1:]}" if _ACRONYM.fullmatch(name) else f"(?i:{body[len('(?i:') + 1:-1]})"
+        groups.setdefault(name[0].lower(), []).append(rest)
+    return "|".join(f"[{re.escape(_matching(first))}](?:{'|'.join(rests)})"
+                    for first, rests in groups.items())
+
+
+@cache
+def _matching(letter: str) -> str:
+    """Every character an ignore-case `letter` matches: its two cases and the few other characters
+    Unicode folds to it (Kelvin sign K for k, long s for s). No character beyond the first 65,536
+    folds to an ASCII letter."""
+    return "".join(sorted({letter, letter.upper()} | set(re.findall(f"(?i:{letter})", _NON_ASCII()))))
+
+
+@lru_cache(maxsize=1)
+def _NON_ASCII() -> str:  # noqa: N802 (a constant, built on first use)
+    return "".join(map(chr, range(128, 0x10000)))
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9-]+")

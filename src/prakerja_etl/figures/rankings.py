@@ -33,7 +33,9 @@ def _alt(*keys: str) -> str:
 
 
 def _whole(*keys: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + _alt(*keys) + r")(?!\w)", re.IGNORECASE)
+    # The lookahead of the phrases' first letters lets a scan pass other word starts at once.
+    firsts = "".join(sorted({w[0].lower() for k in keys for w in _words()[k]}))
+    return re.compile(r"(?<!\w)(?=[" + re.escape(firsts) + "])(?:" + _alt(*keys) + r")(?!\w)", re.IGNORECASE)
 
 
 _MOST, _LEAST, _CUE = _whole("most"), _whole("least"), _whole("most", "least")
@@ -145,7 +147,7 @@ def _may_rank(text: str, ranked_before: bool) -> bool:
     """Whether `text` may state a ranking or, once the article has stated one, continue it."""
     hints, pattern = (_CONTINUE_HINTS, _MAY_CONTINUE) if ranked_before else (_CUE_HINTS, _CUE)
     lowered = text.lower()
-    return (not text.isascii() or any(hint in lowered for hint in hints)) \
+    return (not text.isascii() or any(map(lowered.__contains__, hints))) \
         and pattern.search(text) is not None
 
 

@@ -34,6 +34,7 @@ class WaveCalendar:
 
     years: dict[int, int]
     start: str                      # 'YYYY-MM' of wave 1
+    last: int                       # the last wave it knows
 
     @property
     def start_year(self) -> int:
@@ -42,14 +43,13 @@ class WaveCalendar:
     def year_of(self, first: int, last: int | None = None, recent: int | None = None) -> int | None:
         """The year waves first..last ran in; None when unknown or they span several years. A wave
         after the calendar's last one ran in `recent` (the year the text speaks of), if given."""
-        last_known = max(self.years)
-        years = {self.years.get(n) if n <= last_known else recent for n in range(first, (last or first) + 1)}
+        years = {self.years.get(n) if n <= self.last else recent for n in range(first, (last or first) + 1)}
         return years.pop() if len(years) == 1 else None
 
     def recent(self, year: int | None, article_year: int | None) -> int | None:
         """A year a wave after the calendar's last one can have run in: not before the calendar's
         last year, not after the article."""
-        last_year = self.years[max(self.years)]
+        last_year = self.years[self.last]
         return year if year and article_year and last_year <= year <= article_year else None
 
 
@@ -60,7 +60,7 @@ def load_waves(path: Path = WAVES_PATH) -> WaveCalendar:
         for n in range(row["from"], row["to"] + 1):
             if years.setdefault(n, row["year"]) != row["year"]:
                 raise ValueError(f"{path.name}: wave {n} is given two years")
-    return WaveCalendar(years=years, start=str(doc["programme_start"]))
+    return WaveCalendar(years=years, start=str(doc["programme_start"]), last=max(years))
 
 
 @dataclass(frozen=True)
@@ -167,8 +167,11 @@ _WAVE_RE = compile_cue(
 )
 
 
+_ORDINAL_PREFIX = re.compile(r"^ke-?\s*", re.IGNORECASE)
+
+
 def _wave_number(token: str) -> int | None:
-    token = re.sub(r"^ke-?\s*", "", token.strip(), flags=re.IGNORECASE)
+    token = _ORDINAL_PREFIX.sub("", token.strip())
     if token.isdigit():
         return int(token)
     return _ORDINAL_WORDS.get(token.lower()) or (parse_roman(token.upper()) if token.isupper() else None)
@@ -211,7 +214,7 @@ class ArticleTime:
         return self.day.isoformat() if self.day else None
 
 
-@dataclass(frozen=True)
+@dataclass   # (not frozen: one is built per sentence, and a frozen __init__ sets field by field)
 class _Scene:
     """What one sentence (with the one it points back to) says about time."""
 
@@ -234,10 +237,14 @@ class _Scene:
 
     def own(self, *roles: str) -> list[PeriodMention]:
         """The periods the sentence itself names (not the one it points back to) in these roles."""
+        if not self.periods:
+            return []   # most sentences name none
         return [p for p, role in zip(self.periods, self.roles, strict=True)
                 if p.start >= self.offset and role in roles]
 
     def having(self, *roles: str) -> list[PeriodMention]:
+        if not self.periods:
+            return []
         return [p for p, role in zip(self.periods, self.roles, strict=True) if role in roles]
 
 
@@ -845,5 +852,7 @@ def _as_of(scene: _Scene, start: int, when: ArticleTime) -> str | None:
 
 def _waves_year(waves: list[WaveMention], recent: int | None = None) -> str | None:
     """The year of the waves a sentence names, when they all ran in one year."""
+    if not waves:
+        return None   # most sentences name none
     years = {WAVES.year_of(w.first, w.last, recent) for w in waves if w.opened_by != "since"}
     return str(years.pop()) if len(years) == 1 and None not in years else None
