@@ -169,10 +169,14 @@ def publish(staging: Path, published: Path, wait_seconds: float) -> None:
         os.close(directory)
 
 
-def write_marker(published: Path, run_id: str, started_at: datetime, raw_dir: str) -> None:
-    """Note that a run is under way; it outlives the process only if the run was killed."""
-    marker_path(published).write_text(json.dumps(
-        {"run_id": run_id, "started_at": started_at.isoformat(), "raw_dir": raw_dir, "pid": os.getpid()}))
+def write_marker(published: Path, run_id: str, started_at: datetime, raw_dir: str,
+                 failure: str | None = None) -> None:
+    """Note that a run is under way; it outlives the process only if the run was killed, or
+    failed (with `failure`) before it could record itself in the warehouse (a lock)."""
+    marker = {"run_id": run_id, "started_at": started_at.isoformat(), "raw_dir": raw_dir, "pid": os.getpid()}
+    if failure is not None:
+        marker.update(status="failed", message=failure, finished_at=utcnow().isoformat())
+    marker_path(published).write_text(json.dumps(marker))
 
 
 def read_marker(published: Path) -> dict[str, Any] | None:
@@ -184,16 +188,18 @@ def read_marker(published: Path) -> dict[str, Any] | None:
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create missing tables, (re)create the views, and (re)write the comments."""
-    for table in TABLES:
-        create, *comments = create_statements(table)
-        con.execute(create)
-        _add_missing_columns(con, table.name)
-        for statement in comments:
-            con.execute(statement)
-    for view in VIEWS:
-        for statement in view_statements(view):
-            con.execute(statement)
+    """Create missing tables, (re)create the views, and (re)write the comments: in one
+    transaction, as each statement on its own would be a commit and a sync to disk (~1 s)."""
+    with _transaction(con):
+        for table in TABLES:
+            create, *comments = create_statements(table)
+            con.execute(create)
+            _add_missing_columns(con, table.name)
+            for statement in comments:
+                con.execute(statement)
+        for view in VIEWS:
+            for statement in view_statements(view):
+                con.execute(statement)
 
 
 def _add_missing_columns(con: duckdb.DuckDBPyConnection, table: str) -> None:
@@ -379,13 +385,18 @@ def replace_reference(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataF
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, raw_dir: str, flow_run_id: str | None,
               started_at: datetime, interrupted: dict[str, Any] | None) -> None:
-    """Record a new run, and the run a killed process left unfinished, if any."""
+    """Record a new run, and the run before it if that one was killed or failed before it could
+    record itself (its marker says which)."""
     if interrupted and not con.execute("SELECT 1 FROM load_runs WHERE run_id = ?",
                                        [interrupted["run_id"]]).fetchall():
-        con.execute("INSERT INTO load_runs (run_id, raw_dir, started_at, status, message) "
-                    "VALUES (?, ?, ?, 'interrupted', 'the process stopped before the run finished')",
+        finished = interrupted.get("finished_at")
+        con.execute("INSERT INTO load_runs (run_id, raw_dir, started_at, finished_at, status, message) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
                     [interrupted["run_id"], interrupted.get("raw_dir"),
-                     datetime.fromisoformat(interrupted["started_at"])])
+                     datetime.fromisoformat(interrupted["started_at"]),
+                     datetime.fromisoformat(finished) if finished else None,
+                     interrupted.get("status", "interrupted"),
+                     interrupted.get("message", "the process stopped before the run finished")])
     con.execute("INSERT INTO load_runs (run_id, flow_run_id, raw_dir, started_at, status) "
                 "VALUES (?, ?, ?, ?, 'running')", [run_id, flow_run_id, raw_dir, started_at])
 
@@ -394,7 +405,8 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str,
                counts: dict[str, int], message: str | None = None) -> None:
     """Close the run's record with its counts."""
     names = ("files_seen", "files_loaded", "files_skipped", "files_quarantined", "files_removed",
-             "rows_loaded", "rows_quarantined")
+             "rows_loaded", "figures_loaded", "rankings_loaded", "survey_rows_loaded", "official_rows_loaded",
+             "rows_quarantined")
     assignments = ", ".join(f"{n} = ?" for n in names)
     con.execute(f"UPDATE load_runs SET finished_at = ?, status = ?, message = ?, {assignments} "
                 "WHERE run_id = ?",
