@@ -192,12 +192,41 @@ def _run(args: argparse.Namespace) -> int:
         shown.phase("starting Prefect", None)
         server = _start_temporary_server(args.verbose)
         try:
+            _check_warehouse_free(warehouse, args.raw_dir)
             summary = _ingest(args, server)
         finally:
             if server is not None:
                 server.stop()
-    _print_summary(summary, started, shown.work_started or time.time())
+    _print_summary(summary, started, shown.work_started or _clock())
+    if args.guard:
+        _exit_at_once(0)
     return 0
+
+
+def _exit_at_once(code: int) -> None:
+    """End the program without tearing the interpreter down: everything is written, closed and
+    stopped by now, and freeing pandas', Prefect's and DuckDB's objects one by one takes 0.5-1 s
+    that the run's printed time would not show."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def _check_warehouse_free(warehouse: Path, raw_dir: str) -> None:
+    """While Prefect starts: fail now, not after it has started, when another program holds the
+    warehouse read-write (waiting PRAKERJA_LOCK_WAIT_SECONDS for it); the next run records this
+    one as failed."""
+    from prakerja_etl.errors import WarehouseLocked, one_line
+    from prakerja_etl.warehouse import store
+
+    if not warehouse.exists():
+        return
+    try:
+        store.wait_for_writers(warehouse, Settings.from_env().lock_wait_seconds)
+    except WarehouseLocked as exc:
+        store.record_blocked_run(warehouse, raw_dir, one_line(exc))
+        raise
 
 
 def _ingest(args: argparse.Namespace, server: Any) -> dict[str, Any]:
@@ -267,10 +296,20 @@ def _drain_prefect() -> None:
 
 
 def _process_start() -> float:
-    """When this process started (epoch seconds): a run's time counts Python's start and imports."""
+    """When this process started, on `_clock()`: a run's time counts Python's start and imports."""
+    if hasattr(time, "CLOCK_BOOTTIME") and os.path.exists("/proc/self/stat"):
+        # Field 22 of /proc/self/stat: start in clock ticks since boot (after the command name,
+        # which may hold spaces). psutil's create_time() adds the boot time rounded to a second.
+        fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[19]) / os.sysconf("SC_CLK_TCK")
     import psutil
 
     return float(psutil.Process().create_time())
+
+
+def _clock() -> float:
+    """Seconds on the clock `_process_start()` reads."""
+    return time.clock_gettime(time.CLOCK_BOOTTIME) if hasattr(time, "CLOCK_BOOTTIME") else time.time()
 
 
 def _terminated(signum: int, frame: object) -> None:
@@ -306,7 +345,7 @@ class _Progress:
 
     def __init__(self, terminal: bool) -> None:
         self.terminal = terminal
-        self.work_started: float | None = None   # when the flow began its work (epoch seconds)
+        self.work_started: float | None = None   # when the flow began its work, on `_clock()`
         self._bar: Any = None
         self._task: Any = None
         self._lock = threading.Lock()
@@ -322,7 +361,7 @@ class _Progress:
             from rich.console import Console
 
             self._bar = rp.Progress(rp.SpinnerColumn(), rp.TextColumn("{task.description}"), rp.BarColumn(),
-                                    rp.MofNCompleteColumn(), _rate_column(), rp.TimeElapsedColumn(),
+                                    _files_column(), rp.TimeElapsedColumn(),
                                     rp.TimeRemainingColumn(), console=Console(stderr=True), transient=True)
             self._bar.start()
         progress.listen(self)
@@ -337,7 +376,7 @@ class _Progress:
 
     def phase(self, name: str, total: int | None) -> None:
         if self.work_started is None and name != "starting Prefect":
-            self.work_started = time.time()
+            self.work_started = _clock()
         with self._lock:
             self._done, self._total = 0, total
             self._phase_started = self._last_line = time.monotonic()
@@ -346,7 +385,7 @@ class _Progress:
                     self._bar.remove_task(self._task)
                 self._task = self._bar.add_task(f"{name}…", total=total)
             else:
-                print(f"{name}…" if total is None else f"{name}: {total} to read", flush=True)
+                self._line(f"{name}…" if total is None else f"{name}: {total} files")
 
     def advance(self, files: int) -> None:
         with self._lock:
@@ -356,26 +395,32 @@ class _Progress:
             elif time.monotonic() - self._last_line >= self._LINE_EVERY_SECONDS or self._done == self._total:
                 self._last_line = time.monotonic()
                 rate = self._done / max(self._last_line - self._phase_started, 1e-9)
-                print(f"  {self._done}/{self._total} files ({rate:.0f} files/s)", flush=True)
+                self._line(f"  {self._done}/{self._total} files ({rate:.0f} files/s)")
+
+    @staticmethod
+    def _line(text: str) -> None:
+        with contextlib.suppress(OSError):   # a reader that went away (`| head`) must not fail the run
+            print(text, flush=True)
 
 
-def _rate_column() -> Any:
+def _files_column() -> Any:
+    """A rich column: files done/total and files per second (over the last half minute), in the
+    phases that count files."""
     from rich.progress import ProgressColumn
     from rich.text import Text
 
-    class RateColumn(ProgressColumn):
-        """Files per second over the last half minute."""
-
+    class FilesColumn(ProgressColumn):
         def render(self, task: Any) -> Text:
-            speed = "" if task.speed is None else f"{task.speed:.0f} files/s"
-            return Text(speed, style="progress.data.speed")
+            if task.total is None:
+                return Text("")
+            speed = "" if task.speed is None else f", {task.speed:.0f} files/s"
+            return Text(f"{task.completed:.0f}/{task.total:.0f} files{speed}", style="progress.data.speed")
 
-    return RateColumn()
-
+    return FilesColumn()
 
 
 def _print_summary(s: dict[str, Any], process_started: float, work_started: float) -> None:
-    now = time.time()
+    now = _clock()
     print(f"run {s['run_id']} {s['status']} in {now - process_started:.1f} s "
           f"(start-up {work_started - process_started:.1f} s, work {now - work_started:.1f} s) "
           f"→ {s['warehouse']}")

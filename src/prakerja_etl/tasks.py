@@ -29,7 +29,7 @@ def plan_sources(raw_dir: str, session: run.Session) -> run.Plan:
     progress.phase("hashing the raw files")
     result = run.plan_sources(Path(raw_dir), session)
     if result.to_process:
-        progress.phase("files", result.to_process)
+        progress.phase("reading files", result.to_process)
     get_run_logger().info("%d files: %d to process, %d unchanged, %d removed", result.files_seen,
                           result.to_process, result.unchanged, len(result.removed))
     return result

@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import time
+import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -177,6 +178,18 @@ def write_marker(published: Path, run_id: str, started_at: datetime, raw_dir: st
     if failure is not None:
         marker.update(status="failed", message=failure, finished_at=utcnow().isoformat())
     marker_path(published).write_text(json.dumps(marker))
+
+
+def record_blocked_run(published: Path, raw_dir: str, message: str) -> None:
+    """Leave the marker of a run that another program's hold on the warehouse kept from starting,
+    so that the next run records it as failed; not while another run is under way, nor over the
+    marker of a killed run (which the next run records as interrupted)."""
+    try:
+        with run_lock(published, 0):
+            if read_marker(published) is None:
+                write_marker(published, uuid.uuid4().hex[:12], utcnow(), raw_dir, failure=message)
+    except WarehouseLocked:
+        pass
 
 
 def read_marker(published: Path) -> dict[str, Any] | None:
