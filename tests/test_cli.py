@@ -275,6 +275,30 @@ def test_locked_warehouse_fails_with_a_clear_message(prefect_server: None, raw_d
     assert "held by another process" in runs[0][1]
 
 
+def test_a_flow_run_blocked_by_a_lock_is_recorded_as_failed_by_the_next(
+        ingest: Any, raw_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same without the CLI's early check: the flow itself meets the lock."""
+    warehouse = tmp_path / "w.duckdb"
+    duckdb.connect(str(warehouse)).close()
+    monkeypatch.setenv("PRAKERJA_LOCK_WAIT_SECONDS", "1")
+    holder = subprocess.Popen([sys.executable, "-c",
+                               f"import duckdb, time; c = duckdb.connect({str(warehouse)!r}); "
+                               "print('held', flush=True); time.sleep(60)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(Exception, match="held by another process"):
+            ingest(raw_dir=str(raw_dir), warehouse_path=str(warehouse))
+    finally:
+        holder.kill()
+        holder.wait()
+    ingest(raw_dir=str(raw_dir), warehouse_path=str(warehouse))
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        runs = con.execute("SELECT status, message FROM load_runs ORDER BY started_at").fetchall()
+    assert [status for status, _ in runs] == ["failed", "completed"]
+    assert "held by another process" in runs[0][1]
+
+
 def test_readers_never_block_a_run_and_see_whole_runs(prefect_server: None, raw_dir: Path, tmp_path: Path,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     warehouse = tmp_path / "w.duckdb"
