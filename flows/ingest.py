@@ -15,7 +15,7 @@ from prefect import flow
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from prakerja_etl import run, tasks
+from prakerja_etl import progress, run, tasks
 from prakerja_etl.batch import FileResult
 from prakerja_etl.run import writer_session
 from prakerja_etl.settings import Settings
@@ -34,6 +34,7 @@ def ingest(raw_dir: str = str(DEFAULTS.raw_dir),
     default `<raw_dir>/official`); with `dask_address`, extraction runs on that Dask
     cluster while loading stays here; with `feeds` (RSS/Atom URLs), their items are fetched
     into the raw folder first. Returns the run summary."""
+    progress.phase("opening the warehouse")
     settings = Settings.from_env()
     if feeds:   # before taking the writer lock: fetching does not touch the warehouse
         tasks.fetch_feeds(feeds, raw_dir)
@@ -42,29 +43,25 @@ def ingest(raw_dir: str = str(DEFAULTS.raw_dir),
         plan = tasks.plan_sources(raw_dir, quote(session))
         batches = run.pending_batches(session, settings.batch_size)
         if dask_address:
-            _ingest_on_dask((batch for batch, _ in batches), plan.to_process, dask_address, settings, session)
+            _ingest_on_dask((batch for batch, _ in batches), dask_address, settings, session)
         else:
-            done = 0
             for batch, following in batches:
-                tasks.ingest_batch(quote(batch), quote(session), done, plan.to_process, quote(following))
-                done += len(batch)
+                tasks.ingest_batch(quote(batch), quote(session), quote(following))
         tasks.load_official(official_source, raw_dir, quote(session))
         tasks.mark_removed(plan.removed, quote(session))
     return tasks.report_run(asdict(session.summary))
 
 
-def _ingest_on_dask(batches: Iterator[list[SourceFile]], total: int, address: str, settings: Settings,
+def _ingest_on_dask(batches: Iterator[list[SourceFile]], address: str, settings: Settings,
                     session: Any) -> None:
     """Extract a window of batches on Dask at a time (memory stays bounded), load each here."""
     from prefect_dask import DaskTaskRunner
 
     on_dask = extract_on_dask.with_options(task_runner=DaskTaskRunner(address=address))
     window = max(1, settings.dask_window)
-    done = 0
     while chunk := list(islice(batches, window)):
         for results in on_dask(quote(chunk), settings.max_file_bytes).unquote():
-            done += len(results)
-            tasks.load_batch(quote(results), quote(session), done, total)
+            tasks.load_batch(quote(results), quote(session))
 
 
 @flow(name="prakerja-extract-on-dask")

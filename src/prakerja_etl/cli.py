@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
 from prakerja_etl.errors import ConfigError, PrakerjaError
 from prakerja_etl.settings import FLOWS_DIR, Settings
 
-# Quiet Prefect before it is imported: no telemetry (this machine is offline) and no INFO chatter.
+# Quiet Prefect before it is imported: no telemetry (neither the server's nor the SDK's, whose
+# first-run notice would print) and no INFO chatter.
 _PREFECT_DEFAULTS = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
     "PREFECT_LOGGING_LEVEL": "WARNING",
     "PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW": "ignore",
-    # A fresh PREFECT_HOME migrates its database first: the default 20 s is too short here.
-    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
 }
 
 
@@ -37,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     except PrakerjaError as exc:
         print(f"prakerja-etl: {exc}", file=sys.stderr)
         return 2
+    except _RunFailed as exc:
+        print(f"prakerja-etl: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("prakerja-etl: interrupted; the next run resumes from what was loaded", file=sys.stderr)
         return 130
@@ -130,17 +135,24 @@ def _query(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from prakerja_etl import preflight
     from prakerja_etl.analyst.export import describe, export
 
     to = Path(args.to)
+    preflight.writable_folder(to, "export", "--to DIR")
     print("\n".join(describe(export(Path(args.warehouse), to, csv=args.csv), to)))
     return 0
 
 
 def _report(args: argparse.Namespace) -> int:
-    from prakerja_etl.report.html import write_report
+    from prakerja_etl import preflight
+    from prakerja_etl.report.html import default_path, read_report, write_report
 
-    path = write_report(Path(args.warehouse), Path(args.out) if args.out else None)
+    warehouse = Path(args.warehouse)
+    data = read_report(warehouse)
+    out = Path(args.out) if args.out else default_path(warehouse)
+    preflight.writable_file(out, "report", "--out FILE")
+    path = write_report(warehouse, out, data=data)
     print(f"report written to {path}")
     return 0
 
@@ -163,12 +175,12 @@ def _fetch(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    # Fail fast, before Prefect starts a server, on what the user can fix at once.
-    if not os.path.isdir(args.raw_dir):
-        raise ConfigError(f"raw folder {args.raw_dir} does not exist; pass --raw-dir DIR")
-    from prakerja_etl import watchdog
+    from prakerja_etl import preflight, watchdog
 
+    started = _process_start()
     warehouse = Path(args.warehouse)
+    # Fail fast, before Prefect starts, on what the user can fix at once.
+    preflight.check_run(Path(args.raw_dir), warehouse, args.official_source)
     if stopped := watchdog.reap(warehouse):
         noun = "process" if len(stopped) == 1 else "processes"
         print(f"prakerja-etl: stopped {len(stopped)} {noun} left by an interrupted run "
@@ -176,62 +188,128 @@ def _run(args: argparse.Namespace) -> int:
     if args.guard:
         watchdog.start(warehouse)
         signal.signal(signal.SIGTERM, _terminated)
-    from prefect.flows import load_flow_from_entrypoint
+    with _Progress(terminal=sys.stderr.isatty() and not args.verbose) as shown:
+        shown.phase("starting Prefect", None)
+        server = _start_temporary_server(args.verbose)
+        try:
+            _check_warehouse_free(warehouse, args.raw_dir)
+            summary = _ingest(args, server)
+        finally:
+            if server is not None:
+                server.stop()
+    _print_summary(summary, started, shown.work_started or _clock())
+    if args.guard:
+        _exit_at_once(0)
+    return 0
 
-    from prakerja_etl import progress
+
+def _exit_at_once(code: int) -> None:
+    """End the program without tearing the interpreter down: everything is written, closed and
+    stopped by now, and freeing pandas', Prefect's and DuckDB's objects one by one takes 0.5-1 s
+    that the run's printed time would not show."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def _check_warehouse_free(warehouse: Path, raw_dir: str) -> None:
+    """While Prefect starts: fail now, not after it has started, when another program holds the
+    warehouse read-write (waiting PRAKERJA_LOCK_WAIT_SECONDS for it); the next run records this
+    one as failed."""
+    from prakerja_etl.errors import WarehouseLocked, one_line
+    from prakerja_etl.warehouse import store
+
+    if not warehouse.exists():
+        return
+    try:
+        store.wait_for_writers(warehouse, Settings.from_env().lock_wait_seconds)
+    except WarehouseLocked as exc:
+        store.record_blocked_run(warehouse, raw_dir, one_line(exc))
+        raise
+
+
+def _ingest(args: argparse.Namespace, server: Any) -> dict[str, Any]:
+    """Run the flow in this process; its failures end as one line (PrakerjaError) or exit 1."""
+    from prefect.flows import load_flow_from_entrypoint
 
     ingest = load_flow_from_entrypoint(f"{FLOWS_DIR / 'ingest.py'}:ingest")
     if not args.verbose:
         _silence_prefect_console()
-    with _progress_bar(enabled=sys.stderr.isatty() and not args.verbose) as listener:
-        progress.listen(listener)
-        try:
-            _start_temporary_server()
-            summary = ingest(raw_dir=args.raw_dir, warehouse_path=args.warehouse,
-                             official_source=args.official_source, dask_address=args.dask_address)
-        except PrakerjaError:
+    if server is not None:
+        _prepare_while_prefect_starts()
+        server.wait_until_ready()
+    try:
+        return ingest(raw_dir=args.raw_dir, warehouse_path=args.warehouse,
+                      official_source=args.official_source, dask_address=args.dask_address)
+    except PrakerjaError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the CLI edge: one line, not a traceback
+        if args.verbose:
             raise
-        except Exception as exc:  # noqa: BLE001 - the CLI edge: one line, not a traceback
-            if args.verbose:
-                raise
-            cause = _root_cause(exc)
-            if isinstance(cause, PrakerjaError):
-                raise cause from None
-            print(f"prakerja-etl: the run failed: {type(cause).__name__}: {cause} "
-                  "(run again with --verbose for details)", file=sys.stderr)
-            return 1
-        finally:
-            progress.listen(None)
-    _print_summary(summary)
-    return 0
+        cause = _root_cause(exc)
+        if isinstance(cause, PrakerjaError):
+            raise cause from None
+        raise _RunFailed(f"the run failed: {type(cause).__name__}: {cause} "
+                         "(run again with --verbose for details)") from None
+    finally:
+        _drain_prefect()
 
 
-def _start_temporary_server() -> None:
-    """Without PREFECT_API_URL, start Prefect's temporary server now rather than on the flow's
-    first API call, from a thread blocking SIGINT: the server inherits the blocked signal, so a
-    Ctrl-C at the terminal (sent to the whole process group) stops the run, which still reports
-    to its server while it stops, instead of killing the server under it. Prefect stops the
-    server at exit; the watchdog if the run is killed."""
-    from prefect.settings import PREFECT_API_URL
+def _prepare_while_prefect_starts() -> None:
+    """Work the run needs that needs no server, done on the core the server's start leaves idle:
+    Pandera builds each table's schema (~0.3 s) on first use."""
+    from prakerja_etl.warehouse.ddl import TABLES, columns
 
-    if PREFECT_API_URL.value():
-        return
-    from prefect.server.api.server import SubprocessASGIServer
+    for table in TABLES:
+        columns(table)
 
-    errors: list[Exception] = []
 
-    def start() -> None:
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        try:
-            SubprocessASGIServer().start()
-        except Exception as exc:  # noqa: BLE001 - raised again in the main thread
-            errors.append(exc)
+class _RunFailed(Exception):
+    """A failure that is not the user's to fix: one line, exit 1."""
 
-    thread = threading.Thread(target=start, name="start-prefect-server", daemon=True)
-    thread.start()
-    thread.join()   # a Ctrl-C interrupts the wait at once
-    if errors:
-        raise errors[0]
+
+def _start_temporary_server(verbose: bool) -> Any:
+    """Without PREFECT_API_URL, start Prefect's temporary server now, before Prefect and the
+    flow's code are imported, so that both start at once (see `prefect_server`)."""
+    if "prefect" in sys.modules:   # called in a process that configured Prefect already (tests)
+        from prefect.settings import PREFECT_API_URL
+
+        if PREFECT_API_URL.value():
+            return None
+    if os.environ.get("PREFECT_API_URL"):
+        return None
+    from prakerja_etl.prefect_server import TemporaryServer
+
+    return TemporaryServer.start(verbose=verbose)
+
+
+def _drain_prefect() -> None:
+    """Send Prefect's queued logs and events while its server is still up (as its test harness
+    does before stopping its server), rather than at exit against a stopped server."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    for worker in (APILogWorker, EventsWorker):
+        with contextlib.suppress(RuntimeError):   # never started
+            worker.drain_all(timeout=5)
+
+
+def _process_start() -> float:
+    """When this process started, on `_clock()`: a run's time counts Python's start and imports."""
+    if hasattr(time, "CLOCK_BOOTTIME") and os.path.exists("/proc/self/stat"):
+        # Field 22 of /proc/self/stat: start in clock ticks since boot (after the command name,
+        # which may hold spaces). psutil's create_time() adds the boot time rounded to a second.
+        fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    import psutil
+
+    return float(psutil.Process().create_time())
+
+
+def _clock() -> float:
+    """Seconds on the clock `_process_start()` reads."""
+    return time.clock_gettime(time.CLOCK_BOOTTIME) if hasattr(time, "CLOCK_BOOTTIME") else time.time()
 
 
 def _terminated(signum: int, frame: object) -> None:
@@ -258,40 +336,100 @@ def _root_cause(exc: BaseException) -> BaseException:
     return exc
 
 
-class _progress_bar:
-    """A rich progress bar on stderr for long runs (a no-op when not a terminal)."""
+class _Progress:
+    """What the run is doing, as it does it: on a terminal a bar (files done/total, files per
+    second, redrawn ten times a second), otherwise a plain line per phase and per 10 s of files.
+    Listens to `prakerja_etl.progress` while the block runs."""
 
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
+    _LINE_EVERY_SECONDS = 10.0
+
+    def __init__(self, terminal: bool) -> None:
+        self.terminal = terminal
+        self.work_started: float | None = None   # when the flow began its work, on `_clock()`
         self._bar: Any = None
         self._task: Any = None
+        self._lock = threading.Lock()
+        self._done = 0
+        self._total: int | None = None
+        self._phase_started = self._last_line = time.monotonic()
 
-    def __enter__(self) -> Any:
-        if not self.enabled:
-            return None
-        from rich.progress import Progress
+    def __enter__(self) -> _Progress:
+        from prakerja_etl import progress
 
-        self._bar = Progress(transient=True)
-        self._bar.start()
-        return self._update
+        if self.terminal:
+            import rich.progress as rp
+            from rich.console import Console
 
-    def _update(self, stage: str, done: int, total: int) -> None:
-        if self._task is None:
-            self._task = self._bar.add_task(f"{stage}…", total=total)
-        self._bar.update(self._task, completed=done, total=total)
+            self._bar = rp.Progress(rp.SpinnerColumn(), rp.TextColumn("{task.description}"), rp.BarColumn(),
+                                    _files_column(), rp.TimeElapsedColumn(),
+                                    rp.TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+            self._bar.start()
+        progress.listen(self)
+        return self
 
     def __exit__(self, *exc: object) -> None:
+        from prakerja_etl import progress
+
+        progress.listen(None)
         if self._bar is not None:
             self._bar.stop()
 
+    def phase(self, name: str, total: int | None) -> None:
+        if self.work_started is None and name != "starting Prefect":
+            self.work_started = _clock()
+        with self._lock:
+            self._done, self._total = 0, total
+            self._phase_started = self._last_line = time.monotonic()
+            if self._bar is not None:
+                if self._task is not None:
+                    self._bar.remove_task(self._task)
+                self._task = self._bar.add_task(f"{name}…", total=total)
+            else:
+                self._line(f"{name}…" if total is None else f"{name}: {total} files")
 
-def _print_summary(s: dict[str, Any]) -> None:
-    print(f"run {s['run_id']} {s['status']} in {s['seconds']:.1f} s → {s['warehouse']}")
+    def advance(self, files: int) -> None:
+        with self._lock:
+            self._done += files
+            if self._bar is not None:
+                self._bar.advance(self._task, files)
+            elif time.monotonic() - self._last_line >= self._LINE_EVERY_SECONDS or self._done == self._total:
+                self._last_line = time.monotonic()
+                rate = self._done / max(self._last_line - self._phase_started, 1e-9)
+                self._line(f"  {self._done}/{self._total} files ({rate:.0f} files/s)")
+
+    @staticmethod
+    def _line(text: str) -> None:
+        with contextlib.suppress(OSError):   # a reader that went away (`| head`) must not fail the run
+            print(text, flush=True)
+
+
+def _files_column() -> Any:
+    """A rich column: files done/total and files per second (over the last half minute), in the
+    phases that count files."""
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class FilesColumn(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            if task.total is None:
+                return Text("")
+            speed = "" if task.speed is None else f", {task.speed:.0f} files/s"
+            return Text(f"{task.completed:.0f}/{task.total:.0f} files{speed}", style="progress.data.speed")
+
+    return FilesColumn()
+
+
+def _print_summary(s: dict[str, Any], process_started: float, work_started: float) -> None:
+    now = _clock()
+    print(f"run {s['run_id']} {s['status']} in {now - process_started:.1f} s "
+          f"(start-up {work_started - process_started:.1f} s, work {now - work_started:.1f} s) "
+          f"→ {s['warehouse']}")
     print(f"  files: {s['files_seen']} seen, {s['files_loaded']} loaded, "
           f"{s['files_skipped']} skipped (unchanged), {s['files_quarantined']} quarantined, "
           f"{s['files_removed']} removed")
-    print(f"  rows: {s['figures_loaded']} figures, {s['rankings_loaded']} rankings loaded; "
-          f"{s['rows_quarantined']} quarantined")
+    print(f"  rows loaded: {s['figures_loaded']} figures, {s['rankings_loaded']} rankings, "
+          f"{s['survey_rows_loaded']} survey rows, {s['official_rows_loaded']} official rows; "
+          f"{s['rows_quarantined']} rows quarantined")
     if s.get("conflicts") is not None:
         print(f"  conflicts between sources: {s['conflicts']} (SELECT * FROM conflicts)")
     if s.get("report"):

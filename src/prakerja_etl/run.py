@@ -22,7 +22,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from prakerja_etl import faults, schemas, watchdog
+from prakerja_etl import faults, progress, schemas, watchdog
 from prakerja_etl.batch import FileResult, build_batch, build_official_batch, extract_files
 from prakerja_etl.catalog import load_catalog
 from prakerja_etl.errors import ConfigError, one_line
@@ -55,6 +55,8 @@ class RunSummary:
     files_removed: int = 0
     figures_loaded: int = 0
     rankings_loaded: int = 0
+    survey_rows_loaded: int = 0
+    official_rows_loaded: int = 0
     rows_loaded: int = 0
     rows_quarantined: int = 0
     seconds: float = 0.0
@@ -107,7 +109,12 @@ def writer_session(raw_dir: Path, warehouse: Path, settings: Settings,
     with store.run_lock(warehouse, settings.lock_wait_seconds), staging.discarded_if_disk_full(warehouse):
         interrupted = store.read_marker(warehouse)
         store.write_marker(warehouse, summary.run_id, started_at, str(raw_dir))
-        path, resumed = staging.prepare(warehouse, settings.lock_wait_seconds)
+        try:
+            path, resumed = staging.prepare(warehouse, settings.lock_wait_seconds)
+        except Exception as exc:
+            # Another program holds the warehouse: the marker tells the next run this one failed.
+            store.write_marker(warehouse, summary.run_id, started_at, str(raw_dir), failure=one_line(exc))
+            raise
         faults.point("staged")
         with store.connect(path, wait_seconds=settings.lock_wait_seconds, limits=store.RUN_LIMITS) as con:
             store.ensure_schema(con)
@@ -128,7 +135,11 @@ def writer_session(raw_dir: Path, warehouse: Path, settings: Settings,
                     _finish(session, one_line(exc))
             finally:
                 session.shutdown()
-        staging.publish(path, warehouse, settings.lock_wait_seconds)
+        try:
+            staging.publish(path, warehouse, settings.lock_wait_seconds)
+        except Exception as exc:
+            store.write_marker(warehouse, summary.run_id, started_at, str(raw_dir), failure=one_line(exc))
+            raise
         store.marker_path(warehouse).unlink(missing_ok=True)
     if error is not None:
         raise error
@@ -218,16 +229,27 @@ def extract(sources: list[SourceFile], session: Session,
 
 
 def _submit(sources: list[SourceFile], session: Session) -> list[Future[list[FileResult]]]:
+    """Extraction of `sources` in chunks, each counted in the run's progress when it is done."""
     max_bytes = session.settings.max_file_bytes
     executor = session.executor() if len(sources) >= _PARALLEL_MIN_FILES else None
-    if executor is None:
-        done: Future[list[FileResult]] = Future()
-        done.set_result(extract_files(sources, max_bytes))
-        return [done]
     workers = session.settings.workers or os.cpu_count() or 1
     size = max(1, -(-len(sources) // (workers * 4)))
-    return [executor.submit(extract_files, sources[i:i + size], max_bytes)
-            for i in range(0, len(sources), size)]
+    futures: list[Future[list[FileResult]]] = []
+    for i in range(0, len(sources), size):
+        chunk = sources[i:i + size]
+        if executor is None:
+            future: Future[list[FileResult]] = Future()
+            future.set_result(extract_files(chunk, max_bytes))
+        else:
+            future = executor.submit(extract_files, chunk, max_bytes)
+        future.add_done_callback(_count_done)
+        futures.append(future)
+    return futures
+
+
+def _count_done(future: Future[list[FileResult]]) -> None:
+    if not future.cancelled() and future.exception() is None:
+        progress.advance(len(future.result()))
 
 
 def load_results(results: list[FileResult], session: Session) -> None:
@@ -283,6 +305,8 @@ def _write(batch: store.LoadBatch, session: Session) -> None:
     s.files_quarantined += len(batch.source_files) - len(loaded)
     s.figures_loaded += batch.rows("figures")
     s.rankings_loaded += batch.rows("province_rankings")
+    s.survey_rows_loaded += batch.rows("survey_results")
+    s.official_rows_loaded += batch.rows("official_recipients") + batch.rows("official_province_totals")
     s.rows_loaded += sum(batch.rows(t) for t in _COUNTED_TABLES)
     quarantine = batch.frames["quarantine"]
     s.rows_quarantined += len(quarantine)

@@ -18,7 +18,9 @@ class Settings:
     warehouse_path: Path = Path("data/warehouse/prakerja.duckdb")
     batch_size: int = 500            # files per extract-validate-load batch
     workers: int = 0                 # extraction processes; 0 = one per core
-    lock_wait_seconds: float = 30.0  # how long to wait for another writer to finish
+    # How long to wait for another writer to finish: short, so that a run blocked by a program
+    # holding the warehouse says so within 15 s of its start.
+    lock_wait_seconds: float = 10.0
     # Larger files are quarantined unread: news articles are under 100 KB, and extraction of
     # figure-dense text costs seconds per MB.
     max_file_bytes: int = 8 * 1024 * 1024

@@ -1,7 +1,10 @@
-"""Prefect tasks: thin wrappers that give each stage of a run retries, logs and a name.
+"""Prefect tasks: thin wrappers that give each stage of a run logs and a name.
 
 Work is batched: a run has a fixed handful of tasks plus two per batch of files, never
 one per file (each task run costs milliseconds and a round trip to the Prefect API).
+No task retries: the warehouse locks are waited for where they are taken (in the flow,
+before any task), and fetching the official source retries its own requests, so a retry
+here would only multiply them.
 """
 
 from __future__ import annotations
@@ -9,51 +12,36 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from prefect import Task, get_run_logger, task
+from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.client.schemas.objects import TaskRun
-from prefect.states import State
 
 from prakerja_etl import progress, run
 from prakerja_etl.batch import FileResult, extract_files
-from prakerja_etl.errors import is_transient
 from prakerja_etl.report import publish_run_artifacts
 from prakerja_etl.sources.discover import SourceFile
 
-_RETRY = {"retries": 3, "retry_delay_seconds": [2, 5, 10], "retry_condition_fn": None}
-
-
-def retry_if_transient(task: Task[..., Any], task_run: TaskRun, state: State[Any]) -> bool:
-    """Retry a locked warehouse or a network hiccup; never bad input."""
-    try:
-        state.result()
-    except Exception as exc:  # noqa: BLE001 - the state carries the task's exception
-        return is_transient(exc)
-    return False
-
-
-# Transient failures (a locked warehouse) get retried with backoff; bad input never is.
-_RETRY["retry_condition_fn"] = retry_if_transient
 _NO_CACHE: dict[str, Any] = {"cache_policy": NO_CACHE, "persist_result": False}
 
 
-@task(name="plan-sources", **_NO_CACHE, **_RETRY)
+@task(name="plan-sources", **_NO_CACHE)
 def plan_sources(raw_dir: str, session: run.Session) -> run.Plan:
     """Hash the raw files and find which are new, changed, unchanged or removed."""
+    progress.phase("hashing the raw files")
     result = run.plan_sources(Path(raw_dir), session)
+    if result.to_process:
+        progress.phase("reading files", result.to_process)
     get_run_logger().info("%d files: %d to process, %d unchanged, %d removed", result.files_seen,
                           result.to_process, result.unchanged, len(result.removed))
     return result
 
 
-@task(name="ingest-batch", **_NO_CACHE, **_RETRY)
-def ingest_batch(sources: list[SourceFile], session: run.Session, done_before: int, total: int,
+@task(name="ingest-batch", **_NO_CACHE)
+def ingest_batch(sources: list[SourceFile], session: run.Session,
                  next_batch: list[SourceFile] | None = None) -> int:
     """Extract (on every core), validate and load a batch of files; returns the files loaded.
     The next batch's extraction starts before this one is loaded."""
     before = (session.summary.files_loaded, len(session.summary.quarantined))
     run.load_results(run.extract(sources, session, then=next_batch), session)
-    progress.report("load", done_before + len(sources), total)
     _log_quarantined(session, before[1])
     return session.summary.files_loaded - before[0]
 
@@ -64,12 +52,12 @@ def extract_batch(sources: list[SourceFile], max_bytes: int) -> list[FileResult]
     return extract_files(sources, max_bytes)
 
 
-@task(name="load-batch", **_NO_CACHE, **_RETRY)
-def load_batch(results: list[FileResult], session: run.Session, done: int, total: int) -> int:
+@task(name="load-batch", **_NO_CACHE)
+def load_batch(results: list[FileResult], session: run.Session) -> int:
     """Validate and load extracted files in the flow's process: the one DuckDB writer."""
     before = (session.summary.files_loaded, len(session.summary.quarantined))
     run.load_results(results, session)
-    progress.report("load", done, total)
+    progress.advance(len(results))
     _log_quarantined(session, before[1])
     return session.summary.files_loaded - before[0]
 
@@ -80,9 +68,10 @@ def _log_quarantined(session: run.Session, since: int) -> None:
         logger.warning("quarantined %s: %s", source_file, reason)
 
 
-@task(name="load-official", **_NO_CACHE, **_RETRY)
+@task(name="load-official", **_NO_CACHE)
 def load_official(official_source: str | None, raw_dir: str, session: run.Session) -> None:
     """Fetch the official statistics (folder or URL) and load them if they changed."""
+    progress.phase("official statistics")
     before = len(session.summary.quarantined)
     run.load_official(official_source, Path(raw_dir), session)
     _log_quarantined(session, before)
@@ -108,12 +97,13 @@ def fetch_feeds(feeds: list[str], raw_dir: str) -> dict[str, int]:
 @task(name="report-run", **_NO_CACHE)
 def report_run(summary: dict[str, Any]) -> dict[str, Any]:
     """Count conflicts, write the HTML report, publish the run's artifacts."""
+    progress.phase("writing the report")
     summary = run.after_run(summary)
     publish_run_artifacts(summary)
     return summary
 
 
-@task(name="mark-removed", **_NO_CACHE, **_RETRY)
+@task(name="mark-removed", **_NO_CACHE)
 def mark_removed(removed: list[str], session: run.Session) -> None:
     """Keep, but mark, the rows of files that are gone from the raw folder."""
     run.mark_removed(removed, session)

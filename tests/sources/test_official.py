@@ -347,7 +347,7 @@ def test_a_failing_server_ends_in_a_transient_error(site: Path) -> None:
     with serving(handler) as url, pytest.raises(OfficialSourceFailing) as caught:
         fetch_official(url, timeout=5, retries=2, backoff=0.01)
     assert is_transient(caught.value)
-    assert "answered HTTP 503" in str(caught.value) and "(3 attempt(s))" in str(caught.value)
+    assert "answered HTTP 503" in str(caught.value) and "(3 attempts)" in str(caught.value)
     assert handler.requests == {"/official/all_kabupaten_kota.json": 3}
 
 

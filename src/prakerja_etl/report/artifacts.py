@@ -30,6 +30,8 @@ def summary_markdown(summary: dict[str, Any]) -> str:
         ("Files removed (rows kept, marked)", s.get("files_removed", 0)),
         ("Figures loaded", s.get("figures_loaded", 0)),
         ("Province rankings loaded", s.get("rankings_loaded", 0)),
+        ("Survey rows loaded", s.get("survey_rows_loaded", 0)),
+        ("Official rows loaded", s.get("official_rows_loaded", 0)),
         ("Rows loaded (all tables)", s.get("rows_loaded", 0)),
         ("Rows quarantined", s.get("rows_quarantined", 0)),
         ("Conflicts found", "not computed" if conflicts is None else conflicts),

@@ -119,40 +119,57 @@ def _fetch_url(base: str, *, timeout: float, retries: int, backoff: float) -> di
         return {name: _get(client, base + name, retries, backoff) for name in OFFICIAL_FILES}
 
 
-def _get(client: httpx.Client, url: str, retries: int, backoff: float) -> bytes:
-    """The body at url; transient failures retried with exponential backoff, then raised."""
-    failure: TransientError | None = None
+def probe(base: str, *, within: float = 10.0, retries: int = 3, backoff: float = 0.5) -> None:
+    """Check, before a run starts, that the first official file under a base URL answers, retrying
+    transient failures as a fetch does but giving up `within` seconds; raises what a fetch would."""
+    url = base.rstrip("/") + "/" + OFFICIAL_FILES[0]
+    with httpx.Client(follow_redirects=True) as client:
+        _get(client, url, retries, backoff, deadline=time.monotonic() + within, body=False)
+
+
+def _get(client: httpx.Client, url: str, retries: int, backoff: float, *,
+         deadline: float | None = None, body: bool = True) -> bytes:
+    """The body at url; transient failures retried with exponential backoff (until `deadline`),
+    then raised with the number of attempts made: this is the only retry of a run's fetch."""
+    started = time.monotonic()
+    failure: tuple[type[TransientError], str] | None = None
+    attempts = 0
     for attempt in range(max(retries, 0) + 1):
-        if attempt:
-            time.sleep(backoff * 2 ** (attempt - 1))
+        pause = backoff * 2 ** (attempt - 1) if attempt else 0.0
+        if deadline is not None and time.monotonic() + pause >= deadline:
+            break
+        time.sleep(pause)
+        attempts += 1
+        timeout = None if deadline is None else httpx.Timeout(max(0.1, deadline - time.monotonic()))
         try:
-            response = client.get(url)
+            with client.stream("GET", url, **({"timeout": timeout} if timeout else {})) as response:
+                failure = _status_failure(url, response)
+                if failure is None:
+                    return response.read() if body else b""
         except httpx.InvalidURL as err:
             raise ConfigError(f"official source URL {url!r} is not valid: {one_line(err)}") from err
         except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as err:
-            failure = OfficialSourceUnreachable(f"cannot reach {url}: {one_line(err)}; {OFFLINE_HINT}")
-            continue
-        failure = _status_failure(url, response, attempt + 1)
-        if failure is None:
-            return response.content
+            failure = (OfficialSourceUnreachable, f"cannot reach {url}: {one_line(err)}")
     assert failure is not None
-    raise failure
+    kind, problem = failure
+    tried = f"{attempts} attempt{'s' if attempts != 1 else ''}"
+    if deadline is not None:
+        tried += f" in {time.monotonic() - started:.0f} s"
+    raise kind(f"{problem} ({tried}); {'try again later or ' if kind is OfficialSourceFailing else ''}"
+               f"{OFFLINE_HINT}")
 
 
-def _status_failure(url: str, response: httpx.Response, attempts: int) -> TransientError | None:
-    """None for a success, a transient error to retry, or raise ConfigError for a wrong URL."""
+def _status_failure(url: str, response: httpx.Response) -> tuple[type[TransientError], str] | None:
+    """None for a success, a transient failure to retry, or raise ConfigError for a wrong URL."""
     status = f"HTTP {response.status_code} {response.reason_phrase}".strip()
     if response.status_code >= 500 or response.status_code in RETRY_STATUSES:
-        return OfficialSourceFailing(
-            f"{url} answered {status} ({attempts} attempt(s)); try again later or {OFFLINE_HINT}"
-        )
+        return OfficialSourceFailing, f"{url} answered {status}"
     if response.status_code >= 400:
         raise ConfigError(
             f"{url} answered {status}; check the official source URL: "
             f"it must be the folder holding {', '.join(OFFICIAL_FILES)}"
         )
     return None
-
 
 
 # --- parsing -------------------------------------------------------------------------------

@@ -93,6 +93,10 @@ TABLES: tuple[Table, ...] = (
         ("rows_loaded", "BIGINT", "Rows loaded into the fact tables"),
         ("rows_quarantined", "BIGINT", "Rows and files put in quarantine"),
         ("message", "VARCHAR", "Why the run failed, if it did"),
+        ("figures_loaded", "BIGINT", "Rows loaded into figures"),
+        ("rankings_loaded", "BIGINT", "Rows loaded into province_rankings"),
+        ("survey_rows_loaded", "BIGINT", "Rows loaded into survey_results"),
+        ("official_rows_loaded", "BIGINT", "Rows loaded into official_recipients and official_province_totals"),
     )),
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}

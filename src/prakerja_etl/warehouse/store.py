@@ -15,6 +15,7 @@ import json
 import os
 import re
 import time
+import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -157,10 +158,26 @@ def _version(tag: str | None) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", tag or ""))
 
 
-def write_marker(published: Path, run_id: str, started_at: datetime, raw_dir: str) -> None:
-    """Note that a run is under way; it outlives the process only if the run was killed."""
-    marker_path(published).write_text(json.dumps(
-        {"run_id": run_id, "started_at": started_at.isoformat(), "raw_dir": raw_dir, "pid": os.getpid()}))
+def write_marker(published: Path, run_id: str, started_at: datetime, raw_dir: str,
+                 failure: str | None = None) -> None:
+    """Note that a run is under way; it outlives the process only if the run was killed, or
+    failed (with `failure`) before it could record itself in the warehouse (a lock)."""
+    marker = {"run_id": run_id, "started_at": started_at.isoformat(), "raw_dir": raw_dir, "pid": os.getpid()}
+    if failure is not None:
+        marker.update(status="failed", message=failure, finished_at=utcnow().isoformat())
+    marker_path(published).write_text(json.dumps(marker))
+
+
+def record_blocked_run(published: Path, raw_dir: str, message: str) -> None:
+    """Leave the marker of a run that another program's hold on the warehouse kept from starting,
+    so that the next run records it as failed; not while another run is under way, nor over the
+    marker of a killed run (which the next run records as interrupted)."""
+    try:
+        with run_lock(published, 0):
+            if read_marker(published) is None:
+                write_marker(published, uuid.uuid4().hex[:12], utcnow(), raw_dir, failure=message)
+    except WarehouseLocked:
+        pass
 
 
 def read_marker(published: Path) -> dict[str, Any] | None:
@@ -172,16 +189,18 @@ def read_marker(published: Path) -> dict[str, Any] | None:
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create missing tables, (re)create the views, and (re)write the comments."""
-    for table in TABLES:
-        create, *comments = create_statements(table)
-        con.execute(create)
-        _add_missing_columns(con, table.name)
-        for statement in comments:
-            con.execute(statement)
-    for view in VIEWS:
-        for statement in view_statements(view):
-            con.execute(statement)
+    """Create missing tables, (re)create the views, and (re)write the comments: in one
+    transaction, as each statement on its own would be a commit and a sync to disk (~1 s)."""
+    with _transaction(con):
+        for table in TABLES:
+            create, *comments = create_statements(table)
+            con.execute(create)
+            _add_missing_columns(con, table.name)
+            for statement in comments:
+                con.execute(statement)
+        for view in VIEWS:
+            for statement in view_statements(view):
+                con.execute(statement)
 
 
 def _add_missing_columns(con: duckdb.DuckDBPyConnection, table: str) -> None:
@@ -368,22 +387,27 @@ def replace_reference(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataF
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, raw_dir: str, flow_run_id: str | None,
               started_at: datetime, interrupted: dict[str, Any] | None, resumed: bool = False) -> None:
-    """Record a new run, and the run a killed process left unfinished, if any. Resuming a killed
-    run's staging copy, the killed runs recorded there (never published) become interrupted,
-    with the files they loaded, which this run keeps."""
+    """Record a new run, and the run before it if that one was killed or failed before it could
+    record itself (its marker says which). Resuming a killed run's staging copy, the killed runs
+    recorded there (never published) become interrupted, with the files they loaded, which this
+    run keeps."""
     if interrupted and not con.execute("SELECT 1 FROM load_runs WHERE run_id = ?",
                                        [interrupted["run_id"]]).fetchall():
-        con.execute("INSERT INTO load_runs (run_id, raw_dir, started_at, status, message) "
-                    "VALUES (?, ?, ?, 'interrupted', 'the process stopped before the run finished')",
+        finished = interrupted.get("finished_at")
+        con.execute("INSERT INTO load_runs (run_id, raw_dir, started_at, finished_at, status, message) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
                     [interrupted["run_id"], interrupted.get("raw_dir"),
-                     datetime.fromisoformat(interrupted["started_at"])])
+                     datetime.fromisoformat(interrupted["started_at"]),
+                     datetime.fromisoformat(finished) if finished else None,
+                     interrupted.get("status", "interrupted"),
+                     interrupted.get("message", "the process stopped before the run finished")])
     if resumed:
         con.execute("UPDATE load_runs SET status = 'interrupted', message = ?, "
                     "files_loaded = (SELECT count(*) FILTER (s.status = 'loaded') FROM source_files s "
                     "WHERE s.run_id = load_runs.run_id), "
                     "files_quarantined = (SELECT count(*) FILTER (s.status = 'quarantined') "
                     "FROM source_files s WHERE s.run_id = load_runs.run_id) "
-                    "WHERE status = 'running' OR run_id = ?",
+                    "WHERE status = 'running' OR (run_id = ? AND status = 'interrupted')",
                     ["the process stopped before the run finished; the next run kept what it loaded",
                      interrupted and interrupted["run_id"]])
     con.execute("INSERT INTO load_runs (run_id, flow_run_id, raw_dir, started_at, status) "
@@ -394,7 +418,8 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str,
                counts: dict[str, int], message: str | None = None) -> None:
     """Close the run's record with its counts."""
     names = ("files_seen", "files_loaded", "files_skipped", "files_quarantined", "files_removed",
-             "rows_loaded", "rows_quarantined")
+             "rows_loaded", "figures_loaded", "rankings_loaded", "survey_rows_loaded", "official_rows_loaded",
+             "rows_quarantined")
     assignments = ", ".join(f"{n} = ?" for n in names)
     con.execute(f"UPDATE load_runs SET finished_at = ?, status = ?, message = ?, {assignments} "
                 "WHERE run_id = ?",
