@@ -385,6 +385,11 @@ def replace_reference(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataF
             _insert(con, table, frame)
 
 
+def _killed_run_id(marker: dict[str, Any] | None) -> str | None:
+    """The run a marker names, unless it records a failure (a run a lock blocked keeps that)."""
+    return marker["run_id"] if marker and marker.get("status") != "failed" else None
+
+
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, raw_dir: str, flow_run_id: str | None,
               started_at: datetime, interrupted: dict[str, Any] | None, resumed: bool = False) -> None:
     """Record a new run, and the run before it if that one was killed or failed before it could
@@ -407,9 +412,9 @@ def start_run(con: duckdb.DuckDBPyConnection, run_id: str, raw_dir: str, flow_ru
                     "WHERE s.run_id = load_runs.run_id), "
                     "files_quarantined = (SELECT count(*) FILTER (s.status = 'quarantined') "
                     "FROM source_files s WHERE s.run_id = load_runs.run_id) "
-                    "WHERE status = 'running' OR (run_id = ? AND status = 'interrupted')",
+                    "WHERE status = 'running' OR run_id = ?",
                     ["the process stopped before the run finished; the next run kept what it loaded",
-                     interrupted and interrupted["run_id"]])
+                     _killed_run_id(interrupted)])
     con.execute("INSERT INTO load_runs (run_id, flow_run_id, raw_dir, started_at, status) "
                 "VALUES (?, ?, ?, ?, 'running')", [run_id, flow_run_id, raw_dir, started_at])
 
