@@ -11,7 +11,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from prakerja_etl import schemas
-from prakerja_etl.errors import UnreadableInput
+from prakerja_etl.errors import failure_reason
 from prakerja_etl.sources import articles, official, surveys
 from prakerja_etl.sources.discover import SourceFile
 from prakerja_etl.validate import split_valid
@@ -40,10 +40,8 @@ def extract_file(source: SourceFile, max_bytes: int) -> FileResult:
         if source.kind == "survey":
             return _survey(source)
         return _article(source)
-    except UnreadableInput as exc:
-        return FileResult(source, str(exc))
-    except OSError as exc:
-        return FileResult(source, f"cannot read the file: {exc.strerror or exc}")
+    except Exception as exc:  # noqa: BLE001 - the one guard: any failure is this file's, never the run's
+        return FileResult(source, failure_reason(exc))
 
 
 def _article(source: SourceFile) -> FileResult:
@@ -55,6 +53,7 @@ def _article(source: SourceFile) -> FileResult:
         "articles": [articles.article_row(extraction)],
         "figures": articles.figure_rows(extraction),
         "province_rankings": articles.ranking_rows(extraction),
+        "data_quality": articles.quality_rows(extraction),
     })
 
 
@@ -99,6 +98,7 @@ def build_batch(results: list[FileResult], run_id: str) -> LoadBatch:
         "figures": validated(schemas.FigureCandidate, figure_rows, quarantine).drop(columns=["source_chars"]),
         "province_rankings": validated(schemas.RankingRow, _rows(usable, "province_rankings"), quarantine),
         "survey_results": validated(schemas.SurveyResultRow, _rows(usable, "survey_results"), quarantine),
+        "data_quality": validated(schemas.DataQualityRow, _rows(usable, "data_quality"), quarantine),
     }
     loaded = {r.source.source_file for r in usable}
     frames["quarantine"] = frame(schemas.QuarantineRow, [dict(q, run_id=run_id) for q in quarantine])

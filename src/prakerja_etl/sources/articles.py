@@ -86,6 +86,15 @@ def article_row(a: ArticleExtraction) -> dict[str, Any]:
     }
 
 
+def quality_rows(a: ArticleExtraction) -> list[dict[str, Any]]:
+    """`data_quality` rows for what the article states but cannot be loaded as stated: a date
+    written with scrambled digits leaves the article's dates NULL."""
+    return [{"source_file": a.source_file, "check_name": "article_date_garbled", "severity": "warning",
+             "detail": f"the article's date {text!r} is not a real date (scrambled digits?); the article "
+                       "is loaded with no event or publication date",
+             "expected": None, "observed": text} for text in a.meta.garbled]
+
+
 def figure_rows(a: ArticleExtraction) -> list[dict[str, Any]]:
     """Rows of the `figures` relation, with spans in the original file text."""
     rows = []
