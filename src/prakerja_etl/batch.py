@@ -142,7 +142,8 @@ def build_official_batch(files: dict[str, bytes], sources: list[SourceFile], run
         frames = {}
     for table, rows in frames.items():
         frames[table] = rows[~rows["source_file"].isin(list(held))]
-    quarantine += [quarantine_row(name, "read", reason, None) for name, reason in held.items()]
+    # Why a file is held comes first: the cap below keeps it.
+    quarantine = [quarantine_row(name, "read", reason, None) for name, reason in held.items()] + quarantine
     quarantine = capped(quarantine, Settings.from_env().max_problems_per_file)
     frames["quarantine"] = frame(schemas.QuarantineRow, [dict(q, run_id=run_id) for q in quarantine])
     loaded = [] if hold_all else [source_row(s, True) for s in sources if s.source_file not in held]

@@ -147,8 +147,7 @@ CHANGES = {
     "empty": lambda entries: [],
     "keys renamed": lambda entries: [{k.lower(): v for k, v in e.items()} for e in entries],
     "one regency gone": lambda entries: entries[1:],
-    "counts of 2**62": lambda entries: [dict(e, RPL_2021=2**62) if i % 7 == 0 else e
-                                        for i, e in enumerate(entries)],
+    "counts of 2**62": lambda entries: [dict(e, RPL_2021=2**62) for e in entries],
     "more than Indonesia": lambda entries: [dict(e, RPL_2022=400_000_000) if i == 3 else e
                                             for i, e in enumerate(entries)],
     "id int() refuses": lambda entries: [dict(e, KOTA_KABUPATEN_ID="²") if i == 2 else e
