@@ -209,6 +209,12 @@ def validated(model: type[pa.DataFrameModel], rows: list[dict[str, Any]],
     return valid
 
 
+# A reason is read by a person: a value quoted in it (a 4,000-digit id) is cut to keep it one line.
+REASON_CHARS = 400
+
+
 def quarantine_row(source_file: str, stage: str, reason: str | None,
                    payload: str | None) -> dict[str, Any]:
+    if reason is not None and len(reason) > REASON_CHARS:
+        reason = reason[:REASON_CHARS - 1] + "…"
     return {"source_file": source_file, "stage": stage, "reason": reason, "payload": payload}

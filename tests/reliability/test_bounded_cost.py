@@ -152,6 +152,8 @@ CHANGES = {
                                             for i, e in enumerate(entries)],
     "id int() refuses": lambda entries: [dict(e, KOTA_KABUPATEN_ID="²") if i == 2 else e
                                          for i, e in enumerate(entries)],
+    "4,000-digit id": lambda entries: [dict(e, KOTA_KABUPATEN_ID=int("9" * 4000)) if i == 2 else e
+                                       for i, e in enumerate(entries)],
     "entry without a key": lambda entries: [{k: v for k, v in e.items() if k != "PROVINSI"} if i == 5 else e
                                             for i, e in enumerate(entries)],
 }
@@ -173,6 +175,8 @@ def test_an_official_file_that_would_shrink_is_quarantined_and_the_rows_stay(
         reasons = [r for (r,) in con.execute(
             "SELECT reason FROM quarantine WHERE stage = 'read' AND run_id = ?", [summary.run_id]).fetchall()]
     assert len(reasons) == 1 and reasons[0].startswith(REGENCY_FILE)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute("SELECT max(length(reason)) FROM quarantine").fetchone()[0] <= 400
     assert "rows" in reasons[0] or "schema" in reasons[0]
 
 
