@@ -256,7 +256,21 @@ def test_an_article_stating_one_value_thousands_of_times_costs_linear_time() -> 
 
     from prakerja_etl.sources.articles import extract_article
 
-    data = json.dumps({"title": "Penerima bertambah", "content": ["Penerima 5 juta orang."] * 5000}).encode()
+    paragraphs = ["Penerima 5 juta orang."] * 5000
+    data = json.dumps({"title": "Penerima bertambah", "content": paragraphs}).encode()
     started = time.monotonic()
     assert len(extract_article("a.json", data).figures) == 5000
     assert time.monotonic() - started < 20
+
+
+def test_a_text_of_nothing_but_figures_is_quarantined_past_the_limit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = tmp_path / "raw"
+    (raw / "articles").mkdir(parents=True)
+    (raw / "articles" / "angka.txt").write_text("Judul\n" + "Penerima 5 juta orang, " * 300 + "\n")
+    monkeypatch.setenv("PRAKERJA_MAX_FIGURES_PER_ARTICLE", "200")
+    [result] = [extract_file(s, 8 << 20) for s in discover(raw)]
+    assert "more than 200 figures (PRAKERJA_MAX_FIGURES_PER_ARTICLE)" in result.quarantine_reason
+    monkeypatch.setenv("PRAKERJA_MAX_FIGURES_PER_ARTICLE", "300")
+    [result] = [extract_file(s, 8 << 20) for s in discover(raw)]
+    assert result.quarantine_reason is None and len(result.tables["figures"]) == 300

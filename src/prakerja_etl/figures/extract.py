@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from prakerja_etl.errors import UnreadableInput
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.figures.find import Candidate, find_figures
 from prakerja_etl.figures.interval import interval
@@ -59,8 +60,10 @@ class Figure:
                         self.qualifier, self.range_part)
 
 
-def extract_figures(sentences: list[Sentence], article_year: int | None) -> list[Figure]:
-    """Figures of the article's sentences, in text order."""
+def extract_figures(sentences: list[Sentence], article_year: int | None,
+                    max_figures: int | None = None) -> list[Figure]:
+    """Figures of the article's sentences, in text order; UnreadableInput past `max_figures`
+    (a text of nothing but numbers, whose figures would cost gigabytes to load)."""
     figures: list[Figure] = []
     header: list[str] | None = None
     previous: Sentence | None = None
@@ -76,6 +79,9 @@ def extract_figures(sentences: list[Sentence], article_year: int | None) -> list
         subjects = SentenceSubjects(sentence.text, subjects)
         figures.extend(_sentence_figures(sentence, found, figures, article_year, subjects))
         previous = sentence
+        if max_figures is not None and len(figures) > max_figures:
+            raise UnreadableInput(f"the text states more than {max_figures:,} figures "
+                                  "(PRAKERJA_MAX_FIGURES_PER_ARTICLE); a news article states far fewer")
     figures = _package_of_its_parts(_adopt_restated_values(figures), sentences)
     return _denied_everywhere(_province_restated(_one_value_one_quantity(figures)))
 

@@ -12,6 +12,7 @@ from prakerja_etl.figures.extract import Figure, extract_figures
 from prakerja_etl.figures.interval import stored
 from prakerja_etl.figures.rankings import Ranking, find_rankings
 from prakerja_etl.figures.timing import ArticleTime, time_article
+from prakerja_etl.settings import Settings
 from prakerja_etl.sources.html_article import read_html
 from prakerja_etl.sources.json_article import read_json
 from prakerja_etl.text.clean import CleanText, clean_text
@@ -56,7 +57,8 @@ def extract_article(source_file: str, data: bytes) -> ArticleExtraction:
     sentences = split_sentences(clean.text, lines)
     meta = read_metadata(lines)
     when = _article_time(meta, lines)
-    figures, sentence_periods = time_article(extract_figures(sentences, when.year), sentences, when)
+    found = extract_figures(sentences, when.year, Settings.from_env().max_figures_per_article)
+    figures, sentence_periods = time_article(found, sentences, when)
     return ArticleExtraction(
         source_file=source_file, article_id=article_id_for(source_file),
         content_sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, text=text,
