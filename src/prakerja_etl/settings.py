@@ -31,6 +31,7 @@ class Settings:
     max_table_cells: int = 1_000_000             # cells read (empty padding included)
     max_nesting: int = 50                        # lists/mappings inside each other (JSON, YAML)
     max_figures_per_article: int = 50_000        # a news article states hundreds at most
+    max_sentence_chars: int = 5_000              # the longest in the corpora has 400
     max_problems_per_file: int = 100             # quarantine rows per file, then one summary row
     # An official file that would lose more than this share of the rows the warehouse holds for
     # it is quarantined and its previous rows stay (0: official statistics never shrink unasked).
@@ -55,6 +56,7 @@ class Settings:
             max_nesting=int(env.get("PRAKERJA_MAX_NESTING", cls.max_nesting)),
             max_figures_per_article=int(env.get("PRAKERJA_MAX_FIGURES_PER_ARTICLE",
                                                 cls.max_figures_per_article)),
+            max_sentence_chars=int(env.get("PRAKERJA_MAX_SENTENCE_CHARS", cls.max_sentence_chars)),
             max_problems_per_file=int(env.get("PRAKERJA_MAX_PROBLEMS_PER_FILE", cls.max_problems_per_file)),
             official_max_shrink=float(env.get("PRAKERJA_OFFICIAL_MAX_SHRINK", cls.official_max_shrink)),
         )

@@ -267,10 +267,18 @@ def test_a_text_of_nothing_but_figures_is_quarantined_past_the_limit(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     raw = tmp_path / "raw"
     (raw / "articles").mkdir(parents=True)
-    (raw / "articles" / "angka.txt").write_text("Judul\n" + "Penerima 5 juta orang, " * 300 + "\n")
+    (raw / "articles" / "angka.txt").write_text("Judul\n" + "Penerima 5 juta orang. " * 300 + "\n")
     monkeypatch.setenv("PRAKERJA_MAX_FIGURES_PER_ARTICLE", "200")
     [result] = [extract_file(s, 8 << 20) for s in discover(raw)]
     assert "more than 200 figures (PRAKERJA_MAX_FIGURES_PER_ARTICLE)" in result.quarantine_reason
     monkeypatch.setenv("PRAKERJA_MAX_FIGURES_PER_ARTICLE", "300")
     [result] = [extract_file(s, 8 << 20) for s in discover(raw)]
     assert result.quarantine_reason is None and len(result.tables["figures"]) == 300
+
+
+def test_an_article_with_a_sentence_past_the_limit_is_quarantined(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    (raw / "articles").mkdir(parents=True)
+    (raw / "articles" / "koma.txt").write_text("Judul\n" + "Penerima 5 juta orang, " * 400_000 + "\n")
+    [result] = [extract_file(s, 16 << 20) for s in discover(raw)]
+    assert "PRAKERJA_MAX_SENTENCE_CHARS" in result.quarantine_reason

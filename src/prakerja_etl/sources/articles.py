@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
+from prakerja_etl.errors import UnreadableInput
 from prakerja_etl.figures.extract import Figure, extract_figures
 from prakerja_etl.figures.interval import stored
 from prakerja_etl.figures.rankings import Ranking, find_rankings
@@ -57,7 +58,14 @@ def extract_article(source_file: str, data: bytes) -> ArticleExtraction:
     sentences = split_sentences(clean.text, lines)
     meta = read_metadata(lines)
     when = _article_time(meta, lines)
-    found = extract_figures(sentences, when.year, Settings.from_env().max_figures_per_article)
+    limits = Settings.from_env()
+    longest = max((len(s.text) for s in sentences), default=0)
+    if longest > limits.max_sentence_chars:
+        # Reading figures costs time in the sentence's length for each of its figures.
+        raise UnreadableInput(f"the text has a sentence of {longest:,} characters, over the "
+                              f"{limits.max_sentence_chars:,}-character limit (PRAKERJA_MAX_SENTENCE_CHARS); "
+                              "a news article's sentences are a few hundred")
+    found = extract_figures(sentences, when.year, limits.max_figures_per_article)
     figures, sentence_periods = time_article(found, sentences, when)
     return ArticleExtraction(
         source_file=source_file, article_id=article_id_for(source_file),
