@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,7 +12,8 @@ import pandas as pd
 import pandera.pandas as pa
 
 from prakerja_etl import schemas
-from prakerja_etl.errors import UnreadableInput
+from prakerja_etl.errors import failure_reason
+from prakerja_etl.settings import Settings
 from prakerja_etl.sources import articles, official, surveys
 from prakerja_etl.sources.discover import SourceFile
 from prakerja_etl.validate import split_valid
@@ -27,6 +29,7 @@ class FileResult:
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     text: str | None = None                                   # an article's decoded text
     problems: list[tuple[str, str | None]] = field(default_factory=list)   # rejected cells
+    unlisted: int = 0                                          # further rejected cells, counted only
 
 
 def extract_file(source: SourceFile, max_bytes: int) -> FileResult:
@@ -40,10 +43,8 @@ def extract_file(source: SourceFile, max_bytes: int) -> FileResult:
         if source.kind == "survey":
             return _survey(source)
         return _article(source)
-    except UnreadableInput as exc:
-        return FileResult(source, str(exc))
-    except OSError as exc:
-        return FileResult(source, f"cannot read the file: {exc.strerror or exc}")
+    except Exception as exc:  # noqa: BLE001 - the one guard: any failure is this file's, never the run's
+        return FileResult(source, failure_reason(exc))
 
 
 def _article(source: SourceFile) -> FileResult:
@@ -55,6 +56,7 @@ def _article(source: SourceFile) -> FileResult:
         "articles": [articles.article_row(extraction)],
         "figures": articles.figure_rows(extraction),
         "province_rankings": articles.ranking_rows(extraction),
+        "data_quality": articles.quality_rows(extraction),
     })
 
 
@@ -64,7 +66,8 @@ def _survey(source: SourceFile) -> FileResult:
                           if source.path.suffix.lower() in (".yaml", ".yml")
                           else "not a supported survey table (expected .csv or .xlsx with a .yaml sidecar)")
     extraction = surveys.read_survey(source.path, source.source_file)
-    return FileResult(source, tables={"survey_results": extraction.rows}, problems=extraction.problems)
+    return FileResult(source, tables={"survey_results": extraction.rows}, problems=extraction.problems,
+                      unlisted=extraction.unlisted)
 
 
 def extract_files(sources: Iterable[SourceFile], max_bytes: int) -> list[FileResult]:
@@ -99,26 +102,85 @@ def build_batch(results: list[FileResult], run_id: str) -> LoadBatch:
         "figures": validated(schemas.FigureCandidate, figure_rows, quarantine).drop(columns=["source_chars"]),
         "province_rankings": validated(schemas.RankingRow, _rows(usable, "province_rankings"), quarantine),
         "survey_results": validated(schemas.SurveyResultRow, _rows(usable, "survey_results"), quarantine),
+        "data_quality": validated(schemas.DataQualityRow, _rows(usable, "data_quality"), quarantine),
     }
     loaded = {r.source.source_file for r in usable}
+    unlisted = {r.source.source_file: r.unlisted for r in results if r.unlisted}
+    quarantine = capped(quarantine, Settings.from_env().max_problems_per_file, unlisted)
     frames["quarantine"] = frame(schemas.QuarantineRow, [dict(q, run_id=run_id) for q in quarantine])
     return LoadBatch(source_files=[source_row(r.source, r.source.source_file in loaded) for r in results],
                      frames=frames)
 
 
-def build_official_batch(extraction: official.OfficialExtraction, sources: list[SourceFile],
-                         run_id: str) -> LoadBatch:
-    """Validate the official statistics; unusable values and rows become quarantine rows."""
+def build_official_batch(files: dict[str, bytes], sources: list[SourceFile], run_id: str,
+                         previous: dict[str, int] | None = None,
+                         max_shrink: float = 0.0) -> tuple[LoadBatch, list[str]]:
+    """Parse and validate the official statistics: (the batch, the files quarantined whole).
+    Unusable values and rows become quarantine rows. A file that cannot be used, or would leave
+    fewer than (1 - max_shrink) of the `previous` rows the warehouse holds for it, is quarantined
+    whole. When the warehouse already holds official statistics, such a file holds back the whole
+    set (they are cross-checked as one: loading the others alone would rewrite their findings),
+    so every official row stays as it was; on a first load the others load without it."""
+    extraction = official.parse_official(files)
     quarantine = [quarantine_row(_file_of(payload, sources), "extract", reason, payload)
                   for reason, payload in extraction.problems]
     frames = {
         "official_recipients": validated(schemas.OfficialRecipientRow, extraction.recipients, quarantine),
-        "official_province_totals": validated(schemas.OfficialProvinceTotalRow, extraction.province_totals,
-                                              quarantine),
+        "official_province_totals": validated(schemas.OfficialProvinceTotalRow,
+                                              extraction.province_totals, quarantine),
         "data_quality": validated(schemas.DataQualityRow, extraction.quality, quarantine),
     }
+    held = dict(extraction.unusable)
+    for name, before in (previous or {}).items():
+        reason = name in files and name not in held and _shrink_reason(name, before, frames, max_shrink)
+        if reason:
+            held[name] = reason
+    hold_all = bool(held and previous)
+    if hold_all:
+        waiting = "; the other official files wait for it (they are loaded as one set)"
+        held = {name: reason + waiting for name, reason in held.items()}
+        frames = {}
+    for table, rows in frames.items():
+        frames[table] = rows[~rows["source_file"].isin(list(held))]
+    # Why a file is held comes first: the cap below keeps it.
+    quarantine = [quarantine_row(name, "read", reason, None) for name, reason in held.items()] + quarantine
+    quarantine = capped(quarantine, Settings.from_env().max_problems_per_file)
     frames["quarantine"] = frame(schemas.QuarantineRow, [dict(q, run_id=run_id) for q in quarantine])
-    return LoadBatch(source_files=[source_row(s, True) for s in sources], frames=frames)
+    loaded = [] if hold_all else [source_row(s, True) for s in sources if s.source_file not in held]
+    return LoadBatch(source_files=loaded, frames=frames), list(held)
+
+
+def _shrink_reason(name: str, before: int, frames: dict[str, pd.DataFrame], max_shrink: float) -> str | None:
+    """Why an official file is held back for losing rows, or None when it keeps enough."""
+    after = sum(int((frames[t]["source_file"] == name).sum())
+                for t in ("official_recipients", "official_province_totals"))
+    if after >= before * (1 - max_shrink):
+        return None
+    return (f"{name} would replace the {before:,} rows the warehouse holds for it with {after:,} "
+            f"(PRAKERJA_OFFICIAL_MAX_SHRINK allows {max_shrink:.0%} fewer); the previous rows are kept: "
+            "fix the file, or raise the setting for one run to accept the drop")
+
+
+def capped(quarantine: list[dict[str, Any]], per_file: int,
+           unlisted: dict[str, int] | None = None) -> list[dict[str, Any]]:
+    """The first `per_file` quarantine rows of each file, then one row counting the rest (and the
+    `unlisted` ones a reader only counted): a file of a million bad cells costs a bounded quarantine."""
+    kept: list[dict[str, Any]] = []
+    more = Counter(unlisted or {})
+    listed: Counter[str] = Counter()
+    for row in quarantine:
+        listed[row["source_file"]] += 1
+        if listed[row["source_file"]] <= per_file:
+            kept.append(row)
+        else:
+            more[row["source_file"]] += 1
+    for source_file, count in more.items():
+        if count:
+            kept.append(quarantine_row(
+                source_file, "validate", f"{count:,} more rejected rows or cells of this file are not "
+                f"listed (the first {per_file:,} are; PRAKERJA_MAX_PROBLEMS_PER_FILE): fix those, run "
+                "again", None))
+    return kept
 
 
 def _file_of(payload: str | None, sources: list[SourceFile]) -> str:
@@ -147,6 +209,12 @@ def validated(model: type[pa.DataFrameModel], rows: list[dict[str, Any]],
     return valid
 
 
+# A reason is read by a person: a value quoted in it (a 4,000-digit id) is cut to keep it one line.
+REASON_CHARS = 400
+
+
 def quarantine_row(source_file: str, stage: str, reason: str | None,
                    payload: str | None) -> dict[str, Any]:
+    if reason is not None and len(reason) > REASON_CHARS:
+        reason = reason[:REASON_CHARS - 1] + "…"
     return {"source_file": source_file, "stage": stage, "reason": reason, "payload": payload}

@@ -47,3 +47,18 @@ def is_transient(exc: BaseException) -> bool:
 def one_line(exc: BaseException) -> str:
     """An exception's message on one line, never empty (its type name when it has no message)."""
     return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def failure_reason(exc: BaseException) -> str:
+    """Why one file could not be used, as its quarantine reason: whatever a reader raised (a
+    parser's own error, a type it did not expect, nesting too deep) costs that file, never the run."""
+    if isinstance(exc, UnreadableInput):
+        return one_line(exc)
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to read (lists or mappings inside each other); flatten the file"
+    if isinstance(exc, MemoryError):
+        return "too large to read within memory; split the file or lower its size"
+    if isinstance(exc, OSError):
+        return f"cannot read the file: {exc.strerror or one_line(exc)}"
+    return (f"the file could not be read ({type(exc).__name__}: {one_line(exc)[:200]}); "
+            "check it is a well-formed file of its kind")

@@ -282,7 +282,17 @@ def load_official(setting: str | None, raw_dir: Path, session: Session) -> None:
     if same_code and same_bytes:
         s.files_skipped += len(sources)
         return
-    _write(build_official_batch(official.parse_official(files), sources, s.run_id), session)
+    # Rows each official file has in the warehouse: a file that would shrink them is held back.
+    previous = dict(session.con.execute(
+        "SELECT source_file, count(*) FROM (SELECT source_file FROM official_recipients WHERE removed_at "
+        "IS NULL UNION ALL SELECT source_file FROM official_province_totals WHERE removed_at IS NULL) "
+        "GROUP BY ALL").fetchall())
+    batch, held = build_official_batch(files, sources, s.run_id, previous,
+                                       session.settings.official_max_shrink)
+    _write(batch, session)
+    # Held back, so not in the batch: quarantined, and the set they hold back with them skipped.
+    s.files_quarantined += len(held)
+    s.files_skipped += len(sources) - len(batch.source_files) - len(held)
     gone = sorted(set(known) - set(files))
     if gone:
         mark_removed(gone, session)

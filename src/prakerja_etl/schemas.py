@@ -22,6 +22,8 @@ DIRECTIONS = ["most", "least"]
 BASES = ["total", "to_date", "part", "superseded"]
 AS_OF_PATTERN = r"^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$"
 PERIOD_PATTERN = r"^\d{4}(?:-(?:0[1-9]|1[0-2]|S[12]|Q[1-4]))?$"
+# More persons than Indonesia has (about 280 million): no count of recipients can be this large.
+POPULATION_CEILING = 300_000_000
 
 
 @lru_cache(maxsize=1)
@@ -250,7 +252,7 @@ class OfficialRecipientRow(pa.DataFrameModel):
     province_name: Series[str] = pa.Field(description="Official province name of province_code (the reference's name)")
     province_name_published: Series[str] = pa.Field(description="Province name as the file writes it ('Kep. Bangka Belitung')")
     year: Series[int] = pa.Field(ge=2020, le=2030, description="Calendar year of the count (from the RPL_<year> column)")
-    recipients: Series[int] = pa.Field(ge=0, description="Programme recipients in the regency that year (persons)")
+    recipients: Series[int] = pa.Field(ge=0, le=POPULATION_CEILING, description="Programme recipients in the regency that year (persons)")
     source_file: Series[str] = pa.Field(description="File the count was read from")
 
     class Config:
@@ -274,7 +276,7 @@ class OfficialProvinceTotalRow(pa.DataFrameModel):
     province_name: Series[str] = pa.Field(description="Official province name of province_code (the reference's name)")
     province_name_published: Series[str] = pa.Field(description="Province name as the file writes it ('Daerah Istimewa Yogyakarta')")
     year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=2020, le=2030, description="Calendar year of the total; NULL = all years together")
-    recipients: Series[int] = pa.Field(ge=0, description="Programme recipients in the province (persons)")
+    recipients: Series[int] = pa.Field(ge=0, le=POPULATION_CEILING, description="Programme recipients in the province (persons)")
     source_file: Series[str] = pa.Field(description="File the total was read from")
 
     class Config:

@@ -25,6 +25,19 @@ class Settings:
     # figure-dense text costs seconds per MB.
     max_file_bytes: int = 8 * 1024 * 1024
     dask_window: int = 4             # batches extracted on Dask at once (bounds memory)
+    # Bounds on what one file may cost, so a crafted file is quarantined instead of exhausting
+    # memory or time. Survey tables have hundreds of cells, sidecars and official files are flat.
+    max_unpacked_bytes: int = 64 * 1024 * 1024   # an XLSX's content once decompressed
+    max_table_rows: int = 100_000
+    max_table_columns: int = 1_000
+    max_table_cells: int = 1_000_000             # cells read (empty padding included)
+    max_nesting: int = 50                        # lists/mappings inside each other (JSON, YAML)
+    max_figures_per_article: int = 50_000        # a news article states hundreds at most
+    max_sentence_chars: int = 5_000              # the longest in the corpora has 400
+    max_problems_per_file: int = 100             # quarantine rows per file, then one summary row
+    # An official file that would lose more than this share of the rows the warehouse holds for
+    # it is quarantined and its previous rows stay (0: official statistics never shrink unasked).
+    official_max_shrink: float = 0.0
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -38,4 +51,14 @@ class Settings:
             lock_wait_seconds=float(env.get("PRAKERJA_LOCK_WAIT_SECONDS", cls.lock_wait_seconds)),
             max_file_bytes=int(env.get("PRAKERJA_MAX_FILE_BYTES", cls.max_file_bytes)),
             dask_window=int(env.get("PRAKERJA_DASK_WINDOW", cls.dask_window)),
+            max_unpacked_bytes=int(env.get("PRAKERJA_MAX_UNPACKED_BYTES", cls.max_unpacked_bytes)),
+            max_table_rows=int(env.get("PRAKERJA_MAX_TABLE_ROWS", cls.max_table_rows)),
+            max_table_columns=int(env.get("PRAKERJA_MAX_TABLE_COLUMNS", cls.max_table_columns)),
+            max_table_cells=int(env.get("PRAKERJA_MAX_TABLE_CELLS", cls.max_table_cells)),
+            max_nesting=int(env.get("PRAKERJA_MAX_NESTING", cls.max_nesting)),
+            max_figures_per_article=int(env.get("PRAKERJA_MAX_FIGURES_PER_ARTICLE",
+                                                cls.max_figures_per_article)),
+            max_sentence_chars=int(env.get("PRAKERJA_MAX_SENTENCE_CHARS", cls.max_sentence_chars)),
+            max_problems_per_file=int(env.get("PRAKERJA_MAX_PROBLEMS_PER_FILE", cls.max_problems_per_file)),
+            official_max_shrink=float(env.get("PRAKERJA_OFFICIAL_MAX_SHRINK", cls.official_max_shrink)),
         )

@@ -38,17 +38,42 @@ def split_valid(model: type[pa.DataFrameModel],
         return model.validate(df, lazy=True), []
     except pe.SchemaErrors as err:
         cases = err.failure_cases
-    row_cases = cases[cases["index"].notna()]
-    if len(row_cases) < len(cases) and row_cases.empty:
-        # A schema-level failure (a missing column, an impossible type): every row is affected.
-        reason = "; ".join(sorted({_describe(c) for c in cases.to_dict("records")}))
-        return df.iloc[0:0], [_quarantined(row, reason) for _, row in df.iterrows()]
     reasons: dict[Any, set[str]] = {}
-    for case in row_cases.to_dict("records"):
+    for case in cases[cases["index"].notna()].to_dict("records"):
         reasons.setdefault(case["index"], set()).add(_describe(case))
+    if cases["index"].isna().any():
+        # A column that cannot take its type (a date past 2262, a count past 2**63) fails as a
+        # whole: find the cells that cannot, so only their rows are rejected.
+        for index, reason in _uncoercible(model, df):
+            reasons.setdefault(index, set()).add(reason)
     bad = df.index.isin(list(reasons))
     rejected = [_quarantined(df.loc[i], "; ".join(sorted(reasons[i]))) for i in df.index[bad]]
-    return model.validate(df[~bad], lazy=True), rejected
+    try:
+        return model.validate(df[~bad], lazy=True), rejected
+    except pe.SchemaErrors as err:
+        # Still failing with no row to blame (a missing column): every row is affected.
+        reason = "; ".join(sorted({_describe(c) for c in err.failure_cases.to_dict("records")}))
+        return df.iloc[0:0], rejected + [_quarantined(row, reason) for _, row in df[~bad].iterrows()]
+
+
+def _uncoercible(model: type[pa.DataFrameModel], df: pd.DataFrame) -> list[tuple[Any, str]]:
+    """(row index, reason) of each cell whose value its column's type cannot hold."""
+    found = []
+    for name, column in model.to_schema().columns.items():
+        if name not in df or _coerces(column.dtype, df[name]):
+            continue
+        found += [(index, f"{name}={value!r}: cannot be stored as {column.dtype}")
+                  for index, value in df[name].items()
+                  if not _missing(value) and not _coerces(column.dtype, pd.Series([value], dtype=object))]
+    return found
+
+
+def _coerces(dtype: Any, values: pd.Series) -> bool:
+    try:
+        dtype.try_coerce(values)
+    except Exception:  # noqa: BLE001 - pandera and pandas raise many kinds for an impossible value
+        return False
+    return True
 
 
 def _describe(case: dict[str, Any]) -> str:

@@ -196,12 +196,13 @@ def write_regencies(folder: Path, entries: list[dict[str, Any]]) -> dict[str, by
     return fetch_official(folder)
 
 
-def test_bad_json_becomes_a_problem_with_line_and_column(tmp_path: Path) -> None:
+def test_bad_json_makes_the_file_unusable_with_line_and_column(tmp_path: Path) -> None:
     (tmp_path / "all_kabupaten_kota.json").write_bytes(b'[{"KOTA_KABUPATEN_ID": 1,,}]')
     result = parse_official(fetch_official(tmp_path))
-    [(reason, payload)] = result.problems
+    assert result.problems == []
+    [(source_file, reason)] = result.unusable.items()
+    assert source_file == "all_kabupaten_kota.json"
     assert reason.startswith("all_kabupaten_kota.json: not valid JSON (line 1, column")
-    assert payload is None
     assert result.recipients == []
 
 

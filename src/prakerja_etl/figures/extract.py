@@ -6,7 +6,9 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property
 
+from prakerja_etl.errors import UnreadableInput
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.figures.find import Candidate, find_figures
 from prakerja_etl.figures.interval import interval
@@ -58,8 +60,10 @@ class Figure:
                         self.qualifier)
 
 
-def extract_figures(sentences: list[Sentence], article_year: int | None) -> list[Figure]:
-    """Figures of the article's sentences, in text order."""
+def extract_figures(sentences: list[Sentence], article_year: int | None,
+                    max_figures: int | None = None) -> list[Figure]:
+    """Figures of the article's sentences, in text order; UnreadableInput past `max_figures`
+    (a text of nothing but numbers, whose figures would cost gigabytes to load)."""
     figures: list[Figure] = []
     header: list[str] | None = None
     previous: Sentence | None = None
@@ -75,6 +79,9 @@ def extract_figures(sentences: list[Sentence], article_year: int | None) -> list
         subjects = SentenceSubjects(sentence.text, subjects)
         figures.extend(_sentence_figures(sentence, found, figures, article_year, subjects))
         previous = sentence
+        if max_figures is not None and len(figures) > max_figures:
+            raise UnreadableInput(f"the text states more than {max_figures:,} figures "
+                                  "(PRAKERJA_MAX_FIGURES_PER_ARTICLE); a news article states far fewer")
     figures = _package_of_its_parts(_adopt_restated_values(figures), sentences)
     return _denied_everywhere(_province_restated(_one_value_one_quantity(figures)))
 
@@ -292,22 +299,44 @@ def _one_value_one_quantity(figures: list[Figure]) -> list[Figure]:
         if f.metric:
             stated.setdefault((f.unit, f.value), []).append(f)
     prefers = cls.LEX.same_value_prefers
+    # What each stated value's figures say, worked out once per value: an article stating one
+    # value thousands of times must not compare every pair.
+    said = {key: _StatedValue(others, prefers) for key, others in stated.items()}
     out = []
     for f in figures:
-        others = stated.get((f.unit, f.value), [])
+        value = said.get((f.unit, f.value))
         after = f.sentence.text[f.end - f.sentence.start:]
-        if f.rule == cls.WEAK.rule and others and (f.value >= 1000 or cls.LEX.demonstrative.match(after)):
-            common = Counter(g.metric for g in others).most_common(1)[0][0]
-            best = next((g for g in others if g.metric in prefers.values()), None) or \
-                next(g for g in others if g.metric == common)
+        if f.rule == cls.WEAK.rule and value and (f.value >= 1000 or cls.LEX.demonstrative.match(after)):
+            best = value.best
             f = replace(f, metric=best.metric, province=f.province or best.province,
                         rule="same-value:" + best.rule)
-        elif f.metric in prefers and not any(g.metric == f.metric and _reached(g) for g in others):
-            specific = next((g for g in others if g.metric == prefers[f.metric]), None)
+        elif value and f.metric in prefers and f.metric not in value.reached:
+            specific = value.first.get(prefers[f.metric])
             if specific is not None:
                 f = replace(f, metric=specific.metric, rule="same-value:" + specific.rule)
         out.append(f)
     return out
+
+
+class _StatedValue:
+    """The classified figures of an article that state one value."""
+
+    def __init__(self, others: list[Figure], prefers: dict[str, str]) -> None:
+        self.others, self.prefers = others, prefers
+        self.first: dict[str | None, Figure] = {}      # metric → its first figure
+        for g in others:
+            self.first.setdefault(g.metric, g)
+
+    @cached_property
+    def best(self) -> Figure:
+        """The figure a weakly decided one follows: a specific metric's, else the most common."""
+        common = Counter(g.metric for g in self.others).most_common(1)[0][0]
+        return next((g for g in self.others if g.metric in self.prefers.values()), None) or self.first[common]
+
+    @cached_property
+    def reached(self) -> set[str | None]:
+        """Metrics of the figures whose own clause says the count was reached."""
+        return {g.metric for g in self.others if g.metric in self.prefers and _reached(g)}
 
 
 def _reached(f: Figure) -> bool:

@@ -338,11 +338,14 @@ def _restated_adopt(figures: list[Figure], restated: list[bool]) -> list[Figure]
     """A figure restated with 'tersebut'/'itu' ('dari target 8 juta orang tersebut') has the timing
     of the same figure stated before it in the article."""
     out = list(figures)
+    stated: dict[tuple[str | None, object], list[int]] = {}   # (metric, value) → where, in order
     for i, f in enumerate(figures):
-        first = next((g for g in out[:i] if restated[i] and g.metric == f.metric and g.value == f.value
-                      and g.sentence.start != f.sentence.start), None)
-        if first:
-            out[i] = _timed(f, period=first.period, basis=first.basis, as_of=first.as_of)
+        earlier = stated.setdefault((f.metric, f.value), [])
+        if restated[i]:
+            first = next((out[j] for j in earlier if out[j].sentence.start != f.sentence.start), None)
+            if first:
+                out[i] = _timed(f, period=first.period, basis=first.basis, as_of=first.as_of)
+        earlier.append(i)
     return out
 
 

@@ -14,6 +14,10 @@ from typing import Any
 SUMMARY_KEY = "prakerja-run-summary"
 QUARANTINE_KEY = "prakerja-run-quarantine"
 
+# The quarantine artifact lists this many rows of at most this many characters (about 250 KB).
+ARTIFACT_ROWS = 500
+ARTIFACT_CELL_CHARS = 500
+
 _log = logging.getLogger(__name__)
 
 
@@ -51,9 +55,20 @@ def summary_markdown(summary: dict[str, Any]) -> str:
 
 
 def quarantine_table(summary: dict[str, Any]) -> dict[str, list[str]]:
-    """The run's quarantine as table columns (kept even when empty, so the headers show)."""
-    pairs = [tuple(pair) for pair in summary.get("quarantined") or []]
-    return {"source_file": [str(f) for f, _ in pairs], "reason": [str(r) for _, r in pairs]}
+    """The run's quarantine as table columns (kept even when empty, so the headers show): the first
+    ARTIFACT_ROWS rows, each cell cut to ARTIFACT_CELL_CHARS, then one row pointing at the rest, so
+    the artifact stays small (the Prefect API takes seconds per MB) however much was quarantined."""
+    pairs = summary.get("quarantined") or []
+    shown = [(_cut(f), _cut(r)) for f, r in pairs[:ARTIFACT_ROWS]]
+    if len(pairs) > ARTIFACT_ROWS:
+        shown.append(("…", f"{len(pairs) - ARTIFACT_ROWS:,} more rows: SELECT * FROM quarantine "
+                           f"WHERE run_id = '{summary.get('run_id', '?')}'"))
+    return {"source_file": [f for f, _ in shown], "reason": [r for _, r in shown]}
+
+
+def _cut(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= ARTIFACT_CELL_CHARS else text[:ARTIFACT_CELL_CHARS - 1] + "…"
 
 
 def publish_run_artifacts(summary: dict[str, Any]) -> None:

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
+from prakerja_etl.errors import UnreadableInput
 from prakerja_etl.figures.extract import Figure, extract_figures
 from prakerja_etl.figures.interval import stored
 from prakerja_etl.figures.rankings import Ranking, find_rankings
 from prakerja_etl.figures.timing import ArticleTime, time_article
+from prakerja_etl.settings import Settings
 from prakerja_etl.sources.html_article import read_html
 from prakerja_etl.sources.json_article import read_json
 from prakerja_etl.text.clean import CleanText, clean_text
@@ -56,7 +58,15 @@ def extract_article(source_file: str, data: bytes) -> ArticleExtraction:
     sentences = split_sentences(clean.text, lines)
     meta = read_metadata(lines)
     when = _article_time(meta, lines)
-    figures, sentence_periods = time_article(extract_figures(sentences, when.year), sentences, when)
+    limits = Settings.from_env()
+    longest = max((len(s.text) for s in sentences), default=0)
+    if longest > limits.max_sentence_chars:
+        # Reading figures costs time in the sentence's length for each of its figures.
+        raise UnreadableInput(f"the text has a sentence of {longest:,} characters, over the "
+                              f"{limits.max_sentence_chars:,}-character limit (PRAKERJA_MAX_SENTENCE_CHARS); "
+                              "a news article's sentences are a few hundred")
+    found = extract_figures(sentences, when.year, limits.max_figures_per_article)
+    figures, sentence_periods = time_article(found, sentences, when)
     return ArticleExtraction(
         source_file=source_file, article_id=article_id_for(source_file),
         content_sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, text=text,
@@ -84,6 +94,15 @@ def article_row(a: ArticleExtraction) -> dict[str, Any]:
         "published_date": a.meta.published, "author": a.meta.author, "title": a.meta.title,
         "encoding": a.encoding, "n_chars": len(a.text),
     }
+
+
+def quality_rows(a: ArticleExtraction) -> list[dict[str, Any]]:
+    """`data_quality` rows for what the article states but cannot be loaded as stated: a date
+    written with scrambled digits leaves the article's dates NULL."""
+    return [{"source_file": a.source_file, "check_name": "article_date_garbled", "severity": "warning",
+             "detail": f"the article's date {text!r} is not a real date (scrambled digits?); the article "
+                       "is loaded with no event or publication date",
+             "expected": None, "observed": text} for text in a.meta.garbled]
 
 
 def figure_rows(a: ArticleExtraction) -> list[dict[str, Any]]:

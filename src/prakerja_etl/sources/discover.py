@@ -48,7 +48,10 @@ def discover(raw_dir: Path) -> Iterator[SourceFile]:
             if path.is_symlink() and (problem := _link_problem(path, root)):
                 yield _unread(path, raw_dir, kind, problem)
             elif path.is_file() and not _is_sidecar(path, kind):
-                yield _describe(path, raw_dir, kind)
+                try:
+                    yield _describe(path, raw_dir, kind)
+                except OSError as exc:   # unreadable (permissions, I/O error): that file's problem
+                    yield _unread(path, raw_dir, kind, f"cannot read the file: {exc.strerror or exc}")
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -57,7 +60,7 @@ def _walk(folder: Path) -> Iterator[Path]:
     try:
         with os.scandir(folder) as entries:
             listing = sorted((entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries)
-    except PermissionError:
+    except OSError:   # an unreadable folder holds nothing the run can use
         return
     for name, is_folder in listing:
         path = folder / name
@@ -68,7 +71,10 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 def _link_problem(path: Path, root: Path) -> str | None:
     """Why a link is not followed: it leaves the raw folder or leads nowhere (None: follow it)."""
-    target = path.resolve()
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):   # Python raises RuntimeError for a symlink loop
+        return "a link loop (links pointing at each other); remove it"
     if not target.exists():
         return "a link to nothing (its target does not exist); fix or remove it"
     if not target.is_relative_to(root):
@@ -88,8 +94,10 @@ def _relative(path: Path, raw_dir: Path) -> str:
 
 
 def _unread(path: Path, raw_dir: Path, kind: str, problem: str) -> SourceFile:
-    link = os.readlink(path)
-    digest = hashlib.sha256(f"link:{link}".encode("utf-8", "backslashreplace")).hexdigest()
+    """A file not to be read; hashed on its link target or its problem, so it is quarantined
+    once and again only when that changes."""
+    what = f"link:{os.readlink(path)}" if path.is_symlink() else f"unread:{problem}"
+    digest = hashlib.sha256(what.encode("utf-8", "backslashreplace")).hexdigest()
     return SourceFile(_relative(path, raw_dir), path, kind, 0, digest, problem)
 
 

@@ -27,13 +27,14 @@ file per article. Invalid JSON is refused with the parser's message.
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
 from prakerja_etl.errors import UnreadableInput
+from prakerja_etl.settings import Settings
+from prakerja_etl.sources.bounded import load_json
 from prakerja_etl.sources.html_article import compose_article, date_text, fragment_paragraphs
 from prakerja_etl.text.decode import decode_bytes
 
@@ -61,12 +62,7 @@ def json_to_text(data: bytes) -> str:
 def read_json(data: bytes) -> tuple[str, str]:
     """(article text, encoding the file was decoded with)."""
     text, encoding = decode_bytes(data)
-    try:
-        doc = json.loads(text)
-    except RecursionError as exc:
-        raise UnreadableInput("the file is not valid JSON: nested too deeply") from exc
-    except ValueError as exc:   # json.JSONDecodeError, or a number too long to convert
-        raise UnreadableInput(f"the file is not valid JSON: {' '.join(str(exc).split())}") from exc
+    doc = load_json(text, "the file", Settings.from_env().max_nesting)
     article = _article(doc)
     fields = {_fold_key(k): v for k, v in article.items()}
     paragraphs = _body(_first(fields, BODY_KEYS))

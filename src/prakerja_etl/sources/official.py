@@ -18,7 +18,9 @@ from typing import Any
 
 import httpx
 
-from prakerja_etl.errors import ConfigError, TransientError, UnreadableInput, one_line
+from prakerja_etl.errors import ConfigError, TransientError, UnreadableInput, failure_reason, one_line
+from prakerja_etl.settings import Settings
+from prakerja_etl.sources.bounded import check_nesting
 from prakerja_etl.text.provinces import Province, canonical_province, province_by_code
 
 REGENCIES_FILE = "all_kabupaten_kota.json"
@@ -34,7 +36,15 @@ PAPUA_FAMILY = frozenset({"91", "92", "93", "94", "95", "96"})
 OFFLINE_HINT = "check the network or point the official source at a folder with --official-source DIR"
 # 408 and 429 are the client errors that mean "try later", not "wrong URL".
 RETRY_STATUSES = frozenset({408, 429})
-_COUNT_TEXT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_COUNT_TEXT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+", re.ASCII)
+# Keys every entry of a file has; a file in which no entry has one of them changed its schema.
+REQUIRED_KEYS = {
+    REGENCIES_FILE: ("KOTA_KABUPATEN_ID", "KOTA_KABUPATEN", "PROVINCE_CODE", "PROVINSI",
+                     *(f"RPL_{y}" for y in YEARS)),
+    MAPPING_FILE: ("PROVINCE_CODE",),
+    PROVINCES_ALL_FILE: ("name", "value"),
+    PROVINCES_2020_FILE: ("name", "value"),
+}
 
 
 class OfficialSourceUnreachable(TransientError):
@@ -54,6 +64,8 @@ class OfficialExtraction:
     quality: list[dict[str, Any]] = field(default_factory=list)
     # (reason, payload as JSON or None); the reason starts with the source file.
     problems: list[tuple[str, str | None]] = field(default_factory=list)
+    # Files that cannot be used at all (source_file → why): quarantined whole, their rows kept.
+    unusable: dict[str, str] = field(default_factory=dict)
 
 
 # --- fetching ------------------------------------------------------------------------------
@@ -101,12 +113,14 @@ def _read_folder(folder: Path) -> dict[str, bytes]:
             "pass --official-source DIR (a folder) or URL (a base URL)"
         )
     files: dict[str, bytes] = {}
+    limit = Settings.from_env().max_file_bytes
     for name in OFFICIAL_FILES:
         path = folder / name
         if not path.is_file():
             continue
         try:
-            files[name] = path.read_bytes()
+            with open(path, "rb") as handle:
+                files[name] = handle.read(limit + 1)   # more than the limit: refused when parsed
         except OSError as err:
             raise UnreadableInput(f"cannot read {path}: {one_line(err)}") from err
     return files
@@ -145,7 +159,7 @@ def _get(client: httpx.Client, url: str, retries: int, backoff: float, *,
             with client.stream("GET", url, **({"timeout": timeout} if timeout else {})) as response:
                 failure = _status_failure(url, response)
                 if failure is None:
-                    return response.read() if body else b""
+                    return _bounded_body(response, Settings.from_env().max_file_bytes) if body else b""
         except httpx.InvalidURL as err:
             raise ConfigError(f"official source URL {url!r} is not valid: {one_line(err)}") from err
         except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as err:
@@ -157,6 +171,16 @@ def _get(client: httpx.Client, url: str, retries: int, backoff: float, *,
         tried += f" in {time.monotonic() - started:.0f} s"
     raise kind(f"{problem} ({tried}); {'try again later or ' if kind is OfficialSourceFailing else ''}"
                f"{OFFLINE_HINT}")
+
+
+def _bounded_body(response: httpx.Response, limit: int) -> bytes:
+    """The body, read up to one byte past `limit` (a larger file is refused when parsed)."""
+    body = bytearray()
+    for chunk in response.iter_bytes():
+        body += chunk[:limit + 1 - len(body)]
+        if len(body) > limit:
+            break
+    return bytes(body)
 
 
 def _status_failure(url: str, response: httpx.Response) -> tuple[type[TransientError], str] | None:
@@ -187,8 +211,13 @@ def parse_count(value: Any) -> int:
     raise ValueError(f"{value!r} is not a count of persons (expected e.g. 49174 or \"49,174\")")
 
 
-def load_json(source_file: str, data: bytes) -> list[dict[str, Any]]:
-    """The top-level list of objects of a file; UnreadableInput when it is not one."""
+def load_json(source_file: str, data: bytes, limits: Settings | None = None) -> list[dict[str, Any]]:
+    """The top-level list of objects of a file; UnreadableInput when it is not one, or when it
+    is larger or nested deeper than `limits` allow."""
+    limits = limits or Settings.from_env()
+    if len(data) > limits.max_file_bytes:
+        raise UnreadableInput(f"{source_file}: over the {limits.max_file_bytes:,}-byte limit "
+                              "(PRAKERJA_MAX_FILE_BYTES)")
     try:
         doc = json.loads(data)
     except UnicodeDecodeError as err:
@@ -197,8 +226,14 @@ def load_json(source_file: str, data: bytes) -> list[dict[str, Any]]:
         raise UnreadableInput(
             f"{source_file}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})"
         ) from err
+    except RecursionError as err:
+        raise UnreadableInput(f"{source_file}: not valid JSON (nested too deeply)") from err
+    except ValueError as err:   # a number with thousands of digits
+        raise UnreadableInput(f"{source_file}: not valid JSON (a number has more digits than any count "
+                              "can have)") from err
     if not isinstance(doc, list) or not all(isinstance(item, dict) for item in doc):
         raise UnreadableInput(f"{source_file}: expected a JSON list of objects at the top")
+    check_nesting(doc, source_file, limits.max_nesting)
     return doc
 
 
@@ -208,7 +243,18 @@ class _Report:
     def __init__(self) -> None:
         self.quality: list[dict[str, Any]] = []
         self.problems: list[tuple[str, str | None]] = []
+        self.unusable: dict[str, str] = {}
         self._variants: dict[str, tuple[Province, list[str]]] = {}
+
+    def guarded(self, source_file: str, step: Any, *args: Any) -> Any:
+        """step(*args), or None after marking the file unusable with whatever it raised."""
+        try:
+            return step(*args)
+        except Exception as exc:  # noqa: BLE001 - the one guard: a file's failure is that file's
+            reason = failure_reason(exc)
+            self.unusable.setdefault(source_file, reason if reason.startswith(source_file)
+                                     else f"{source_file}: {reason}")
+            return None
 
     def finding(self, source_file: str, check: str, severity: str, detail: str,
                 expected: Any = None, observed: Any = None) -> None:
@@ -244,18 +290,27 @@ class _Report:
 
 
 def parse_official(files: dict[str, bytes]) -> OfficialExtraction:
-    """Regency × year counts, published province totals and quality findings of the files."""
+    """Regency × year counts, published province totals and quality findings of the files. Each
+    file is read and parsed under one guard: whatever goes wrong in it makes that file unusable
+    (quarantined whole, its previous rows kept), never the others or the run."""
     report = _Report()
     docs = _load_all(files, report)
-    regencies = _parse_regencies(docs.get(REGENCIES_FILE), report)
+    regencies = None
+    if REGENCIES_FILE in docs:
+        regencies = report.guarded(docs[REGENCIES_FILE].source_file, _parse_regencies,
+                                   docs[REGENCIES_FILE], report)
     totals = _province_totals(docs, report)
     if regencies is not None:
-        _check_against_provinces(regencies, totals, report)
-        _check_mapping(regencies, docs.get(MAPPING_FILE), report)
+        for name, doc in totals.items():
+            report.guarded(doc.source_file, _check_against_provinces, regencies, {name: doc}, report)
+        if MAPPING_FILE in docs:
+            report.guarded(docs[MAPPING_FILE].source_file, _check_mapping, regencies, docs[MAPPING_FILE],
+                           report)
     report.report_variants()
-    recipients = regencies.rows if regencies else []
-    province_rows = [row for doc in totals.values() for row in doc.items]
-    return OfficialExtraction(recipients, province_rows, report.quality, report.problems)
+    unusable = report.unusable
+    recipients = regencies.rows if regencies and regencies.source_file not in unusable else []
+    province_rows = [row for doc in totals.values() if doc.source_file not in unusable for row in doc.items]
+    return OfficialExtraction(recipients, province_rows, report.quality, report.problems, unusable)
 
 
 @dataclass
@@ -278,11 +333,25 @@ def _load_all(files: dict[str, bytes], report: _Report) -> dict[str, _Doc]:
             report.finding(name, "file_missing", severity,
                            f"{name} was not found in the official source; its data and checks are skipped")
             continue
-        try:
-            docs[name] = _Doc(key, load_json(key, files[key]))
-        except UnreadableInput as err:
-            report.problems.append((str(err), None))
+        items = report.guarded(key, load_json, key, files[key])
+        if items is None:
+            continue
+        if (changed := _schema_change(name, items)) is not None:
+            report.unusable[key] = f"{key}: {changed}"
+            continue
+        docs[name] = _Doc(key, items)
     return docs
+
+
+def _schema_change(name: str, items: list[dict[str, Any]]) -> str | None:
+    """What makes a file's entries no longer the published schema: a key no entry has."""
+    if not items:
+        return None
+    absent = [key for key in REQUIRED_KEYS[name] if not any(key in item for item in items)]
+    if not absent:
+        return None
+    return (f"the file's schema changed: no entry has {', '.join(absent)} (keys found: "
+            f"{', '.join(sorted({str(k) for item in items[:50] for k in item})[:20])})")
 
 
 @dataclass
@@ -389,17 +458,17 @@ def _check_regency_total(item: dict[str, Any], head: dict[str, Any], counts: dic
 
 
 def _regency_code(value: Any) -> str | None:
-    """KOTA_KABUPATEN_ID as text ("39"), or None when it is not a whole number."""
+    """KOTA_KABUPATEN_ID as text ("39"), or None when it is not a whole number of at most 12 digits."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    text = str(value).strip()
-    return str(int(text)) if text.isdigit() else None
+        return str(value) if 0 <= value < 10**12 else None
+    text = str(value).strip() if isinstance(value, str | float) else ""
+    return str(int(text)) if text.isascii() and text.isdigit() and len(text) <= 12 else None
 
 
 def _province_for_code(value: Any) -> Province | None:
     """The reference province for a published code (12 or "12"), or None."""
-    text = str(value).strip()
-    if not text.isdigit():
+    text = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) else ""
+    if not (text.isascii() and text.isdigit() and len(text) <= 2):
         return None
     try:
         return province_by_code(text.zfill(2))
@@ -431,8 +500,11 @@ def _province_totals(docs: dict[str, _Doc], report: _Report) -> dict[str, _Doc]:
     totals: dict[str, _Doc] = {}
     for name, year in ((PROVINCES_ALL_FILE, None), (PROVINCES_2020_FILE, 2020)):
         doc = docs.get(name)
-        if doc is not None:
-            totals[name] = _Doc(doc.source_file, _parse_province_file(doc, year, report))
+        if doc is None:
+            continue
+        rows = report.guarded(doc.source_file, _parse_province_file, doc, year, report)
+        if rows is not None:
+            totals[name] = _Doc(doc.source_file, rows)
     return totals
 
 
@@ -454,7 +526,7 @@ def _parse_province_file(doc: _Doc, year: int | None, report: _Report) -> list[d
             continue
         rows[province.code] = {
             "province_code": province.code, "province_name": province.name,
-            "province_name_published": str(item["name"]).strip(), "year": year,
+            "province_name_published": str(item.get("name") or province.name).strip(), "year": year,
             "recipients": value, "source_file": doc.source_file,
         }
     return list(rows.values())

@@ -10,16 +10,18 @@ import io
 import json
 import math
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import openpyxl
-import yaml
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 
 from prakerja_etl.errors import UnreadableInput, one_line
 from prakerja_etl.schemas import PERIOD_PATTERN, UNITS, metric_units
+from prakerja_etl.settings import Settings
+from prakerja_etl.sources.bounded import load_yaml
 from prakerja_etl.text.decode import decode_bytes
 from prakerja_etl.text.provinces import canonical_province
 
@@ -29,6 +31,9 @@ REQUIRED_KEYS = ("survey", "publisher", "period", "unit", "dimension")
 TOTAL_LABELS = frozenset({"indonesia", "total", "jumlah", "nasional", "totalindonesia", "jumlahtotal"})
 NO_DATA = frozenset({"-", "–", "—", "−"})
 CSV_DELIMITERS = (",", ";", "\t")
+# Excel's own limits: a cell holds at most 32,767 characters, a sheet has 1,048,576 rows.
+_MAX_CELL_CHARS = 32_767
+_SHEET_ROWS = 1_048_576
 
 _FOOTNOTE = re.compile(r"(?:sumber|catatan|keterangan)\s*:", re.IGNORECASE)
 # BPS prints a row of column numbers, "(1) (2) (3)", under the header.
@@ -48,6 +53,7 @@ class SurveyExtraction:
     missing: list[dict[str, Any]] = field(default_factory=list)
     # Title and footnote lines, as their text.
     ignored_lines: list[str] = field(default_factory=list)
+    unlisted: int = 0   # problems past the first PRAKERJA_MAX_PROBLEMS_PER_FILE, counted only
 
 
 @dataclass(frozen=True)
@@ -130,16 +136,18 @@ class _Column:
     spec: _ColumnSpec
 
 
-def read_survey(path: Path, source_file: str) -> SurveyExtraction:
-    """Tidy rows of one survey table; raises UnreadableInput when the file cannot be used."""
+def read_survey(path: Path, source_file: str, limits: Settings | None = None) -> SurveyExtraction:
+    """Tidy rows of one survey table; raises UnreadableInput when the file cannot be used or
+    would cost more than `limits` allow (default: the PRAKERJA_* settings)."""
     path = Path(path)
-    sidecar = _load_sidecar(path)
+    limits = limits or Settings.from_env()
+    sidecar = _load_sidecar(path, limits)
     headers = [spec.header for spec in sidecar.columns]
-    grid = _read_grid(path, headers)
+    grid = _read_grid(path, headers, limits)
     header_at = _find_header(grid.lines, headers)
     columns = _locate_columns(grid.lines[header_at], sidecar.columns)
     label_at = _label_column(grid.lines[header_at:], columns)
-    builder = _Builder(grid, sidecar, source_file, label_at, columns)
+    builder = _Builder(grid, sidecar, source_file, label_at, columns, limits.max_problems_per_file)
     # A lone cell further right is a group row's merged header ('Tahun' over 2020 | 2021), not a title.
     builder.ignored.extend(line.joined() for line in grid.lines[:header_at]
                            if _is_title(line) and line.own()[0][0] <= label_at)
@@ -154,13 +162,14 @@ def read_survey(path: Path, source_file: str) -> SurveyExtraction:
             builder.ignored.append(line.joined())
             continue
         builder.add_line(line)
-    return SurveyExtraction(builder.rows, builder.problems, builder.missing, builder.ignored)
+    return SurveyExtraction(builder.rows, builder.problems, builder.missing, builder.ignored,
+                            builder.unlisted)
 
 
 # --- sidecar -------------------------------------------------------------------------------------
 
 
-def _load_sidecar(table: Path) -> _Sidecar:
+def _load_sidecar(table: Path, limits: Settings) -> _Sidecar:
     """Read and check `<stem>.yaml` next to the table."""
     path = table.with_suffix(".yaml")
     if not path.is_file():
@@ -168,10 +177,14 @@ def _load_sidecar(table: Path) -> _Sidecar:
             f"no sidecar {path.name} next to {table.name}: add one naming survey, publisher, period, "
             f"unit, dimension and the value column (see corpus/dev/surveys/README.md)"
         )
+    if path.stat().st_size > limits.max_file_bytes:
+        raise UnreadableInput(f"sidecar {path.name} is over the {limits.max_file_bytes:,}-byte limit "
+                              "(PRAKERJA_MAX_FILE_BYTES)")
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
+        text = path.read_text(encoding="utf-8-sig")
+    except (UnicodeDecodeError, OSError) as exc:
         raise UnreadableInput(f"sidecar {path.name} is not valid YAML: {one_line(exc)}") from exc
+    doc = load_yaml(text, f"sidecar {path.name}", limits.max_nesting)
     if not isinstance(doc, dict):
         raise UnreadableInput(f"sidecar {path.name} must be a YAML mapping of keys (survey, publisher, ...)")
     return _parse_sidecar(doc, path.name)
@@ -190,6 +203,8 @@ def _parse_sidecar(doc: dict[str, Any], name: str) -> _Sidecar:
     for metric_id in {metric, *rows.values()} - {None}:
         _check_metric(metric_id, unit, name)
     published = doc.get("published_cells") or {}
+    if not isinstance(published, dict):
+        raise UnreadableInput(f"sidecar {name}: published_cells must map row label → list of column headers")
     return _Sidecar(survey=str(doc["survey"]).strip(), publisher=str(doc["publisher"]).strip(),
                     unit=unit, dimension=dimension, rows=rows, metric=metric,
                     columns=_column_specs(doc, name), illustrative=bool(doc.get("illustrative")),
@@ -273,42 +288,149 @@ def _period(value: Any, name: str) -> str:
 # --- reading the table ---------------------------------------------------------------------------
 
 
-def _read_grid(path: Path, headers: list[str]) -> _Grid:
+def _read_grid(path: Path, headers: list[str], limits: Settings) -> _Grid:
     """The file's lines, from CSV or the first sheet of an XLSX workbook."""
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        return _read_xlsx(path)
+        return _read_xlsx(path, _TableBudget(path.name, limits))
     if suffix == ".csv":
-        return _read_csv(path, headers)
+        return _read_csv(path, headers, limits)
     raise UnreadableInput(f"{path.name}: unsupported table type {suffix!r}; export it as .csv or .xlsx")
 
 
-def _read_xlsx(path: Path) -> _Grid:
-    """The first sheet's cells (formula results, not formulas), merged ranges filled in."""
+def _read_xlsx(path: Path, budget: _TableBudget) -> _Grid:
+    """The first sheet's cells (formula results, not formulas), merged ranges filled in. Read as a
+    stream over the cells the sheet really has (not the extent its header claims), within budget."""
+    budget.check_unpacked(path)
     try:
-        book = openpyxl.load_workbook(path, data_only=True)
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # a broken workbook surfaces as zip, XML, key or value errors alike
-        raise UnreadableInput(
-            f"{path.name} cannot be opened as an XLSX workbook ({type(exc).__name__}: {one_line(exc)}); "
-            f"re-export it from the spreadsheet program"
-        ) from exc
-    if not book.worksheets:
-        raise UnreadableInput(f"{path.name}: the workbook has no worksheet")
-    sheet = book.worksheets[0]
-    values = [list(row) for row in sheet.iter_rows(values_only=True)]
+        raise _not_a_workbook(path, exc) from exc
+    try:
+        if not book.worksheets:
+            raise UnreadableInput(f"{path.name}: the workbook has no worksheet")
+        sheet = book.worksheets[0]
+        sheet.reset_dimensions()   # the dimension a file declares can claim a million rows
+        values: list[list[Any]] = []
+        try:
+            blank = 0   # empty rows are kept only when a filled one follows
+            for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+                if number > _SHEET_ROWS:
+                    raise UnreadableInput(f"{path.name} numbers rows past {_SHEET_ROWS:,}, the last row a "
+                                          "sheet can have; re-export it from the spreadsheet program")
+                cells = _trimmed(row)
+                budget.spend(len(row) - len(cells))   # empty formatted cells cost reading them too
+                if not cells:
+                    blank += 1
+                    continue
+                values.extend([] for _ in range(blank))
+                blank = 0
+                budget.row(len(values) + 1, cells)
+                values.append(cells)
+            merged = _merged_ranges(book, sheet)
+        except UnreadableInput:
+            raise
+        except Exception as exc:  # noqa: BLE001 - malformed sheet XML fails mid-stream in many ways
+            raise _not_a_workbook(path, exc) from exc
+        title = sheet.title
+    finally:
+        book.close()
     copied: dict[int, set[int]] = {}
-    for merged in sheet.merged_cells.ranges:
-        anchor = values[merged.min_row - 1][merged.min_col - 1]
-        for r in range(merged.min_row - 1, min(merged.max_row, len(values))):
-            for c in range(merged.min_col - 1, min(merged.max_col, len(values[r]))):
-                if (r, c) != (merged.min_row - 1, merged.min_col - 1):
-                    values[r][c] = anchor
+    width = max(map(len, values), default=0)   # rows end at their last cell
+    for min_col, min_row, max_col, max_row in merged:
+        if min_row > len(values) or min_col > len(values[min_row - 1]):
+            continue   # a merged range beyond the cells the sheet has
+        anchor = values[min_row - 1][min_col - 1]
+        for r in range(min_row - 1, min(max_row, len(values))):
+            row = values[r]
+            end = min(max_col, width)
+            budget.spend(max(end - (min_col - 1), 0))
+            row.extend([None] * (end - len(row)))
+            for c in range(min_col - 1, end):
+                if (r, c) != (min_row - 1, min_col - 1):
+                    row[c] = anchor
                     copied.setdefault(r, set()).add(c)
     lines = [_Line(r + 1, tuple(row), frozenset(copied.get(r, ()))) for r, row in enumerate(values)]
-    return _Grid(lines, sheet.title)
+    return _Grid(lines, title)
 
 
-def _read_csv(path: Path, headers: list[str]) -> _Grid:
+def _trimmed(row: tuple[Any, ...]) -> list[Any]:
+    """The row's cells up to its last one with a value."""
+    end = len(row)
+    while end and row[end - 1] is None:
+        end -= 1
+    return list(row[:end])
+
+
+def _not_a_workbook(path: Path, exc: BaseException) -> UnreadableInput:
+    return UnreadableInput(f"{path.name} cannot be opened as an XLSX workbook ({type(exc).__name__}: "
+                           f"{one_line(exc)[:200]}); re-export it from the spreadsheet program")
+
+
+# <mergeCell ref="A1:B1"/> elements follow the cells in a sheet's XML; read-only openpyxl skips them.
+_MERGE_CELL = re.compile(
+    rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]{1,3}\d{1,7}(?::[A-Za-z]{1,3}\d{1,7})?)"')
+
+
+def _merged_ranges(book: Any, sheet: Any) -> list[tuple[int, int, int, int]]:
+    """(min_col, min_row, max_col, max_row) of each merged range of the sheet, scanned from its XML
+    a chunk at a time (the sheet's XML is never held whole)."""
+    found, tail = [], b""
+    with book._archive.open(sheet._worksheet_path) as xml:   # read-only sheets keep the zip open
+        while chunk := xml.read(1 << 20):
+            text = tail + chunk
+            last = 0
+            for m in _MERGE_CELL.finditer(text):
+                found.append(range_boundaries(m.group(1).decode("ascii")))
+                last = m.end()
+            tail = text[max(last, len(text) - 256):]
+    return found
+
+
+class _TableBudget:
+    """What reading one table may cost: rows, columns, cells and, for XLSX, unpacked bytes."""
+
+    def __init__(self, name: str, limits: Settings) -> None:
+        self.name, self.limits, self.cells = name, limits, 0
+
+    def check_unpacked(self, path: Path) -> None:
+        """Refuse a workbook whose parts unpack to more than the limit (a zip bomb), before reading
+        it; zipfile never inflates a part past the size its directory declares."""
+        try:
+            with zipfile.ZipFile(path) as archive:
+                unpacked = sum(info.file_size for info in archive.infolist())
+        except Exception as exc:  # noqa: BLE001 - not a zip at all: say so as openpyxl would
+            raise _not_a_workbook(path, exc) from exc
+        if unpacked > self.limits.max_unpacked_bytes:
+            raise UnreadableInput(f"{self.name} unpacks to {unpacked:,} bytes, over the "
+                                  f"{self.limits.max_unpacked_bytes:,}-byte limit "
+                                  "(PRAKERJA_MAX_UNPACKED_BYTES)")
+
+    def row(self, number: int, cells: tuple[Any, ...] | list[Any]) -> None:
+        """Account for one row read; refuse the table once it is beyond a limit."""
+        limits = self.limits
+        if number > limits.max_table_rows:
+            raise UnreadableInput(f"{self.name} has more than {limits.max_table_rows:,} rows "
+                                  "(PRAKERJA_MAX_TABLE_ROWS); a survey table has far fewer: delete the "
+                                  "rows below the table or split the file")
+        if len(cells) > limits.max_table_columns:
+            raise UnreadableInput(f"{self.name}: row {number} reaches column {len(cells):,}, beyond the "
+                                  f"{limits.max_table_columns:,}-column limit (PRAKERJA_MAX_TABLE_COLUMNS); "
+                                  "delete the stray cells right of the table")
+        long = next((v for v in cells if isinstance(v, str) and len(v) > _MAX_CELL_CHARS), None)
+        if long is not None:
+            raise UnreadableInput(f"{self.name}: a cell of row {number} holds {len(long):,} characters, more "
+                                  f"than a spreadsheet cell can ({_MAX_CELL_CHARS:,})")
+        self.spend(len(cells))
+
+    def spend(self, cells: int) -> None:
+        self.cells += cells
+        if self.cells > self.limits.max_table_cells:
+            raise UnreadableInput(f"{self.name} has more than {self.limits.max_table_cells:,} cells "
+                                  "(PRAKERJA_MAX_TABLE_CELLS); a survey table has far fewer")
+
+
+def _read_csv(path: Path, headers: list[str], limits: Settings) -> _Grid:
     """The CSV's lines, split with the delimiter under which the sidecar's header is found."""
     try:
         data = path.read_bytes()
@@ -316,20 +438,21 @@ def _read_csv(path: Path, headers: list[str]) -> _Grid:
         raise UnreadableInput(f"{path.name} cannot be read: {one_line(exc)}") from exc
     text, _ = decode_bytes(data)
     text = text.removeprefix("\ufeff")
-    parses = [_split_csv(text, delimiter, path.name) for delimiter in CSV_DELIMITERS]
+    parses = [_split_csv(text, delimiter, _TableBudget(path.name, limits)) for delimiter in CSV_DELIMITERS]
     return _Grid(max(parses, key=lambda lines: _delimiter_score(lines, headers)), None)
 
 
-def _split_csv(text: str, delimiter: str, name: str) -> list[_Line]:
+def _split_csv(text: str, delimiter: str, budget: _TableBudget) -> list[_Line]:
     """Lines of the CSV text; each numbered by the file line its record starts on."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     lines, start = [], 1
     try:
         for record in reader:
+            budget.row(len(lines) + 1, record)
             lines.append(_Line(start, tuple(record)))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise UnreadableInput(f"{name} is not readable as CSV near line {start}: {exc}") from exc
+        raise UnreadableInput(f"{budget.name} is not readable as CSV near line {start}: {exc}") from exc
     return lines
 
 
@@ -426,11 +549,12 @@ class _Builder:
     """Turns data lines into rows, missing cells and problems."""
 
     def __init__(self, grid: _Grid, sidecar: _Sidecar, source_file: str, label_at: int,
-                 columns: list[_Column]) -> None:
+                 columns: list[_Column], max_problems: int) -> None:
         self.grid, self.sidecar, self.source_file = grid, sidecar, source_file
         self.label_at, self.columns = label_at, columns
         self.rows: list[dict[str, Any]] = []
         self.problems: list[tuple[str, str | None]] = []
+        self.max_problems, self.unlisted = max_problems, 0
         self.missing: list[dict[str, Any]] = []
         self.ignored: list[str] = []
         self.seen: dict[tuple[Any, ...], int] = {}
@@ -506,7 +630,11 @@ class _Builder:
         return None if earlier == row["row_number"] else earlier
 
     def _problem(self, reason: str, payload: dict[str, Any]) -> None:
+        if len(self.problems) >= self.max_problems:
+            self.unlisted += 1   # counted, not kept: a table of bad cells must not flood the quarantine
+            return
         self.problems.append((reason, json.dumps(payload, ensure_ascii=False, default=str)))
+
 
     def _line_payload(self, line: _Line, label: str) -> dict[str, Any]:
         cells = [line.text(i) for i in range(len(line.cells))]

@@ -57,6 +57,10 @@ _EVENT_WINDOW = timedelta(days=3)
 # Page chrome (tickers, menus) can push the headline and byline down the file.
 _HEAD_LINES = 30
 _DAY_NAMES = re.compile(r"^(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)$", re.IGNORECASE)
+# An article's own date lies in this window; scrambled digits ('45 Maret 2021', '23/2/9021') do
+# not, and are dropped (noted in `ArticleMeta.garbled`) rather than stored or guessed at.
+_EARLIEST_DAY = date(2000, 1, 1)
+_LATEST_AHEAD = timedelta(days=366)
 
 
 @dataclass(frozen=True)
@@ -67,17 +71,29 @@ class ArticleMeta:
     event_date: date | None
     author: str | None
     title: str | None
+    # Dates written in the article that are no dates, when no real one was found in their place.
+    garbled: tuple[str, ...] = ()
 
 
 def read_metadata(lines: list[Line]) -> ArticleMeta:
     """Outlet, dateline, publication and event dates, author and title of an article."""
     head = [ln for ln in lines[:_HEAD_LINES] if ln.text.strip()]
     title = _title([ln for ln in lines if ln.text.strip() and not ln.boilerplate][:3])
-    published = _published(head)
+    garbled: list[str] = []
+    published = _published(head, garbled)
+    event_date = _event_date(lines, published, garbled)
     return ArticleMeta(
         outlet=_outlet(lines), dateline=_dateline(lines), published=published,
-        event_date=_event_date(lines, published), author=_author(lines), title=title,
+        event_date=event_date, author=_author(lines), title=title,
+        garbled=tuple(dict.fromkeys(garbled)) if event_date is None else (),
     )
+
+
+def _plausible(day: date | None) -> date | None:
+    """The day, when an article can carry it; None for a date from scrambled digits."""
+    if day is None or not _EARLIEST_DAY <= day <= date.today() + _LATEST_AHEAD:
+        return None
+    return day
 
 
 def _title(first_lines: list[Line]) -> str | None:
@@ -137,19 +153,20 @@ def _parse_date(text: str) -> date | None:
     return parsed.date() if parsed else None
 
 
-def _published(head: list[Line]) -> date | None:
+def _published(head: list[Line], garbled: list[str]) -> date | None:
     for ln in head:
         if _CAPTION.match(ln.text):
             continue
         m = _LONG_DATE.search(ln.text)
         if m and (ln.boilerplate or len(ln.text) < 90):
-            parsed = _parse_date(m.group(0))
+            parsed = _plausible(_parse_date(m.group(0)))
             if parsed:
                 return parsed
+            garbled.append(m.group(0))
     return None
 
 
-def _event_date(lines: list[Line], published: date | None) -> date | None:
+def _event_date(lines: list[Line], published: date | None, garbled: list[str]) -> date | None:
     """The day the reported event happened: a 'Selasa (23/2/2021)' close before publication."""
     found: list[date] = []
     for ln in lines:
@@ -161,9 +178,13 @@ def _event_date(lines: list[Line], published: date | None) -> date | None:
                 continue
             year = int(year) + (2000 if int(year) < 100 else 0)
             try:
-                found.append(date(year, int(m.group("m")), int(m.group("d"))))
+                day = _plausible(date(year, int(m.group("m")), int(m.group("d"))))
             except ValueError:
-                continue
+                day = None
+            if day is None:
+                garbled.append(m.group(0))
+            else:
+                found.append(day)
     if published is None:
         return found[0] if found else None
     recent = [d for d in found if published - _EVENT_WINDOW <= d <= published]

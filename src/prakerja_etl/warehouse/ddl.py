@@ -54,7 +54,7 @@ TABLES: tuple[Table, ...] = (
           schemas.OfficialRecipientRow, _LINEAGE),
     Table("official_province_totals", "Recipients per province as the province-level official files publish them",
           schemas.OfficialProvinceTotalRow, _LINEAGE),
-    Table("data_quality", "Quirks of the official files, reported and never patched", schemas.DataQualityRow, (
+    Table("data_quality", "Quirks of the input files (official statistics, garbled article dates), reported and never patched", schemas.DataQualityRow, (
         ("run_id", "VARCHAR", "Run that found it"),
         ("loaded_at", "TIMESTAMP", "When it was found (UTC)"),
     )),

@@ -276,12 +276,12 @@ def absent_files(con: duckdb.DuckDBPyConnection, kinds: list[str]) -> list[str]:
 
 def write_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch, run_id: str) -> None:
     """Replace everything the batch's files contributed, in one transaction."""
-    if not batch.source_files:
-        return
+    if not batch.source_files and all(frame.empty for frame in batch.frames.values()):
+        return   # (a batch of held-back files only still writes their quarantine rows)
     now = utcnow()
     version = extractor_fingerprint()
     files = pd.DataFrame({"source_file": [f["source_file"] for f in batch.source_files],
-                          "content_sha256": [f["content_sha256"] for f in batch.source_files]})
+                          "content_sha256": [f["content_sha256"] for f in batch.source_files]}, dtype=str)
     with _transaction(con, batch_files=files):
         # A file's rows exist only beside its source_files row (both are written in one
         # transaction): new files have nothing to replace, and skipping the deletes spares a
