@@ -41,6 +41,9 @@ print(time.perf_counter() - t)
 """
 
 
+END_MARKER = "<!-- end of the part benchmarks/run.py writes -->"
+
+
 def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, str, int]:
     """(wall seconds, stdout, peak RSS in MB of the command and its descendants)."""
     wrapper = [sys.executable, "-c",
@@ -95,10 +98,10 @@ def touch_one_percent(raw: Path) -> int:
     return len(changed)
 
 
-def measure(n: int, workdir: Path, env: dict[str, str]) -> dict[str, float]:
+def measure(n: int, workdir: Path, env: dict[str, str], garble_every: int = 0) -> dict[str, float]:
     raw = workdir / f"raw-{n}"
     if not raw.exists():
-        generate(raw, n)
+        generate(raw, n, garble_every=garble_every)
     warehouse = workdir / f"w-{n}.duckdb"
     for leftover in workdir.glob(f"w-{n}.*"):
         leftover.unlink()
@@ -115,10 +118,13 @@ def measure(n: int, workdir: Path, env: dict[str, str]) -> dict[str, float]:
     change = run_seconds(out)
     with duckdb.connect(str(warehouse), read_only=True) as con:
         figures = con.execute("SELECT count(*) FROM figures").fetchone()[0]
+        articles, undated = con.execute("SELECT count(*), count(*) FILTER (event_date IS NULL) "
+                                        "FROM articles").fetchone()
     shutil.rmtree(raw)  # regenerated next time: the 1 % edit must not accumulate
     return {"n": n, "mb": size_mb, "floor": floor, "cold": cold, "cold_wall": cold_wall, "rerun": rerun,
             "rerun_wall": rerun_wall, "changed": changed, "change": change, "change_wall": change_wall,
-            "rss": max(cold_rss, change_rss), "figures": figures,
+            "rss": max(cold_rss, change_rss), "figures": figures, "articles": articles, "undated": undated,
+            "garble_every": garble_every,
             "warehouse_mb": warehouse.stat().st_size / 1e6}
 
 
@@ -161,6 +167,11 @@ def write_report(rows: list[dict[str, float]], fixed: tuple[float, float], serve
             f"({r['cold_wall']:.0f}) | {r['cold'] / r['floor']:.1f}× | {r['rerun']:.1f} ({r['rerun_wall']:.0f}) "
             f"| {r['rerun'] / r['cold']:.3f} | {r['change']:.1f} ({r['change_wall']:.0f}) | {r['rss']:,} "
             f"| {r['warehouse_mb']:.0f} |")
+    for r in rows:
+        if r.get("garble_every"):
+            lines += ["", f"At N = {r['n']:,} every {r['garble_every']}th article had every digit scrambled, dates "
+                      f"too (`--garble-every {r['garble_every']}`): {r['articles']:,} of {r['n']:,} articles "
+                      f"loaded, {r['undated']:,} of them with no date (a date that cannot exist is dropped)."]
     lines += ["", "Prefect's fixed cost: a `prakerja-etl run` over an empty folder takes "
               f"{fixed[0]:.1f} s of wall time with no `PREFECT_API_URL` (Prefect starts and stops a temporary",
               f"server for the run) and {served:.1f} s against a running server (process start, imports, the "
@@ -173,7 +184,10 @@ def write_report(rows: list[dict[str, float]], fixed: tuple[float, float], serve
               f"{os.environ.get('PRAKERJA_DUCKDB_MEMORY', '64MB')} in a run (`PRAKERJA_DUCKDB_MEMORY`: it evicts pages "
               "and spills past it), and the run's report reads with aggregations that spill. What is left is the",
               "interpreter with its libraries (about 300 MB) and one batch's rows."]
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # Only the generated part is rewritten: the sections written by hand (and by other benchmarks)
+    # after the marker stay.
+    kept = out.read_text(encoding="utf-8").partition(END_MARKER)[2] if out.exists() else ""
+    out.write_text("\n".join(lines) + "\n\n" + END_MARKER + kept, encoding="utf-8")
     (out.with_suffix(".json")).write_text(json.dumps({"rows": rows, "prefect_fixed": fixed}, indent=1))
 
 
@@ -182,6 +196,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 20000, 100000])
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/prakerja-bench"))
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument("--garble-every", type=int, default=0,
+                        help="scramble every digit (dates too) of every N-th article, as a corrupt feed would")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     fixed = prefect_fixed_cost(args.workdir)
@@ -193,7 +209,7 @@ def main() -> None:
         served, _, _ = timed(empty_cli, env)
         rows = []
         for n in args.sizes:
-            rows.append(measure(n, args.workdir, env))
+            rows.append(measure(n, args.workdir, env, args.garble_every))
             print(json.dumps(rows[-1]), flush=True)
             write_report(rows, fixed, served, args.out)
     finally:
