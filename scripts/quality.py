@@ -201,12 +201,16 @@ def write(path: Path, results: dict[str, dict]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("corpora", nargs="*", default=list(CORPORA), choices=[*CORPORA, []])
+    parser.add_argument("corpora", nargs="*", metavar="CORPUS",
+                        help=f"any of {', '.join(CORPORA)} (default: all)")
     parser.add_argument("--fast", action="store_true", help="in-process extraction, no conflicts")
     parser.add_argument("--errors", action="store_true", help="print errors.py's full listing")
     parser.add_argument("--keep", type=Path, default=None, help="keep each warehouse here as <corpus>.duckdb")
     parser.add_argument("--write", type=Path, default=None, help="write the markdown table here")
     args = parser.parse_args()
+    unknown = sorted(set(args.corpora) - set(CORPORA))
+    if unknown:
+        parser.error(f"unknown corpus {', '.join(unknown)}; choose from {', '.join(CORPORA)}")
     results = {}
     for name in args.corpora or list(CORPORA):
         r = measure(name, args.fast, args.errors, args.keep)
