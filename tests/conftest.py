@@ -69,10 +69,14 @@ def ingest(prefect_server: None) -> Any:
 @pytest.fixture
 def raw_dir(tmp_path: Path, corpus: Path) -> Path:
     """A raw folder holding the dev articles."""
-    raw = tmp_path / "raw"
-    (raw / "articles").mkdir(parents=True)
-    for path in sorted((corpus / "dev").glob("*.txt")):
-        shutil.copy(path, raw / "articles" / path.name)
+    return raw_with(tmp_path / "raw", "articles", sorted((corpus / "dev").glob("*.txt")))
+
+
+def raw_with(raw: Path, kind: str, files: list[Path]) -> Path:
+    """The raw folder `raw` with copies of `files` in its `kind` folder (articles, official…)."""
+    (raw / kind).mkdir(parents=True, exist_ok=True)
+    for path in files:
+        shutil.copy(path, raw / kind / path.name)
     return raw
 
 

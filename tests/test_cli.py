@@ -10,6 +10,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,21 @@ def read_only_dir(tmp_path: Path) -> Iterator[Path]:
         yield folder
     finally:
         subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+@contextmanager
+def held_read_write(warehouse: Path) -> Iterator[None]:
+    """Another program holding the warehouse read-write (DuckDB allows one writer)."""
+    holder = subprocess.Popen([sys.executable, "-c",
+                               f"import duckdb, time; c = duckdb.connect({str(warehouse)!r}); "
+                               "print('held', flush=True); time.sleep(60)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        yield
+    finally:
+        holder.kill()
+        holder.wait()
 
 
 def official_handler(folder: Path, failing: dict[str, int] | None = None, hang: float = 0.0) -> Any:
@@ -250,19 +266,11 @@ def test_locked_warehouse_fails_with_a_clear_message(prefect_server: None, raw_d
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     warehouse = tmp_path / "w.duckdb"
     duckdb.connect(str(warehouse)).close()
-    holder = subprocess.Popen([sys.executable, "-c",
-                               f"import duckdb, time; c = duckdb.connect({str(warehouse)!r}); "
-                               "print('held', flush=True); time.sleep(60)"],
-                              stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with held_read_write(warehouse):
         monkeypatch.setenv("PRAKERJA_LOCK_WAIT_SECONDS", "1")
         started = time.monotonic()
         assert main(["run", "--raw-dir", str(raw_dir), "--warehouse", str(warehouse)]) == 2
         assert time.monotonic() - started < 60
-    finally:
-        holder.kill()
-        holder.wait()
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "held by another process" in err[0]
     # The next run records the blocked one as failed, with the lock's message.
@@ -281,17 +289,8 @@ def test_a_flow_run_blocked_by_a_lock_is_recorded_as_failed_by_the_next(
     warehouse = tmp_path / "w.duckdb"
     duckdb.connect(str(warehouse)).close()
     monkeypatch.setenv("PRAKERJA_LOCK_WAIT_SECONDS", "1")
-    holder = subprocess.Popen([sys.executable, "-c",
-                               f"import duckdb, time; c = duckdb.connect({str(warehouse)!r}); "
-                               "print('held', flush=True); time.sleep(60)"],
-                              stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        with pytest.raises(Exception, match="held by another process"):
-            ingest(raw_dir=str(raw_dir), warehouse_path=str(warehouse))
-    finally:
-        holder.kill()
-        holder.wait()
+    with held_read_write(warehouse), pytest.raises(Exception, match="held by another process"):
+        ingest(raw_dir=str(raw_dir), warehouse_path=str(warehouse))
     ingest(raw_dir=str(raw_dir), warehouse_path=str(warehouse))
     with duckdb.connect(str(warehouse), read_only=True) as con:
         runs = con.execute("SELECT status, message FROM load_runs ORDER BY started_at").fetchall()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import resource
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +29,7 @@ from bombs import (
     write_bombs,
 )
 
+from conftest import raw_with
 from prakerja_etl import run
 from prakerja_etl.batch import build_batch, extract_file
 from prakerja_etl.errors import UnreadableInput
@@ -122,11 +122,7 @@ def test_an_official_file_too_deep_too_long_or_too_large_is_unreadable(data: byt
 
 
 def official_raw(tmp_path: Path, corpus: Path) -> Path:
-    raw = tmp_path / "raw"
-    (raw / "official").mkdir(parents=True)
-    for path in sorted((corpus / "official").glob("*.json")):
-        shutil.copy(path, raw / "official" / path.name)
-    return raw
+    return raw_with(tmp_path / "raw", "official", sorted((corpus / "official").glob("*.json")))
 
 
 def load_official(raw: Path, warehouse: Path) -> run.RunSummary:
@@ -223,14 +219,9 @@ def run_cli(raw: Path, warehouse: Path, api_url: str) -> subprocess.CompletedPro
 @pytest.mark.slow
 def test_every_bomb_beside_the_dev_corpus_costs_bounded_memory_and_no_rows(
         prefect_api_url: str, tmp_path: Path, corpus: Path) -> None:
-    raw = official_raw(tmp_path, corpus)
-    (raw / "articles").mkdir()
-    (raw / "surveys").mkdir()
-    for path in sorted((corpus / "dev").glob("*.txt")):
-        shutil.copy(path, raw / "articles" / path.name)
-    for path in sorted((corpus / "dev" / "surveys").glob("*.*")):
-        if path.suffix in (".csv", ".xlsx", ".yaml"):
-            shutil.copy(path, raw / "surveys" / path.name)
+    raw = raw_with(official_raw(tmp_path, corpus), "articles", sorted((corpus / "dev").glob("*.txt")))
+    raw_with(raw, "surveys", [p for p in sorted((corpus / "dev" / "surveys").glob("*.*"))
+                              if p.suffix in (".csv", ".xlsx", ".yaml")])
     warehouse = tmp_path / "w.duckdb"
     assert run_cli(raw, warehouse, prefect_api_url).returncode == 0
     before = row_counts(warehouse)
