@@ -298,4 +298,5 @@ def test_export_into_a_file_is_a_one_line_error(warehouse: Path, tmp_path: Path,
     target.write_text("x")
     status, _, err = run(capsys, "export", "--to", str(target), "--warehouse", str(warehouse))
     assert status == 2 and err.count("\n") == 1
-    assert err.startswith("prakerja-etl: cannot create export folder")
+    assert err.startswith("prakerja-etl: cannot write the export") and "is a file, not a folder" in err
+    assert "--to DIR" in err
