@@ -388,11 +388,16 @@ def _words(items: list[str], *, anchor: str = "") -> Prefiltered:
     return compile_cue(anchor + "(?:" + "|".join(phrase(i) for i in items) + ")", re.IGNORECASE)
 
 
+@cache
+def _regency_names() -> str:
+    """The regencies' bare names as one alternation, longest first (read once, used by two cues)."""
+    names = yaml.safe_load(REGENCIES_PATH.read_text(encoding="utf-8"))["names"]
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
 def _regency_after_words(words: list[str]) -> str:
     """A regency's bare name (as capitalised) after one of `words` (any case)."""
-    names = yaml.safe_load(REGENCIES_PATH.read_text(encoding="utf-8"))["names"]
-    return (r"\b(?i:" + "|".join(phrase(w) for w in words) + r")\s+(?:" +
-            "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+    return r"\b(?i:" + "|".join(phrase(w) for w in words) + r")\s+(?:" + _regency_names() + r")\b"
 
 
 @lru_cache(maxsize=2)
