@@ -10,6 +10,7 @@ before it. What none of these settles stays NULL: a wrong period is worse than n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, lru_cache
@@ -130,15 +131,15 @@ CUES = load_cues()
 
 # The new value of a change is a figure: 'menjadi Rp 4,2 juta' (a decimal comma is no clause end).
 _GAP = r"(?:[^,;.]|[,.](?=\d)){0,40}?"
-_NEW_VALUE = CUES.change_to.pattern + r"\s+(?:Rp\.?\s*)?\d"
+_TO_VALUE = CUES.change_to.pattern + r"\s+(?:Rp\.?\s*)?"   # 'menjadi' (and a currency) before a figure
+_NEW_VALUE = _TO_VALUE + r"\d"
 _CHANGE_TO_AFTER = compile_cue(rf"^(?P<gap>{_GAP}){_NEW_VALUE}", re.IGNORECASE)
 # 'dari Rp X', 'dari sebelumnya hanya Rp X': the 'dari' that opens a figure, a word between at most.
 _CHANGE_OPENER = compile_cue(CUES.change_from.pattern.removesuffix(r"\s+$") + r"(?:\s+[^\W\d_]+)?\s+$",
                              re.IGNORECASE)
 # a sentence opening with 'Awalnya', 'Semula', 'Sebelumnya' (a word or two may precede it)
 _ORIGINALLY = compile_cue(r"^\W*(?:\w+\s+){0,2}?" + CUES.superseded_before.pattern, re.IGNORECASE)
-# 'menjadi' (and its figure's currency) right before a figure
-_CHANGE_TO_END = compile_cue(CUES.change_to.pattern + r"\s+(?:Rp\.?\s*)?$", re.IGNORECASE)
+_CHANGE_TO_END = compile_cue(_TO_VALUE + "$", re.IGNORECASE)
 _CHANGE_TO_BEFORE = compile_cue(_NEW_VALUE + _GAP + CUES.change_from.pattern, re.IGNORECASE)
 # 'tersebut'/'itu' right after a figure (and its noun) restates it.
 _RESTATED = compile_cue(r"^\s+(?:\w+\s+)?" + CUES.restated.pattern, re.IGNORECASE)
@@ -330,8 +331,12 @@ def _replaced_in_next_sentence(figures: list[Figure], sentences: list[Sentence])
 def _changes_to(before: str) -> bool:
     """Whether the words before a figure change a value to it: 'kemudian dinaikkan menjadi'."""
     to = _CHANGE_TO_END.search(before)
-    return bool(to) and any(stem(w.group()) in CUES.change_verb_stems
-                            for w in _WORD.finditer(before, 0, to.start()))
+    return bool(to) and _change_verb(_WORD.finditer(before, 0, to.start())) is not None
+
+
+def _change_verb(words: Iterable[re.Match[str]]) -> re.Match[str] | None:
+    """The first of `words` whose root is a verb of changing a value ('dinaikkan', 'dipangkas')."""
+    return next((w for w in words if stem(w.group()) in CUES.change_verb_stems), None)
 
 
 def _restated_adopt(figures: list[Figure], restated: list[bool]) -> list[Figure]:
@@ -589,7 +594,7 @@ def _change_verb_before(text: str, start: int) -> int | None:
     if not opener:
         return None
     words = list(_WORD.finditer(text, max(0, opener.start() - 30), opener.start()))[-2:]
-    verb = next((w for w in words if stem(w.group()) in CUES.change_verb_stems), None)
+    verb = _change_verb(words)
     return verb.start() if verb else None
 
 
