@@ -1,4 +1,5 @@
-"""Parse JSON and YAML from raw files with bounded cost: no alias expansion, bounded nesting.
+"""Read raw input with bounded cost: bodies capped at the size limit, JSON and YAML parsed with no
+alias expansion and bounded nesting.
 
 A 30-line YAML of nested anchors (`b: [*a, *a, …]`) expands to billions of values in whatever
 walks it, and a document nested thousands deep exhausts the parser's stack. Both are refused
@@ -8,6 +9,7 @@ with UnreadableInput, before anything walks the document.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 import yaml
@@ -71,3 +73,14 @@ def check_nesting(doc: Any, what: str, max_nesting: int) -> None:
             raise UnreadableInput(f"{what} nests lists or mappings more than {max_nesting} deep "
                                   "(PRAKERJA_MAX_NESTING)")
         stack.extend((child, depth + 1) for child in children)
+
+
+def read_capped(chunks: Iterable[bytes], limit: int) -> bytes:
+    """The chunks joined, read no further than one byte past `limit`: a caller sees a body over
+    the limit by its length, without holding more of it."""
+    body = bytearray()
+    for chunk in chunks:
+        body += chunk[:limit + 1 - len(body)]
+        if len(body) > limit:
+            break
+    return bytes(body)

@@ -32,6 +32,7 @@ import yaml
 
 from prakerja_etl.errors import ConfigError, one_line
 from prakerja_etl.settings import Settings
+from prakerja_etl.sources.bounded import read_capped
 from prakerja_etl.sources.discover import FETCH_SIDECAR_SUFFIX
 
 USER_AGENT = "prakerja-etl/0.1 (Kartu Prakerja figures for fact-checking; one request at a time)"
@@ -229,14 +230,10 @@ class Fetcher:
                 if int(response.headers.get("content-length") or 0) > limit:
                     raise FetchFailed(f"{url}: the page is {int(response.headers['content-length']):,} "
                                       f"bytes, over the {limit:,}-byte limit; not fetched")
-                chunks: list[bytes] = []
-                size = 0
-                for chunk in response.iter_bytes():
-                    size += len(chunk)
-                    if size > limit:
-                        raise FetchFailed(f"{url}: the page is over the {limit:,}-byte limit; not fetched")
-                    chunks.append(chunk)
-                return response, b"".join(chunks)
+                body = read_capped(response.iter_bytes(), limit)
+                if len(body) > limit:
+                    raise FetchFailed(f"{url}: the page is over the {limit:,}-byte limit; not fetched")
+                return response, body
         finally:
             self._last_request[host] = time.monotonic()
 

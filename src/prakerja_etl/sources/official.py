@@ -20,7 +20,7 @@ import httpx
 
 from prakerja_etl.errors import ConfigError, TransientError, UnreadableInput, failure_reason, one_line
 from prakerja_etl.settings import Settings
-from prakerja_etl.sources.bounded import check_nesting
+from prakerja_etl.sources.bounded import check_nesting, read_capped
 from prakerja_etl.text.provinces import Province, canonical_province, province_by_code
 
 REGENCIES_FILE = "all_kabupaten_kota.json"
@@ -89,13 +89,14 @@ class OfficialSource:
 
     def fetch(self, *, timeout: float = 20, retries: int = 3, backoff: float = 0.5) -> dict[str, bytes]:
         """File name → bytes of each official file the source has."""
+        limit = Settings.from_env().max_file_bytes   # a larger file is read one byte past it
         if self.is_url:
-            return _fetch_url(self.location, timeout=timeout, retries=retries, backoff=backoff)
+            return _fetch_url(self.location, limit, timeout=timeout, retries=retries, backoff=backoff)
         if "://" in self.location:
             raise ConfigError(
                 f"official source {self.location!r}: only http(s) URLs or a folder are supported"
             )
-        return _read_folder(Path(self.location).expanduser())
+        return _read_folder(Path(self.location).expanduser(), limit)
 
 
 def fetch_official(
@@ -105,7 +106,7 @@ def fetch_official(
     return OfficialSource(str(source)).fetch(timeout=timeout, retries=retries, backoff=backoff)
 
 
-def _read_folder(folder: Path) -> dict[str, bytes]:
+def _read_folder(folder: Path, limit: int) -> dict[str, bytes]:
     """The official files present in a folder; absent ones are left out."""
     if not folder.is_dir():
         raise ConfigError(
@@ -113,7 +114,6 @@ def _read_folder(folder: Path) -> dict[str, bytes]:
             "pass --official-source DIR (a folder) or URL (a base URL)"
         )
     files: dict[str, bytes] = {}
-    limit = Settings.from_env().max_file_bytes
     for name in OFFICIAL_FILES:
         path = folder / name
         if not path.is_file():
@@ -126,11 +126,11 @@ def _read_folder(folder: Path) -> dict[str, bytes]:
     return files
 
 
-def _fetch_url(base: str, *, timeout: float, retries: int, backoff: float) -> dict[str, bytes]:
+def _fetch_url(base: str, limit: int, *, timeout: float, retries: int, backoff: float) -> dict[str, bytes]:
     """GET every official file under a base URL, retrying transient failures."""
     base = base.rstrip("/") + "/"
     with httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=True) as client:
-        return {name: _get(client, base + name, retries, backoff) for name in OFFICIAL_FILES}
+        return {name: _get(client, base + name, retries, backoff, limit) for name in OFFICIAL_FILES}
 
 
 def probe(base: str, *, within: float = 10.0, retries: int = 3, backoff: float = 0.5) -> None:
@@ -138,13 +138,14 @@ def probe(base: str, *, within: float = 10.0, retries: int = 3, backoff: float =
     transient failures as a fetch does but giving up `within` seconds; raises what a fetch would."""
     url = base.rstrip("/") + "/" + OFFICIAL_FILES[0]
     with httpx.Client(follow_redirects=True) as client:
-        _get(client, url, retries, backoff, deadline=time.monotonic() + within, body=False)
+        _get(client, url, retries, backoff, None, deadline=time.monotonic() + within)
 
 
-def _get(client: httpx.Client, url: str, retries: int, backoff: float, *,
-         deadline: float | None = None, body: bool = True) -> bytes:
-    """The body at url; transient failures retried with exponential backoff (until `deadline`),
-    then raised with the number of attempts made: this is the only retry of a run's fetch."""
+def _get(client: httpx.Client, url: str, retries: int, backoff: float, limit: int | None, *,
+         deadline: float | None = None) -> bytes:
+    """The body at url read to one byte past `limit` (none read when None); transient failures
+    retried with exponential backoff (until `deadline`), then raised with the number of attempts
+    made: this is the only retry of a run's fetch."""
     started = time.monotonic()
     failure: tuple[type[TransientError], str] | None = None
     attempts = 0
@@ -159,7 +160,7 @@ def _get(client: httpx.Client, url: str, retries: int, backoff: float, *,
             with client.stream("GET", url, **({"timeout": timeout} if timeout else {})) as response:
                 failure = _status_failure(url, response)
                 if failure is None:
-                    return _bounded_body(response, Settings.from_env().max_file_bytes) if body else b""
+                    return b"" if limit is None else read_capped(response.iter_bytes(), limit)
         except httpx.InvalidURL as err:
             raise ConfigError(f"official source URL {url!r} is not valid: {one_line(err)}") from err
         except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as err:
@@ -171,16 +172,6 @@ def _get(client: httpx.Client, url: str, retries: int, backoff: float, *,
         tried += f" in {time.monotonic() - started:.0f} s"
     raise kind(f"{problem} ({tried}); {'try again later or ' if kind is OfficialSourceFailing else ''}"
                f"{OFFLINE_HINT}")
-
-
-def _bounded_body(response: httpx.Response, limit: int) -> bytes:
-    """The body, read up to one byte past `limit` (a larger file is refused when parsed)."""
-    body = bytearray()
-    for chunk in response.iter_bytes():
-        body += chunk[:limit + 1 - len(body)]
-        if len(body) > limit:
-            break
-    return bytes(body)
 
 
 def _status_failure(url: str, response: httpx.Response) -> tuple[type[TransientError], str] | None:
