@@ -238,14 +238,12 @@ class _Scene:
 
     def own(self, *roles: str) -> list[PeriodMention]:
         """The periods the sentence itself names (not the one it points back to) in these roles."""
-        if not self.periods:
-            return []   # most sentences name none
-        return [p for p, role in zip(self.periods, self.roles, strict=True)
-                if p.start >= self.offset and role in roles]
+        return [p for p in self.having(*roles) if p.start >= self.offset]
 
     def having(self, *roles: str) -> list[PeriodMention]:
+        """The periods named in `text` (the sentence pointed back to included) in these roles."""
         if not self.periods:
-            return []
+            return []   # most sentences name none
         return [p for p, role in zip(self.periods, self.roles, strict=True) if role in roles]
 
 
