@@ -384,8 +384,8 @@ class Lexicon:
     subjects: Subjects
 
 
-def _words(items: list[str], *, anchor: str = "") -> Prefiltered:
-    return compile_cue(anchor + "(?:" + "|".join(phrase(i) for i in items) + ")", re.IGNORECASE)
+def _words(items: list[str], *, anchor: str = "", tail: str = "") -> Prefiltered:
+    return compile_cue(anchor + "(?:" + "|".join(phrase(i) for i in items) + ")" + tail, re.IGNORECASE)
 
 
 @cache
@@ -412,11 +412,9 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
     groups["person_target"].group = "target"
     return Lexicon(
         **groups,
-        person_target_met=compile_cue(
-            "(?:" + "|".join(phrase(w) for w in data["person_target_met"]) + r")\s+$", re.IGNORECASE),
+        person_target_met=_words(data["person_target_met"], tail=r"\s+$"),
         person_realised=_words(data["person_realised"]),
-        change_result=compile_cue("(?:" + "|".join(phrase(w) for w in data["change_result"]) + r")\s+$",
-                                  re.IGNORECASE),
+        change_result=_words(data["change_result"], tail=r"\s+$"),
         partitive=_words(data["partitive"], anchor=r"^\W*"),
         budget_for=compile_cue(
             r"^\W*(?:[\w-]+\s+){0,2}?(?:" + "|".join(phrase(w) for w in data["budget_for"])
