@@ -17,7 +17,7 @@ from functools import lru_cache
 import yaml
 
 from prakerja_etl.settings import SCHEMAS_DIR
-from prakerja_etl.text.numbers import ORDINAL_WORDS, parse_number_words
+from prakerja_etl.text.numbers import ORDINAL_WORDS, first_letters, parse_number_words
 from prakerja_etl.text.provinces import ProvinceMention, find_provinces
 from prakerja_etl.text.segment import Sentence
 
@@ -34,8 +34,8 @@ def _alt(*keys: str) -> str:
 
 def _whole(*keys: str) -> re.Pattern[str]:
     # The lookahead of the phrases' first letters lets a scan pass other word starts at once.
-    firsts = "".join(sorted({w[0].lower() for k in keys for w in _words()[k]}))
-    return re.compile(r"(?<!\w)(?=[" + re.escape(firsts) + "])(?:" + _alt(*keys) + r")(?!\w)", re.IGNORECASE)
+    firsts = first_letters(w.lower() for k in keys for w in _words()[k])
+    return re.compile(r"(?<!\w)(?=[" + firsts + "])(?:" + _alt(*keys) + r")(?!\w)", re.IGNORECASE)
 
 
 _MOST, _LEAST, _CUE = _whole("most"), _whole("least"), _whole("most", "least")
