@@ -108,10 +108,12 @@ def _phrases(items: list[str]) -> str:
     return r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in sorted(items, key=len, reverse=True)) + r")\b"
 
 
+_SETS = ("metrics", "stems")   # keys ending so hold sets of names or roots, not phrases to match
+
+
 def load_cues(path: Path = CUES_PATH) -> Cues:
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    pattern = {k: compile_cue(_phrases(v), re.IGNORECASE) for k, v in doc.items()
-               if not k.endswith(("metrics", "stems"))}
+    pattern = {k: compile_cue(_phrases(v), re.IGNORECASE) for k, v in doc.items() if not k.endswith(_SETS)}
     pattern["up_to"] = compile_cue(_phrases(doc["up_to"]) + r"(?:\s+(?:akhir|pertengahan|awal|tanggal))?\s*$",
                                   re.IGNORECASE)
     pattern["per_unit_after"] = compile_cue(r"^\W*" + _phrases(doc["per_unit_after"]), re.IGNORECASE)
@@ -122,8 +124,8 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
     pattern["unchanged"] = compile_cue(_phrases(doc["unchanged"]) + r"\s+(?:(?:pada|di)\s+)?$", re.IGNORECASE)
     pattern["described"] = compile_cue(_phrases(doc["described"]) + r"\s+(?:(?:pada|sejak|per|di)\s+)?$",
                                       re.IGNORECASE)
-    metrics = {k: frozenset(v) for k, v in doc.items() if k.endswith(("metrics", "stems"))}
-    return Cues(**pattern, **metrics)
+    sets = {k: frozenset(v) for k, v in doc.items() if k.endswith(_SETS)}
+    return Cues(**pattern, **sets)
 
 
 WAVES = load_waves()
