@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -109,12 +110,8 @@ def writer_session(raw_dir: Path, warehouse: Path, settings: Settings,
     with store.run_lock(warehouse, settings.lock_wait_seconds), staging.discarded_if_disk_full(warehouse):
         interrupted = store.read_marker(warehouse)
         store.write_marker(warehouse, summary.run_id, started_at, str(raw_dir))
-        try:
+        with _failure_marked(warehouse, summary.run_id, started_at, raw_dir):
             path, resumed = staging.prepare(warehouse, settings.lock_wait_seconds)
-        except Exception as exc:
-            # Another program holds the warehouse: the marker tells the next run this one failed.
-            store.write_marker(warehouse, summary.run_id, started_at, str(raw_dir), failure=one_line(exc))
-            raise
         faults.point("staged")
         with store.connect(path, wait_seconds=settings.lock_wait_seconds, limits=store.RUN_LIMITS) as con:
             store.ensure_schema(con)
@@ -135,14 +132,22 @@ def writer_session(raw_dir: Path, warehouse: Path, settings: Settings,
                     _finish(session, one_line(exc))
             finally:
                 session.shutdown()
-        try:
+        with _failure_marked(warehouse, summary.run_id, started_at, raw_dir):
             staging.publish(path, warehouse, settings.lock_wait_seconds)
-        except Exception as exc:
-            store.write_marker(warehouse, summary.run_id, started_at, str(raw_dir), failure=one_line(exc))
-            raise
         store.marker_path(warehouse).unlink(missing_ok=True)
     if error is not None:
         raise error
+
+
+@contextmanager
+def _failure_marked(warehouse: Path, run_id: str, started_at: datetime, raw_dir: Path) -> Iterator[None]:
+    """Around the steps that touch the published file (another program may hold it): when one
+    fails, the run cannot record itself in the warehouse, so the marker tells the next run."""
+    try:
+        yield
+    except Exception as exc:
+        store.write_marker(warehouse, run_id, started_at, str(raw_dir), failure=one_line(exc))
+        raise
 
 
 def after_run(summary: dict[str, Any]) -> dict[str, Any]:
