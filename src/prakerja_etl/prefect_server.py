@@ -51,7 +51,7 @@ class TemporaryServer:
     at it from `start()` on, so Prefect must not have been imported before."""
 
     def __init__(self, process: subprocess.Popen[bytes], port: int, log: Path | None) -> None:
-        self.process, self.port, self.log = process, port, log
+        self.process, self.log = process, log
         self.api_url = f"http://127.0.0.1:{port}/api"
 
     @classmethod
@@ -79,8 +79,9 @@ class TemporaryServer:
             process_group=0)
         if output is not None:
             output.close()
-        os.environ["PREFECT_API_URL"] = f"http://127.0.0.1:{port}/api"
-        return cls(process, port, None if verbose else log)
+        server = cls(process, port, None if verbose else log)
+        os.environ["PREFECT_API_URL"] = server.api_url
+        return server
 
     def wait_until_ready(self, timeout: float = STARTUP_TIMEOUT_SECONDS) -> None:
         """Block until the server answers its health check."""
