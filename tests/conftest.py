@@ -21,6 +21,8 @@ CORPUS = SHARED / "corpus"
 # Before Prefect is imported anywhere: never touch the developer's ~/.prefect, no telemetry.
 _PREFECT_HOME = tempfile.mkdtemp(prefix="prakerja-test-prefect-")
 os.environ["PREFECT_HOME"] = _PREFECT_HOME
+# Nor the developer's cache of report charts (each test session starts with none).
+os.environ["XDG_CACHE_HOME"] = os.path.join(_PREFECT_HOME, "cache")
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")

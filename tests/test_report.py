@@ -227,3 +227,18 @@ def test_the_year_buttons_show_each_years_province_chart(chromium: str, warehous
     measured = layout(chromium, write_report(warehouse, tmp_path / "report.html"), tmp_path)
     shown = {year["year"]: [c["title"] for c in year["charts"]] for year in measured["years"]}
     assert shown == {str(y): [f"Official recipients by province, {y}"] for y in range(2020, 2025)}
+
+
+def test_a_chart_already_drawn_is_taken_from_the_cache(sample_warehouse: Path, tmp_path: Path) -> None:
+    """A report of unchanged data draws nothing: matplotlib is not even imported, and the page
+    holds the same drawing."""
+    script = ("import sys; from pathlib import Path; from prakerja_etl.report.html import write_report; "
+              f"write_report(Path({str(sample_warehouse)!r}), Path(sys.argv[1])); "
+              "print('matplotlib' in sys.modules)")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    drew = [subprocess.run([sys.executable, "-c", script, str(tmp_path / f"{n}.html")], env=env,
+                           capture_output=True, text=True, check=True).stdout.strip() for n in (1, 2)]
+    assert drew == ["True", "False"]
+    first, second = (section((tmp_path / f"{n}.html").read_text(), "recipients") for n in (1, 2))
+    assert "<svg" in first and first == second
+    assert len(list((tmp_path / "cache" / "prakerja-etl" / "charts").glob("*.svg"))) == 1

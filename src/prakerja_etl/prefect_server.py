@@ -19,6 +19,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from prakerja_etl.cachedir import user_cache
 from prakerja_etl.errors import ConfigError
 
 # Off in the server a run starts: what they do needs a long-lived server (automations reacting to
@@ -42,8 +43,7 @@ def default_home() -> Path:
     """Where Prefect keeps its database for the CLI's runs when PREFECT_HOME is not set: the
     user's cache, so that the database outlives a run (and another project's Prefect version
     never migrates it under ours)."""
-    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(cache) / "prakerja-etl" / "prefect"
+    return user_cache("prefect")
 
 
 class TemporaryServer:

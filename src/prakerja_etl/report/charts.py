@@ -1,5 +1,8 @@
 """The report's charts: matplotlib figures rendered to inline SVG text.
 
+A chart is drawn once per distinct input and kept in the user's cache: a re-run that changed
+nothing writes its report without loading matplotlib (~0.5 s).
+
 Marks are capped whatever the warehouse holds: reported values are counted in at most
 `BANDS` bands per year and kind, and a dot's size is relative to the largest count, so
 100,000 articles draw as many dots as 100 do. Legends are HTML beside the chart (see the
@@ -8,16 +11,24 @@ templates), so they never cover a mark.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
 import io
 import math
+import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
+from prakerja_etl.cachedir import user_cache
 from prakerja_etl.report.formats import axis, exact
 
 CHART_WIDTH = 10.0      # inches: the page's width at 96 dpi
 BANDS = 20              # reported values are counted in this many bands of the value axis
+CACHED_CHARTS = 200     # the oldest drawings beyond this many are removed from the cache
 DOT_AREA = (12.0, 80.0)    # pt²: one source, the most sources (narrower than a band at 20 bands)
 
 # Kemendagri codes start with the island group: one colour per group in the province chart.
@@ -42,6 +53,42 @@ def region(code: str) -> str:
     return REGIONS.get(code[:1], "Papua")
 
 
+def _remembered(draw: Callable[..., str]) -> Callable[..., str]:
+    """`draw`, with each SVG kept in the user's cache under a hash of its inputs, of this module's
+    code and of matplotlib's version (the drawing is reproducible: see `_svg`)."""
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+    @functools.wraps(draw)
+    def remembered(*args: Any) -> str:
+        key = repr((draw.__name__, args, code, version("matplotlib")))
+        path = user_cache("charts") / f"{hashlib.sha256(key.encode()).hexdigest()}.svg"
+        try:
+            svg = path.read_text(encoding="utf-8")
+        except OSError:
+            svg = draw(*args)
+        # A cache that cannot be written only costs time.
+        with contextlib.suppress(OSError):
+            _keep(path, svg)
+        return svg
+
+    return remembered
+
+
+def _keep(path: Path, svg: str) -> None:
+    """Store a new drawing (marking a stored one recently used), then prune the oldest."""
+    if path.exists():
+        os.utime(path)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_text(svg, encoding="utf-8")
+    partial.replace(path)       # atomic: a concurrent reader sees the whole drawing or none
+    kept = sorted(path.parent.glob("*.svg"), key=lambda p: p.stat().st_mtime)
+    for old in kept[:-CACHED_CHARTS]:
+        old.unlink(missing_ok=True)
+
+
+@_remembered
 def recipients_chart(official: Sequence[tuple[int, float]],
                      reported: Sequence[tuple[int, str, float, int]]) -> str:
     """Official totals as bars; reported values as dots, one per (year, kind, band), sized by sources."""
@@ -69,6 +116,7 @@ def recipients_chart(official: Sequence[tuple[int, float]],
     return _svg(fig, "recipients")
 
 
+@_remembered
 def provinces_chart(year: int, provinces: Sequence[tuple[str, str, float]]) -> str:
     """Official recipients per province in `year`, largest on top, coloured by island group."""
     provinces = list(reversed(provinces))     # barh draws bottom-up
