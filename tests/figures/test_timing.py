@@ -532,3 +532,15 @@ def test_a_target_repeated_later_is_the_target_first_stated() -> None:
     other = timing("Tahun depan pemerintah menargetkan 1,4 juta peserta Kartu Prakerja.\n\n"
                    "Menurut pengamat, target 1,2 juta peserta Kartu Prakerja masih terlalu kecil.")
     assert other["1,2 juta"][1] == "2023"   # another figure: the article's year
+
+
+def test_the_target_of_a_programme_said_to_go_on_has_no_one_year() -> None:
+    got = timing("Menurut menteri, Kartu Prakerja akan terus dilanjutkan dengan target peserta 3 juta orang.")
+    assert got["3 juta"][:2] == ("recipients_target", None)
+    # A year stated for it still times it; without a verb of going on, the article's year does.
+    got = timing("Kartu Prakerja dilanjutkan pada 2024 dengan target peserta 1,2 juta orang.")
+    assert got["1,2 juta"][:2] == ("recipients_target", "2024")
+    got = timing("Selanjutnya pemerintah menetapkan target peserta Kartu Prakerja 1,1 juta orang.")
+    assert got["1,1 juta"][:2] == ("recipients_target", "2023")
+    got = timing("Lebih lanjut, anggaran Kartu Prakerja disiapkan sebesar Rp4 triliun.")
+    assert got["Rp4 triliun"][:2] == ("budget_total", "2023")

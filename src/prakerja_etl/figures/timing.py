@@ -102,6 +102,7 @@ class Cues:
     profile_metrics: frozenset[str]
     stock_metrics: frozenset[str]
     change_verb_stems: frozenset[str]
+    continuation_verb_stems: frozenset[str]
 
 
 def _phrases(items: list[str]) -> str:
@@ -758,6 +759,8 @@ def _default(f: Figure, scene: _Scene, when: ArticleTime, before: str) -> str | 
     be of no other year unless the text says so) every figure is of that year."""
     first_year = str(when.year) if when.year == WAVES.start_year else None
     if f.metric in CUES.plan_metrics:
+        if f.metric in CUES.yearly_plan_metrics and _continued(before):
+            return scene.next_stated
         carried = scene.same_line_in_force
         if carried and CUES.whole.search(before):
             carried = carried[:4]
@@ -767,6 +770,12 @@ def _default(f: Figure, scene: _Scene, when: ArticleTime, before: str) -> str | 
     in_force = scene.in_force if not (scene.in_force and when.year and int(scene.in_force[:4]) > when.year) \
         else None
     return scene.next_stated or in_force or scene.survey or first_year
+
+
+def _continued(before: str) -> bool:
+    """Whether the words before a plan say the programme goes on: 'tetap berlanjut dengan target'."""
+    return any(stem(w.group()) in CUES.continuation_verb_stems and w.group().lower() != stem(w.group())
+               and not w.group().lower().endswith("nya") for w in _WORD.finditer(before))
 
 
 def _running(f: Figure, scene: _Scene, start: int, end: int, has_stated: bool, stated: str | None,
