@@ -129,8 +129,8 @@ class Fetcher:
         try:
             page, sidecar = self.paths_for(url)
             previous = read_sidecar(sidecar) if page.is_file() else {}
-            conditional = {k: v for k, v in (("If-None-Match", previous.get("etag")),
-                                             ("If-Modified-Since", previous.get("last_modified"))) if v}
+            conditional = {k: str(v) for k, v in (("If-None-Match", previous.get("etag")),
+                                                  ("If-Modified-Since", previous.get("last_modified"))) if v}
             response, body = self._get(url, conditional)
             if response.status_code == 304:
                 return Fetched(url, "unchanged", f"{url}: not modified since {previous.get('fetched_at')}",
@@ -243,16 +243,18 @@ class Fetcher:
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         if origin not in self._robots:
+            # disallow_all/allow_all are RobotFileParser's own switches (what its read() sets for
+            # these answers); typeshed does not declare them.
             rules = RobotFileParser()
             try:
                 response, body = self._request(origin + "/robots.txt", {})
             except FetchFailed:
-                rules.disallow_all = True
+                rules.disallow_all = True  # type: ignore[attr-defined]
             else:
                 if response.status_code >= 500:
-                    rules.disallow_all = True
+                    rules.disallow_all = True  # type: ignore[attr-defined]
                 elif response.status_code >= 400 or response.is_redirect:
-                    rules.allow_all = True
+                    rules.allow_all = True  # type: ignore[attr-defined]
                 else:
                     rules.parse(body.decode("utf-8", "replace").splitlines())
             self._robots[origin] = rules
