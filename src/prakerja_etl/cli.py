@@ -218,14 +218,14 @@ def _check_warehouse_free(warehouse: Path, raw_dir: str) -> None:
     warehouse read-write (waiting PRAKERJA_LOCK_WAIT_SECONDS for it); the next run records this
     one as failed."""
     from prakerja_etl.errors import WarehouseLocked, one_line
-    from prakerja_etl.warehouse import staging, store
+    from prakerja_etl.warehouse import runs, staging
 
     if not warehouse.exists():
         return
     try:
         staging.wait_for_writers(warehouse, Settings.from_env().lock_wait_seconds)
     except WarehouseLocked as exc:
-        store.record_blocked_run(warehouse, raw_dir, one_line(exc))
+        runs.record_blocked_run(warehouse, raw_dir, one_line(exc))
         raise
 
 

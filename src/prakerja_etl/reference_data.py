@@ -1,7 +1,8 @@
-"""Where the reference data lives: the YAML files in `prakerja_etl/reference/` (the metric
-catalog, lexicon, nouns, subjects, provinces, regencies, waves…; the repository's top-level
-`schemas/` is a link to that folder). The folder is found with importlib.resources, so an
-installed wheel reads the files it ships, as a checkout reads its own."""
+"""Where the data shipped inside the package lives, found with importlib.resources so that an
+installed wheel reads its own files as a checkout does: the reference data (the YAML files in
+`prakerja_etl/reference/`: metric catalog, lexicon, nouns, subjects, provinces, regencies,
+waves…; the repository's top-level `schemas/` is a link to that folder) and the warehouse's
+view models (`prakerja_etl/warehouse/views/`)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from importlib.resources import files
 from pathlib import Path
 
 
-def _reference_dir() -> Path:
-    folder = files("prakerja_etl") / "reference"
+def package_folder(package: str, *parts: str) -> Path:
+    """The folder `parts` inside `package`, as a path."""
+    folder = files(package).joinpath(*parts)
     # A package installed from a wheel or a checkout is a folder of files; only an import from a
     # zip archive would give another kind of resource, and the readers need real files.
     if not isinstance(folder, Path):
@@ -19,4 +21,4 @@ def _reference_dir() -> Path:
     return folder
 
 
-REFERENCE_DIR: Path = _reference_dir()
+REFERENCE_DIR: Path = package_folder("prakerja_etl", "reference")

@@ -32,7 +32,7 @@ from prakerja_etl.settings import Settings
 from prakerja_etl.sources import official
 from prakerja_etl.sources.discover import KIND_FOLDERS, SourceFile, discover
 from prakerja_etl.text.provinces import load_provinces
-from prakerja_etl.warehouse import staging, store
+from prakerja_etl.warehouse import connection, load, plan, runs, schema, staging
 
 # Tables whose rows count as loaded in a run's summary.
 _COUNTED_TABLES = ("articles", "figures", "province_rankings", "survey_results", "official_recipients",
@@ -104,19 +104,21 @@ def writer_session(raw_dir: Path, warehouse: Path, settings: Settings,
     """Lock, load into a staging copy (a killed run's, resumed, when it is valid), record the run
     there, then publish it atomically."""
     summary = RunSummary(run_id=uuid.uuid4().hex[:12], warehouse=str(warehouse), raw_dir=str(raw_dir))
-    started_at = store.utcnow()
+    started_at = connection.utcnow()
     warehouse = staging.follow(warehouse)
     error: BaseException | None = None
-    with store.run_lock(warehouse, settings.lock_wait_seconds), staging.discarded_if_disk_full(warehouse):
-        interrupted = store.read_marker(warehouse)
-        store.write_marker(warehouse, summary.run_id, started_at, str(raw_dir))
+    with connection.run_lock(warehouse, settings.lock_wait_seconds), \
+            staging.discarded_if_disk_full(warehouse):
+        interrupted = runs.read_marker(warehouse)
+        runs.write_marker(warehouse, summary.run_id, started_at, str(raw_dir))
         with _failure_marked(warehouse, summary.run_id, started_at, raw_dir):
             path, resumed = staging.prepare(warehouse, settings.lock_wait_seconds)
         faults.point("staged")
-        with store.connect(path, wait_seconds=settings.lock_wait_seconds, limits=store.RUN_LIMITS) as con:
-            store.ensure_schema(con)
-            store.replace_reference(con, reference_frames())
-            store.start_run(con, summary.run_id, str(raw_dir), flow_run_id, started_at, interrupted, resumed)
+        with connection.connect(path, wait_seconds=settings.lock_wait_seconds,
+                                limits=connection.RUN_LIMITS) as con:
+            schema.ensure_schema(con)
+            load.replace_reference(con, reference_frames())
+            runs.start_run(con, summary.run_id, str(raw_dir), flow_run_id, started_at, interrupted, resumed)
             session = Session(warehouse, path, con, settings, summary)
             try:
                 yield session
@@ -134,7 +136,7 @@ def writer_session(raw_dir: Path, warehouse: Path, settings: Settings,
                 session.shutdown()
         with _failure_marked(warehouse, summary.run_id, started_at, raw_dir):
             staging.publish(path, warehouse, settings.lock_wait_seconds)
-        store.marker_path(warehouse).unlink(missing_ok=True)
+        runs.marker_path(warehouse).unlink(missing_ok=True)
     if error is not None:
         raise error
 
@@ -146,7 +148,7 @@ def _failure_marked(warehouse: Path, run_id: str, started_at: datetime, raw_dir:
     try:
         yield
     except Exception as exc:
-        store.write_marker(warehouse, run_id, started_at, str(raw_dir), failure=one_line(exc))
+        runs.write_marker(warehouse, run_id, started_at, str(raw_dir), failure=one_line(exc))
         raise
 
 
@@ -157,7 +159,7 @@ def after_run(summary: dict[str, Any]) -> dict[str, Any]:
 
     warehouse = Path(summary["warehouse"])
     try:
-        data = read_report(warehouse, store.RUN_READ_LIMITS)   # one read serves the count and the page
+        data = read_report(warehouse, connection.RUN_READ_LIMITS)   # one read serves the count and the page
         summary["conflicts"] = data.counts["conflicts"]
         summary["report"] = str(write_report(warehouse, data=data))
     except Exception as exc:  # noqa: BLE001 - reporting must not fail a completed load
@@ -169,7 +171,7 @@ def after_run(summary: dict[str, Any]) -> dict[str, Any]:
 def _finish(session: Session, message: str | None) -> None:
     s = session.summary
     s.seconds = round(time.monotonic() - session.started, 2)
-    store.finish_run(session.con, s.run_id, s.status, s.counts(), message)
+    runs.finish_run(session.con, s.run_id, s.status, s.counts(), message)
     session.con.execute("CHECKPOINT")
 
 
@@ -200,9 +202,9 @@ class Plan:
 
 def plan_sources(raw_dir: Path, session: Session) -> Plan:
     """Hash the raw files and compare them with the warehouse's registry."""
-    store.register_run_files(session.con, discover(raw_dir), extractor_fingerprint())
-    seen, pending = store.run_file_counts(session.con)
-    removed = store.absent_files(session.con, list(KIND_FOLDERS.values()))
+    plan.register_run_files(session.con, discover(raw_dir), extractor_fingerprint())
+    seen, pending = plan.run_file_counts(session.con)
+    removed = plan.absent_files(session.con, list(KIND_FOLDERS.values()))
     result = Plan(seen, pending, removed)
     session.summary.files_seen, session.summary.files_skipped = seen, result.unchanged
     return result
@@ -213,7 +215,7 @@ def pending_batches(session: Session,
     """The files to process, `size` at a time in path order, each batch with the one after it
     (whose extraction starts while this one loads). Only two batches are in memory at once."""
     def fetch(after: int) -> tuple[int, list[SourceFile]]:
-        rows = store.pending_files(session.con, after, size)
+        rows = plan.pending_files(session.con, after, size)
         return (rows[-1][0] if rows else after), [SourceFile(*row[1:]) for row in rows]
 
     after, batch = fetch(-1)
@@ -264,7 +266,7 @@ def load_results(results: list[FileResult], session: Session) -> None:
 
 def mark_removed(removed: list[str], session: Session) -> None:
     """Mark the rows of files that left the raw folder."""
-    store.mark_removed(session.con, removed, session.summary.run_id)
+    load.mark_removed(session.con, removed, session.summary.run_id)
     session.summary.files_removed += len(removed)
 
 
@@ -278,7 +280,7 @@ def load_official(setting: str | None, raw_dir: Path, session: Session) -> None:
     files = {_official_name(source, raw_dir, name): data for name, data in source.fetch().items()}
     sources = [SourceFile(name, Path(name), "official", len(data), hashlib.sha256(data).hexdigest())
                for name, data in sorted(files.items())]
-    known = {k: v for k, v in store.registry(session.con, "official").items() if v[1] != "removed"}
+    known = {k: v for k, v in plan.registry(session.con, "official").items() if v[1] != "removed"}
     s = session.summary
     s.files_seen += len(sources)
     same_code = all(v[2] == extractor_fingerprint() for v in known.values())
@@ -312,9 +314,9 @@ def _official_name(source: official.OfficialSource, raw_dir: Path, name: str) ->
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
-def _write(batch: store.LoadBatch, session: Session) -> None:
+def _write(batch: load.LoadBatch, session: Session) -> None:
     s = session.summary
-    store.write_batch(session.con, batch, s.run_id)
+    load.write_batch(session.con, batch, s.run_id)
     loaded = [f for f in batch.source_files if f["status"] == "loaded"]
     s.files_loaded += len(loaded)
     s.files_quarantined += len(batch.source_files) - len(loaded)

@@ -246,7 +246,7 @@ def test_cli_exit_codes_and_one_line_per_failure(site: str, tmp_path: Path,
 def test_the_next_run_loads_a_fetched_page_like_any_html_article(site: str, tmp_path: Path) -> None:
     from prakerja_etl import run
     from prakerja_etl.settings import Settings
-    from prakerja_etl.warehouse.store import connect
+    from prakerja_etl.warehouse.connection import connect
 
     raw, warehouse = tmp_path / "raw", tmp_path / "w.duckdb"
     saved = fetch_one(raw, f"{site}/berita/penerima-2020.html")

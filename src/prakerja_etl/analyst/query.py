@@ -27,7 +27,7 @@ import duckdb
 
 from prakerja_etl.analyst import FORMATS, LOCK_WAIT_SECONDS
 from prakerja_etl.errors import TerminalError
-from prakerja_etl.warehouse.store import QUERY_LIMITS, connect
+from prakerja_etl.warehouse.connection import QUERY_LIMITS, connect
 
 _FETCH_ROWS = 10_000
 # Piped to a file or a pager (`less -S`), a table hides no column.
