@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from prakerja_etl.errors import ConfigError, PrakerjaError
-from prakerja_etl.settings import FLOWS_DIR, Settings
+from prakerja_etl.settings import Settings
 
 # Quiet Prefect before it is imported: no telemetry (neither the server's nor the SDK's, whose
 # first-run notice would print) and no INFO chatter.
@@ -231,9 +231,8 @@ def _check_warehouse_free(warehouse: Path, raw_dir: str) -> None:
 
 def _ingest(args: argparse.Namespace, server: Any) -> dict[str, Any]:
     """Run the flow in this process; its failures end as one line (PrakerjaError) or exit 1."""
-    from prefect.flows import load_flow_from_entrypoint
+    from prakerja_etl.flow import ingest  # imported while Prefect's server starts
 
-    ingest = load_flow_from_entrypoint(f"{FLOWS_DIR / 'ingest.py'}:ingest")
     if not args.verbose:
         _silence_prefect_console()
     if server is not None:
