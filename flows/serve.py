@@ -7,9 +7,9 @@ The deployment is built by `prakerja_etl.deployment` (its settings are documente
 
 from __future__ import annotations
 
-from prakerja_etl.deployment import build_deployment, feeds_from_env, main
+from prakerja_etl.deployment import build_deployment, main
 
-__all__ = ["build_deployment", "feeds_from_env", "main"]
+__all__ = ["build_deployment", "main"]
 
 if __name__ == "__main__":
     main()

@@ -26,8 +26,6 @@ from prakerja_etl.settings import REPO_ROOT, Settings
 
 DEPLOYMENT = "daily"
 ENTRYPOINT = "flows/ingest.py:ingest"
-DEFAULT_CRON = "0 2 * * *"
-DEFAULT_TZ = "Asia/Jakarta"
 # DuckDB allows one writer: a second run waits (AwaitingConcurrencySlot) instead of colliding.
 ONE_AT_A_TIME = ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.ENQUEUE)
 
@@ -42,20 +40,14 @@ def build_deployment() -> RunnerDeployment:
     return RunnerDeployment.from_entrypoint(
         ENTRYPOINT,
         name=DEPLOYMENT,
-        schedule=Cron(os.environ.get("PRAKERJA_CRON", DEFAULT_CRON),
-                      timezone=os.environ.get("PRAKERJA_CRON_TZ", DEFAULT_TZ)),
+        schedule=Cron(settings.cron, timezone=settings.cron_tz),
         parameters={"raw_dir": str(settings.raw_dir.resolve()),
                     "warehouse_path": str(settings.warehouse_path.resolve()),
-                    "feeds": feeds_from_env()},
+                    "feeds": settings.feed_urls},
         concurrency_limit=ONE_AT_A_TIME,
         description="Load new or changed raw files into the DuckDB warehouse (one run at a time).",
         tags=["prakerja"],
     )
-
-
-def feeds_from_env() -> list[str]:
-    """The feeds the daily run fetches first: PRAKERJA_FEEDS, space- or comma-separated."""
-    return os.environ.get("PRAKERJA_FEEDS", "").replace(",", " ").split()
 
 
 def main() -> None:

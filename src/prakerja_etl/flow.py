@@ -19,15 +19,13 @@ from prefect.utilities.annotations import quote
 from prakerja_etl import progress, run, tasks
 from prakerja_etl.batch import FileResult
 from prakerja_etl.run import writer_session
-from prakerja_etl.settings import Settings
+from prakerja_etl.settings import Settings, default
 from prakerja_etl.sources.discover import SourceFile
-
-DEFAULTS = Settings()
 
 
 @flow(name="prakerja-ingest")
-def ingest(raw_dir: str = str(DEFAULTS.raw_dir),
-           warehouse_path: str = str(DEFAULTS.warehouse_path),
+def ingest(raw_dir: str = str(default("raw_dir")),
+           warehouse_path: str = str(default("warehouse_path")),
            official_source: str | None = None,
            dask_address: str | None = None,
            feeds: list[str] | None = None) -> dict[str, Any]:
@@ -36,7 +34,8 @@ def ingest(raw_dir: str = str(DEFAULTS.raw_dir),
     cluster while loading stays here; with `feeds` (RSS/Atom URLs), their items are fetched
     into the raw folder first. Returns the run summary."""
     progress.phase("opening the warehouse")
-    settings = Settings.from_env()
+    settings = Settings.load(raw_dir=raw_dir, warehouse_path=warehouse_path,
+                             official_source=official_source, dask_address=dask_address)
     if feeds:   # before taking the writer lock: fetching does not touch the warehouse
         tasks.fetch_feeds(feeds, raw_dir)
     with writer_session(Path(raw_dir), Path(warehouse_path), settings, flow_run.get_id()) as session:
