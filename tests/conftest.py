@@ -60,10 +60,15 @@ def prefect_api_url(prefect_server: None) -> str:
 
 @pytest.fixture(scope="session")
 def ingest(prefect_server: None) -> Any:
-    """The ingest flow, loaded the way the CLI and the deployment load it."""
+    """The ingest flow, loaded the way the deployment loads it (its entrypoint), which is the
+    package's flow the CLI imports."""
     from prefect.flows import load_flow_from_entrypoint
 
-    return load_flow_from_entrypoint(f"{REPO / 'flows' / 'ingest.py'}:ingest")
+    from prakerja_etl.flow import ingest
+
+    loaded = load_flow_from_entrypoint(f"{REPO / 'flows' / 'ingest.py'}:ingest")
+    assert loaded is ingest, "flows/ingest.py must be a thin entry point importing prakerja_etl.flow"
+    return loaded
 
 
 @pytest.fixture

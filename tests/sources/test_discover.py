@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from pathlib import Path
 
@@ -35,7 +34,7 @@ def test_a_linked_folder_is_one_entry_and_not_entered(tmp_path: Path) -> None:
 def test_a_run_plans_in_the_warehouse_and_hands_out_batches_with_the_next(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     write(raw, [f"{i:02d}.txt" for i in range(7)])
-    settings = dataclasses.replace(Settings(), workers=1)
+    settings = Settings(workers=1)
     with run.writer_session(raw, tmp_path / "w.duckdb", settings) as session:
         plan = run.plan_sources(raw, session)
         pairs = list(run.pending_batches(session, 3))
@@ -48,7 +47,7 @@ def test_a_run_plans_in_the_warehouse_and_hands_out_batches_with_the_next(tmp_pa
 def test_a_second_plan_holds_only_changed_files_and_names_removed_ones(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     write(raw, ["keep.txt", "edit.txt", "gone.txt"])
-    settings = dataclasses.replace(Settings(), workers=1)
+    settings = Settings(workers=1)
     warehouse = tmp_path / "w.duckdb"
     with run.writer_session(raw, warehouse, settings) as session:
         run.plan_sources(raw, session)

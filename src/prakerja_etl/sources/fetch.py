@@ -31,7 +31,7 @@ import httpx
 import yaml
 
 from prakerja_etl.errors import ConfigError, one_line
-from prakerja_etl.settings import Settings
+from prakerja_etl.settings import Settings, default
 from prakerja_etl.sources.bounded import read_capped
 from prakerja_etl.sources.discover import FETCH_SIDECAR_SUFFIX
 
@@ -46,21 +46,19 @@ class FetchOptions:
     """How politely to fetch; PRAKERJA_FETCH_DELAY / _TIMEOUT / _RETRIES override, and the size
     limit is the run's (PRAKERJA_MAX_FILE_BYTES)."""
 
-    delay: float = 2.0               # seconds between two requests to one host
-    timeout: float = 20.0            # seconds to connect, and between bytes read
-    retries: int = 3                 # extra attempts after a 429/5xx or a network error
+    delay: float = default("fetch_delay")       # seconds between two requests to one host
+    timeout: float = default("fetch_timeout")   # seconds to connect, and between bytes read
+    retries: int = default("fetch_retries")     # extra attempts after a 429/5xx or a network error
     backoff: float = 1.0             # first wait when the server gives no Retry-After (doubles)
     max_retry_after: float = 120.0   # a server asking to wait longer than this is not waited for
-    max_bytes: int = Settings.max_file_bytes  # a run would quarantine a larger page unread
+    max_bytes: int = default("max_file_bytes")  # a run would quarantine a larger page unread
     user_agent: str = USER_AGENT
 
     @classmethod
     def from_env(cls) -> FetchOptions:
-        env = os.environ
-        return cls(delay=float(env.get("PRAKERJA_FETCH_DELAY", cls.delay)),
-                   timeout=float(env.get("PRAKERJA_FETCH_TIMEOUT", cls.timeout)),
-                   retries=int(env.get("PRAKERJA_FETCH_RETRIES", cls.retries)),
-                   max_bytes=Settings.from_env().max_file_bytes)
+        settings = Settings.from_env()
+        return cls(delay=settings.fetch_delay, timeout=settings.fetch_timeout,
+                   retries=settings.fetch_retries, max_bytes=settings.max_file_bytes)
 
 
 @dataclass(frozen=True)
