@@ -1,5 +1,6 @@
-"""The package as users install it: the wheel built from this checkout, installed into a new
-virtualenv (pinned to uv.lock), runs the bundled sample without the repository around it.
+"""The package as users install it: the wheel built (through the sdist) from this checkout,
+installed into a new virtualenv (pinned to uv.lock), runs the bundled sample without the
+repository around it.
 
 It fails when a file the package reads at run time (reference data, view SQL, report
 templates, the flow) is not in the wheel, or is found only through the checkout."""
@@ -41,7 +42,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bin/ folder of a fresh virtualenv holding the wheel and the locked dependencies."""
     root = tmp_path_factory.mktemp("wheel")
     uv = _uv()
-    _run(uv, "build", "--wheel", "--out-dir", root / "dist", REPO, cwd=root)
+    # The sdist, then the wheel from it (what `uv build` and pip do): both must carry the data.
+    _run(uv, "build", "--out-dir", root / "dist", REPO, cwd=root)
     [wheel] = (root / "dist").glob("prakerja_etl-*.whl")
     requirements = root / "requirements.txt"
     _run(uv, "export", "--frozen", "--no-dev", "--no-emit-project", "--no-hashes", "--quiet",
