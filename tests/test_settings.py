@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REPO
 from prakerja_etl.errors import ConfigError
 from prakerja_etl.settings import Settings, variable
 
@@ -97,3 +98,14 @@ def test_values_are_read_and_options_go_over_them(monkeypatch: pytest.MonkeyPatc
 def test_a_bad_option_is_named_as_the_option() -> None:
     with pytest.raises(ConfigError, match=r"^--batch-size='none' is not valid: it takes a whole number"):
         Settings.load({"batch_size": "--batch-size"}, batch_size="none")
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("PRAKERJA_CRON", "every day"), ("PRAKERJA_CRON_TZ", "Mars/Olympus"), ("PRAKERJA_BATCH_SIZE", "0")])
+def test_the_deployment_refuses_a_bad_value_in_one_line(name: str, value: str) -> None:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("PRAKERJA_", "PREFECT_API_URL"))}
+    result = subprocess.run([sys.executable, str(REPO / "flows" / "serve.py")], env={**clean, name: value},
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"serve: {name}={value!r} is not valid"), lines

@@ -16,12 +16,14 @@ before each run; default none), PRAKERJA_CRON (default "0 2 * * *"), PRAKERJA_CR
 from __future__ import annotations
 
 import os
+import sys
 
 from prefect import serve
 from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
 from prefect.deployments.runner import RunnerDeployment
 from prefect.schedules import Cron
 
+from prakerja_etl.errors import ConfigError
 from prakerja_etl.settings import REPO_ROOT, Settings
 
 DEPLOYMENT = "daily"
@@ -37,10 +39,15 @@ def build_deployment() -> RunnerDeployment:
     # entrypoint is `flows/ingest.py:ingest` and relative paths mean the same as for the CLI.
     os.chdir(REPO_ROOT)
     settings = Settings.from_env()
+    try:
+        schedule = Cron(settings.cron, timezone=settings.cron_tz)
+    except ValueError:
+        raise ConfigError(f"PRAKERJA_CRON={settings.cron!r} is not valid: it takes a cron expression "
+                          "such as '0 2 * * *'; fix it and run again") from None
     return RunnerDeployment.from_entrypoint(
         ENTRYPOINT,
         name=DEPLOYMENT,
-        schedule=Cron(settings.cron, timezone=settings.cron_tz),
+        schedule=schedule,
         parameters={"raw_dir": str(settings.raw_dir.resolve()),
                     "warehouse_path": str(settings.warehouse_path.resolve()),
                     "feeds": settings.feed_urls},
@@ -51,7 +58,12 @@ def build_deployment() -> RunnerDeployment:
 
 
 def main() -> None:
-    serve(build_deployment(), print_starting_message=True)
+    try:
+        deployment = build_deployment()
+    except ConfigError as exc:   # a bad PRAKERJA_* value: one line, exit 2
+        print(f"serve: {exc}", file=sys.stderr)
+        sys.exit(2)
+    serve(deployment, print_starting_message=True)
 
 
 if __name__ == "__main__":

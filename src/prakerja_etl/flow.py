@@ -1,24 +1,24 @@
 """The ingest flow: raw files → validated figures in the DuckDB warehouse.
 
 Run it with `prakerja-etl run`, `python flows/ingest.py`, or as the `daily` deployment
-(`prakerja_etl.deployment`, entrypoint `flows/ingest.py:ingest`).
+(`prakerja_etl.deployment`, entrypoint `flows/ingest.py:ingest`). Plan → extract → load:
+the planner judges each file (`planner`), an executor extracts the pending ones (`executor`:
+this machine's processes, or Dask), the loader writes them (`loader`); `steps` joins them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import asdict
-from itertools import islice
-from pathlib import Path
+from contextlib import closing
 from typing import Any
 
 from prefect import flow
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from prakerja_etl import progress, run, tasks
+from prakerja_etl import progress, steps, tasks
 from prakerja_etl.batch import FileResult
-from prakerja_etl.run import writer_session
+from prakerja_etl.executor import executor_for
+from prakerja_etl.loader import read_summary, writer_session
 from prakerja_etl.settings import Settings, default
 from prakerja_etl.sources.discover import SourceFile
 
@@ -38,30 +38,15 @@ def ingest(raw_dir: str = str(default("raw_dir")),
                              official_source=official_source, dask_address=dask_address)
     if feeds:   # before taking the writer lock: fetching does not touch the warehouse
         tasks.fetch_feeds(feeds, raw_dir)
-    with writer_session(Path(raw_dir), Path(warehouse_path), settings, flow_run.get_id()) as session:
-        # quote(): Prefect would otherwise walk these objects' contents on every task call.
-        plan = tasks.plan_sources(raw_dir, quote(session))
-        batches = run.pending_batches(session, settings.batch_size)
-        if dask_address:
-            _ingest_on_dask((batch for batch, _ in batches), dask_address, settings, session)
-        else:
-            for batch, following in batches:
-                tasks.ingest_batch(quote(batch), quote(session), quote(following))
-        tasks.load_official(official_source, raw_dir, quote(session))
-        tasks.mark_removed(plan.removed, quote(session))
-    return tasks.report_run(asdict(session.summary))
-
-
-def _ingest_on_dask(batches: Iterator[list[SourceFile]], address: str, settings: Settings,
-                    session: Any) -> None:
-    """Extract a window of batches on Dask at a time (memory stays bounded), load each here."""
-    from prefect_dask import DaskTaskRunner
-
-    on_dask = extract_on_dask.with_options(task_runner=DaskTaskRunner(address=address))
-    window = max(1, settings.dask_window)
-    while chunk := list(islice(batches, window)):
-        for results in on_dask(quote(chunk), settings.max_file_bytes).unquote():
-            tasks.load_batch(quote(results), quote(session))
+    # quote(): Prefect would otherwise walk these objects' contents on every task call.
+    with writer_session(settings, flow_run.get_id()) as loader:
+        plan = tasks.plan_sources(settings.raw_dir, quote(loader))
+        with closing(executor_for(settings)) as executor:
+            for results in executor.extract(steps.pending_batches(loader, settings.batch_size)):
+                tasks.load_batch(quote(results), quote(loader))
+        tasks.load_official(quote(settings), quote(loader))
+        tasks.mark_removed(plan.removed, quote(loader))
+    return tasks.report_run(read_summary(settings, loader.run_id))
 
 
 @flow(name="prakerja-extract-on-dask")

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from prakerja_etl.figures.interval import interval, stored
-from prakerja_etl.run import reference_frames
+from prakerja_etl.loader import reference_frames
 from prakerja_etl.schemas import FigureRow
 from prakerja_etl.validate import split_valid
 from prakerja_etl.warehouse.connection import connect
