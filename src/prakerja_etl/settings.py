@@ -20,9 +20,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from prakerja_etl.errors import ConfigError
 
-# The repository root: schemas/ and flows/ live beside src/.
+# The repository root: flows/ lives beside src/. (The reference data is in the package:
+# prakerja_etl.reference_data.REFERENCE_DIR.)
 REPO_ROOT = Path(__file__).resolve().parents[2]
-SCHEMAS_DIR = REPO_ROOT / "schemas"
 FLOWS_DIR = REPO_ROOT / "flows"
 
 ENV_PREFIX = "PRAKERJA_"
