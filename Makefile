@@ -25,14 +25,16 @@ setup: $(if $(filter .tools/bin/uv,$(UV)),.tools/bin/uv)  ## install the locked 
 run: setup  ## load data/raw into data/warehouse/prakerja.duckdb
 	.venv/bin/prakerja-etl run
 
-test: setup chromium  ## the whole test suite, e2e included (what CI runs)
+test: setup chromium  ## mypy and the whole test suite, e2e included (what CI runs)
+	.venv/bin/mypy src
 	.venv/bin/pytest
 
 test-fast: setup  ## unit and integration tests, without the Prefect-server e2e tests
 	.venv/bin/pytest -m "not e2e"
 
-lint: setup  ## ruff
+lint: setup  ## ruff and mypy
 	.venv/bin/ruff check src flows tests scripts
+	.venv/bin/mypy src
 
 score: run  ## score the warehouse against the dev gold with the shared scoring rule
 	.venv/bin/python ../shared/tools/score.py data/warehouse/prakerja.duckdb ../shared/corpus/dev/gold
@@ -46,4 +48,4 @@ chromium:  ## headless Chromium for the report test (Debian's package; needs roo
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
 clean:  ## remove the warehouse and local caches
-	rm -rf data/warehouse/*.duckdb* .pytest_cache .ruff_cache
+	rm -rf data/warehouse/*.duckdb* .pytest_cache .ruff_cache .mypy_cache

@@ -1,64 +1,15 @@
-"""Serve the ingest flow as the `prakerja-ingest/daily` deployment and run what it schedules.
+"""Serve the ingest flow as the `prakerja-ingest/daily` deployment and run what it schedules:
 
     .venv/bin/python flows/serve.py        # or: bash scripts/stack.sh start
 
-Registers the deployment (daily cron, default parameters, at most one run at a time,
-later runs queued) with the Prefect server at PREFECT_API_URL, then polls for its runs
-and executes each in a subprocess until stopped with SIGTERM / Ctrl-C.
-
-Environment: PRAKERJA_RAW_DIR, PRAKERJA_WAREHOUSE (default parameters, made absolute),
-PRAKERJA_FEEDS (RSS/Atom URLs, space- or comma-separated: the `feeds` parameter, fetched
-before each run; default none), PRAKERJA_CRON (default "0 2 * * *"), PRAKERJA_CRON_TZ
-(default "Asia/Jakarta").
+The deployment is built by `prakerja_etl.deployment` (its settings are documented there).
 """
 
 from __future__ import annotations
 
-import os
+from prakerja_etl.deployment import build_deployment, main
 
-from prefect import serve
-from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
-from prefect.deployments.runner import RunnerDeployment
-from prefect.flows import load_flow_from_entrypoint
-from prefect.schedules import Cron
-
-from prakerja_etl.settings import REPO_ROOT, Settings
-
-DEPLOYMENT = "daily"
-DEFAULT_CRON = "0 2 * * *"
-DEFAULT_TZ = "Asia/Jakarta"
-# DuckDB allows one writer: a second run waits (AwaitingConcurrencySlot) instead of colliding.
-ONE_AT_A_TIME = ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.ENQUEUE)
-
-
-def build_deployment() -> RunnerDeployment:
-    """The `daily` deployment of `flows/ingest.py:ingest`, its entrypoint relative to the repo root."""
-    # Flow runs start in the serve process's working directory: make it the repo root so the
-    # entrypoint is `flows/ingest.py:ingest` and relative paths mean the same as for the CLI.
-    os.chdir(REPO_ROOT)
-    settings = Settings.from_env()
-    flow = load_flow_from_entrypoint("flows/ingest.py:ingest")
-    return flow.to_deployment(
-        name=DEPLOYMENT,
-        schedule=Cron(os.environ.get("PRAKERJA_CRON", DEFAULT_CRON),
-                      timezone=os.environ.get("PRAKERJA_CRON_TZ", DEFAULT_TZ)),
-        parameters={"raw_dir": str(settings.raw_dir.resolve()),
-                    "warehouse_path": str(settings.warehouse_path.resolve()),
-                    "feeds": feeds_from_env()},
-        concurrency_limit=ONE_AT_A_TIME,
-        description="Load new or changed raw files into the DuckDB warehouse (one run at a time).",
-        tags=["prakerja"],
-    )
-
-
-def feeds_from_env() -> list[str]:
-    """The feeds the daily run fetches first: PRAKERJA_FEEDS, space- or comma-separated."""
-    return os.environ.get("PRAKERJA_FEEDS", "").replace(",", " ").split()
-
-
-def main() -> None:
-    serve(build_deployment(), print_starting_message=True)
-
+__all__ = ["build_deployment", "main"]
 
 if __name__ == "__main__":
     main()

@@ -62,10 +62,37 @@ def prefect_api_url(prefect_server: None) -> str:
 
 @pytest.fixture(scope="session")
 def ingest(prefect_server: None) -> Any:
-    """The ingest flow, loaded the way the CLI and the deployment load it."""
+    """The ingest flow, loaded the way the deployment loads it (its entrypoint), which is the
+    package's flow the CLI imports."""
     from prefect.flows import load_flow_from_entrypoint
 
-    return load_flow_from_entrypoint(f"{REPO / 'flows' / 'ingest.py'}:ingest")
+    from prakerja_etl.flow import ingest
+
+    loaded = load_flow_from_entrypoint(f"{REPO / 'flows' / 'ingest.py'}:ingest")
+    assert loaded is ingest, "flows/ingest.py must be a thin entry point importing prakerja_etl.flow"
+    return loaded
+
+
+def run_without_prefect(raw: Path, warehouse: Path, **settings: Any) -> dict[str, Any]:
+    """One run through the plain steps, in the flow's order but without Prefect (faster, and
+    nothing of Prefect's in the way of what a test checks); returns the run's summary."""
+    from contextlib import closing
+
+    from prakerja_etl import steps
+    from prakerja_etl.executor import executor_for
+    from prakerja_etl.loader import read_summary, writer_session
+    from prakerja_etl.settings import Settings
+
+    chosen = Settings(raw_dir=raw, warehouse_path=warehouse,
+                      **{"workers": 1, "lock_wait_seconds": 5, **settings})
+    with writer_session(chosen) as loader:
+        plan = steps.plan_raw(raw, loader)
+        with closing(executor_for(chosen)) as executor:
+            for results in executor.extract(steps.pending_batches(loader, chosen.batch_size)):
+                steps.load_results(results, loader)
+        steps.load_official(chosen, loader)
+        loader.mark_removed(plan.removed)
+    return read_summary(chosen, loader.run_id)
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from conftest import serving
 from prakerja_etl.cli import main
 from prakerja_etl.report.artifacts import summary_markdown
 from prakerja_etl.sources.official import OFFICIAL_FILES
-from prakerja_etl.warehouse import store
+from prakerja_etl.warehouse import connection, schema
 
 # Every failure a user can hit says what to do in one line, in less than this.
 MESSAGE_WITHIN_SECONDS = 15
@@ -197,8 +197,8 @@ def test_a_warehouse_under_a_file_or_naming_a_folder_is_one_line_and_exit_2(
 def empty_warehouse(tmp_path: Path) -> Path:
     """A warehouse with every table and view and no rows."""
     path = tmp_path / "w.duckdb"
-    with store.connect(path) as con:
-        store.ensure_schema(con)
+    with connection.connect(path) as con:
+        schema.ensure_schema(con)
     return path
 
 

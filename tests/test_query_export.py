@@ -19,7 +19,7 @@ import pytest
 from prakerja_etl.analyst.export import RELATIONS
 from prakerja_etl.analyst.query import QueryError, check_read_only, print_result
 from prakerja_etl.cli import main
-from prakerja_etl.warehouse.store import connect
+from prakerja_etl.warehouse.connection import connect
 from test_analyst_guide import QUERIES, build_full_warehouse, contract_relations
 
 

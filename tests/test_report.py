@@ -19,7 +19,8 @@ from conftest import REPO
 from prakerja_etl.cli import main
 from prakerja_etl.report.charts import BANDS, REGION_COLOURS
 from prakerja_etl.report.html import SHOWN_SOURCES, write_report
-from prakerja_etl.warehouse.store import connect, ensure_schema
+from prakerja_etl.warehouse.connection import connect
+from prakerja_etl.warehouse.schema import ensure_schema
 from test_analyst_guide import build_full_warehouse
 
 # An empty file and a binary one: quarantined whole, so the report has a quarantine to show.

@@ -17,7 +17,7 @@ from prakerja_etl.settings import Settings
 from prakerja_etl.sources import articles, official, surveys
 from prakerja_etl.sources.discover import SourceFile
 from prakerja_etl.validate import split_valid
-from prakerja_etl.warehouse.store import LoadBatch
+from prakerja_etl.warehouse.load import LoadBatch
 
 
 @dataclass

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import yaml
 
-from prakerja_etl.settings import SCHEMAS_DIR
+from prakerja_etl.reference_data import REFERENCE_DIR
 
-CATALOG_PATH = SCHEMAS_DIR / "metrics.yaml"
+CATALOG_PATH = REFERENCE_DIR / "metrics.yaml"
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,13 @@ import logging
 import os
 import signal
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
 from prakerja_etl.errors import ConfigError, PrakerjaError
-from prakerja_etl.settings import FLOWS_DIR, Settings
+from prakerja_etl.progress import Display, clock
+from prakerja_etl.settings import Settings
 
 # Quiet Prefect before it is imported: no telemetry (neither the server's nor the SDK's, whose
 # first-run notice would print) and no INFO chatter.
@@ -28,7 +28,12 @@ _PREFECT_DEFAULTS = {
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `prakerja-etl` command; returns the exit status."""
-    args = _parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()   # before anything else: a bad PRAKERJA_* value stops here
+    except ConfigError as exc:
+        print(f"prakerja-etl: {exc}", file=sys.stderr)
+        return 2
+    args = _parser(settings).parse_args(argv)
     # Run as the program (not called from another program's process, whose other children are
     # not the run's): a watchdog stops whatever the run starts when this process ends.
     args.guard = argv is None
@@ -53,17 +58,21 @@ def main(argv: list[str] | None = None) -> int:
         return 128 + signal.SIGTERM
 
 
-def _parser() -> argparse.ArgumentParser:
-    defaults = Settings.from_env()
+# The options of `run` that are settings, and how they are spelled.
+_RUN_OPTIONS = {"raw_dir": "--raw-dir", "warehouse_path": "--warehouse",
+                "official_source": "--official-source", "dask_address": "--dask-address"}
+
+
+def _parser(defaults: Settings) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="prakerja-etl", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="extract, validate and load the raw folder into the warehouse")
-    run.add_argument("--raw-dir", default=str(defaults.raw_dir), help="raw folder (default: %(default)s)")
-    run.add_argument("--warehouse", default=str(defaults.warehouse_path),
-                     help="DuckDB file to load (default: %(default)s)")
-    run.add_argument("--official-source", default=os.environ.get("PRAKERJA_OFFICIAL_SOURCE"),
+    run.add_argument("--raw-dir", help=f"raw folder (default: {defaults.raw_dir})")
+    run.add_argument("--warehouse", dest="warehouse_path",
+                     help=f"DuckDB file to load (default: {defaults.warehouse_path})")
+    run.add_argument("--official-source",
                      help="folder or http(s) URL of the official statistics (default: <raw-dir>/official)")
-    run.add_argument("--dask-address", default=os.environ.get("PRAKERJA_DASK_ADDRESS"), metavar="ADDRESS",
+    run.add_argument("--dask-address", metavar="ADDRESS",
                      help="run extraction on this Dask scheduler (tcp://host:8786); loading stays here")
     run.add_argument("-v", "--verbose", action="store_true", help="show Prefect's logs and tracebacks")
     run.set_defaults(handler=_run)
@@ -178,9 +187,10 @@ def _run(args: argparse.Namespace) -> int:
     from prakerja_etl import preflight, watchdog
 
     started = _process_start()
-    warehouse = Path(args.warehouse)
+    settings = Settings.load(_RUN_OPTIONS, **{name: getattr(args, name) for name in _RUN_OPTIONS})
+    warehouse = settings.warehouse_path
     # Fail fast, before Prefect starts, on what the user can fix at once.
-    preflight.check_run(Path(args.raw_dir), warehouse, args.official_source)
+    preflight.check_run(settings.raw_dir, warehouse, settings.official_source)
     if stopped := watchdog.reap(warehouse):
         noun = "process" if len(stopped) == 1 else "processes"
         print(f"prakerja-etl: stopped {len(stopped)} {noun} left by an interrupted run "
@@ -188,16 +198,16 @@ def _run(args: argparse.Namespace) -> int:
     if args.guard:
         watchdog.start(warehouse)
         signal.signal(signal.SIGTERM, _terminated)
-    with _Progress(terminal=sys.stderr.isatty() and not args.verbose) as shown:
+    with Display(terminal=sys.stderr.isatty() and not args.verbose) as shown:
         shown.phase("starting Prefect", None)
         server = _start_temporary_server(args.verbose)
         try:
-            _check_warehouse_free(warehouse, args.raw_dir)
-            summary = _ingest(args, server)
+            _check_warehouse_free(settings)
+            summary = _ingest(args, settings, server)
         finally:
             if server is not None:
                 server.stop()
-    _print_summary(summary, started, shown.work_started or _clock())
+    _print_summary(summary, started, shown.work_started or clock())
     if args.guard:
         _exit_at_once(0)
     return 0
@@ -213,35 +223,35 @@ def _exit_at_once(code: int) -> None:
     os._exit(code)
 
 
-def _check_warehouse_free(warehouse: Path, raw_dir: str) -> None:
+def _check_warehouse_free(settings: Settings) -> None:
     """While Prefect starts: fail now, not after it has started, when another program holds the
     warehouse read-write (waiting PRAKERJA_LOCK_WAIT_SECONDS for it); the next run records this
     one as failed."""
     from prakerja_etl.errors import WarehouseLocked, one_line
-    from prakerja_etl.warehouse import staging, store
+    from prakerja_etl.warehouse import runs, staging
 
+    warehouse = settings.warehouse_path
     if not warehouse.exists():
         return
     try:
-        staging.wait_for_writers(warehouse, Settings.from_env().lock_wait_seconds)
+        staging.wait_for_writers(warehouse, settings.lock_wait_seconds)
     except WarehouseLocked as exc:
-        store.record_blocked_run(warehouse, raw_dir, one_line(exc))
+        runs.record_blocked_run(warehouse, str(settings.raw_dir), one_line(exc))
         raise
 
 
-def _ingest(args: argparse.Namespace, server: Any) -> dict[str, Any]:
+def _ingest(args: argparse.Namespace, settings: Settings, server: Any) -> dict[str, Any]:
     """Run the flow in this process; its failures end as one line (PrakerjaError) or exit 1."""
-    from prefect.flows import load_flow_from_entrypoint
+    from prakerja_etl.flow import ingest  # imported while Prefect's server starts
 
-    ingest = load_flow_from_entrypoint(f"{FLOWS_DIR / 'ingest.py'}:ingest")
     if not args.verbose:
         _silence_prefect_console()
     if server is not None:
         _prepare_while_prefect_starts()
         server.wait_until_ready()
     try:
-        return ingest(raw_dir=args.raw_dir, warehouse_path=args.warehouse,
-                      official_source=args.official_source, dask_address=args.dask_address)
+        return ingest(raw_dir=str(settings.raw_dir), warehouse_path=str(settings.warehouse_path),
+                      official_source=settings.official_source, dask_address=settings.dask_address)
     except PrakerjaError:
         raise
     except Exception as exc:  # noqa: BLE001 - the CLI edge: one line, not a traceback
@@ -296,7 +306,7 @@ def _drain_prefect() -> None:
 
 
 def _process_start() -> float:
-    """When this process started, on `_clock()`: a run's time counts Python's start and imports."""
+    """When this process started, on `clock()`: a run's time counts Python's start and imports."""
     if hasattr(time, "CLOCK_BOOTTIME") and os.path.exists("/proc/self/stat"):
         # Field 22 of /proc/self/stat: start in clock ticks since boot (after the command name,
         # which may hold spaces). psutil's create_time() adds the boot time rounded to a second.
@@ -305,11 +315,6 @@ def _process_start() -> float:
     import psutil
 
     return float(psutil.Process().create_time())
-
-
-def _clock() -> float:
-    """Seconds on the clock `_process_start()` reads."""
-    return time.clock_gettime(time.CLOCK_BOOTTIME) if hasattr(time, "CLOCK_BOOTTIME") else time.time()
 
 
 def _terminated(signum: int, frame: object) -> None:
@@ -336,91 +341,8 @@ def _root_cause(exc: BaseException) -> BaseException:
     return exc
 
 
-class _Progress:
-    """What the run is doing, as it does it: on a terminal a bar (files done/total, files per
-    second, redrawn ten times a second), otherwise a plain line per phase and per 10 s of files.
-    Listens to `prakerja_etl.progress` while the block runs."""
-
-    _LINE_EVERY_SECONDS = 10.0
-
-    def __init__(self, terminal: bool) -> None:
-        self.terminal = terminal
-        self.work_started: float | None = None   # when the flow began its work, on `_clock()`
-        self._bar: Any = None
-        self._task: Any = None
-        self._lock = threading.Lock()
-        self._done = 0
-        self._total: int | None = None
-        self._phase_started = self._last_line = time.monotonic()
-
-    def __enter__(self) -> _Progress:
-        from prakerja_etl import progress
-
-        if self.terminal:
-            import rich.progress as rp
-            from rich.console import Console
-
-            self._bar = rp.Progress(rp.SpinnerColumn(), rp.TextColumn("{task.description}"), rp.BarColumn(),
-                                    _files_column(), rp.TimeElapsedColumn(),
-                                    rp.TimeRemainingColumn(), console=Console(stderr=True), transient=True)
-            self._bar.start()
-        progress.listen(self)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        from prakerja_etl import progress
-
-        progress.listen(None)
-        if self._bar is not None:
-            self._bar.stop()
-
-    def phase(self, name: str, total: int | None) -> None:
-        if self.work_started is None and name != "starting Prefect":
-            self.work_started = _clock()
-        with self._lock:
-            self._done, self._total = 0, total
-            self._phase_started = self._last_line = time.monotonic()
-            if self._bar is not None:
-                if self._task is not None:
-                    self._bar.remove_task(self._task)
-                self._task = self._bar.add_task(f"{name}…", total=total)
-            else:
-                self._line(f"{name}…" if total is None else f"{name}: {total} files")
-
-    def advance(self, files: int) -> None:
-        with self._lock:
-            self._done += files
-            if self._bar is not None:
-                self._bar.advance(self._task, files)
-            elif time.monotonic() - self._last_line >= self._LINE_EVERY_SECONDS or self._done == self._total:
-                self._last_line = time.monotonic()
-                rate = self._done / max(self._last_line - self._phase_started, 1e-9)
-                self._line(f"  {self._done}/{self._total} files ({rate:.0f} files/s)")
-
-    @staticmethod
-    def _line(text: str) -> None:
-        with contextlib.suppress(OSError):   # a reader that went away (`| head`) must not fail the run
-            print(text, flush=True)
-
-
-def _files_column() -> Any:
-    """A rich column: files done/total and files per second (over the last half minute), in the
-    phases that count files."""
-    from rich.progress import ProgressColumn
-    from rich.text import Text
-
-    class FilesColumn(ProgressColumn):
-        def render(self, task: Any) -> Text:
-            if task.total is None:
-                return Text("")
-            speed = "" if task.speed is None else f", {task.speed:.0f} files/s"
-            return Text(f"{task.completed:.0f}/{task.total:.0f} files{speed}", style="progress.data.speed")
-
-    return FilesColumn()
-
-
 def _print_summary(s: dict[str, Any], process_started: float, work_started: float) -> None:
-    now = _clock()
+    now = clock()
     print(f"run {s['run_id']} {s['status']} in {now - process_started:.1f} s "
           f"(start-up {work_started - process_started:.1f} s, work {now - work_started:.1f} s) "
           f"→ {s['warehouse']}")

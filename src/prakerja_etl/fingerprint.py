@@ -7,7 +7,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from prakerja_etl.settings import SCHEMAS_DIR
+from prakerja_etl.reference_data import REFERENCE_DIR
 
 _PACKAGE = Path(__file__).resolve().parent
 # Code and data whose change changes extracted rows (not the loader, CLI or flow plumbing).
@@ -22,7 +22,7 @@ def extractor_fingerprint() -> str:
     for name in _INPUTS:
         path = _PACKAGE / name
         files += sorted(path.rglob("*.py")) if path.is_dir() else [path]
-    files += sorted(SCHEMAS_DIR.glob("*.yaml"))   # the catalog, lexicon, provinces, wave calendar
+    files += sorted(REFERENCE_DIR.glob("*.yaml"))   # the catalog, lexicon, provinces, wave calendar
     for path in files:
         digest.update(path.relative_to(path.parents[1]).as_posix().encode())
         digest.update(path.read_bytes())

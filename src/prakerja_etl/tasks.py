@@ -1,10 +1,11 @@
-"""Prefect tasks: thin wrappers that give each stage of a run logs and a name.
+"""Prefect tasks: thin wrappers that give each step of a run (`steps`) logs and a name, and
+return what the step did.
 
-Work is batched: a run has a fixed handful of tasks plus two per batch of files, never
-one per file (each task run costs milliseconds and a round trip to the Prefect API).
-No task retries: the warehouse locks are waited for where they are taken (in the flow,
-before any task), and fetching the official source retries its own requests, so a retry
-here would only multiply them.
+Work is batched: a run has a fixed handful of tasks plus one per batch of files (`load-batch`;
+on Dask also `extract-batch`), never one per file (each task run costs milliseconds and a round
+trip to the Prefect API). No task retries: the warehouse locks are waited for where they are
+taken (in the flow, before any task), and fetching the official source retries its own
+requests, so a retry here would only multiply them.
 """
 
 from __future__ import annotations
@@ -15,35 +16,27 @@ from typing import Any
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from prakerja_etl import progress, run
+from prakerja_etl import progress, steps
 from prakerja_etl.batch import FileResult, extract_files
+from prakerja_etl.loader import Loader
+from prakerja_etl.planner import Plan
 from prakerja_etl.report import publish_run_artifacts
+from prakerja_etl.settings import Settings
 from prakerja_etl.sources.discover import SourceFile
 
 _NO_CACHE: dict[str, Any] = {"cache_policy": NO_CACHE, "persist_result": False}
 
 
 @task(name="plan-sources", **_NO_CACHE)
-def plan_sources(raw_dir: str, session: run.Session) -> run.Plan:
+def plan_sources(raw_dir: Path, loader: Loader) -> Plan:
     """Hash the raw files and find which are new, changed, unchanged or removed."""
     progress.phase("hashing the raw files")
-    result = run.plan_sources(Path(raw_dir), session)
-    if result.to_process:
-        progress.phase("reading files", result.to_process)
-    get_run_logger().info("%d files: %d to process, %d unchanged, %d removed", result.files_seen,
-                          result.to_process, result.unchanged, len(result.removed))
-    return result
-
-
-@task(name="ingest-batch", **_NO_CACHE)
-def ingest_batch(sources: list[SourceFile], session: run.Session,
-                 next_batch: list[SourceFile] | None = None) -> int:
-    """Extract (on every core), validate and load a batch of files; returns the files loaded.
-    The next batch's extraction starts before this one is loaded."""
-    before = (session.summary.files_loaded, len(session.summary.quarantined))
-    run.load_results(run.extract(sources, session, then=next_batch), session)
-    _log_quarantined(session, before[1])
-    return session.summary.files_loaded - before[0]
+    plan = steps.plan_raw(raw_dir, loader)
+    if plan.to_process:
+        progress.phase("reading files", plan.to_process)
+    get_run_logger().info("%d files: %d to process, %d unchanged, %d removed", plan.files_seen,
+                          plan.to_process, plan.unchanged, len(plan.removed))
+    return plan
 
 
 @task(name="extract-batch", **_NO_CACHE)
@@ -53,28 +46,37 @@ def extract_batch(sources: list[SourceFile], max_bytes: int) -> list[FileResult]
 
 
 @task(name="load-batch", **_NO_CACHE)
-def load_batch(results: list[FileResult], session: run.Session) -> int:
-    """Validate and load extracted files in the flow's process: the one DuckDB writer."""
-    before = (session.summary.files_loaded, len(session.summary.quarantined))
-    run.load_results(results, session)
-    progress.advance(len(results))
-    _log_quarantined(session, before[1])
-    return session.summary.files_loaded - before[0]
-
-
-def _log_quarantined(session: run.Session, since: int) -> None:
-    logger = get_run_logger()
-    for source_file, reason in session.summary.quarantined[since:]:
-        logger.warning("quarantined %s: %s", source_file, reason)
+def load_batch(results: list[FileResult], loader: Loader) -> int:
+    """Validate and load extracted files in the flow's process (the one DuckDB writer); returns
+    the files loaded."""
+    written = steps.load_results(results, loader)
+    _log_quarantined(written.quarantined)
+    return written.files_loaded
 
 
 @task(name="load-official", **_NO_CACHE)
-def load_official(official_source: str | None, raw_dir: str, session: run.Session) -> None:
-    """Fetch the official statistics (folder or URL) and load them if they changed."""
+def load_official(settings: Settings, loader: Loader) -> int:
+    """Fetch the official statistics (folder or URL) and load them if they changed; returns the
+    files loaded."""
     progress.phase("official statistics")
-    before = len(session.summary.quarantined)
-    run.load_official(official_source, Path(raw_dir), session)
-    _log_quarantined(session, before)
+    written = steps.load_official(settings, loader)
+    _log_quarantined(written.quarantined)
+    return written.files_loaded
+
+
+def _log_quarantined(quarantined: list[tuple[str, str]]) -> None:
+    logger = get_run_logger()
+    for source_file, reason in quarantined:
+        logger.warning("quarantined %s: %s", source_file, reason)
+
+
+@task(name="mark-removed", **_NO_CACHE)
+def mark_removed(removed: list[str], loader: Loader) -> int:
+    """Keep, but mark, the rows of files that are gone from the raw folder; returns how many."""
+    marked = loader.mark_removed(removed)
+    if marked:
+        get_run_logger().info("%d files left the raw folder; their rows are marked", marked)
+    return marked
 
 
 @task(name="fetch-feeds", **_NO_CACHE)
@@ -98,14 +100,6 @@ def fetch_feeds(feeds: list[str], raw_dir: str) -> dict[str, int]:
 def report_run(summary: dict[str, Any]) -> dict[str, Any]:
     """Count conflicts, write the HTML report, publish the run's artifacts."""
     progress.phase("writing the report")
-    summary = run.after_run(summary)
+    summary = steps.report(summary)
     publish_run_artifacts(summary)
     return summary
-
-
-@task(name="mark-removed", **_NO_CACHE)
-def mark_removed(removed: list[str], session: run.Session) -> None:
-    """Keep, but mark, the rows of files that are gone from the raw folder."""
-    run.mark_removed(removed, session)
-    if removed:
-        get_run_logger().info("%d files left the raw folder; their rows are marked", len(removed))

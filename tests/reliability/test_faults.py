@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from prakerja_etl.warehouse.store import DUCKDB_CONFIG
+from prakerja_etl.warehouse.connection import DUCKDB_CONFIG
 
 REPO = Path(__file__).resolve().parents[2]
 _BLOCK_SIZE, _HEADERS = 262144, 3 * 4096   # DuckDB's file layout: three 4 KiB headers, then blocks

@@ -20,8 +20,10 @@ import pytest
 
 from prakerja_etl import schemas
 from prakerja_etl.batch import build_batch, build_official_batch, extract_file
-from prakerja_etl.sources import articles, official, surveys
+from prakerja_etl.sources import articles, official
 from prakerja_etl.sources.discover import SourceFile, discover
+from prakerja_etl.sources.surveys import sidecar as survey_sidecar
+from prakerja_etl.sources.surveys import table as survey_table
 from prakerja_etl.validate import split_valid
 
 MAX_BYTES = 8 << 20
@@ -85,24 +87,24 @@ def _patch_bytes(mp: pytest.MonkeyPatch, raw: Path, suffix: str, target: Path) -
 
 
 def _patch_path(mp: pytest.MonkeyPatch, name: str, target: Path) -> str:
-    real = getattr(surveys, name)
+    real = getattr(survey_table, name)
 
     def reader(path: Path, *args: Any) -> Any:
         if path == target:
             raise ZeroDivisionError("kejutan di pembaca")
         return real(path, *args)
-    mp.setattr(surveys, name, reader)
+    mp.setattr(survey_table, name, reader)
     return f"surveys/{target.name}"
 
 
 def _patch_sidecar(mp: pytest.MonkeyPatch, table: Path) -> str:
-    real = surveys._parse_sidecar
+    real = survey_sidecar._parse_sidecar
 
     def parse(doc: dict[str, Any], name: str) -> Any:
         if name == table.with_suffix(".yaml").name:
             raise KeyError("kejutan di pembaca")
         return real(doc, name)
-    mp.setattr(surveys, "_parse_sidecar", parse)
+    mp.setattr(survey_sidecar, "_parse_sidecar", parse)
     return f"surveys/{table.name}"
 
 
@@ -127,13 +129,13 @@ def official_sources(files: dict[str, bytes]) -> list[SourceFile]:
             for name, data in files.items()]
 
 
-@pytest.mark.parametrize("step", ["_parse_regencies", "_parse_province_file", "_check_mapping"])
+@pytest.mark.parametrize("step", ["parse_regencies", "parse_province_file", "check_mapping"])
 def test_any_exception_in_the_official_reader_quarantines_only_its_file(
         step: str, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     files = official_files(corpus)
     real = getattr(official, step)
-    poisoned = {"_parse_regencies": official.REGENCIES_FILE, "_check_mapping": official.MAPPING_FILE,
-                "_parse_province_file": official.PROVINCES_2020_FILE}[step]
+    poisoned = {"parse_regencies": official.REGENCIES_FILE, "check_mapping": official.MAPPING_FILE,
+                "parse_province_file": official.PROVINCES_2020_FILE}[step]
 
     def step_that_fails(*args: Any) -> Any:
         names = [getattr(a, "source_file", "") for a in args]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from pathlib import Path
 
-from prakerja_etl import run
+from conftest import run_without_prefect
+from prakerja_etl import steps
+from prakerja_etl.loader import writer_session
 from prakerja_etl.settings import Settings
 from prakerja_etl.sources.discover import discover
 
@@ -32,34 +33,27 @@ def test_a_linked_folder_is_one_entry_and_not_entered(tmp_path: Path) -> None:
     assert [f.source_file for f in discover(tmp_path)] == ["articles/real/one.txt"]
 
 
-def test_a_run_plans_in_the_warehouse_and_hands_out_batches_with_the_next(tmp_path: Path) -> None:
+def test_a_run_plans_in_the_warehouse_and_hands_out_batches_in_path_order(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     write(raw, [f"{i:02d}.txt" for i in range(7)])
-    settings = dataclasses.replace(Settings(), workers=1)
-    with run.writer_session(raw, tmp_path / "w.duckdb", settings) as session:
-        plan = run.plan_sources(raw, session)
-        pairs = list(run.pending_batches(session, 3))
+    with writer_session(Settings(raw_dir=raw, warehouse_path=tmp_path / "w.duckdb")) as loader:
+        plan = steps.plan_raw(raw, loader)
+        batches = [[f.source_file for f in batch] for batch in steps.pending_batches(loader, 3)]
     assert (plan.files_seen, plan.to_process, plan.unchanged, plan.removed) == (7, 7, 0, [])
-    batches = [[f.source_file for f in batch] for batch, _ in pairs]
     assert batches == [[f"articles/{i:02d}.txt" for i in group] for group in ([0, 1, 2], [3, 4, 5], [6])]
-    assert [following for _, following in pairs] == [pairs[1][0], pairs[2][0], None]
 
 
 def test_a_second_plan_holds_only_changed_files_and_names_removed_ones(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     write(raw, ["keep.txt", "edit.txt", "gone.txt"])
-    settings = dataclasses.replace(Settings(), workers=1)
     warehouse = tmp_path / "w.duckdb"
-    with run.writer_session(raw, warehouse, settings) as session:
-        run.plan_sources(raw, session)
-        for batch, _ in run.pending_batches(session, 10):
-            run.load_results(run.extract(batch, session), session)
+    run_without_prefect(raw, warehouse)
     (raw / "articles" / "edit.txt").write_text("Sebanyak 9 juta orang mendaftar.\n", encoding="utf-8")
     (raw / "articles" / "gone.txt").unlink()
     write(raw, ["new.txt"])
-    with run.writer_session(raw, warehouse, settings) as session:
-        plan = run.plan_sources(raw, session)
-        pending = [f.source_file for batch, _ in run.pending_batches(session, 10) for f in batch]
+    with writer_session(Settings(raw_dir=raw, warehouse_path=warehouse)) as loader:
+        plan = steps.plan_raw(raw, loader)
+        pending = [f.source_file for batch in steps.pending_batches(loader, 10) for f in batch]
     assert (plan.files_seen, plan.to_process, plan.unchanged) == (3, 2, 1)
     assert pending == ["articles/edit.txt", "articles/new.txt"]
     assert plan.removed == ["articles/gone.txt"]

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import serving
+from conftest import run_without_prefect, serving
 from prakerja_etl.cli import main
 from prakerja_etl.sources.discover import discover
 from prakerja_etl.sources.fetch import Fetcher, FetchOptions, fetch
@@ -244,17 +244,11 @@ def test_cli_exit_codes_and_one_line_per_failure(site: str, tmp_path: Path,
 
 
 def test_the_next_run_loads_a_fetched_page_like_any_html_article(site: str, tmp_path: Path) -> None:
-    from prakerja_etl import run
-    from prakerja_etl.settings import Settings
-    from prakerja_etl.warehouse.store import connect
+    from prakerja_etl.warehouse.connection import connect
 
     raw, warehouse = tmp_path / "raw", tmp_path / "w.duckdb"
     saved = fetch_one(raw, f"{site}/berita/penerima-2020.html")
-    settings = Settings(workers=1, lock_wait_seconds=5)
-    with run.writer_session(raw, warehouse, settings) as session:
-        run.plan_sources(raw, session)
-        for batch, following in run.pending_batches(session, settings.batch_size):
-            run.load_results(run.extract(batch, session, then=following), session)
+    run_without_prefect(raw, warehouse)
     with connect(warehouse, read_only=True) as con:
         assert con.execute("SELECT source_file, status FROM source_files").fetchall() == [
             (saved.path.relative_to(raw).as_posix(), "loaded")]

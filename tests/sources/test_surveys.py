@@ -15,7 +15,8 @@ import yaml
 
 from prakerja_etl.errors import UnreadableInput
 from prakerja_etl.schemas import SurveyResultRow
-from prakerja_etl.sources.surveys import _parse_number, read_survey
+from prakerja_etl.sources.surveys import read_survey
+from prakerja_etl.sources.surveys.cells import parse_number
 from prakerja_etl.validate import split_valid
 
 DEV = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev" / "surveys"
@@ -271,7 +272,7 @@ def test_table_starting_in_column_b(tmp_path: Path) -> None:
     ("2.4", None), ("1.23.456", None), ("n.a.", None), ("", None), ("12a", None),
 ])
 def test_indonesian_number_notation(text: str, value: float | None) -> None:
-    assert _parse_number(text) == value
+    assert parse_number(text) == value
 
 
 # --- cells and rows that go to quarantine --------------------------------------------------------

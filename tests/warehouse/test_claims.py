@@ -15,10 +15,12 @@ import pandas as pd
 import pytest
 
 from prakerja_etl.figures.interval import interval, stored
-from prakerja_etl.run import reference_frames
+from prakerja_etl.loader import reference_frames
 from prakerja_etl.schemas import FigureRow
 from prakerja_etl.validate import split_valid
-from prakerja_etl.warehouse.store import connect, ensure_schema, replace_reference
+from prakerja_etl.warehouse.connection import connect
+from prakerja_etl.warehouse.load import replace_reference
+from prakerja_etl.warehouse.schema import ensure_schema
 
 M = 1_000_000
 OFFICIAL_2020 = 5_987_674      # Jawa Barat 3,000,000 + Jawa Timur 2,987,674

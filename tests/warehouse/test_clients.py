@@ -19,7 +19,7 @@ import duckdb
 import pytest
 
 from conftest import REPO
-from prakerja_etl.warehouse.store import STORAGE_VERSION
+from prakerja_etl.warehouse.connection import STORAGE_VERSION
 from test_analyst_guide import build_full_warehouse
 
 # What README.md promises for each client: the oldest and newest of the lines that read it, the

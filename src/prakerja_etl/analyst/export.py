@@ -15,8 +15,8 @@ import duckdb
 
 from prakerja_etl.analyst import LOCK_WAIT_SECONDS
 from prakerja_etl.errors import ConfigError
+from prakerja_etl.warehouse.connection import connect
 from prakerja_etl.warehouse.ddl import TABLES, quote
-from prakerja_etl.warehouse.store import connect
 from prakerja_etl.warehouse.views import VIEWS
 
 # Tables first, then the views derived from them, in the order the warehouse defines them.

@@ -27,7 +27,7 @@ import duckdb
 
 from prakerja_etl.analyst import FORMATS, LOCK_WAIT_SECONDS
 from prakerja_etl.errors import TerminalError
-from prakerja_etl.warehouse.store import QUERY_LIMITS, connect
+from prakerja_etl.warehouse.connection import QUERY_LIMITS, connect
 
 _FETCH_ROWS = 10_000
 # Piped to a file or a pager (`less -S`), a table hides no column.
@@ -104,7 +104,7 @@ def check_read_only(sql: str) -> str:
     return statements[0].query
 
 
-def _parse(sql: str) -> list[Any]:
+def _parse(sql: str) -> list[duckdb.Statement]:
     """DuckDB's own split of `sql` into statements, each with its type."""
     try:
         return duckdb.extract_statements(sql)
@@ -112,7 +112,7 @@ def _parse(sql: str) -> list[Any]:
         raise QueryError(f"invalid SQL: {one_line(exc)}") from None
 
 
-def _refused(statement: Any) -> tuple[str, str] | None:
+def _refused(statement: duckdb.Statement) -> tuple[str, str] | None:
     """None if the statement only reads, else (its verb, its type) for the message."""
     words = _words(statement.query)
     try:

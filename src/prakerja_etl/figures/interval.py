@@ -14,9 +14,9 @@ from functools import lru_cache
 
 import yaml
 
-from prakerja_etl.settings import SCHEMAS_DIR
+from prakerja_etl.reference_data import REFERENCE_DIR
 
-QUALIFIERS_PATH = SCHEMAS_DIR / "qualifiers.yaml"
+QUALIFIERS_PATH = REFERENCE_DIR / "qualifiers.yaml"
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _NOT_DIGIT = re.compile(r"\D")
 # The last written digit is never read as coarser than this share of the value: "5 juta" is

@@ -19,11 +19,11 @@ from re import _parser
 import yaml
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-from prakerja_etl.settings import SCHEMAS_DIR
+from prakerja_etl.reference_data import REFERENCE_DIR
 
-LEXICON_PATH = SCHEMAS_DIR / "lexicon.yaml"
-SUBJECTS_PATH = SCHEMAS_DIR / "subjects.yaml"
-REGENCIES_PATH = SCHEMAS_DIR / "regencies.yaml"
+LEXICON_PATH = REFERENCE_DIR / "lexicon.yaml"
+SUBJECTS_PATH = REFERENCE_DIR / "subjects.yaml"
+REGENCIES_PATH = REFERENCE_DIR / "regencies.yaml"
 _TOKEN = re.compile(r"\w+(?:-\w+)*")
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import yaml
 
-from prakerja_etl.settings import SCHEMAS_DIR
+from prakerja_etl.reference_data import REFERENCE_DIR
 from prakerja_etl.text.numbers import ORDINAL_WORDS, first_letters, parse_number_words
 from prakerja_etl.text.provinces import ProvinceMention, find_provinces
 from prakerja_etl.text.segment import Sentence
@@ -24,7 +24,7 @@ from prakerja_etl.text.segment import Sentence
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, list[str]]:
-    return yaml.safe_load((SCHEMAS_DIR / "rankings.yaml").read_text(encoding="utf-8"))
+    return yaml.safe_load((REFERENCE_DIR / "rankings.yaml").read_text(encoding="utf-8"))
 
 
 def _alt(*keys: str) -> str:

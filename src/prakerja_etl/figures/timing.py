@@ -20,13 +20,13 @@ import yaml
 
 from prakerja_etl.figures.extract import Figure
 from prakerja_etl.figures.lexicon import Prefiltered, compile_cue, stem
-from prakerja_etl.settings import SCHEMAS_DIR
+from prakerja_etl.reference_data import REFERENCE_DIR
 from prakerja_etl.text.numbers import parse_roman
 from prakerja_etl.text.periods import DateMention, PeriodMention, find_dates, find_periods, period_for
 from prakerja_etl.text.segment import Sentence
 
-WAVES_PATH = SCHEMAS_DIR / "waves.yaml"
-CUES_PATH = SCHEMAS_DIR / "timing.yaml"
+WAVES_PATH = REFERENCE_DIR / "waves.yaml"
+CUES_PATH = REFERENCE_DIR / "timing.yaml"
 
 
 @dataclass(frozen=True)

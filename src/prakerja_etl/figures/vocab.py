@@ -8,10 +8,10 @@ import re
 
 import yaml
 
-from prakerja_etl.settings import SCHEMAS_DIR
+from prakerja_etl.reference_data import REFERENCE_DIR
 from prakerja_etl.text.numbers import first_letters
 
-NOUNS_PATH = SCHEMAS_DIR / "nouns.yaml"
+NOUNS_PATH = REFERENCE_DIR / "nouns.yaml"
 
 
 def words(*alternatives: str) -> str:

@@ -31,7 +31,7 @@ import httpx
 import yaml
 
 from prakerja_etl.errors import ConfigError, one_line
-from prakerja_etl.settings import Settings
+from prakerja_etl.settings import Settings, default
 from prakerja_etl.sources.bounded import read_capped
 from prakerja_etl.sources.discover import FETCH_SIDECAR_SUFFIX
 
@@ -46,21 +46,19 @@ class FetchOptions:
     """How politely to fetch; PRAKERJA_FETCH_DELAY / _TIMEOUT / _RETRIES override, and the size
     limit is the run's (PRAKERJA_MAX_FILE_BYTES)."""
 
-    delay: float = 2.0               # seconds between two requests to one host
-    timeout: float = 20.0            # seconds to connect, and between bytes read
-    retries: int = 3                 # extra attempts after a 429/5xx or a network error
+    delay: float = default("fetch_delay")       # seconds between two requests to one host
+    timeout: float = default("fetch_timeout")   # seconds to connect, and between bytes read
+    retries: int = default("fetch_retries")     # extra attempts after a 429/5xx or a network error
     backoff: float = 1.0             # first wait when the server gives no Retry-After (doubles)
     max_retry_after: float = 120.0   # a server asking to wait longer than this is not waited for
-    max_bytes: int = Settings.max_file_bytes  # a run would quarantine a larger page unread
+    max_bytes: int = default("max_file_bytes")  # a run would quarantine a larger page unread
     user_agent: str = USER_AGENT
 
     @classmethod
     def from_env(cls) -> FetchOptions:
-        env = os.environ
-        return cls(delay=float(env.get("PRAKERJA_FETCH_DELAY", cls.delay)),
-                   timeout=float(env.get("PRAKERJA_FETCH_TIMEOUT", cls.timeout)),
-                   retries=int(env.get("PRAKERJA_FETCH_RETRIES", cls.retries)),
-                   max_bytes=Settings.from_env().max_file_bytes)
+        settings = Settings.from_env()
+        return cls(delay=settings.fetch_delay, timeout=settings.fetch_timeout,
+                   retries=settings.fetch_retries, max_bytes=settings.max_file_bytes)
 
 
 @dataclass(frozen=True)
@@ -129,8 +127,8 @@ class Fetcher:
         try:
             page, sidecar = self.paths_for(url)
             previous = read_sidecar(sidecar) if page.is_file() else {}
-            conditional = {k: v for k, v in (("If-None-Match", previous.get("etag")),
-                                             ("If-Modified-Since", previous.get("last_modified"))) if v}
+            conditional = {k: str(v) for k, v in (("If-None-Match", previous.get("etag")),
+                                                  ("If-Modified-Since", previous.get("last_modified"))) if v}
             response, body = self._get(url, conditional)
             if response.status_code == 304:
                 return Fetched(url, "unchanged", f"{url}: not modified since {previous.get('fetched_at')}",
@@ -243,16 +241,18 @@ class Fetcher:
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         if origin not in self._robots:
+            # disallow_all/allow_all are RobotFileParser's own switches (what its read() sets for
+            # these answers); typeshed does not declare them.
             rules = RobotFileParser()
             try:
                 response, body = self._request(origin + "/robots.txt", {})
             except FetchFailed:
-                rules.disallow_all = True
+                rules.disallow_all = True  # type: ignore[attr-defined]
             else:
                 if response.status_code >= 500:
-                    rules.disallow_all = True
+                    rules.disallow_all = True  # type: ignore[attr-defined]
                 elif response.status_code >= 400 or response.is_redirect:
-                    rules.allow_all = True
+                    rules.allow_all = True  # type: ignore[attr-defined]
                 else:
                     rules.parse(body.decode("utf-8", "replace").splitlines())
             self._robots[origin] = rules

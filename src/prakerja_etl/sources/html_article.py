@@ -116,8 +116,8 @@ def _extract(tree: lxml.html.HtmlElement) -> str:
         include_links=False, deduplicate=False,
         date_extraction_params={"original_date": True, "extensive_search": False,
                                 "max_date": date.today().isoformat()})
-    paragraphs = _lines(doc.text if doc is not None and doc.text else "")
-    if not paragraphs:
+    # A Document (a dict only with as_dict=True), None when the page has no text at all.
+    if doc is None or isinstance(doc, dict) or not (paragraphs := _lines(doc.text or "")):
         raise UnreadableInput(f"{NO_TEXT} (only scripts, styles, navigation or other page chrome)")
     published = _date_line(doc.date) if doc.date else None
     return compose_article(doc.title, doc.sitename or doc.hostname, published, doc.author, paragraphs)

@@ -10,9 +10,9 @@ from typing import Any
 
 import yaml
 
-from prakerja_etl.settings import SCHEMAS_DIR
+from prakerja_etl.reference_data import REFERENCE_DIR
 
-DEFAULT_PROVINCES_PATH: Path = SCHEMAS_DIR / "provinces.yaml"
+DEFAULT_PROVINCES_PATH: Path = REFERENCE_DIR / "provinces.yaml"
 
 # A name right after these words is a regency or city ("Kota Jambi", "Bupati Gorontalo").
 # "kabupaten/kota Jawa Timur" and "kabupaten dan kota Jatim" speak of every regency of the

@@ -29,7 +29,7 @@ import duckdb
 
 from prakerja_etl import faults
 from prakerja_etl.errors import DiskFull, WarehouseCorrupt, WarehouseLocked, one_line
-from prakerja_etl.warehouse import store
+from prakerja_etl.warehouse import connection
 
 
 def follow(warehouse: Path) -> Path:
@@ -66,7 +66,7 @@ def prepare(published: Path, wait_seconds: float) -> tuple[Path, bool]:
     if published.exists():
         wait_for_writers(published, wait_seconds)
         shutil.copyfile(published, staging)
-        store.upgrade_storage(staging)   # a warehouse an older version of the project wrote
+        connection.upgrade_storage(staging)   # a warehouse an older version of the project wrote
     # Written last: a copy without its manifest (the run was killed while copying) is never reused.
     manifest_path(published).write_text(json.dumps({"copied_from": _identity(published)}))
     return staging, False
@@ -109,7 +109,7 @@ def verify(database: Path, *, read_only: bool = True) -> None:
     block fails its checksum or the file cannot be read."""
     try:
         with duckdb.connect(str(database), read_only=read_only,
-                            config={**store.DUCKDB_CONFIG, **store.RUN_READ_LIMITS}) as con:
+                            config={**connection.DUCKDB_CONFIG, **connection.RUN_READ_LIMITS}) as con:
             tables = con.execute("SELECT table_name FROM duckdb_tables() "
                                  "WHERE database_name = current_database() AND NOT temporary").fetchall()
             for (table,) in tables:
@@ -121,7 +121,8 @@ def verify(database: Path, *, read_only: bool = True) -> None:
 
 def wait_for_writers(published: Path, wait_seconds: float) -> None:
     """Wait while another program holds the published file read-write (readers never block)."""
-    with store.connect(published, read_only=True, wait_seconds=wait_seconds, limits=store.RUN_READ_LIMITS):
+    with connection.connect(published, read_only=True, wait_seconds=wait_seconds,
+                            limits=connection.RUN_READ_LIMITS):
         pass
 
 
@@ -131,7 +132,7 @@ def recover_stale_wal(published: Path, wait_seconds: float) -> None:
     DuckDB replays the log, checkpoints and deletes it, so that the log never meets another file."""
     if not wal_path(published).exists():
         return
-    with store.connect(published, wait_seconds=wait_seconds, limits=store.RUN_LIMITS):
+    with connection.connect(published, wait_seconds=wait_seconds, limits=connection.RUN_LIMITS):
         pass
     if wal_path(published).exists():
         raise WarehouseLocked(f"{published} still has a write-ahead log after a checkpoint: a program "

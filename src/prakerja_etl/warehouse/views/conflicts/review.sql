@@ -1,0 +1,65 @@
+-- review (conflicts): claims that break a plausibility rule of CLAIMS.md, one row per claim and
+-- rule, for a person to look at; they stay in claims and out of conflicts. Each rule reads an
+-- aggregate of the claims it compares with, never every pair, so the view stays linear in the
+-- number of claims. Reads claims.
+WITH amounts AS (      -- totals that cannot fall over time (a running share can)
+    SELECT * FROM claims WHERE unit IN ('person', 'count', 'rupiah')
+), budgets AS (
+    SELECT left(period, 4) AS year, max(value) AS budget FROM claims
+    WHERE metric = 'budget_total' AND basis = 'total' AND period IS NOT NULL GROUP BY ALL
+), running AS (
+    SELECT *, max(value_low) OVER (
+               PARTITION BY metric, period, province_code ORDER BY month
+               RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_low
+    FROM (SELECT *, left(as_of, 4)::INTEGER * 12 + substr(as_of, 6, 2)::INTEGER AS month
+          FROM amounts WHERE basis = 'to_date' AND as_of IS NOT NULL)
+), national AS (
+    SELECT metric, period, max(coalesce(value_high, 'inf'::DOUBLE)) AS high FROM claims
+    WHERE province_code IS NULL AND basis = 'total' AND period IS NOT NULL GROUP BY ALL
+), breakdown(metric, breakdown) AS (   -- shares of one breakdown of the recipients: together at most 100 %
+    VALUES ('recipients_male_share', 'sex'), ('recipients_female_share', 'sex'),
+           ('recipients_urban_share', 'area'), ('recipients_rural_share', 'area')
+), breakdown_claims AS (
+    SELECT c.*, b.breakdown FROM claims c JOIN breakdown b USING (metric)
+), breakdown_sums AS (
+    SELECT source_kind, source_file, period, basis, province_code, breakdown,
+           sum(low) AS low_sum, count(*) AS parts
+    FROM (SELECT source_kind, source_file, period, basis, province_code, breakdown, metric,
+                 min(coalesce(value_low, 0)) AS low
+          FROM breakdown_claims GROUP BY ALL)
+    GROUP BY ALL
+)
+SELECT *, 'share_over_100' AS rule, 'a share cannot exceed 100 %' AS detail
+FROM claims WHERE unit = 'percent' AND value > 100
+UNION ALL
+SELECT *, 'persons_not_whole', 'a number of persons is a whole number from 1'
+-- (not a binary fraction: 16,4 juta is 16399999.999999998 as a DOUBLE)
+FROM claims WHERE unit = 'person' AND (value < 1 OR abs(value - round(value)) > 0.01)
+UNION ALL
+-- Per-person amounts: none can exceed the whole budget of its year.
+SELECT c.*, 'per_person_above_budget', 'above the largest budget_total stated for ' || b.year || ': '
+       || b.budget::BIGINT
+FROM claims c JOIN budgets b ON b.year = left(c.period, 4)
+WHERE c.metric IN ('benefit_per_recipient', 'training_fee_per_recipient', 'incentive_total_per_recipient',
+                   'incentive_monthly', 'survey_incentive')
+  AND c.value_low > b.budget
+UNION ALL
+SELECT * EXCLUDE (month, earlier_low), 'running_total_falls',
+       'below a running total stated for an earlier month (at least ' || earlier_low || ')'
+FROM running WHERE value_high < earlier_low
+UNION ALL
+-- A province's count is part of the nation's: it stays below the national metric it is part of.
+SELECT c.*, 'province_above_national', 'above every national ' || n.metric || ' of ' || n.period
+       || ' (at most ' || n.high || ')'
+FROM amounts c
+JOIN national n ON n.period = c.period
+ AND n.metric = coalesce(CASE c.metric WHEN 'province_recipients' THEN 'recipients_total' END, c.metric)
+WHERE c.province_code IS NOT NULL AND c.value_low > n.high
+UNION ALL
+SELECT c.* EXCLUDE (breakdown), 'breakdown_over_100',
+       'the ' || c.breakdown || ' shares this source states add up to at least ' || round(s.low_sum, 2) || ' %'
+FROM breakdown_claims c
+JOIN breakdown_sums s ON s.source_kind = c.source_kind AND s.source_file = c.source_file
+ AND s.period IS NOT DISTINCT FROM c.period AND s.basis = c.basis
+ AND s.province_code IS NOT DISTINCT FROM c.province_code AND s.breakdown = c.breakdown
+WHERE s.parts >= 2 AND s.low_sum > 100
