@@ -40,7 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     for key, value in _PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, "INFO" if key == "PREFECT_LOGGING_LEVEL" and args.verbose else value)
     try:
-        return args.handler(args)
+        code: int = args.handler(args)
+        return code
     except PrakerjaError as exc:
         print(f"prakerja-etl: {exc}", file=sys.stderr)
         return 2

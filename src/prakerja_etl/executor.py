@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import Protocol
+from typing import Protocol, cast
 
 from prakerja_etl import progress, watchdog
 from prakerja_etl.batch import FileResult, extract_files
@@ -106,15 +106,17 @@ class DaskExecutor:
         self.address, self.window, self.max_bytes = address, window, max_bytes
 
     def extract(self, batches: Iterable[list[SourceFile]]) -> Iterator[list[FileResult]]:
-        from prefect.utilities.annotations import quote
-        from prefect_dask import DaskTaskRunner
+        from prefect_dask.task_runners import DaskTaskRunner
 
-        from prakerja_etl.flow import extract_on_dask
+        from prakerja_etl.flow import as_is, extract_on_dask
 
-        on_dask = extract_on_dask.with_options(task_runner=DaskTaskRunner(address=self.address))
+        # prefect-dask's runner is typed as a runner of its own futures, not Prefect's.
+        runner = DaskTaskRunner(address=self.address)
+        on_dask = extract_on_dask.with_options(task_runner=runner)  # type: ignore[arg-type]
         stream = iter(batches)
         while window := list(islice(stream, self.window)):
-            for results in on_dask(quote(window), self.max_bytes).unquote():
+            extracted = cast(list[list[FileResult]], on_dask(as_is(window), self.max_bytes).unquote())
+            for results in extracted:
                 yield results
                 progress.advance(len(results))
 

@@ -9,18 +9,19 @@ this machine's processes, or Dask), the loader writes them (`loader`); `steps` j
 from __future__ import annotations
 
 from contextlib import closing
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from prefect import flow
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from prakerja_etl import progress, steps, tasks
-from prakerja_etl.batch import FileResult
 from prakerja_etl.executor import executor_for
 from prakerja_etl.loader import read_summary, writer_session
 from prakerja_etl.settings import Settings, default
 from prakerja_etl.sources.discover import SourceFile
+
+T = TypeVar("T")
 
 
 @flow(name="prakerja-ingest")
@@ -38,19 +39,24 @@ def ingest(raw_dir: str = str(default("raw_dir")),
                              official_source=official_source, dask_address=dask_address)
     if feeds:   # before taking the writer lock: fetching does not touch the warehouse
         tasks.fetch_feeds(feeds, raw_dir)
-    # quote(): Prefect would otherwise walk these objects' contents on every task call.
     with writer_session(settings, flow_run.get_id()) as loader:
-        plan = tasks.plan_sources(settings.raw_dir, quote(loader))
+        plan = tasks.plan_sources(settings.raw_dir, as_is(loader))
         with closing(executor_for(settings)) as executor:
             for results in executor.extract(steps.pending_batches(loader, settings.batch_size)):
-                tasks.load_batch(quote(results), quote(loader))
-        tasks.load_official(quote(settings), quote(loader))
-        tasks.mark_removed(plan.removed, quote(loader))
+                tasks.load_batch(as_is(results), as_is(loader))
+        tasks.load_official(as_is(settings), as_is(loader))
+        tasks.mark_removed(plan.removed, as_is(loader))
     return tasks.report_run(read_summary(settings, loader.run_id))
 
 
+def as_is(value: T) -> T:
+    """`value` for a task parameter, quoted: Prefect would otherwise walk its contents on every
+    task call. Typed as the value, which is what the task receives."""
+    return cast(T, quote(value))
+
+
 @flow(name="prakerja-extract-on-dask")
-def extract_on_dask(batches: list[list[SourceFile]], max_bytes: int) -> quote[list[list[FileResult]]]:
+def extract_on_dask(batches: list[list[SourceFile]], max_bytes: int) -> quote:
     """Extraction of several batches at once on the flow's Dask task runner."""
     # No quote() here: Dask would ship the wrapper itself, not its contents.
     futures = [tasks.extract_batch.submit(batch, max_bytes) for batch in batches]

@@ -53,8 +53,8 @@ def _time_zone(value: str) -> str:
 def _setting(default: Any, accepts: str, env: str | None = None, **constraints: Any) -> Any:
     """A field: its default, what it accepts (said when a value is refused), its bounds; `env`
     names its variable when that is not PRAKERJA_<FIELD>."""
-    alias = {"validation_alias": AliasChoices(env)} if env else {}
-    return Field(default, description=accepts, **alias, **constraints)
+    return Field(default, description=accepts, validation_alias=AliasChoices(env) if env else None,
+                 **constraints)
 
 
 Seconds = Annotated[float, AfterValidator(_finite)]
@@ -149,7 +149,7 @@ def _from_env(environment: tuple[tuple[str, str], ...]) -> Settings:
 def variable(name: str) -> str:
     """The environment variable of a setting."""
     alias = Settings.model_fields[name].validation_alias
-    return alias.choices[0] if isinstance(alias, AliasChoices) else f"{ENV_PREFIX}{name.upper()}"
+    return str(alias.choices[0]) if isinstance(alias, AliasChoices) else f"{ENV_PREFIX}{name.upper()}"
 
 
 def _refusal(exc: ValidationError, names: dict[str, str]) -> str:
