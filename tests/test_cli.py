@@ -331,3 +331,45 @@ def test_readers_never_block_a_run_and_see_whole_runs(prefect_server: None, raw_
     with duckdb.connect(str(warehouse), read_only=True) as fresh:
         assert fresh.execute("SELECT count(*) FROM articles").fetchone() == (15,)
     assert "15 seen, 5 loaded" in capsys.readouterr().out
+
+
+def test_a_run_with_nothing_new_is_skipped_without_starting_the_flow(
+        prefect_server: None, raw_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    argv = ["run", "--raw-dir", str(raw_dir), "--warehouse", str(warehouse)]
+    assert main(argv) == 0
+    capsys.readouterr()
+    before = warehouse.read_bytes()
+    assert main(argv) == 0
+    out = capsys.readouterr().out.splitlines()[-1]
+    assert re.fullmatch(r"run skipped in [\d.]+ s: none of the 15 files is new, changed or gone since run "
+                        r"\w{12} \(.*\), with the same code; .* are as that run left them", out), out
+    assert warehouse.read_bytes() == before          # not even published again
+    # A changed file, or other code than the last run's, runs the flow again.
+    article = next((raw_dir / "articles").iterdir())
+    article.write_text(article.read_text() + "\nPenerima Kartu Prakerja bertambah 7 ribu orang.\n")
+    assert main(argv) == 0
+    assert "15 seen, 1 loaded" in capsys.readouterr().out
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("UPDATE load_runs SET code_version = 'an older one'")
+    assert main(argv) == 0
+    assert "15 seen, 0 loaded" in capsys.readouterr().out
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM load_runs").fetchone() == (3,)
+
+
+def test_a_run_whose_official_files_changed_or_went_is_not_skipped(
+        prefect_server: None, raw_dir: Path, corpus: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    official = tmp_path / "official"
+    official.mkdir()
+    shutil.copy(corpus / "official" / "data-statistik.json", official)
+    warehouse = tmp_path / "w.duckdb"
+    argv = ["run", "--raw-dir", str(raw_dir), "--warehouse", str(warehouse),
+            "--official-source", str(official)]
+    assert main(argv) == 0
+    assert main(argv) == 0
+    assert "run skipped" in capsys.readouterr().out
+    (official / "data-statistik.json").unlink()
+    assert main(argv) == 0
+    assert "1 removed" in capsys.readouterr().out

@@ -1,5 +1,6 @@
-"""A fingerprint of everything that decides what a file yields: the extraction code and the
-reference data. A file is re-extracted when its bytes or this fingerprint change."""
+"""Fingerprints of the code: of everything that decides what a file yields (the extraction code
+and the reference data; a file is re-extracted when its bytes or this change), and of the whole
+package (a run with nothing new to load is skipped only when this equals the last run's)."""
 
 from __future__ import annotations
 
@@ -25,5 +26,19 @@ def extractor_fingerprint() -> str:
     files += sorted(REFERENCE_DIR.glob("*.yaml"))   # the catalog, lexicon, provinces, wave calendar
     for path in files:
         digest.update(path.relative_to(path.parents[1]).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# What the package is made of: code, reference data, view SQL, report templates and style.
+_PACKAGE_SUFFIXES = {".py", ".yaml", ".sql", ".j2", ".css"}
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Short hash of every file of the package that is code or data (not caches)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in _PACKAGE.rglob("*") if p.suffix in _PACKAGE_SUFFIXES and p.is_file()):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

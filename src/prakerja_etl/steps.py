@@ -4,7 +4,6 @@ loader; `tasks` gives each a Prefect task, `flow` puts them in order. Nothing he
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,9 +47,7 @@ def load_official(settings: Settings, loader: Loader) -> Written:
         if setting:
             raise ConfigError(f"official source {setting} is neither a folder nor an http(s) URL")
         return Written(0, [])   # nothing configured and no <raw-dir>/official: no official data this run
-    files = {_official_name(source, raw_dir, name): data for name, data in source.fetch().items()}
-    found = [SourceFile(name, Path(name), "official", len(data), hashlib.sha256(data).hexdigest())
-             for name, data in sorted(files.items())]
+    files, found = source.found(raw_dir)
     loader.register(found)
     plan = loader.plan(["official"])
     if not plan.changed:
@@ -62,15 +59,6 @@ def load_official(settings: Settings, loader: Loader) -> Written:
     loader.settle("official", [f["source_file"] for f in batch.source_files] + held)
     loader.mark_removed(plan.removed)
     return written
-
-
-def _official_name(source: official.OfficialSource, raw_dir: Path, name: str) -> str:
-    """How an official file is named in the warehouse: its URL, or its path in the raw folder."""
-    if source.is_url:
-        return f"{source.location.rstrip('/')}/{name}"
-    path = (Path(source.location) / name).resolve()
-    root = raw_dir.resolve()
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def report(summary: dict[str, Any]) -> dict[str, Any]:

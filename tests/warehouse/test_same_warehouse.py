@@ -19,11 +19,11 @@ from typing import Any
 import duckdb
 
 FINGERPRINT = Path(__file__).resolve().parents[1] / "data" / "dev_warehouse.json"
-# Columns whose values differ between any two runs of the same input, and the extractor's
-# version, a hash of its code that any edit of that code changes by design.
+# Columns whose values differ between any two runs of the same input, and the extractor's and
+# the package's versions, hashes of the code that any edit of it changes by design.
 VOLATILE = {"run_id", "flow_run_id", "content_run_id", "superseded_by_run", "loaded_at", "removed_at",
             "quarantined_at", "started_at", "finished_at", "valid_from", "valid_to", "content_since",
-            "extractor_version"}
+            "extractor_version", "code_version"}
 
 
 def fingerprint(warehouse: Path, raw_dir: Path) -> dict[str, Any]:

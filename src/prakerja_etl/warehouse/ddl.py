@@ -97,6 +97,9 @@ TABLES: tuple[Table, ...] = (
         ("rankings_loaded", "BIGINT", "Rows loaded into province_rankings"),
         ("survey_rows_loaded", "BIGINT", "Rows loaded into survey_results"),
         ("official_rows_loaded", "BIGINT", "Rows loaded into official_recipients and official_province_totals"),
+        ("code_version", "VARCHAR", "Hash of the prakerja-etl package that ran (code, reference data, "
+         "view SQL, report templates); `prakerja-etl run` skips a run with nothing new to load only "
+         "when it equals the last completed run's"),
     )),
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}

@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 
 from prakerja_etl.errors import WarehouseLocked
+from prakerja_etl.fingerprint import code_fingerprint
 from prakerja_etl.warehouse.connection import run_lock, utcnow
 
 
@@ -83,8 +84,9 @@ def start_run(con: duckdb.DuckDBPyConnection, run_id: str, raw_dir: str, flow_ru
                     "WHERE status = 'running' OR run_id = ?",
                     ["the process stopped before the run finished; the next run kept what it loaded",
                      _killed_run_id(interrupted)])
-    con.execute("INSERT INTO load_runs (run_id, flow_run_id, raw_dir, started_at, status) "
-                "VALUES (?, ?, ?, ?, 'running')", [run_id, flow_run_id, raw_dir, started_at])
+    con.execute("INSERT INTO load_runs (run_id, flow_run_id, raw_dir, started_at, status, code_version) "
+                "VALUES (?, ?, ?, ?, 'running', ?)",
+                [run_id, flow_run_id, raw_dir, started_at, code_fingerprint()])
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str,

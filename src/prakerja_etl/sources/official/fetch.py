@@ -6,6 +6,7 @@ attempts with backoff for connection errors and server errors: the only retries 
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ import httpx
 from prakerja_etl.errors import ConfigError, TransientError, UnreadableInput, one_line
 from prakerja_etl.settings import Settings
 from prakerja_etl.sources.bounded import read_capped
+from prakerja_etl.sources.discover import SourceFile
 
 REGENCIES_FILE = "all_kabupaten_kota.json"
 MAPPING_FILE = "data-province-city.json"
@@ -62,6 +64,21 @@ class OfficialSource:
                 f"official source {self.location!r}: only http(s) URLs or a folder are supported"
             )
         return _read_folder(Path(self.location).expanduser(), limit)
+
+
+    def found(self, raw_dir: Path) -> tuple[dict[str, bytes], list[SourceFile]]:
+        """Each file's bytes and its `SourceFile` (hashed), under its name in the warehouse: its
+        URL, or its path in the raw folder (absolute when the folder is elsewhere)."""
+        files = {self._warehouse_name(raw_dir, name): data for name, data in self.fetch().items()}
+        return files, [SourceFile(name, Path(name), "official", len(data), hashlib.sha256(data).hexdigest())
+                       for name, data in sorted(files.items())]
+
+    def _warehouse_name(self, raw_dir: Path, name: str) -> str:
+        if self.is_url:
+            return f"{self.location.rstrip('/')}/{name}"
+        path = (Path(self.location) / name).resolve()
+        root = raw_dir.resolve()
+        return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def fetch_official(
