@@ -179,7 +179,7 @@ def writer_session(settings: Settings, flow_run_id: str | None = None) -> Iterat
         with _failure_marked(warehouse, run_id, started_at, raw_dir):
             path, resumed = staging.prepare(warehouse, wait)
         faults.point("staged")
-        with connection.connect(path, wait_seconds=wait, limits=connection.RUN_LIMITS) as con:
+        with connection.connect(path, wait_seconds=wait, limits=connection.run_limits()) as con:
             schema.ensure_schema(con)
             load.replace_reference(con, reference_frames())
             runs.start_run(con, run_id, raw_dir, flow_run_id, started_at, interrupted, resumed)
@@ -223,7 +223,7 @@ def read_summary(settings: Settings, run_id: str) -> dict[str, Any]:
     (file, reason) in the order they were written; the CLI prints it, Prefect publishes it."""
     published = staging.follow(settings.warehouse_path)
     with connection.connect(published, read_only=True, wait_seconds=settings.lock_wait_seconds,
-                       limits=connection.RUN_READ_LIMITS) as con:
+                       limits=connection.run_read_limits()) as con:
         cursor = con.execute("SELECT *, round(epoch(finished_at - started_at), 2) AS seconds "
                              "FROM load_runs WHERE run_id = ?", [run_id])
         row = dict(zip([d[0] for d in cursor.description], cursor.fetchall()[0], strict=True))

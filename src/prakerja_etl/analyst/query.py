@@ -27,7 +27,7 @@ import duckdb
 
 from prakerja_etl.analyst import FORMATS, LOCK_WAIT_SECONDS
 from prakerja_etl.errors import TerminalError
-from prakerja_etl.warehouse.connection import QUERY_LIMITS, connect
+from prakerja_etl.warehouse.connection import connect, query_limits
 
 _FETCH_ROWS = 10_000
 # Piped to a file or a pager (`less -S`), a table hides no column.
@@ -76,7 +76,7 @@ def run_query(warehouse: Path, sql: str, fmt: str = "table", out: TextIO | None 
         raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     statement = check_read_only(sql)
     with connect(warehouse, read_only=True, wait_seconds=wait_seconds,
-                 limits={**QUERY_LIMITS, **SEALED}) as con:
+                 limits={**query_limits(), **SEALED}) as con:
         print_result(con, statement, fmt, out, max_rows=max_rows)
 
 

@@ -25,7 +25,7 @@ import jinja2
 from prakerja_etl.errors import ConfigError
 from prakerja_etl.report import charts
 from prakerja_etl.report.formats import compact, exact
-from prakerja_etl.warehouse.connection import QUERY_LIMITS, Config, connect
+from prakerja_etl.warehouse.connection import Config, connect
 from prakerja_etl.warehouse.views import STATED
 
 # Runs never block readers; this is for another process holding the file read-write (DBeaver, Python).
@@ -63,7 +63,7 @@ def default_path(warehouse: Path) -> Path:
     return warehouse.with_name(f"{warehouse.stem}.report.html")
 
 
-def read_report(warehouse: Path, limits: Config = QUERY_LIMITS) -> ReportData:
+def read_report(warehouse: Path, limits: Config | None = None) -> ReportData:
     """What the report of `warehouse` shows, read with these DuckDB settings."""
     with connect(warehouse, read_only=True, wait_seconds=LOCK_WAIT_SECONDS, limits=limits) as con:
         try:

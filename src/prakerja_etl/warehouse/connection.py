@@ -21,6 +21,7 @@ import duckdb
 import pandas as pd
 
 from prakerja_etl.errors import ConfigError, WarehouseLocked
+from prakerja_etl.settings import Settings
 from prakerja_etl.warehouse.ddl import quote
 
 # DuckDB's connection settings: values of these types (duckdb.connect's `config`).
@@ -37,9 +38,19 @@ DUCKDB_CONFIG: Config = {"storage_compatibility_version": STORAGE_VERSION}
 # spills to disk. Loading only appends and deletes by file; the run's own report reads with
 # aggregations that spill, on one thread (each thread keeps its own hash tables, and two of
 # them outgrow a 64 MB cap before spilling at 100,000 articles). Analysts get more room.
-RUN_LIMITS: Config = {"memory_limit": os.environ.get("PRAKERJA_DUCKDB_MEMORY", "64MB")}
-RUN_READ_LIMITS: Config = {**RUN_LIMITS, "threads": 1}
-QUERY_LIMITS: Config = {"memory_limit": os.environ.get("PRAKERJA_QUERY_MEMORY", "1GB")}
+# The caps are settings (PRAKERJA_DUCKDB_MEMORY, PRAKERJA_QUERY_MEMORY).
+
+
+def run_limits() -> Config:
+    return {"memory_limit": Settings.from_env().duckdb_memory}
+
+
+def run_read_limits() -> Config:
+    return {**run_limits(), "threads": 1}
+
+
+def query_limits() -> Config:
+    return {"memory_limit": Settings.from_env().query_memory}
 
 
 def utcnow() -> datetime:
@@ -79,7 +90,7 @@ def run_lock(warehouse: Path, wait_seconds: float) -> Iterator[None]:
 
 @contextmanager
 def connect(path: Path, *, read_only: bool = False, wait_seconds: float = 30.0,
-            limits: Config = QUERY_LIMITS) -> Iterator[duckdb.DuckDBPyConnection]:
+            limits: Config | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the warehouse, retrying with backoff while another process holds DuckDB's lock."""
     if read_only and not path.exists():
         raise ConfigError(f"no warehouse at {path}; run `prakerja-etl run` first")
@@ -89,7 +100,7 @@ def connect(path: Path, *, read_only: bool = False, wait_seconds: float = 30.0,
     while True:
         try:
             con = duckdb.connect(str(path), read_only=read_only,
-                                 config={**DUCKDB_CONFIG, **limits})
+                                 config={**DUCKDB_CONFIG, **(limits or query_limits())})
             break
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
@@ -129,7 +140,7 @@ def upgrade_storage(path: Path) -> None:
     """Rewrite a warehouse stored in a format older than STORAGE_VERSION (written by an earlier
     version of this project) in STORAGE_VERSION; opening it with the new setting would not
     rewrite the data it already holds."""
-    with duckdb.connect(str(path), read_only=True, config=RUN_READ_LIMITS) as con:
+    with duckdb.connect(str(path), read_only=True, config=run_read_limits()) as con:
         stored = con.execute("SELECT tags['storage_version'] FROM duckdb_databases() "
                              "WHERE database_name = current_database()").fetchall()[0][0]
     if _version(stored) >= _version(STORAGE_VERSION):
@@ -137,7 +148,7 @@ def upgrade_storage(path: Path) -> None:
     rewritten = path.with_name(path.name + ".upgrade")
     for leftover in (rewritten, rewritten.with_name(rewritten.name + ".wal")):
         leftover.unlink(missing_ok=True)   # an interrupted rewrite's
-    with duckdb.connect(str(rewritten), config={**DUCKDB_CONFIG, **RUN_LIMITS}) as con:
+    with duckdb.connect(str(rewritten), config={**DUCKDB_CONFIG, **run_limits()}) as con:
         target = con.execute("SELECT current_database()").fetchall()[0][0].replace('"', '""')
         con.execute(f"ATTACH {quote(str(path))} AS previous (READ_ONLY)")
         con.execute(f'COPY FROM DATABASE previous TO "{target}"')

@@ -109,7 +109,7 @@ def verify(database: Path, *, read_only: bool = True) -> None:
     block fails its checksum or the file cannot be read."""
     try:
         with duckdb.connect(str(database), read_only=read_only,
-                            config={**connection.DUCKDB_CONFIG, **connection.RUN_READ_LIMITS}) as con:
+                            config={**connection.DUCKDB_CONFIG, **connection.run_read_limits()}) as con:
             tables = con.execute("SELECT table_name FROM duckdb_tables() "
                                  "WHERE database_name = current_database() AND NOT temporary").fetchall()
             for (table,) in tables:
@@ -122,7 +122,7 @@ def verify(database: Path, *, read_only: bool = True) -> None:
 def wait_for_writers(published: Path, wait_seconds: float) -> None:
     """Wait while another program holds the published file read-write (readers never block)."""
     with connection.connect(published, read_only=True, wait_seconds=wait_seconds,
-                            limits=connection.RUN_READ_LIMITS):
+                            limits=connection.run_read_limits()):
         pass
 
 
@@ -132,7 +132,7 @@ def recover_stale_wal(published: Path, wait_seconds: float) -> None:
     DuckDB replays the log, checkpoints and deletes it, so that the log never meets another file."""
     if not wal_path(published).exists():
         return
-    with connection.connect(published, wait_seconds=wait_seconds, limits=connection.RUN_LIMITS):
+    with connection.connect(published, wait_seconds=wait_seconds, limits=connection.run_limits()):
         pass
     if wal_path(published).exists():
         raise WarehouseLocked(f"{published} still has a write-ahead log after a checkpoint: a program "
