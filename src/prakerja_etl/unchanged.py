@@ -2,7 +2,8 @@
 
 A run whose raw folder and local official files are what the warehouse recorded, judged by the
 same planner as the flow, with the same code as the last completed run and nothing left by an
-interrupted one, would load nothing, mark nothing and publish a warehouse equal to the one there:
+interrupted one, on a warehouse whose every block reads back (as the flow checks before it
+publishes), would load nothing, mark nothing and publish a warehouse equal to the one there:
 the CLI says so and stops instead of starting the flow (a re-run in about a second instead of
 five). Any doubt (an official URL, whose answer can change; a warehouse held by a writer; an
 unreadable record) means "run the flow".
@@ -58,6 +59,10 @@ def nothing_to_load(settings: Settings) -> LastRun | None:
     names = {f.source_file for f in found}
     if any(planner.pending_flags(found, known, extractor_fingerprint())) or any(
             k.status != "removed" and name not in names for name, k in known.items()):
+        return None
+    try:
+        staging.verify(warehouse)   # a corrupt block: the flow restores the last good copy and says so
+    except PrakerjaError:
         return None
     return LastRun(last[0], last[1], len(found))
 

@@ -22,6 +22,9 @@ REPO = Path(__file__).resolve().parents[2]
 _BLOCK_SIZE, _HEADERS = 262144, 3 * 4096   # DuckDB's file layout: three 4 KiB headers, then blocks
 
 
+# An article the warehouse has not seen: a run with it has something to load and publish.
+NEW_ARTICLE = "Kabar program\nSenin, 2 Januari 2023\nPenerima Kartu Prakerja di desa itu 120 orang.\n"
+
 def cli(raw: Path, warehouse: Path | str, api_url: str, **env: str) -> subprocess.CompletedProcess[str]:
     """`prakerja-etl run` as its own process against the test session's Prefect server."""
     environment = dict(os.environ, PREFECT_API_URL=api_url, PRAKERJA_WORKERS="1", **env)
@@ -129,7 +132,8 @@ def test_a_symlinked_warehouse_stays_a_link_and_its_target_is_replaced(
     (tmp_path / "disk").mkdir()
     target, link = tmp_path / "disk" / "prakerja.duckdb", tmp_path / "current.duckdb"
     link.symlink_to(target)
-    for _ in range(2):   # the first run creates the target, the second replaces it
+    for n in range(2):   # the first run creates the target, the second (with a new file) replaces it
+        (raw_dir / "articles" / f"baru-{n}.txt").write_text(NEW_ARTICLE, encoding="utf-8")
         done = cli(raw_dir, link, prefect_api_url)
         assert done.returncode == 0, done.stderr
         assert link.is_symlink() and link.resolve() == target
@@ -154,8 +158,9 @@ def test_a_full_disk_removes_the_staging_copy_with_one_line(room: str, published
     """The warehouse on a small tmpfs (mounted in a user namespace): the run's copy, or the
     batches loaded into it, do not fit."""
     size = published.stat().st_size
-    if room == "no room for the copy":
+    if room == "no room for the copy":   # and one new article to load (with none, nothing is copied)
         mount_size = size + 256 * 1024
+        (raw_dir / "articles" / "baru.txt").write_text(NEW_ARTICLE, encoding="utf-8")
     else:   # the copy fits; 400 more articles do not
         mount_size = 2 * size + 1024 * 1024
         subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), str(raw_dir), "-n", "400"],
