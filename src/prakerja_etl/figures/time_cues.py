@@ -10,7 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from prakerja_etl.figures.lexicon import Prefiltered, compile_cue, stem
+from prakerja_etl.figures.lexicon import stem
+from prakerja_etl.figures.prefilter import Prefiltered, compile_cue
 from prakerja_etl.settings import SCHEMAS_DIR
 
 CUES_PATH = SCHEMAS_DIR / "timing.yaml"

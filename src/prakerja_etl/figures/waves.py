@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from prakerja_etl.figures.lexicon import compile_cue
+from prakerja_etl.figures.prefilter import compile_cue
 from prakerja_etl.figures.time_cues import CUES
 from prakerja_etl.settings import SCHEMAS_DIR
 from prakerja_etl.text.numbers import parse_roman
