@@ -58,7 +58,7 @@ class Scene:
 
 
 def read_scenes(sentences: list[Sentence], when: ArticleTime,
-            counting: frozenset[int] = frozenset()) -> tuple[dict[int, Scene], dict[int, str | None]]:
+                counting: frozenset[int] = frozenset()) -> tuple[dict[int, Scene], dict[int, str | None]]:
     """Each sentence's scene, and the period each sentence speaks of. The period in force carries
     across the whole article: news carries its frame ('sepanjang 2020' in the lead) past paragraph
     breaks, and carrying it only within a paragraph or from the lead loses more periods on the

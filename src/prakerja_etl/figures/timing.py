@@ -25,7 +25,7 @@ def time_article(figures: list[Figure], sentences: list[Sentence],
     """Each figure with `period`, `basis` and `as_of` set from its sentence and the article, and the
     period each sentence speaks of (its own stated one, else the one in force before it)."""
     scenes, periods = read_scenes(sentences, when, frozenset(f.sentence.start for f in figures
-                                                         if f.metric in CUES.running_metrics))
+                                                              if f.metric in CUES.running_metrics))
     return _resolve_all(figures, sentences, when, scenes), periods
 
 
@@ -140,7 +140,7 @@ def _targets_to_date(figures: list[Figure], scenes: dict[int, Scene]) -> list[Fi
                       or (counts and float(f.value) >= max(counts))):
             year = int(as_of[:4])
             f = timed(f, period=None if WAVES.start_year < year else str(year), basis="to_date",
-                        as_of=as_of)
+                       as_of=as_of)
         out.append(f)
     return out
 
