@@ -2,7 +2,8 @@
 
 import pytest
 
-from prakerja_etl.figures.find import find_figures, unit_stated
+from prakerja_etl.figures.find import find_figures
+from prakerja_etl.figures.units import unit_stated
 
 
 def figures(sentence: str) -> list[tuple[float, str]]:

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from prakerja_etl.figures.timing import WAVES_PATH, load_waves
+from prakerja_etl.figures.waves import WAVES_PATH, load_waves
 from prakerja_etl.sources.articles import extract_article
 from prakerja_etl.text.metadata import undated_fallback
 from prakerja_etl.text.periods import find_periods, span_period

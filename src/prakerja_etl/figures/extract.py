@@ -12,6 +12,7 @@ from prakerja_etl.errors import UnreadableInput
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.figures.find import Candidate, find_figures
 from prakerja_etl.figures.interval import interval
+from prakerja_etl.figures.lexicon import Subject
 from prakerja_etl.figures.subject import PRAKERJA, SentenceSubjects
 from prakerja_etl.text.provinces import Province, ProvinceMention, find_provinces
 from prakerja_etl.text.segment import Sentence
@@ -107,11 +108,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
     for i, cand in enumerate(found):
         prev_end = found[i - 1].end if i else 0
         next_start = found[i + 1].start if i + 1 < len(found) else len(text)
-        left, right = text[prev_end:cand.start], text[cand.end:next_start]
-        if _SHARE_OF_NEXT.fullmatch(right) and i + 2 < len(found):
-            right = text[cand.end:found[i + 2].start]
-        elif _SHARE_OF_NEXT.fullmatch(right) and i + 1 < len(found):
-            right = text[cand.end:]
+        left, right = text[prev_end:cand.start], _right_of(text, found, i, next_start)
         left_breaks = [m.span() for m in _CLAUSE_BREAK.finditer(left)]
         left_clause = _own_clause(left, left_breaks)
         right_clause = _CLAUSE_BREAK.split(right, maxsplit=1)[0]
@@ -135,17 +132,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
             previous_value=out[-1].value if out and out[-1].unit == cand.unit else None,
             has_next=i + 1 < len(found), previous_metric=out[-1].metric if out else None,
         )
-        subject = subjects.of(cand.start, cand.end, next_start)
-        if subject is not None and subject != PRAKERJA:
-            decision = cls.Decision(None, "subject:" + subject.id, subject.id)
-        elif out and out[-1].rule.startswith("exclusion") and _SAME_AMOUNT.match(left_clause):
-            # '… realisasi 85 persen atau Rp17 triliun': a restated exclusion stays excluded.
-            decision = cls.Decision(None, out[-1].rule)
-        elif out and out[-1].metric and out[-1].unit == cand.unit and cls.LEX.change_to.match(left):
-            # 'menyasar 2 juta peserta, lalu menjadi 3 juta peserta': the new value of the same quantity.
-            decision = cls.Decision(out[-1].metric, "changed-from-previous")
-        else:
-            decision = cls.classify(ctx)
+        decision = _decide(ctx, subjects.of(cand.start, cand.end, next_start), out)
         metric, rule = decision.metric, decision.rule
         province = None if cand.unit == "ordinal" else \
             province_left or province_right or province_clause or topic
@@ -164,6 +151,30 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         ))
     return out
 
+
+def _right_of(text: str, found: list[Candidate], i: int, next_start: int) -> str:
+    """The text after the i-th figure up to the next; past it when the next is the whole the share
+    is of ('X persen dari N peserta merupakan perempuan')."""
+    right = text[found[i].end:next_start]
+    if _SHARE_OF_NEXT.fullmatch(right) and i + 2 < len(found):
+        return text[found[i].end:found[i + 2].start]
+    if _SHARE_OF_NEXT.fullmatch(right) and i + 1 < len(found):
+        return text[found[i].end:]
+    return right
+
+
+def _decide(ctx: cls.Context, subject: Subject | None, out: list[Figure]) -> cls.Decision:
+    """The metric and rule of a figure: none for another subject's, else from the figure before it
+    in the sentence or from its words."""
+    if subject is not None and subject != PRAKERJA:
+        return cls.Decision(None, "subject:" + subject.id, subject.id)
+    if out and out[-1].rule.startswith("exclusion") and _SAME_AMOUNT.match(ctx.left_clause):
+        # '… realisasi 85 persen atau Rp17 triliun': a restated exclusion stays excluded.
+        return cls.Decision(None, out[-1].rule)
+    if out and out[-1].metric and out[-1].unit == ctx.unit and cls.LEX.change_to.match(ctx.left):
+        # 'menyasar 2 juta peserta, lalu menjadi 3 juta peserta': the new value of the same quantity.
+        return cls.Decision(out[-1].metric, "changed-from-previous")
+    return cls.classify(ctx)
 
 def _topic_province(text: str, mentions: list[ProvinceMention]) -> Province | None:
     """'Di Jawa Timur, jumlah penerima …': a province that opens the sentence frames all of it."""

@@ -13,7 +13,16 @@ import re
 from dataclasses import dataclass
 
 from prakerja_etl.figures import vocab
-from prakerja_etl.figures.lexicon import stem
+from prakerja_etl.figures.units import (
+    PEOPLE_NAMED,
+    counted_noun,
+    header_unit,
+    is_ranking_size,
+    list_unit,
+    not_a_quantity,
+    noun_unit,
+    qualifier_of,
+)
 from prakerja_etl.text import numbers
 
 _NUMERAL = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -95,8 +104,6 @@ _FRACTION_WORD_RE = re.compile(
     + r"|lainnya\b|di\s+antaranya\b|dari\s+mereka\b)))",
     re.IGNORECASE,
 )
-_RANKING_SIZE = re.compile(
-    r"^\s*provinsi\b[^.;]{0,60}?(?:" + vocab.MOST + "|" + vocab.LEAST + r")", re.IGNORECASE)
 # '52 di antaranya': that many of a group named before.
 _PART_OF = re.compile(r"\s*(?:di\s*antara(?:nya|\s+mereka)|diantaranya)\b", re.IGNORECASE)
 _LIST_MARKER = re.compile(r"^\s*\d{1,2}[.)]\s")
@@ -150,7 +157,7 @@ def find_figures(sentence: str, *, previous_unit: str | None = None,
     stated_from = 0
     if stated_unit is None and ":" in sentence:
         # 'Alasan mendaftar (persen): …' states the unit of the list after the colon.
-        stated_unit, stated_from = _list_unit(sentence)
+        stated_unit, stated_from = list_unit(sentence)
     numerals = _numerals(sentence, table_header, stated_unit, stated_from) if has_digit else []
     for cand in numerals + (_number_words(sentence) if wordy else []):
         if not _overlaps(cand.start, cand.end, taken):
@@ -212,11 +219,11 @@ def _fractions(sentence: str) -> list[Candidate]:
         a, b = _small_number(m.group("a")), _small_number(m.group("b"))
         if a and b and a < b:
             out.append(Candidate(m.start(), m.end(), 100 * a / b, "percent",
-                                 _qualifier(sentence, m.start(), m.end()), "fraction"))
+                                 qualifier_of(sentence, m.start(), m.end()), "fraction"))
     for m in _FRACTION_WORD_RE.finditer(sentence):
         value = numbers.FRACTION_WORDS[" ".join(m.group("f").lower().split())]
         out.append(Candidate(m.start(), m.end(), 100 * value, "percent",
-                             _qualifier(sentence, m.start(), m.end()), "fraction"))
+                             qualifier_of(sentence, m.start(), m.end()), "fraction"))
     return out
 
 
@@ -246,21 +253,21 @@ def _number_words(sentence: str) -> list[Candidate]:
         if pct:  # 'satu persen peserta', 'dua puluh persennya'
             end = m.end() + pct.end()
             out.append(Candidate(m.start(), end, value, "percent",
-                                 _qualifier(sentence, m.start(), end), "percent"))
+                                 qualifier_of(sentence, m.start(), end), "percent"))
             continue
         has_scale = any(w in ("ribu", "juta", "miliar", "milyar", "triliun", "ratus", "puluh",
                               "belas", "seribu", "sejuta", "seratus") for w in lowered)
-        if _not_a_quantity(value, after) or _is_ranking_size(after):
+        if not_a_quantity(value, after) or is_ranking_size(after):
             continue
         # 'satu gelombang', 'tiga program' are not figures; 'hanya satu kabupaten' is.
-        if not has_scale and (not _counted_noun(after) or (
+        if not has_scale and (not counted_noun(after) or (
                 value == 1 and not vocab.ONE_AS_NUMBER_BEFORE.search(sentence, 0, m.start()))):
             continue
         rupiah = bool(re.match(r"\s*rupiah\b", after, re.IGNORECASE))
         end = m.end() + (re.match(r"\s*rupiah", after, re.IGNORECASE).end() if rupiah else 0)
-        unit, unit_from = ("rupiah", "currency") if rupiah else _noun_unit(sentence, m.start(), m.end())
+        unit, unit_from = ("rupiah", "currency") if rupiah else noun_unit(sentence, m.start(), m.end())
         out.append(Candidate(m.start(), end, value, unit,
-                             _qualifier(sentence, m.start(), end), unit_from))
+                             qualifier_of(sentence, m.start(), end), unit_from))
     return out
 
 
@@ -297,9 +304,9 @@ def _numeral_candidate(sentence: str, m: re.Match[str],
     if not (currency or pct or scale):
         if _YEAR.fullmatch(num) and not num2:
             return []  # a year used as a period
-        if _not_a_quantity(value, after) or _is_ranking_size(after):
+        if not_a_quantity(value, after) or is_ranking_size(after):
             return []
-        if value < 100 and "." not in num and "," not in num and not _counted_noun(after) \
+        if value < 100 and "." not in num and "," not in num and not counted_noun(after) \
                 and not _PART_OF.match(after) and not table_header and not stated_unit:
             return []  # a small bare number names nothing countable
     if currency:
@@ -307,12 +314,12 @@ def _numeral_candidate(sentence: str, m: re.Match[str],
     elif pct:
         unit, unit_from = "percent", "percent"
     else:
-        unit, unit_from = _noun_unit(sentence, start, end)
+        unit, unit_from = noun_unit(sentence, start, end)
         if table_header and unit_from == "default":  # a cell's own noun outweighs its column
-            unit, unit_from = _header_unit(sentence, start, table_header)
+            unit, unit_from = header_unit(sentence, start, table_header)
     if unit_from == "default" and stated_unit:
         unit, unit_from = stated_unit, "header"   # 'Ditabung 27,4' under '… (persen)'
-    qualifier = _qualifier(sentence, start, end) or (
+    qualifier = qualifier_of(sentence, start, end) or (
         "sekitar" if scale.lower() in numbers.APPROXIMATE_SCALES else None)
     if num2:
         low = numbers.scale(value, multiplier)
@@ -337,102 +344,7 @@ def _attached_to_word(sentence: str, start: int) -> bool:
     return before[-1:] == "-" and before[:1].isalpha() and before.lower() != "e-"
 
 
-def _counted_noun(after: str) -> bool:
-    return bool(vocab.PEOPLE_AFTER.match(after) or vocab.THINGS_AFTER.match(after))
-
-
-def _is_ranking_size(after: str) -> bool:
-    return bool(_RANKING_SIZE.match(after))
-
-
-def _not_a_quantity(value: float, after: str) -> bool:
-    """'4 bulan', 'tiga kali' are not quantities; '2.300 kali' (shared, viewed) counts events."""
-    return bool(vocab.NOT_A_QUANTITY_AFTER.match(after)) and not (
-        value >= vocab.EVENTS_FROM and vocab.EVENTS_AFTER.match(after))
-
-
-def _noun_unit(sentence: str, start: int, end: int) -> tuple[str, str]:
-    """Unit from the number's own noun phrase: the noun after it, else a noun right before it."""
-    after = sentence[end:]
-    if vocab.PEOPLE_AFTER.match(after):
-        return "person", "noun"
-    one_per_person = vocab.ONE_PER_PERSON_AFTER.match(after)
-    if one_per_person and _counts_persons(sentence, start, end + one_per_person.end()):
-        return "person", "noun"  # 'pendaftar mencapai 80 juta akun': one account per registrant
-    if vocab.THINGS_AFTER.match(after) or vocab.EVENTS_AFTER.match(after):
-        return "count", "noun"
-    if _people_before(sentence, start):
-        return "person", "noun"
-    return "count", "default"
-
-
-def _people_before(sentence: str, start: int) -> bool:
-    """'kuota sekitar 300 ribu': a noun of persons right before the number (and its qualifier)."""
-    before = sentence[max(0, start - 60):start]
-    qualifier = vocab.qualifier_before(before, 0, len(before))
-    return bool(vocab.PEOPLE_BEFORE.search(before[:qualifier.start()] if qualifier else before))
-
-
-_CLAUSE_START = re.compile(r"[,;:](?!\d)[^,;:]*$")
-_CLAUSE_END = re.compile(r"[,;:](?!\d)")
-_TOKEN = re.compile(r"[^\W\d_]+")
-
-
-def _counts_persons(sentence: str, start: int, end: int) -> bool:
-    """'akun' counts persons when its clause names them ('pendaftar … 80 juta akun', '80 juta
-    akun pendaftar') or registering ('2 juta akun terdaftar')."""
-    opening = _CLAUSE_START.search(sentence, 0, start)
-    closing = _CLAUSE_END.search(sentence, end)
-    clause = sentence[opening.start() + 1 if opening else 0:closing.start() if closing else len(sentence)]
-    if _PEOPLE_NAMED.search(sentence, opening.start() if opening else 0, start) \
-            or vocab.PEOPLE_AFTER.match(sentence[end:]):
-        return True
-    return any(stem(t) in vocab.REGISTRATION_STEMS for t in _TOKEN.findall(clause) if len(t) > 4)
-
-
-def _header_unit(sentence: str, start: int, header: list[str]) -> tuple[str, str]:
-    """Unit of a cell in a flattened table row, from the header of its column."""
-    column = sentence[:start].count("|")
-    title = header[column] if column < len(header) else ""
-    stated = unit_stated(title)
-    if stated:
-        return stated, "header"   # 'Porsi (%)'
-    if re.search(vocab.PEOPLE, title, re.IGNORECASE):
-        return "person", "noun"
-    return "count", "default"
-
-
-_LIST_OPENS = re.compile(r"\s*\)?\s*:")
-
-
-def _list_unit(sentence: str) -> tuple[str | None, int]:
-    """The unit a list header inside the sentence states, and where its list starts."""
-    for unit, pattern in vocab.STATED_UNITS.items():
-        for m in pattern.finditer(sentence):
-            opens = _LIST_OPENS.match(sentence, m.end())
-            if opens:
-                return unit, opens.end()
-    return None, 0
-
-
-def unit_stated(text: str) -> str | None:
-    """The unit a caption or column title states for the bare numbers under it:
-    'Pemanfaatan insentif (persen)' → 'percent', 'Jumlah, dalam orang' → 'person'."""
-    return next((unit for unit, pattern in vocab.STATED_UNITS.items() if pattern.search(text)), None)
-
-
-def _qualifier(sentence: str, start: int, end: int) -> str | None:
-    m = vocab.qualifier_before(sentence, max(0, start - 30), start)
-    if m:
-        return " ".join(m.group("q").lower().split())
-    if vocab.QUALIFIER_AFTER.match(sentence[end:]):
-        return "lebih dari"
-    return None
-
-
 _PEOPLE_IN_CLAUSE = re.compile(vocab.PEOPLE, re.IGNORECASE)
-# A people noun that is not the 'per peserta' of an amount: it names what comes next.
-_PEOPLE_NAMED = re.compile(r"(?<!per )(?<!tiap )(?<!setiap )" + vocab.PEOPLE, re.IGNORECASE)
 
 
 def _resolve_context_units(sentence: str, found: list[Candidate],
@@ -444,7 +356,7 @@ def _resolve_context_units(sentence: str, found: list[Candidate],
         if cand.unit_from == "default":
             # 'anggaran Rp20 triliun, peserta yang lolos sebanyak 5,5 juta': a people noun
             # between an amount and the figure ends the amount's frame.
-            people_between = _PEOPLE_NAMED.search(sentence, last_end, cand.start) is not None
+            people_between = PEOPLE_NAMED.search(sentence, last_end, cand.start) is not None
             if last_unit == "rupiah" and cand.value >= 1000 and not people_between:
                 # 'empat koma dua juta rupiah. Tiga setengah juta untuk pelatihan'
                 cand = Candidate(cand.start, cand.end, cand.value, "rupiah", cand.qualifier,

@@ -7,18 +7,25 @@ once per group; stems are matched on tokens stemmed once each by PySastrawi (cac
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import compress
 from pathlib import Path
-from re import _constants as sre  # the parsed form of a pattern, to find the words it needs
 from re import _parser
 
 import yaml
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
+from prakerja_etl.figures.prefilter import (
+    Prefiltered,
+    alternatives,
+    compile_cue,
+    first_chars,
+    folded,
+    led_by,
+    phrase,
+    presence_test,
+)
 from prakerja_etl.reference_data import REFERENCE_DIR
 
 LEXICON_PATH = REFERENCE_DIR / "lexicon.yaml"
@@ -27,146 +34,6 @@ REGENCIES_PATH = REFERENCE_DIR / "regencies.yaml"
 _TOKEN = re.compile(r"\w+(?:-\w+)*")
 
 
-def phrase(text: str) -> str:
-    """A lexicon phrase as a regex: a space matches any whitespace, 'word*' any suffix, whole words."""
-    body = re.sub(r"(?<=[^\W\d_])(?<!\\[A-Za-z])\*", r"\\w*", text)
-    body = re.sub(r"^\^ ", r"^\\s*", body)
-    body = body.replace(" ?", r"\s*").replace(" ", r"\s+")
-    head = r"(?<!\w)" if re.match(r"[\w(]", text) else ""
-    tail = r"(?!\w)" if re.search(r"[\w*)?]$", text) else ""
-    return f"{head}(?:{body}){tail}"
-
-
-_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
-Needs = tuple[frozenset[str], ...]   # a match contains one string of each set (case-folded)
-
-
-def _needs(items: _parser.SubPattern | list) -> Needs:
-    """What every match of a parsed pattern contains; () when nothing is known (a bare '\\w+')."""
-    needs: list[frozenset[str]] = []
-    run = ""
-    for op, av in items:
-        if op is sre.LITERAL:
-            run += chr(av).casefold()
-            continue
-        if op in _ZERO_WIDTH:
-            continue   # takes no characters: the literal run goes on
-        if run:
-            needs.append(frozenset([run]))
-            run = ""
-        if op is sre.SUBPATTERN:
-            needs += _needs(av[-1])
-        elif op is sre.BRANCH:
-            # one of the branches: any string of the strongest set of each
-            branches = [_needs(b) for b in av[1]]
-            if all(branches):
-                needs.append(frozenset().union(*(max(b, key=lambda s: min(map(len, s))) for b in branches)))
-        elif op in _REPEATS and av[0] >= 1:
-            needs += _needs(av[2])
-    if run:
-        needs.append(frozenset([run]))
-    return tuple(needs)
-
-
-def _alternatives(items: _parser.SubPattern | list) -> list[Needs] | None:
-    """What each top-level alternative of a pattern needs ('a b|c' → [({a}, {b}), ({c},)]); None
-    when one of them needs nothing known."""
-    core = [(op, av) for op, av in items   # what can take no characters needs nothing
-            if op not in _ZERO_WIDTH and not (op in _REPEATS and av[0] == 0)]
-    if len(core) == 1 and core[0][0] is sre.SUBPATTERN:
-        return _alternatives(core[0][1][-1])
-    branches = [_needs(b) for b in core[0][1][1]] if len(core) == 1 and core[0][0] is sre.BRANCH \
-        else [_needs(items)]
-    return branches if all(branches) else None
-
-
-def _test(alternatives: list[Needs] | None) -> str:
-    """A test of the case-folded text `t` that holds when it has what one of the alternatives needs,
-    written out as one expression of substring tests: far cheaper than a regex or generators."""
-    if alternatives is None:
-        return "True"
-    return " or ".join("(" + " and ".join("(" + " or ".join(f"{n!r} in t" for n in sorted(one_of)) + ")"
-                                          for one_of in needs) + ")" for needs in alternatives)
-
-
-def _gate(alternatives: list[Needs] | None) -> Callable[[str], bool] | None:
-    if alternatives is None:
-        return None
-    return eval(f"lambda t: {_test(alternatives)}")  # built only from repr() of the pattern's own literals
-
-
-@lru_cache(maxsize=4096)
-def _folded(text: str) -> str:
-    return text.casefold()
-
-
-def _firsts(pattern: str) -> str | None:
-    """The characters a match of `pattern` can start with (as written: the pattern's case flags
-    apply to them too), None when it can start with more than literal characters."""
-    def first(items: _parser.SubPattern | list) -> set[str] | None:
-        for op, av in items:
-            if op in _ZERO_WIDTH:
-                continue
-            if op is sre.LITERAL:
-                return {chr(av)}
-            if op is sre.SUBPATTERN:
-                return first(av[-1])
-            if op is sre.BRANCH:
-                branches = [first(b) for b in av[1]]
-                return None if None in branches else set().union(*branches)
-            if op in _REPEATS and av[0] >= 1:
-                return first(av[2])
-            return None
-        return None   # nothing but zero-width items
-    chars = first(_parser.parse(pattern, re.IGNORECASE))
-    return "".join(sorted(chars)) if chars else None
-
-
-def _led(pattern: str, firsts: str | None) -> str:
-    """`pattern` after a lookahead of its first characters, which lets a scan pass other positions
-    at once (an alternation of ignore-case phrases is otherwise entered at every one)."""
-    return pattern if firsts is None else f"(?=[{re.escape(firsts)}])(?:{pattern})"
-
-
-class Prefiltered:
-    """A compiled pattern that first looks, in the case-folded text, for a word every match needs:
-    most sentences contain none of a cue's words, and a substring test is far cheaper than
-    trying a long alternation at every position. A pattern anchored at the start (`^`, `match`,
-    `fullmatch`) is tried at one place only, which costs less than looking through the whole text."""
-
-    __slots__ = ("regex", "pattern", "flags", "_gate", "_last", "_last_absent")
-
-    def __init__(self, regex: re.Pattern[str]) -> None:
-        self.regex, self.pattern, self.flags = regex, regex.pattern, regex.flags
-        parsed = _parser.parse(regex.pattern, regex.flags)
-        anchored = bool(parsed.data) and parsed.data[0] == (sre.AT, sre.AT_BEGINNING)
-        self._gate = None if anchored else _gate(_alternatives(parsed))
-        self._last, self._last_absent = "", self._gate is not None and not self._gate("")
-
-    def absent(self, text: str) -> bool:
-        """Whether no match can be in `text` (nor in any part of it)."""
-        if self._gate is None:
-            return False
-        if text != self._last:   # the same sentence is asked once per figure
-            self._last, self._last_absent = text, not self._gate(_folded(text))
-        return self._last_absent
-
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return None if self.absent(text) else self.regex.search(text, pos, endpos)
-
-    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.regex.match(text, pos, endpos)
-
-    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.regex.fullmatch(text, pos, endpos)
-
-    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        return iter(()) if self.absent(text) else self.regex.finditer(text, pos, endpos)
-
-
-def compile_cue(pattern: str, flags: int = 0) -> Prefiltered:
-    return Prefiltered(re.compile(pattern, flags))
 
 
 @lru_cache(maxsize=1)
@@ -214,19 +81,20 @@ class Cues:
         # Amounts need every cue, also where cues overlap ('insentif yang diterima'), to pick the
         # nearest that fits the size; other groups scan one alternation per side.
         self.overlapping = group == "rupiah"
-        self._compiled = {side: [(i, re.compile(_led(p, _firsts(p)), re.IGNORECASE)) for i, p in pats]
+        self._compiled = {side: [(i, re.compile(led_by(p, first_chars(p)), re.IGNORECASE)) for i, p in pats]
                           for side, pats in self._patterns.items()}
-        self._firsts = {side: {i: _firsts(p) for i, p in pats} for side, pats in self._patterns.items()}
+        self._firsts = {side: {i: first_chars(p) for i, p in pats} for side, pats in self._patterns.items()}
         # The words each cue needs: a text is scanned only for the cues whose words it contains,
         # all tested by one function per side.
         self._present_in = {side: eval(  # built only from repr() of the patterns' own literals
             "lambda t: tuple(compress({!r}, [{}]))".format(
                 tuple(i for i, _ in pats),
-                ", ".join(f"({_test(_alternatives(_parser.parse(p, re.IGNORECASE)))})" for _, p in pats)),
+                ", ".join(f"({presence_test(alternatives(_parser.parse(p, re.IGNORECASE)))})"
+                          for _, p in pats)),
             {"compress": compress}) for side, pats in self._patterns.items()}
 
     def _present(self, text: str, side: str) -> tuple[int, ...]:
-        return self._present_in[side](_folded(text))
+        return self._present_in[side](folded(text))
 
     @lru_cache(maxsize=4096)  # noqa: B019 (the groups live as long as the program)
     def _alternation(self, side: str, present: tuple[int, ...]) -> re.Pattern[str]:
@@ -235,7 +103,8 @@ class Cues:
         patterns, firsts = dict(self._patterns[side]), self._firsts[side]
         starts = None if any(firsts[i] is None for i in present) else "".join(
             sorted(set().union(*(firsts[i] for i in present))))
-        return re.compile(_led("|".join(f"(?P<c{i}>{patterns[i]})" for i in present), starts), re.IGNORECASE)
+        alternation = "|".join(f"(?P<c{i}>{patterns[i]})" for i in present)
+        return re.compile(led_by(alternation, starts), re.IGNORECASE)
 
     def rule(self, index: int) -> str:
         return f"{'exclusion' if self.metrics[index] is None else self.group}:{self.ids[index]}"

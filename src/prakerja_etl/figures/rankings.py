@@ -222,6 +222,14 @@ def _clause_rankings(sentence: Sentence, lo: int, hi: int, mentions: list[Provin
         if not after and size and len(before) < size:
             return []  # 'Sulsel masuk sepuluh besar provinsi …': one of the top ten, rank unknown
         return _ranked((after or before)[: size or None], direction, 1, sentence, state)
+    return _subject_rankings(text, lo, cue, position, mentions, direction, sentence, state)
+
+
+def _subject_rankings(text: str, lo: int, cue: re.Match[str] | None, position: re.Match[str] | None,
+                      mentions: list[ProvinceMention], direction: str, sentence: Sentence,
+                      state: _State) -> list[Ranking]:
+    """The ranks a clause gives its subject province and those it names with it ('Jateng menempati
+    posisi ketiga di belakang Jabar dan Jatim', 'terbanyak adalah Jabar, Jatim dan Jateng')."""
     kept = _ahead_of_behind(text, mentions)
     if not kept:
         return []

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -12,7 +14,8 @@ from prakerja_etl.errors import UnreadableInput
 from prakerja_etl.figures.extract import Figure, extract_figures
 from prakerja_etl.figures.interval import stored
 from prakerja_etl.figures.rankings import Ranking, find_rankings
-from prakerja_etl.figures.timing import ArticleTime, time_article
+from prakerja_etl.figures.scenes import ArticleTime
+from prakerja_etl.figures.timing import time_article
 from prakerja_etl.settings import Settings
 from prakerja_etl.sources.html_article import read_html
 from prakerja_etl.sources.json_article import read_json
@@ -58,7 +61,8 @@ def extract_article(source_file: str, data: bytes) -> ArticleExtraction:
     sentences = split_sentences(clean.text, lines)
     meta = read_metadata(lines)
     when = _article_time(meta, lines)
-    limits = Settings.from_env()
+    limits = _limits(os.environ.get("PRAKERJA_MAX_SENTENCE_CHARS"),
+                     os.environ.get("PRAKERJA_MAX_FIGURES_PER_ARTICLE"))
     longest = max((len(s.text) for s in sentences), default=0)
     if longest > limits.max_sentence_chars:
         # Reading figures costs time in the sentence's length for each of its figures.
@@ -73,6 +77,13 @@ def extract_article(source_file: str, data: bytes) -> ArticleExtraction:
         clean=clean, meta=meta, figures=figures,
         rankings=find_rankings(sentences), sentence_periods=sentence_periods,
     )
+
+
+@lru_cache(maxsize=8)
+def _limits(sentence_chars: str | None, figures: str | None) -> Settings:
+    """The settings, read again only when the two limits an article obeys change: reading every
+    setting cost as much per article as splitting it into sentences."""
+    return Settings.from_env()
 
 
 def _article_time(meta: ArticleMeta, lines: list) -> ArticleTime:

@@ -10,6 +10,7 @@ import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import ftfy
 
@@ -65,10 +66,17 @@ def _replacement(match: re.Match[str]) -> str:
     if match.group("entity"):
         return html.unescape(match.group("entity"))
     if match.group("mojibake"):
-        fixed = ftfy.fix_text(match.group("mojibake"))
-        # ftfy leaves a lone 'Â' (its NBSP was lost) and 'â€' (its closing quote byte lost).
-        return fixed.replace("\u00e2\u20ac", '"').replace("\u00c2", "")
+        return _repaired(match.group("mojibake"))
     return ""
+
+
+@lru_cache(maxsize=256)
+def _repaired(mojibake: str) -> str:
+    """The characters a run of mojibake stood for: a text repeats the same few runs ('Â ' for each
+    of its spaces), and ftfy costs far more than looking one up."""
+    fixed = ftfy.fix_text(mojibake)
+    # ftfy leaves a lone 'Â' (its NBSP was lost) and 'â€' (its closing quote byte lost).
+    return fixed.replace("\u00e2\u20ac", '"').replace("\u00c2", "")
 
 
 def clean_text(raw: str) -> CleanText:

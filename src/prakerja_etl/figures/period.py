@@ -1,0 +1,281 @@
+"""One figure's timing from its scene: the period it holds for, whether it is a total, a running
+total (and as of when), a part or a superseded value — CLAIMS.md, "Resolving the period"."""
+
+from __future__ import annotations
+
+import re
+
+from prakerja_etl.figures.extract import Figure
+from prakerja_etl.figures.scenes import ArticleTime, Scene, sentence_date, standing_as_of, stated_as_of
+from prakerja_etl.figures.time_cues import (
+    CHANGE_OPENER,
+    CHANGE_TO_AFTER,
+    CHANGE_TO_BEFORE,
+    CUES,
+    EACH_BEFORE,
+    PART_THEN,
+    RESTATED,
+    WORD,
+    change_verb,
+    continued,
+    last_in,
+    search_in,
+)
+from prakerja_etl.figures.waves import WAVES, WaveMention, find_waves, spanned_waves_year, waves_year
+from prakerja_etl.text.periods import period_for
+
+
+def _stated(scene: Scene, start: int, end: int, restated: bool = False) -> tuple[bool, str | None]:
+    """Whether the figure's own sentence states its period, and which (None for several years). A
+    restated figure ('dari target itu …') is not timed by a period named after it."""
+    if not scene.periods:
+        return False, None   # most sentences name no period
+    own = tuple(p for p in scene.own("plain", "range") if not (restated and p.start >= end))
+    return bool(own), period_for(own, start, end)
+
+
+def _changed_from(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """'naik dari Rp X menjadi Rp Y', 'menjadi Rp Y dari Rp X': where the old value X's own words
+    lie, when the figure at [start, end) is X; None for a lone 'dari X' ('30 persen dari 5 juta')."""
+    opener = CUES.change_from.search(text, max(0, start - 25), start)
+    if not opener:
+        return None
+    after = CHANGE_TO_AFTER.search(text[end:])
+    if after:
+        return opener.start(), end + len(after.group("gap"))
+    if CHANGE_TO_BEFORE.search(text, max(0, start - 90), start):
+        return opener.start(), end + len(_CLAUSE_END.split(text[end:], maxsplit=1)[0])
+    return None
+
+
+def _change_verb_before(text: str, start: int) -> int | None:
+    """Where 'naik dari', 'dipangkas dari sebelumnya' begins when it opens the figure at `start`:
+    a verb of changing a value (by its root) at most one word before the 'dari' that opens it."""
+    opener = CHANGE_OPENER.search(text, max(0, start - 40), start)
+    if not opener:
+        return None
+    words = list(WORD.finditer(text, max(0, opener.start() - 30), opener.start()))[-2:]
+    verb = change_verb(words)
+    return verb.start() if verb else None
+
+
+def _former(scene: Scene, start: int, end: int) -> int | None:
+    """Where the words that put the figure in a former or supposed time begin ('Dulu …', 'paket lama
+    senilai …', '… kala itu', 'nanti kalau …'), when they do: the last time word before it in its
+    sentence is of the past or a supposed future, or one of the past follows it in its clause.
+    'kala itu' is the time named before it in the sentence, if any."""
+    text, offset = scene.text, scene.offset
+    if CUES.former.absent(text) and CUES.then.absent(text) and CUES.hypothetical.absent(text):
+        return None   # most sentences have no word of a former or supposed time
+    named = [p.start for p in scene.periods if p.period and p.start >= offset]
+    cues = [m for pattern in (CUES.former, CUES.hypothetical, CUES.then)
+            for m in pattern.finditer(text, offset, start)
+            if pattern is not CUES.then or not any(n < m.start() for n in named)]
+    before = max(cues, key=lambda m: m.start(), default=None)
+    if before and not CUES.present.search(text, before.end(), start):
+        return before.start()
+    after = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
+    return end if CUES.former.search(after) or (CUES.then.search(after) and not named) else None
+
+
+def resolve(f: Figure, scene: Scene, prev_end: int, when: ArticleTime) -> tuple[Figure, bool, bool]:
+    """The figure with its timing, whether only the article's defaults decided it, and whether it
+    restates a figure stated before ('8 juta orang tersebut')."""
+    text = scene.text
+    start, end = scene.offset + f.start - f.sentence.start, scene.offset + f.end - f.sentence.start
+    restated = not RESTATED.absent(text) and bool(RESTATED.regex.match(text[end:]))
+    has_stated, stated = _stated(scene, start, end, restated)
+    figure, default = _resolve_in(f, scene, prev_end, when, start, end, has_stated, stated)
+    return figure, default, restated
+
+
+def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start: int, end: int,
+                has_stated: bool, stated: str | None) -> tuple[Figure, bool]:
+    text = scene.text
+    recent = _recent(scene, stated, when)
+    if f.unit == "ordinal":
+        # a wave number is named for its wave: the calendar's year, or a finer period the
+        # sentence states within that year ('gelombang IV, Agustus 2020')
+        year = WAVES.year_of(int(f.value), recent=recent)
+        fine = stated if year and stated and stated.startswith(str(year)) else None
+        return timed(f, period=fine or (str(year) if year else None), basis="total", as_of=None), False
+    if f.metric is None:
+        return timed(f, period=stated if has_stated else scene.in_force or scene.survey, basis="total",
+                     as_of=None), False
+    # Stage and wave cues count from the last period named before the figure: 'target tahap awal
+    # 595.000, sementara target sepanjang 2023 dipatok 1 juta' — the stage ends where 2023 is named.
+    plain = scene.having("plain", "range")
+    cut = max([p.end for p in plain if p.end <= start and not PART_THEN.search(text, 0, p.start)], default=0)
+    region = text[cut:start]
+    waves = [w for w in find_waves(text) if w.end <= start or w.start >= end]
+    wave_year = waves_year(waves, recent)
+    plan = f.metric in CUES.plan_metrics
+    if plan and stated and len(stated) == 7 and stated[5:].isdigit():
+        stated = stated[:4]  # a quota or budget set in April 2020 is the year's
+    before = text[max(cut, prev_end + scene.offset):start]
+    replaced = _replaced(f, scene, when, start, end, before, region, stated or wave_year)
+    if replaced is not None:
+        return replaced, False
+
+    # part: one wave, one stage, one survey of the series
+    clause_end = end + len(_CLAUSE_END.split(text[end:], maxsplit=1)[0])
+    one_wave = any(w.last is None and not w.opened_by and (w.start >= cut and w.end <= start
+                                                          or end <= w.start and w.end <= clause_end)
+                   for w in waves)
+    if f.metric in CUES.part_metrics and (one_wave or search_in(CUES.part, text, region)) or \
+            (f.metric == "survey_incentive" and (search_in(CUES.per_unit_after, text, text[end:end + 30])
+                                                 or EACH_BEFORE.search(text, max(0, start - 20), start))):
+        period = stated or wave_year or _default(f, scene, when, region)
+        return timed(f, period=period, basis="part", as_of=None), False
+    if not plan:
+        running = _running(f, scene, start, end, has_stated, stated, waves, when, recent)
+        if running:
+            return running, False
+    return _resolve_stated(f, scene, when, start, end, before, has_stated, stated, waves, wave_year)
+
+
+def _replaced(f: Figure, scene: Scene, when: ArticleTime, start: int, end: int, before: str, region: str,
+              own_period: str | None) -> Figure | None:
+    """The figure timed as a value that was replaced or is of a former time, if it is one; `before`
+    is its text since the figure or period before it, `region` since the period before it."""
+    text, plan = scene.text, f.metric in CUES.plan_metrics
+    # superseded: 'semula Rp X, kemudian menjadi Rp Y'
+    if search_in(CUES.superseded_before, text, before) and search_in(CUES.superseded_after, text, text[end:]):
+        # a replaced plan was the plan of the same year as its replacement
+        period = own_period or (_default(f, scene, when, region) if plan else None)
+        return timed(f, period=period, basis="superseded", as_of=None)
+    plain = scene.having("plain", "range")
+    # 'naik dari Rp X menjadi Rp Y': X was replaced, unless its own words date it ('dari 5 juta
+    # pada 2021 menjadi …', '… tahun lalu menjadi …'): then it is that period's
+    changed = _changed_from(text, start, end)
+    if changed:
+        own = [p.period for p in plain if changed[0] <= p.start < changed[1] and p.period]
+        return timed(f, period=own[0][:4] if plan and own else own[0] if own else None,
+                     basis="total" if own else "superseded", as_of=None)
+    # a value of a former time ('paket lama senilai …', '… naik dari Rp X'): only a period stated for it
+    former = _former(scene, start, end)
+    if former is None:
+        former = _change_verb_before(text, start)
+    if former is not None:
+        clause_end = end + len(_CLAUSE_END.split(text[end:], maxsplit=1)[0])
+        own = [p.period for p in plain if former <= p.start < clause_end and p.period]
+        return timed(f, period=own[0] if own else None, basis="total", as_of=None)
+    return None
+
+
+def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end: int, before: str,
+                    has_stated: bool, stated: str | None, waves: list[WaveMention],
+                    wave_year: str | None) -> tuple[Figure, bool]:
+    """A total, or this year's running count: the period its waves or sentence state, else the
+    article's default (`before`: its text since the figure or period before it)."""
+    text, default = scene.text, False
+    if not has_stated and f.metric in CUES.running_metrics and any(
+            w.last is not None and WAVES.year_of(w.first) and WAVES.year_of(w.last)
+            and WAVES.year_of(w.first) != WAVES.year_of(w.last) for w in waves):
+        # 'gelombang 1 hingga 22': a count over waves of several years runs up to the article
+        return timed(f, period=None, basis="to_date", as_of=standing_as_of(scene, start, when)), False
+    spanned = spanned_waves_year(text, waves, end)
+    if spanned and not (stated or "").startswith(spanned):   # a finer period within it stands
+        period = spanned
+    elif has_stated:
+        period = stated
+    elif waves:
+        period = wave_year
+    else:
+        period, default = _default(f, scene, when, before), True
+        if period is None and scene.running and f.metric in CUES.running_metrics:
+            year = int(scene.running[:4])
+            return timed(f, period=None if WAVES.start_year < year else str(year), basis="to_date",
+                         as_of=scene.running), True
+    if period and f.metric in CUES.running_metrics and len(period) == 7 and period[5:].isdigit() \
+            and has_stated:
+        # a count stated for a month stands at that month: 'pada Oktober 2020, 5,59 juta penerima'
+        return timed(f, period=period[:4], basis="to_date", as_of=period), False
+    now = f.metric not in CUES.stock_metrics or CUES.present.search(text, scene.offset, start)
+    if period and period == str(when.year) and not scene.year_closed and now and (
+            f.metric in CUES.running_metrics or f.metric in CUES.profile_metrics and has_stated):
+        # this year's count (or a share of its make-up), stated before the year is over (and before
+        # the article reports it finished), runs to date; a stock only when said to be the present one
+        return timed(f, period=period, basis="to_date", as_of=standing_as_of(scene, start, when)), default
+    return timed(f, period=period, basis="total", as_of=None), default
+
+
+def timed(f: Figure, period: str | None, basis: str, as_of: str | None) -> Figure:
+    """The figure with this timing; itself when it already has it (most keep the defaults)."""
+    if f.period == period and f.basis == basis and f.as_of == as_of:
+        return f
+    # what replace() does, without its field-by-field __init__ (Figure has no __post_init__)
+    timed = object.__new__(Figure)
+    timed.__dict__.update(f.__dict__, period=period, basis=basis, as_of=as_of)
+    return timed
+
+
+def _recent(scene: Scene, stated: str | None, when: ArticleTime) -> int | None:
+    """The year the sentence speaks of (its own period, else the one in force), for waves newer than
+    the calendar knows: a wave the calendar has not reached yet ran in that year when it is not
+    before the calendar's last year nor after the article."""
+    year = stated or scene.in_force
+    return WAVES.recent(int(year[:4]) if year else None, when.year)
+
+
+def _default(f: Figure, scene: Scene, when: ArticleTime, before: str) -> str | None:
+    """No period in the sentence: plans and prices hold for the article's year, or the period of
+    their paragraph (its year for a plan called the whole: 'anggaran total'); other figures take the
+    period in force, else the fieldwork of the survey whose results they report; in the programme's
+    first year (it began in April 2020, so a figure in a 2020 article can
+    be of no other year unless the text says so) every figure is of that year."""
+    first_year = str(when.year) if when.year == WAVES.start_year else None
+    if f.metric in CUES.plan_metrics:
+        if f.metric in CUES.yearly_plan_metrics and continued(before):
+            return scene.next_stated
+        carried = scene.same_line_in_force
+        if carried and CUES.whole.search(before):
+            carried = carried[:4]
+        return scene.next_stated or carried or (str(when.year) if when.year else None)
+    # a count or share cannot be of a year not yet begun: 'tahun depan' carried from a plan does not
+    # time it
+    in_force = scene.in_force if not (scene.in_force and when.year and int(scene.in_force[:4]) > when.year) \
+        else None
+    return scene.next_stated or in_force or scene.survey or first_year
+
+
+def _running(f: Figure, scene: Scene, start: int, end: int, has_stated: bool, stated: str | None,
+             waves: list[WaveMention], when: ArticleTime, recent: int | None) -> Figure | None:
+    """A running total: counted since a start ('sejak 2020'), so far ('hingga kini'), up to a
+    date ('hingga akhir Juni 2023'), or now ('saat ini ada')."""
+    text = scene.text
+    before = text[:start]
+    after = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
+    since = last_in(CUES.since, before, text) or search_in(CUES.since, text, after)
+    so_far = search_in(CUES.so_far, text, before) or search_in(CUES.so_far, text, after) or (
+        not has_stated and f.metric in CUES.person_running_metrics and search_in(CUES.everyone, text, after))
+    present = f.metric in CUES.person_running_metrics and search_in(CUES.present, text, before)
+    as_of_mention = stated_as_of(scene, start)
+    if not (since or so_far or present or as_of_mention):
+        return None
+    as_of = as_of_mention or sentence_date(scene) or when.iso
+    as_of_year = int(as_of[:4]) if as_of else when.year
+    if since:
+        start_year = _since_year(since.string[since.end():since.end() + 40]) or WAVES.start_year
+        if stated and has_stated and int(stated[:4]) < start_year:
+            return None  # 'beredar sejak November 2021 … 5,9 juta pada 2020': not this count's start
+        period = None if as_of_year is None or start_year < as_of_year else str(as_of_year)
+    elif so_far or present:
+        period = stated or waves_year(waves, recent) or (
+            str(as_of_year) if as_of_year == WAVES.start_year else None)
+    else:
+        period = str(as_of_year) if as_of_year else None
+    return timed(f, period=period, basis="to_date", as_of=as_of)
+
+
+_CLAUSE_END = re.compile(r"[,;:.]|\s[-–]\s")
+
+
+def _since_year(after: str) -> int | None:
+    """The year a 'sejak …' count started: a year named, or the wave named (before any 'hingga')."""
+    after = re.split(CUES.up_to.pattern.removesuffix(r"\s*$"), after, maxsplit=1, flags=re.IGNORECASE)[0]
+    year = re.search(r"\b((?:19|20)\d{2})\b", after)
+    if year:
+        return int(year.group(1))
+    waves = find_waves(after)
+    return WAVES.year_of(waves[0].first) if waves and waves[0].start < 5 else None

@@ -1,0 +1,158 @@
+"""Compiled cue patterns that skip most texts at once: a pattern is tried only on a text that
+contains, case-folded, a word every match of it needs (read from the pattern's parsed form).
+
+Most sentences contain none of a cue's words, and a substring test is far cheaper than trying a
+long alternation at every position.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from re import _constants as sre  # the parsed form of a pattern, to find the words it needs
+from re import _parser
+
+
+def phrase(text: str) -> str:
+    """A lexicon phrase as a regex: a space matches any whitespace, 'word*' any suffix, whole words."""
+    body = re.sub(r"(?<=[^\W\d_])(?<!\\[A-Za-z])\*", r"\\w*", text)
+    body = re.sub(r"^\^ ", r"^\\s*", body)
+    body = body.replace(" ?", r"\s*").replace(" ", r"\s+")
+    head = r"(?<!\w)" if re.match(r"[\w(]", text) else ""
+    tail = r"(?!\w)" if re.search(r"[\w*)?]$", text) else ""
+    return f"{head}(?:{body}){tail}"
+
+
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+Needs = tuple[frozenset[str], ...]   # a match contains one string of each set (case-folded)
+
+
+def _needs(items: _parser.SubPattern | list) -> Needs:
+    """What every match of a parsed pattern contains; () when nothing is known (a bare '\\w+')."""
+    needs: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is sre.LITERAL:
+            run += chr(av).casefold()
+            continue
+        if op in _ZERO_WIDTH:
+            continue   # takes no characters: the literal run goes on
+        if run:
+            needs.append(frozenset([run]))
+            run = ""
+        if op is sre.SUBPATTERN:
+            needs += _needs(av[-1])
+        elif op is sre.BRANCH:
+            # one of the branches: any string of the strongest set of each
+            branches = [_needs(b) for b in av[1]]
+            if all(branches):
+                needs.append(frozenset().union(*(max(b, key=lambda s: min(map(len, s))) for b in branches)))
+        elif op in _REPEATS and av[0] >= 1:
+            needs += _needs(av[2])
+    if run:
+        needs.append(frozenset([run]))
+    return tuple(needs)
+
+
+def alternatives(items: _parser.SubPattern | list) -> list[Needs] | None:
+    """What each top-level alternative of a pattern needs ('a b|c' → [({a}, {b}), ({c},)]); None
+    when one of them needs nothing known."""
+    core = [(op, av) for op, av in items   # what can take no characters needs nothing
+            if op not in _ZERO_WIDTH and not (op in _REPEATS and av[0] == 0)]
+    if len(core) == 1 and core[0][0] is sre.SUBPATTERN:
+        return alternatives(core[0][1][-1])
+    branches = [_needs(b) for b in core[0][1][1]] if len(core) == 1 and core[0][0] is sre.BRANCH \
+        else [_needs(items)]
+    return branches if all(branches) else None
+
+
+def presence_test(needed: list[Needs] | None) -> str:
+    """A test of the case-folded text `t` that holds when it has what one of the alternatives needs,
+    written out as one expression of substring tests: far cheaper than a regex or generators."""
+    if needed is None:
+        return "True"
+    return " or ".join("(" + " and ".join("(" + " or ".join(f"{n!r} in t" for n in sorted(one_of)) + ")"
+                                          for one_of in needs) + ")" for needs in needed)
+
+
+def _gate(needed: list[Needs] | None) -> Callable[[str], bool] | None:
+    if needed is None:
+        return None
+    # built only from repr() of the pattern's own literals
+    return eval(f"lambda t: {presence_test(needed)}")
+
+
+@lru_cache(maxsize=4096)
+def folded(text: str) -> str:
+    return text.casefold()
+
+
+def first_chars(pattern: str) -> str | None:
+    """The characters a match of `pattern` can start with (as written: the pattern's case flags
+    apply to them too), None when it can start with more than literal characters."""
+    def first(items: _parser.SubPattern | list) -> set[str] | None:
+        for op, av in items:
+            if op in _ZERO_WIDTH:
+                continue
+            if op is sre.LITERAL:
+                return {chr(av)}
+            if op is sre.SUBPATTERN:
+                return first(av[-1])
+            if op is sre.BRANCH:
+                branches = [first(b) for b in av[1]]
+                return None if None in branches else set().union(*branches)
+            if op in _REPEATS and av[0] >= 1:
+                return first(av[2])
+            return None
+        return None   # nothing but zero-width items
+    chars = first(_parser.parse(pattern, re.IGNORECASE))
+    return "".join(sorted(chars)) if chars else None
+
+
+def led_by(pattern: str, firsts: str | None) -> str:
+    """`pattern` after a lookahead of its first characters, which lets a scan pass other positions
+    at once (an alternation of ignore-case phrases is otherwise entered at every one)."""
+    return pattern if firsts is None else f"(?=[{re.escape(firsts)}])(?:{pattern})"
+
+
+class Prefiltered:
+    """A compiled pattern that first looks, in the case-folded text, for a word every match needs:
+    most sentences contain none of a cue's words, and a substring test is far cheaper than
+    trying a long alternation at every position. A pattern anchored at the start (`^`, `match`,
+    `fullmatch`) is tried at one place only, which costs less than looking through the whole text."""
+
+    __slots__ = ("regex", "pattern", "flags", "_gate", "_last", "_last_absent")
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex, self.pattern, self.flags = regex, regex.pattern, regex.flags
+        parsed = _parser.parse(regex.pattern, regex.flags)
+        anchored = bool(parsed.data) and parsed.data[0] == (sre.AT, sre.AT_BEGINNING)
+        self._gate = None if anchored else _gate(alternatives(parsed))
+        self._last, self._last_absent = "", self._gate is not None and not self._gate("")
+
+    def absent(self, text: str) -> bool:
+        """Whether no match can be in `text` (nor in any part of it)."""
+        if self._gate is None:
+            return False
+        if text != self._last:   # the same sentence is asked once per figure
+            self._last, self._last_absent = text, not self._gate(folded(text))
+        return self._last_absent
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return None if self.absent(text) else self.regex.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.regex.match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.regex.fullmatch(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return iter(()) if self.absent(text) else self.regex.finditer(text, pos, endpos)
+
+
+def compile_cue(pattern: str, flags: int = 0) -> Prefiltered:
+    return Prefiltered(re.compile(pattern, flags))

@@ -1,0 +1,214 @@
+"""What each sentence of an article says about time (its scene): the periods it names and what
+each is to its figures, the period in force from the sentences before it, the dates it is set on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cached_property
+
+from prakerja_etl.figures.time_cues import CUES, FIELDWORK_AT, last_in, search_in
+from prakerja_etl.text.periods import DateMention, PeriodMention, find_dates, find_periods
+from prakerja_etl.text.segment import Sentence
+
+
+@dataclass(frozen=True)
+class ArticleTime:
+    """The article's date, or only its year when no day could be read."""
+
+    day: date | None
+    year: int | None
+
+    @property
+    def iso(self) -> str | None:
+        return self.day.isoformat() if self.day else None
+
+
+@dataclass   # (not frozen: one is built per sentence, and a frozen __init__ sets field by field)
+class Scene:
+    """What one sentence (with the one it points back to) says about time."""
+
+    text: str                       # the sentence, after the previous one when it points back
+    offset: int                     # where the sentence itself starts in `text`
+    periods: tuple[PeriodMention, ...]
+    roles: tuple[str, ...]          # each period's _role, computed once
+    year: int | None                # the article's year, for dates without one
+    in_force: str | None            # the period of the sentences before it
+    same_line_in_force: str | None  # …only if stated earlier in the same paragraph
+    next_stated: str | None = None  # stated by the next sentence when it points back to this one
+    survey: str | None = None       # the fieldwork period of the survey whose results it reports
+    running: str | None = None      # as_of of a count since the start in force before it
+    year_closed: bool = False       # the article reports its own year's programme finished
+
+    @cached_property
+    def dates(self) -> tuple[DateMention, ...]:
+        """The dates it names: only a figure's sentence is asked, most sentences never are."""
+        return find_dates(self.text, self.year)
+
+    def own(self, *roles: str) -> list[PeriodMention]:
+        """The periods the sentence itself names (not the one it points back to) in these roles."""
+        return [p for p in self.having(*roles) if p.start >= self.offset]
+
+    def having(self, *roles: str) -> list[PeriodMention]:
+        """The periods named in `text` (the sentence pointed back to included) in these roles."""
+        if not self.periods:
+            return []   # most sentences name none
+        return [p for p, role in zip(self.periods, self.roles, strict=True) if role in roles]
+
+
+def read_scenes(sentences: list[Sentence], when: ArticleTime,
+                counting: frozenset[int] = frozenset()) -> tuple[dict[int, Scene], dict[int, str | None]]:
+    """Each sentence's scene, and the period each sentence speaks of. The period in force carries
+    across the whole article: news carries its frame ('sepanjang 2020' in the lead) past paragraph
+    breaks, and carrying it only within a paragraph or from the lead loses more periods on the
+    corpora than it saves. A count since the start (in a sentence of `counting`, the starts of
+    sentences with a count) replaces it for the figures, not for the sentences' periods, which
+    follow the year's frame (`frame`)."""
+    month = when.day.month if when.day else None
+    out: dict[int, Scene] = {}
+    periods_of: dict[int, str | None] = {}
+    in_force: str | None = None
+    frame: str | None = None
+    running: str | None = None
+    line_force: tuple[int, str | None] = (-1, None)
+    previous: Sentence | None = None
+    closed = False
+    for s in sentences:
+        points_back = previous is not None and bool(CUES.anaphora.search(s.text))
+        prefix = previous.text + " " if points_back and previous else ""
+        text = prefix + s.text
+        periods = _shifted_years(text, find_periods(text, when.year, month), in_force)
+        scene = Scene(text=text, offset=len(prefix), periods=periods,
+                       roles=tuple(_role(text, p) for p in periods), year=when.year,
+                       in_force=in_force, running=running,
+                       same_line_in_force=line_force[1] if line_force[0] == s.line_no else None)
+        out[s.start] = scene
+        stated = [p.period for p in scene.own("plain", "range")]
+        # after a reset the frame differs from the period in force; it only changes the periods a
+        # sentence states through 'setahun kemudian'
+        framed = stated if frame == in_force else \
+            [p.period for p in _own_periods(text, len(prefix), when, frame)]
+        frame = framed[0] if framed else frame
+        periods_of[s.start] = frame
+        if CUES.completed.search(s.text):
+            closed = closed or (stated[0] if stated and stated[0] else str(when.year))[:4] == str(when.year)
+        if stated:
+            in_force, running = stated[0], None
+            line_force = (s.line_no, stated[0])
+        elif s.start in counting and (CUES.since.search(s.text) or CUES.so_far.search(s.text)):
+            # a count since the start ('secara akumulatif … sampai 30 September') replaces the year's
+            # frame: the counts after it that nothing else times run to the same date
+            in_force, line_force = None, (-1, None)
+            running = stated_as_of(scene, len(text)) or when.iso
+        previous = s
+    if closed:
+        out = {k: replace(v, year_closed=True) for k, v in out.items()}
+    return _with_next_stated(_with_fieldwork(out, sentences)), periods_of
+
+
+def _with_fieldwork(out: dict[int, Scene], sentences: list[Sentence]) -> dict[int, Scene]:
+    """The article's one survey fieldwork period times the sentences reporting survey results. The
+    period follows the fieldwork verb ('dilakukan pada 19 Mei-1 Juni'), not its agent's name
+    ('dilakukan oleh Ipsos 2021')."""
+    surveys = [s.start for s in sentences if CUES.survey.search(s.text)]
+    fieldwork = {p.period for start in surveys
+                 for p in out[start].own("plain") if FIELDWORK_AT.search(out[start].text, 0, p.start)}
+    if len(fieldwork) == 1:
+        period = fieldwork.pop()
+        for start in surveys:
+            out[start] = replace(out[start], survey=period)
+    return out
+
+
+def _with_next_stated(out: dict[int, Scene]) -> dict[int, Scene]:
+    """'Total anggaran Rp 10 triliun. Dan jumlah tersebut dialokasikan pada semester I': the
+    sentence that points back names the period of the one before it."""
+    starts = list(out)
+    for here, nxt in zip(starts, starts[1:], strict=False):
+        scene = out[nxt]
+        if scene.offset:
+            own = scene.own("plain")
+            if own:
+                out[here] = replace(out[here], next_stated=own[0].period)
+    return out
+
+
+def _own_periods(text: str, offset: int, when: ArticleTime, in_force: str | None) -> list[PeriodMention]:
+    """The periods a sentence itself states ('plain' or 'range') with this period in force."""
+    month = when.day.month if when.day else None
+    periods = _shifted_years(text, find_periods(text, when.year, month), in_force)
+    return [p for p in periods if p.start >= offset and _role(text, p) in ("plain", "range")]
+
+
+_TWO_YEARS = re.compile(r"(?:19|20)\d{2}\D+(?:19|20)\d{2}")
+_DAY_BEFORE = re.compile(r"(?<![-–\d])(?<![-–]\s)\b\d{1,2}\s+$")  # one day; '8-15 Desember' spans days
+
+
+def _shifted_years(text: str, periods: tuple[PeriodMention, ...],
+                   in_force: str | None) -> tuple[PeriodMention, ...]:
+    """Add the periods 'setahun kemudian' / 'setahun sebelumnya' name: the period named before them
+    in the text (else the one in force) moved by a year, keeping its month or part of the year."""
+    added = []
+    for pattern, step in ((CUES.year_after, 1), (CUES.year_before, -1)):
+        for m in pattern.finditer(text):
+            base = [p.period for p in periods if p.period and p.end <= m.start()
+                    and _role(text, p) == "plain"]
+            base_period = base[-1] if base else in_force
+            if base_period:
+                shifted = f"{int(base_period[:4]) + step}{base_period[4:]}"
+                added.append(PeriodMention(m.start(), m.end(), shifted))
+    return tuple(sorted(periods + tuple(added), key=lambda p: p.start)) if added else periods
+
+
+def _role(text: str, p: PeriodMention) -> str:
+    """What a period named in a sentence is to its figures: 'plain' (the period they fall in),
+    'range' (several years: no period), 'since' (when a count started), 'as_of' ('hingga akhir
+    Juni 2023': when a count stands), 'described' ('yang menganggur pada Februari 2020': who the
+    people are) or 'date' ('Sabtu, 29 Agustus 2020': the day of an event)."""
+    before = text[max(0, p.start - 40):p.start]
+    if _TWO_YEARS.search(text, p.start, p.end):
+        return "range"
+    if search_in(CUES.up_to, text, text[max(0, p.start - 30):p.start]):
+        return "as_of"
+    if search_in(CUES.described, text, before):
+        return "described"
+    if search_in(CUES.unchanged, text, before):
+        return "unchanged"
+    since = last_in(CUES.since, before, text)
+    if since and "," not in before[since.end():]:
+        return "since"
+    if p.period and len(p.period) == 7 and p.period[4] == "-" and p.period[5:].isdigit() \
+            and _DAY_BEFORE.search(text[max(0, p.start - 8):p.start]):
+        return "date"
+    return "plain" if p.period else "none"
+
+
+def stated_as_of(scene: Scene, start: int) -> str | None:
+    """A date after 'hingga', 'sampai', 'per' before the figure in its sentence."""
+    found = None
+    for d in scene.dates:
+        if d.end <= start and search_in(CUES.up_to, scene.text, scene.text[max(0, d.start - 30):d.start]):
+            found = d.iso
+    return found
+
+
+def sentence_date(scene: Scene) -> str | None:
+    """A full date the sentence is set on ('pada Senin (22/11/2021)'), not one a count started at."""
+    for d in scene.dates:
+        if len(d.iso) == 10 and d.start >= scene.offset and \
+                not _opens_count(scene.text[scene.offset:d.start]):
+            return d.iso
+    return None
+
+
+def _opens_count(before: str) -> bool:
+    """Whether a date after `before` is where a count started: a 'sejak' before it in its sentence
+    with no 'hingga'/'sampai' between ('Sejak dibuka pada Sabtu, 11 April 2020, sampai hari ini')."""
+    since = last_in(CUES.since, before)
+    return bool(since) and not re.search(CUES.up_to.pattern.removesuffix(r"\s*$"), before[since.end():],
+                                         re.IGNORECASE)
+
+
+def standing_as_of(scene: Scene, start: int, when: ArticleTime) -> str | None:
+    return stated_as_of(scene, start) or sentence_date(scene) or when.iso

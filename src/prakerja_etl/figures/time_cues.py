@@ -1,0 +1,151 @@
+"""The words that time a figure (`schemas/timing.yaml`), compiled once, and the patterns built
+from them: a change of value, a stage, a survey's fieldwork."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from prakerja_etl.figures.lexicon import stem
+from prakerja_etl.figures.prefilter import Prefiltered, compile_cue
+from prakerja_etl.reference_data import REFERENCE_DIR
+
+CUES_PATH = REFERENCE_DIR / "timing.yaml"
+
+
+@dataclass(frozen=True)
+class Cues:
+    since: Prefiltered
+    completed: Prefiltered
+    year_after: Prefiltered
+    year_before: Prefiltered
+    unchanged: Prefiltered
+    so_far: Prefiltered
+    present: Prefiltered
+    up_to: Prefiltered
+    part: Prefiltered
+    per_unit_after: Prefiltered
+    per_unit_before: Prefiltered
+    superseded_before: Prefiltered
+    superseded_after: Prefiltered
+    change_from: Prefiltered
+    change_to: Prefiltered
+    former: Prefiltered
+    hypothetical: Prefiltered
+    then: Prefiltered
+    whole: Prefiltered
+    restated: Prefiltered
+    anaphora: Prefiltered
+    described: Prefiltered
+    everyone: Prefiltered
+    survey: Prefiltered
+    fieldwork: Prefiltered
+    fieldwork_link: Prefiltered
+    wave: Prefiltered
+    plan_metrics: frozenset[str]
+    cumulative_plan_metrics: frozenset[str]
+    yearly_plan_metrics: frozenset[str]
+    running_metrics: frozenset[str]
+    person_running_metrics: frozenset[str]
+    part_metrics: frozenset[str]
+    profile_metrics: frozenset[str]
+    stock_metrics: frozenset[str]
+    change_verb_stems: frozenset[str]
+    continuation_verb_stems: frozenset[str]
+
+
+def _phrases(items: list[str]) -> str:
+    return r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in sorted(items, key=len, reverse=True)) + r")\b"
+
+
+_SETS = ("metrics", "stems")   # keys ending so hold sets of names or roots, not phrases to match
+
+
+def load_cues(path: Path = CUES_PATH) -> Cues:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    pattern = {k: compile_cue(_phrases(v), re.IGNORECASE) for k, v in doc.items() if not k.endswith(_SETS)}
+    pattern["up_to"] = compile_cue(_phrases(doc["up_to"]) + r"(?:\s+(?:akhir|pertengahan|awal|tanggal))?\s*$",
+                                  re.IGNORECASE)
+    pattern["per_unit_after"] = compile_cue(r"^\W*" + _phrases(doc["per_unit_after"]), re.IGNORECASE)
+    pattern["superseded_after"] = compile_cue(r"^[^.;]{0,40}?" + _phrases(doc["superseded_after"]),
+                                             re.IGNORECASE)
+    pattern["change_from"] = compile_cue(_phrases(doc["change_from"]) + r"\s+$", re.IGNORECASE)
+    pattern["anaphora"] = compile_cue(r"^\W*" + _phrases(doc["anaphora"]), re.IGNORECASE)
+    pattern["unchanged"] = compile_cue(_phrases(doc["unchanged"]) + r"\s+(?:(?:pada|di)\s+)?$", re.IGNORECASE)
+    pattern["described"] = compile_cue(_phrases(doc["described"]) + r"\s+(?:(?:pada|sejak|per|di)\s+)?$",
+                                      re.IGNORECASE)
+    sets = {k: frozenset(v) for k, v in doc.items() if k.endswith(_SETS)}
+    return Cues(**pattern, **sets)
+
+
+CUES = load_cues()
+
+
+# The new value of a change is a figure: 'menjadi Rp 4,2 juta' (a decimal comma is no clause end).
+GAP = r"(?:[^,;.]|[,.](?=\d)){0,40}?"
+TO_VALUE = CUES.change_to.pattern + r"\s+(?:Rp\.?\s*)?"   # 'menjadi' (and a currency) before a figure
+NEW_VALUE = TO_VALUE + r"\d"
+CHANGE_TO_AFTER = compile_cue(rf"^(?P<gap>{GAP}){NEW_VALUE}", re.IGNORECASE)
+
+
+# 'dari Rp X', 'dari sebelumnya hanya Rp X': the 'dari' that opens a figure, a word between at most.
+CHANGE_OPENER = compile_cue(CUES.change_from.pattern.removesuffix(r"\s+$") + r"(?:\s+[^\W\d_]+)?\s+$",
+                             re.IGNORECASE)
+
+
+# a sentence opening with 'Awalnya', 'Semula', 'Sebelumnya' (a word or two may precede it)
+ORIGINALLY = compile_cue(r"^\W*(?:\w+\s+){0,2}?" + CUES.superseded_before.pattern, re.IGNORECASE)
+CHANGE_TO_END = compile_cue(TO_VALUE + "$", re.IGNORECASE)
+CHANGE_TO_BEFORE = compile_cue(NEW_VALUE + GAP + CUES.change_from.pattern, re.IGNORECASE)
+
+
+# 'tersebut'/'itu' right after a figure (and its noun) restates it.
+RESTATED = compile_cue(r"^\s+(?:\w+\s+)?" + CUES.restated.pattern, re.IGNORECASE)
+
+
+# A fieldwork period follows its verb, or the agent after it only with a link word: 'dilakukan pada
+# Mei 2022', 'dilakukan oleh BPS pada Mei 2022', but not 'dilakukan oleh Ipsos 2021' (a name).
+FIELDWORK_AT = compile_cue(CUES.fieldwork.pattern + r"\s+(?:(?:oleh(?:\s+\S+){1,4}?\s+)?"
+                           + CUES.fieldwork_link.pattern + r"\s+)?(?:\d{1,2}\s+)?$", re.IGNORECASE)
+
+
+# A period right after a part cue (a few words, no figure or clause end between) times the part, it
+# does not end it: 'kuota tiap gelombang Kartu Prakerja pada 2024'.
+PART_THEN = compile_cue(CUES.part.pattern + r"(?:\s+[^\s\d,;.]+){0,3}?\s+(?:(?:pada|di|tahun)\s+)?$",
+                        re.IGNORECASE)
+
+
+# 'masing-masing Rp50 ribu' right before an amount: each of the units the sentence counts.
+EACH_BEFORE = compile_cue(CUES.per_unit_before.pattern + r"\W*$", re.IGNORECASE)
+
+
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def change_verb(words: Iterable[re.Match[str]]) -> re.Match[str] | None:
+    """The first of `words` whose root is a verb of changing a value ('dinaikkan', 'dipangkas')."""
+    return next((w for w in words if stem(w.group()) in CUES.change_verb_stems), None)
+
+
+def continued(before: str) -> bool:
+    """Whether the words before a plan say the programme goes on: 'tetap berlanjut dengan target'."""
+    return any(stem(w.group()) in CUES.continuation_verb_stems and w.group().lower() != stem(w.group())
+               and not w.group().lower().endswith("nya") for w in WORD.finditer(before))
+
+
+def search_in(cue: Prefiltered, text: str, part: str) -> re.Match[str] | None:
+    """`cue.search(part)` for a slice of `text`: its words are looked for in the whole text, whose
+    case-folding is cached, not folded again for every slice."""
+    return None if cue.absent(text) else cue.regex.search(part)
+
+
+def last_in(cue: Prefiltered, part: str, text: str | None = None) -> re.Match[str] | None:
+    """The cue's last match in `part` (a slice of `text`, if given)."""
+    if cue.absent(part if text is None else text):
+        return None
+    matches = list(cue.regex.finditer(part))
+    return matches[-1] if matches else None

@@ -1,0 +1,127 @@
+"""The programme's waves: the calendar of the year each wave ran in (`schemas/waves.yaml`) and the
+waves a sentence names ('gelombang 12', 'gelombang 1 hingga 11', 'batch 1-8')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from prakerja_etl.figures.prefilter import compile_cue
+from prakerja_etl.figures.time_cues import CUES
+from prakerja_etl.reference_data import REFERENCE_DIR
+from prakerja_etl.text.numbers import parse_roman
+
+WAVES_PATH = REFERENCE_DIR / "waves.yaml"
+
+
+@dataclass(frozen=True)
+class WaveCalendar:
+    """Wave number → the year it ran in; the programme's first month."""
+
+    years: dict[int, int]
+    start: str                      # 'YYYY-MM' of wave 1
+    last: int                       # the last wave it knows
+
+    @property
+    def start_year(self) -> int:
+        return int(self.start[:4])
+
+    def year_of(self, first: int, last: int | None = None, recent: int | None = None) -> int | None:
+        """The year waves first..last ran in; None when unknown or they span several years. A wave
+        after the calendar's last one ran in `recent` (the year the text speaks of), if given."""
+        years = {self.years.get(n) if n <= self.last else recent for n in range(first, (last or first) + 1)}
+        return years.pop() if len(years) == 1 else None
+
+    def recent(self, year: int | None, article_year: int | None) -> int | None:
+        """A year a wave after the calendar's last one can have run in: not before the calendar's
+        last year, not after the article."""
+        last_year = self.years[self.last]
+        return year if year and article_year and last_year <= year <= article_year else None
+
+
+def load_waves(path: Path = WAVES_PATH) -> WaveCalendar:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    years: dict[int, int] = {}
+    for row in doc["waves"]:
+        for n in range(row["from"], row["to"] + 1):
+            if years.setdefault(n, row["year"]) != row["year"]:
+                raise ValueError(f"{path.name}: wave {n} is given two years")
+    return WaveCalendar(years=years, start=str(doc["programme_start"]), last=max(years))
+
+
+WAVES = load_waves()
+
+
+_ORDINAL_WORDS = {
+    "pertama": 1, "satu": 1, "kedua": 2, "dua": 2, "ketiga": 3, "tiga": 3, "keempat": 4, "empat": 4,
+    "kelima": 5, "lima": 5, "keenam": 6, "enam": 6, "ketujuh": 7, "tujuh": 7, "kedelapan": 8,
+    "delapan": 8, "kesembilan": 9, "sembilan": 9, "kesepuluh": 10, "sepuluh": 10,
+}
+_N = r"(?:ke-?\s*)?(?:\d{1,3}|[IVXL]{1,6}\b|" + "|".join(_ORDINAL_WORDS) + r")"
+_WAVE_RE = compile_cue(
+    CUES.wave.pattern + rf"\s+(?P<a>{_N})(?:\s*(?:[-–]|\bhingga\b|\bsampai(?:\s+dengan)?\b|\bs\.d\.?)\s*"
+    rf"(?:{CUES.wave.pattern}\s+)?(?P<b>{_N}))?",
+    re.IGNORECASE,
+)
+
+
+_ORDINAL_PREFIX = re.compile(r"^ke-?\s*", re.IGNORECASE)
+
+
+def _wave_number(token: str) -> int | None:
+    token = _ORDINAL_PREFIX.sub("", token.strip())
+    if token.isdigit():
+        return int(token)
+    return _ORDINAL_WORDS.get(token.lower()) or (parse_roman(token.upper()) if token.isupper() else None)
+
+
+@dataclass(frozen=True)
+class WaveMention:
+    start: int
+    end: int
+    first: int
+    last: int | None      # None: one wave
+    opened_by: str        # 'since', 'up_to' or '' — the word before it
+
+
+@lru_cache(maxsize=1024)   # asked once per figure of a sentence
+def find_waves(text: str) -> tuple[WaveMention, ...]:
+    """'gelombang 12', 'gelombang 1 hingga 11', 'batch 1-8', 'gelombang kedua'."""
+    out = []
+    for m in _WAVE_RE.finditer(text):
+        first = _wave_number(m.group("a"))
+        last = _wave_number(m.group("b")) if m.group("b") else None
+        if first is None or (last is not None and last <= first):
+            continue
+        before = text[max(0, m.start() - 30):m.start()]
+        opened_by = "since" if re.search(CUES.since.pattern + r"\s+$", before, re.IGNORECASE) else \
+            "up_to" if CUES.up_to.search(before) else ""
+        out.append(WaveMention(m.start(), m.end(), first, last, opened_by))
+    return tuple(out)
+
+
+def waves_year(waves: list[WaveMention], recent: int | None = None) -> str | None:
+    """The year of the waves a sentence names, when they all ran in one year."""
+    if not waves:
+        return None   # most sentences name none
+    years = {WAVES.year_of(w.first, w.last, recent) for w in waves if w.opened_by != "since"}
+    return str(years.pop()) if len(years) == 1 and None not in years else None
+
+
+# between a count and the range of waves it spans: '25 gelombang, dari ', '11 gelombang ('
+_SPAN_LINK = re.compile(r"\s*[^\W\d_]*\s*[,(:]?\s*(?:(?:dari|yakni|yaitu|mulai)\s+)?", re.IGNORECASE)
+
+
+def spanned_waves_year(text: str, waves: list[WaveMention], end: int) -> str | None:
+    """'25 gelombang, dari gelombang 23 hingga 47': a count followed by the range of waves it spans
+    takes the year those waves ran, when they all ran in one (a year named for another clause of
+    the sentence does not time it)."""
+    w = next((w for w in waves if w.last is not None and end <= w.start <= end + 30), None)
+    if w is None or not _SPAN_LINK.fullmatch(text[end:w.start]):
+        return None
+    first, last = WAVES.year_of(w.first), WAVES.year_of(w.last)
+    return str(first) if first and first == last else None
