@@ -9,12 +9,18 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from prakerja_etl.errors import ConfigError, PrakerjaError
 from prakerja_etl.progress import Display, clock
 from prakerja_etl.settings import Settings
+
+if TYPE_CHECKING:   # only `run` imports it, when it starts the server
+    from prakerja_etl.prefect_server import TemporaryServer
+
+Number = TypeVar("Number", int, float)
 
 # Quiet Prefect before it is imported: no telemetry (neither the server's nor the SDK's, whose
 # first-run notice would print) and no INFO chatter.
@@ -91,7 +97,7 @@ def _parser(defaults: Settings) -> argparse.ArgumentParser:
     return parser
 
 
-def _add_analyst_commands(sub: Any, warehouse: str) -> None:
+def _add_analyst_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], warehouse: str) -> None:
     """The read-only commands: query, export, report."""
     from prakerja_etl.analyst import FORMATS, LOCK_WAIT_SECONDS
 
@@ -118,9 +124,9 @@ def _add_analyst_commands(sub: Any, warehouse: str) -> None:
         parser.set_defaults(handler=handler, verbose=False)
 
 
-def _at_least(low: float, kind: type) -> Any:
+def _at_least(low: float, kind: Callable[[str], Number]) -> Callable[[str], Number]:
     """An argparse type: a number of `kind` not below `low`."""
-    def parse(text: str) -> Any:
+    def parse(text: str) -> Number:
         try:
             value = kind(text)
         except ValueError:
@@ -255,7 +261,7 @@ def _check_warehouse_free(settings: Settings) -> None:
         raise
 
 
-def _ingest(args: argparse.Namespace, settings: Settings, server: Any) -> dict[str, Any]:
+def _ingest(args: argparse.Namespace, settings: Settings, server: TemporaryServer | None) -> dict[str, Any]:
     """Run the flow in this process; its failures end as one line (PrakerjaError) or exit 1."""
     from prakerja_etl.flow import ingest  # imported while Prefect's server starts
 
@@ -294,7 +300,7 @@ class _RunFailed(Exception):
     """A failure that is not the user's to fix: one line, exit 1."""
 
 
-def _start_temporary_server(verbose: bool) -> Any:
+def _start_temporary_server(verbose: bool) -> TemporaryServer | None:
     """Without PREFECT_API_URL, start Prefect's temporary server now, before Prefect and the
     flow's code are imported, so that both start at once (see `prefect_server`)."""
     if "prefect" in sys.modules:   # called in a process that configured Prefect already (tests)

@@ -115,6 +115,7 @@ class DaskExecutor:
         on_dask = extract_on_dask.with_options(task_runner=runner)  # type: ignore[arg-type]
         stream = iter(batches)
         while window := list(islice(stream, self.window)):
+            # Prefect's quote subclasses tuple[T] without Generic[T]: to mypy, unquote() has no type.
             extracted = cast(list[list[FileResult]], on_dask(as_is(window), self.max_bytes).unquote())
             for results in extracted:
                 yield results

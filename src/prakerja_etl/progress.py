@@ -10,7 +10,10 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:   # rich is imported only when a bar is drawn
+    from rich.progress import Progress, ProgressColumn, Task, TaskID
 
 
 class Listener(Protocol):
@@ -55,8 +58,8 @@ class Display:
     def __init__(self, terminal: bool) -> None:
         self.terminal = terminal
         self.work_started: float | None = None   # when the flow began its work, on `clock()`
-        self._bar: Any = None
-        self._task: Any = None
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
         self._lock = threading.Lock()
         self._done = 0
         self._total: int | None = None
@@ -96,7 +99,8 @@ class Display:
         with self._lock:
             self._done += files
             if self._bar is not None:
-                self._bar.advance(self._task, files)
+                if self._task is not None:   # set by the CLI's first phase, before any file is done
+                    self._bar.advance(self._task, files)
             elif time.monotonic() - self._last_line >= self._LINE_EVERY_SECONDS or self._done == self._total:
                 self._last_line = time.monotonic()
                 rate = self._done / max(self._last_line - self._phase_started, 1e-9)
@@ -108,14 +112,14 @@ class Display:
             print(text, flush=True)
 
 
-def _files_column() -> Any:
+def _files_column() -> ProgressColumn:
     """A rich column: files done/total and files per second (over the last half minute), in the
     phases that count files."""
     from rich.progress import ProgressColumn
     from rich.text import Text
 
     class FilesColumn(ProgressColumn):
-        def render(self, task: Any) -> Text:
+        def render(self, task: Task) -> Text:
             if task.total is None:
                 return Text("")
             speed = "" if task.speed is None else f", {task.speed:.0f} files/s"

@@ -28,12 +28,21 @@ import time
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TypedDict
 
 import psutil
 
 TOKEN_ENV = "PRAKERJA_RUN_TOKEN"
 _POLL_SECONDS = 0.2
 _GRACE_SECONDS = 3.0   # between SIGTERM and SIGKILL
+
+
+class _State(TypedDict):
+    """What the watchdog writes to the `.procs` file: each process as its (pid, create time)."""
+    cli: tuple[int, float]
+    watchdog: tuple[int, float]
+    token: str
+    procs: list[tuple[int, float]]
 
 
 def start(warehouse: Path) -> None:
@@ -102,8 +111,8 @@ def _watch(cli_pid: int, state_path: Path, token: str) -> None:
     except psutil.Error:
         cli = None
     seen: dict[int, psutil.Process] = {}
-    state = {"cli": _identity(cli) if cli else [cli_pid, 0.0], "watchdog": _identity(psutil.Process()),
-             "token": token, "procs": []}
+    state: _State = {"cli": _identity(cli) if cli else (cli_pid, 0.0),
+                     "watchdog": _identity(psutil.Process()), "token": token, "procs": []}
     _write(state_path, state)
     # Reparented (to init or a subreaper) exactly when the CLI is gone: no pid-reuse question.
     while cli is not None and os.getppid() == cli_pid:
@@ -125,8 +134,8 @@ def _state_path(warehouse: Path) -> Path:
     return warehouse.with_name(f"{warehouse.name}.{os.getpid()}.procs")
 
 
-def _identity(p: psutil.Process) -> list[float]:
-    return [p.pid, p.create_time()]
+def _identity(p: psutil.Process) -> tuple[int, float]:
+    return (p.pid, p.create_time())
 
 
 def _find(pid: int, created: float) -> psutil.Process | None:
@@ -155,7 +164,7 @@ def _holders(token: str) -> list[psutil.Process]:
     return found
 
 
-def _write(path: Path, state: dict[str, object]) -> None:
+def _write(path: Path, state: _State) -> None:
     """Replace the state file atomically; a run without a writable folder just goes unrecorded."""
     try:
         tmp = path.with_name(path.name + ".tmp")

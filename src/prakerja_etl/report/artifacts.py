@@ -99,7 +99,7 @@ def _cell(value: object) -> str:
     return str(value).replace("|", "\\|").replace("\n", " ")
 
 
-def _logger() -> Any:
+def _logger() -> logging.Logger | logging.LoggerAdapter[logging.Logger]:
     try:
         from prefect import get_run_logger
 

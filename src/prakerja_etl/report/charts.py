@@ -21,10 +21,14 @@ import re
 from collections.abc import Callable, Sequence
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prakerja_etl.cachedir import user_cache
 from prakerja_etl.report.formats import axis, exact
+
+if TYPE_CHECKING:   # matplotlib is imported only when a chart is drawn
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 CHART_WIDTH = 10.0      # inches: the page's width at 96 dpi
 BANDS = 20              # reported values are counted in this many bands of the value axis
@@ -134,7 +138,7 @@ def provinces_chart(year: int, provinces: Sequence[tuple[str, str, float]]) -> s
     return _svg(fig, f"provinces-{year}")
 
 
-def _figure_axes(width: float, height: float) -> tuple[Any, Any]:
+def _figure_axes(width: float, height: float) -> tuple[Figure, Axes]:
     # The object API, not pyplot: no global figure state, safe inside a long-lived flow process.
     from matplotlib.figure import Figure
 
@@ -145,7 +149,7 @@ def _figure_axes(width: float, height: float) -> tuple[Any, Any]:
     return fig, ax
 
 
-def _svg(fig: Any, name: str) -> str:
+def _svg(fig: Figure, name: str) -> str:
     """The figure as an <svg> element: text kept as text, ids unique per chart, no timestamp."""
     import matplotlib
 

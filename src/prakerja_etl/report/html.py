@@ -12,6 +12,7 @@ import math
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
@@ -121,7 +122,7 @@ def gather(con: duckdb.DuckDBPyConnection) -> ReportData:
     return data
 
 
-def _focus_year(rows: Any, years: set[int]) -> int | None:
+def _focus_year(rows: Callable[[str], list[tuple[Any, ...]]], years: set[int]) -> int | None:
     """The year of official province data that most ranking checks and conflicts are about, else
     the latest: the province chart opens on the year the rest of the report discusses."""
     if not years:

@@ -7,13 +7,17 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, TypeVarTuple
 
 from prakerja_etl.errors import UnreadableInput, failure_reason, one_line
 from prakerja_etl.settings import Settings
 from prakerja_etl.sources.bounded import check_nesting
 from prakerja_etl.text.provinces import Province, canonical_province, province_by_code
+
+Args = TypeVarTuple("Args")
+Result = TypeVar("Result")
 
 YEARS = tuple(range(2020, 2025))
 _COUNT_TEXT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+", re.ASCII)
@@ -66,7 +70,7 @@ class Report:
         self.unusable: dict[str, str] = {}
         self._variants: dict[str, tuple[Province, list[str]]] = {}
 
-    def guarded(self, source_file: str, step: Any, *args: Any) -> Any:
+    def guarded(self, source_file: str, step: Callable[[*Args], Result], *args: *Args) -> Result | None:
         """step(*args), or None after marking the file unusable with whatever it raised."""
         try:
             return step(*args)
