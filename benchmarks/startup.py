@@ -29,7 +29,8 @@ import psutil
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = REPO / ".venv" / "bin"
-SUMMARY = re.compile(r"completed in ([\d.]+) s(?: \(start-up ([\d.]+) s, work ([\d.]+) s\))?")
+# A run's summary line; a run with nothing to do prints 'run skipped in N s: …' (no flow, no split).
+SUMMARY = re.compile(r"(?:completed|skipped) in ([\d.]+) s(?: \(start-up ([\d.]+) s, work ([\d.]+) s\))?")
 
 
 def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, subprocess.CompletedProcess[str]]:
@@ -80,6 +81,9 @@ def runs(label: str, src: Path | None, work: Path, fresh: bool) -> list[dict[str
         one("fresh Prefect home", work / f"{label}-first.duckdb")
     one("cold", work / f"{label}.duckdb")
     one("re-run", work / f"{label}.duckdb")
+    article = min((work / "raw" / "articles").iterdir())
+    article.write_text(article.read_text(encoding="utf-8") + "\nTambahan.\n", encoding="utf-8")
+    one("re-run, one article edited", work / f"{label}.duckdb")
     return rows
 
 
@@ -175,7 +179,7 @@ def main() -> None:
               "| left running |")
         print("| --- | --- | --- | --- | --- | --- | --- |")
         for code in ("before", "after"):
-            for kind in ("fresh Prefect home", "cold", "re-run"):
+            for kind in ("fresh Prefect home", "cold", "re-run", "re-run, one article edited"):
                 sel = [r for r in rows if r["code"] == code and r["kind"] == kind]
                 if not sel:
                     continue
