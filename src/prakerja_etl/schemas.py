@@ -37,17 +37,21 @@ def province_codes() -> list[str]:
     return [p.code for p in load_provinces()]
 
 
-def known_metric(metric: Series[str]) -> Series[bool]:
+# Check methods: pandera turns them into classmethods anyway; writing `@classmethod` under
+# `@pa.check` (which accepts one) tells mypy so. They receive and return plain pandas Series.
+
+
+def known_metric(metric: pd.Series[str]) -> pd.Series[bool]:
     """NULL or a catalog id: the check every table with a `metric` column shares."""
     return metric.isna() | metric.isin(list(metric_units()))
 
 
-def known_province(code: Series[str]) -> Series[bool]:
+def known_province(code: pd.Series[str]) -> pd.Series[bool]:
     """NULL or a code of the province reference."""
     return code.isna() | code.isin(province_codes())
 
 
-def unit_of_metric(df: pd.DataFrame) -> Series[bool]:
+def unit_of_metric(df: pd.DataFrame) -> pd.Series[bool]:
     """A classified value is in its metric's unit."""
     return df["metric"].isna() | (df["metric"].map(metric_units()) == df["unit"])
 
@@ -102,31 +106,37 @@ class FigureRow(pa.DataFrameModel):
         coerce = True
 
     @pa.check("metric")
-    def metric_in_catalog(cls, metric: Series[str]) -> Series[bool]:
+    @classmethod
+    def metric_in_catalog(cls, metric: pd.Series[str]) -> pd.Series[bool]:
         return known_metric(metric)
 
     @pa.check("province_code")
-    def province_in_reference(cls, code: Series[str]) -> Series[bool]:
+    @classmethod
+    def province_in_reference(cls, code: pd.Series[str]) -> pd.Series[bool]:
         return known_province(code)
 
     @pa.dataframe_check
-    def unit_matches_metric(cls, df: pd.DataFrame) -> Series[bool]:
+    @classmethod
+    def unit_matches_metric(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return unit_of_metric(df)
 
     # No check that a share is at most 100: a classified share above 100 loads and lands in the
     # `review` view with the rule it breaks, where a person sees it next to its sentence.
 
     @pa.dataframe_check
-    def interval_holds_value(cls, df: pd.DataFrame) -> Series[bool]:
+    @classmethod
+    def interval_holds_value(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return (df["value_low"].isna() | (df["value_low"] <= df["value"])) & \
                (df["value_high"].isna() | (df["value_high"] >= df["value"]))
 
     @pa.dataframe_check
-    def ordinal_is_positive_integer(cls, df: pd.DataFrame) -> Series[bool]:
+    @classmethod
+    def ordinal_is_positive_integer(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return (df["unit"] != "ordinal") | ((df["value"] >= 1) & (df["value"] % 1 == 0))
 
     @pa.dataframe_check
-    def span_is_ordered(cls, df: pd.DataFrame) -> Series[bool]:
+    @classmethod
+    def span_is_ordered(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return df["char_end"] > df["char_start"]
 
 
@@ -136,7 +146,8 @@ class FigureCandidate(FigureRow):
     source_chars: Series[int] = pa.Field(ge=0, description="Length of the article text (validation only)")
 
     @pa.dataframe_check
-    def span_inside_text(cls, df: pd.DataFrame) -> Series[bool]:
+    @classmethod
+    def span_inside_text(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return df["char_end"] <= df["source_chars"]
 
 
@@ -159,7 +170,8 @@ class RankingRow(pa.DataFrameModel):
         coerce = True
 
     @pa.check("province_code")
-    def province_in_reference(cls, code: Series[str]) -> Series[bool]:
+    @classmethod
+    def province_in_reference(cls, code: pd.Series[str]) -> pd.Series[bool]:
         return code.isin(province_codes())
 
 
@@ -216,28 +228,33 @@ class SurveyResultRow(pa.DataFrameModel):
         coerce = True
 
     @pa.check("metric")
-    def metric_in_catalog(cls, metric: Series[str]) -> Series[bool]:
+    @classmethod
+    def metric_in_catalog(cls, metric: pd.Series[str]) -> pd.Series[bool]:
         return known_metric(metric)
 
     @pa.check("province_code")
-    def province_in_reference(cls, code: Series[str]) -> Series[bool]:
+    @classmethod
+    def province_in_reference(cls, code: pd.Series[str]) -> pd.Series[bool]:
         return known_province(code)
 
     @pa.dataframe_check
-    def unit_matches_metric(cls, df: pd.DataFrame) -> Series[bool]:
+    @classmethod
+    def unit_matches_metric(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return unit_of_metric(df)
 
     @pa.dataframe_check
-    def share_within_0_100(cls, df: pd.DataFrame) -> Series[bool]:
+    @classmethod
+    def share_within_0_100(cls, df: pd.DataFrame) -> pd.Series[bool]:
         # Unlike a ratio in an article, every percent cell of a survey table is a share.
         return (df["unit"] != "percent") | df["value"].between(0, 100)
 
     @pa.dataframe_check
-    def amount_is_non_negative(cls, df: pd.DataFrame) -> Series[bool]:
+    @classmethod
+    def amount_is_non_negative(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return ~df["unit"].isin(["person", "count"]) | (df["value"] >= 0)
 
 
-def _official_name_matches(df: pd.DataFrame) -> Series[bool]:
+def _official_name_matches(df: pd.DataFrame) -> pd.Series[bool]:
     """True where province_name is the reference's name for province_code."""
     names = {p.code: p.name for p in load_provinces()}
     return df["province_code"].map(names) == df["province_name"]
@@ -261,11 +278,13 @@ class OfficialRecipientRow(pa.DataFrameModel):
         unique = ["regency_code", "year"]
 
     @pa.check("province_code")
-    def province_in_reference(cls, code: Series[str]) -> Series[bool]:
+    @classmethod
+    def province_in_reference(cls, code: pd.Series[str]) -> pd.Series[bool]:
         return code.isin(province_codes())
 
     @pa.dataframe_check
-    def province_name_is_official(cls, df: pd.DataFrame) -> Series[bool]:
+    @classmethod
+    def province_name_is_official(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return _official_name_matches(df)
 
 
@@ -285,11 +304,13 @@ class OfficialProvinceTotalRow(pa.DataFrameModel):
         unique = ["source_file", "province_code", "year"]
 
     @pa.check("province_code")
-    def province_in_reference(cls, code: Series[str]) -> Series[bool]:
+    @classmethod
+    def province_in_reference(cls, code: pd.Series[str]) -> pd.Series[bool]:
         return code.isin(province_codes())
 
     @pa.dataframe_check
-    def province_name_is_official(cls, df: pd.DataFrame) -> Series[bool]:
+    @classmethod
+    def province_name_is_official(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return _official_name_matches(df)
 
 

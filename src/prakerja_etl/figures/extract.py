@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from prakerja_etl.errors import UnreadableInput
@@ -50,7 +50,9 @@ class Figure:
     unit_from: str
     range_part: str | None
     subject: str | None = None    # NULL or 'prakerja': the programme; else what the figure is about
-    rule: str | None = None       # the rule or cue that decided the metric
+    # The rule or cue that decided the metric: every figure has one (keyword-only, so it can
+    # follow the fields with defaults).
+    rule: str = field(kw_only=True)
     basis: str = "total"          # total / to_date / part / superseded (CLAIMS.md)
     as_of: str | None = None      # for to_date: YYYY-MM or YYYY-MM-DD the running total stands at
 

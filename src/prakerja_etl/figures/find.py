@@ -263,8 +263,9 @@ def _number_words(sentence: str) -> list[Candidate]:
         if not has_scale and (not counted_noun(after) or (
                 value == 1 and not vocab.ONE_AS_NUMBER_BEFORE.search(sentence, 0, m.start()))):
             continue
-        rupiah = bool(re.match(r"\s*rupiah\b", after, re.IGNORECASE))
-        end = m.end() + (re.match(r"\s*rupiah", after, re.IGNORECASE).end() if rupiah else 0)
+        rupiah_word = re.match(r"\s*rupiah\b", after, re.IGNORECASE)
+        rupiah = rupiah_word is not None
+        end = m.end() + (rupiah_word.end() if rupiah_word else 0)
         unit, unit_from = ("rupiah", "currency") if rupiah else noun_unit(sentence, m.start(), m.end())
         out.append(Candidate(m.start(), end, value, unit,
                              qualifier_of(sentence, m.start(), end), unit_from))

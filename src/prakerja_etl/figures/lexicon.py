@@ -7,11 +7,13 @@ once per group; stems are matched on tokens stemmed once each by PySastrawi (cac
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import compress
 from pathlib import Path
-from re import _parser
+from re import _parser  # type: ignore[attr-defined]  # typeshed stubs only the sre_parse alias
+from typing import Any, Protocol
 
 import yaml
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
@@ -36,9 +38,16 @@ _TOKEN = re.compile(r"\w+(?:-\w+)*")
 
 
 
+class _Stemmer(Protocol):
+    """What is used of a Sastrawi stemmer (the library has no types)."""
+
+    def stem(self, text: str) -> str: ...
+
+
 @lru_cache(maxsize=1)
-def _stemmer():  # noqa: ANN202 (Sastrawi has no types)
-    return StemmerFactory().create_stemmer()
+def _stemmer() -> _Stemmer:
+    stemmer: _Stemmer = StemmerFactory().create_stemmer()
+    return stemmer
 
 
 @lru_cache(maxsize=100_000)
@@ -66,7 +75,7 @@ class Hit:
 class Cues:
     """One group of cues (e.g. the person cues); `search` finds them on one side of a figure."""
 
-    def __init__(self, group: str, entries: list[dict]) -> None:
+    def __init__(self, group: str, entries: list[dict[str, Any]]) -> None:
         self.group = group
         self.ids = [e["id"] for e in entries]
         self.metrics = [e.get("metric") for e in entries]
@@ -86,6 +95,7 @@ class Cues:
         self._firsts = {side: {i: first_chars(p) for i, p in pats} for side, pats in self._patterns.items()}
         # The words each cue needs: a text is scanned only for the cues whose words it contains,
         # all tested by one function per side.
+        self._present_in: dict[str, Callable[[str], tuple[int, ...]]]
         self._present_in = {side: eval(  # built only from repr() of the patterns' own literals
             "lambda t: tuple(compress({!r}, [{}]))".format(
                 tuple(i for i, _ in pats),
@@ -101,8 +111,8 @@ class Cues:
         """One alternation of the cues present, in the group's order: a cue whose words are absent
         cannot match anywhere, so leaving it out changes no match."""
         patterns, firsts = dict(self._patterns[side]), self._firsts[side]
-        starts = None if any(firsts[i] is None for i in present) else "".join(
-            sorted(set().union(*(firsts[i] for i in present))))
+        leads = [lead for i in present if (lead := firsts[i]) is not None]
+        starts = None if len(leads) < len(present) else "".join(sorted(set().union(*leads)))
         alternation = "|".join(f"(?P<c{i}>{patterns[i]})" for i in present)
         return re.compile(led_by(alternation, starts), re.IGNORECASE)
 
@@ -151,7 +161,7 @@ class Subjects:
     PRAKERJA = Subject("prakerja", "prakerja")
     NEUTRAL = Subject("neutral", "neutral")   # a name that contains another's words, about neither
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict[str, Any]) -> None:
         self.subjects = [self.PRAKERJA, self.NEUTRAL] + [Subject(e["id"], e["kind"])
                                                          for e in data["subjects"]]
         names = [(n, 0) for n in data["prakerja"]["names"]] + [(n, 1) for n in data["neutral"]]

@@ -175,6 +175,7 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
         # 'gelombang 1 hingga 22': a count over waves of several years runs up to the article
         return timed(f, period=None, basis="to_date", as_of=standing_as_of(scene, start, when)), False
     spanned = spanned_waves_year(text, waves, end)
+    period: str | None
     if spanned and not (stated or "").startswith(spanned):   # a finer period within it stands
         period = spanned
     elif has_stated:

@@ -11,8 +11,12 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from re import _constants as sre  # the parsed form of a pattern, to find the words it needs
-from re import _parser
+
+# The parsed form of a pattern, to find the words it needs. typeshed stubs only the deprecated
+# aliases (sre_parse, sre_constants), not the modules `re` itself uses since 3.11.
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
 
 def phrase(text: str) -> str:
@@ -28,9 +32,10 @@ def phrase(text: str) -> str:
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 Needs = tuple[frozenset[str], ...]   # a match contains one string of each set (case-folded)
+Parsed = Any   # a parsed pattern (_parser.SubPattern) or a list of its (opcode, argument) items
 
 
-def _needs(items: _parser.SubPattern | list) -> Needs:
+def _needs(items: Parsed) -> Needs:
     """What every match of a parsed pattern contains; () when nothing is known (a bare '\\w+')."""
     needs: list[frozenset[str]] = []
     run = ""
@@ -57,7 +62,7 @@ def _needs(items: _parser.SubPattern | list) -> Needs:
     return tuple(needs)
 
 
-def alternatives(items: _parser.SubPattern | list) -> list[Needs] | None:
+def alternatives(items: Parsed) -> list[Needs] | None:
     """What each top-level alternative of a pattern needs ('a b|c' → [({a}, {b}), ({c},)]); None
     when one of them needs nothing known."""
     core = [(op, av) for op, av in items   # what can take no characters needs nothing
@@ -82,7 +87,8 @@ def _gate(needed: list[Needs] | None) -> Callable[[str], bool] | None:
     if needed is None:
         return None
     # built only from repr() of the pattern's own literals
-    return eval(f"lambda t: {presence_test(needed)}")
+    gate: Callable[[str], bool] = eval(f"lambda t: {presence_test(needed)}")
+    return gate
 
 
 @lru_cache(maxsize=4096)
@@ -93,7 +99,7 @@ def folded(text: str) -> str:
 def first_chars(pattern: str) -> str | None:
     """The characters a match of `pattern` can start with (as written: the pattern's case flags
     apply to them too), None when it can start with more than literal characters."""
-    def first(items: _parser.SubPattern | list) -> set[str] | None:
+    def first(items: Parsed) -> set[str] | None:
         for op, av in items:
             if op in _ZERO_WIDTH:
                 continue
@@ -103,7 +109,8 @@ def first_chars(pattern: str) -> str | None:
                 return first(av[-1])
             if op is sre.BRANCH:
                 branches = [first(b) for b in av[1]]
-                return None if None in branches else set().union(*branches)
+                known = [b for b in branches if b is not None]
+                return set().union(*known) if len(known) == len(branches) else None
             if op in _REPEATS and av[0] >= 1:
                 return first(av[2])
             return None

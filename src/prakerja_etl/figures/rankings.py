@@ -24,7 +24,9 @@ from prakerja_etl.text.segment import Sentence
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, list[str]]:
-    return yaml.safe_load((REFERENCE_DIR / "rankings.yaml").read_text(encoding="utf-8"))
+    text = (REFERENCE_DIR / "rankings.yaml").read_text(encoding="utf-8")
+    words: dict[str, list[str]] = yaml.safe_load(text)
+    return words
 
 
 def _alt(*keys: str) -> str:

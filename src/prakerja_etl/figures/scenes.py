@@ -206,7 +206,7 @@ def _opens_count(before: str) -> bool:
     """Whether a date after `before` is where a count started: a 'sejak' before it in its sentence
     with no 'hingga'/'sampai' between ('Sejak dibuka pada Sabtu, 11 April 2020, sampai hari ini')."""
     since = last_in(CUES.since, before)
-    return bool(since) and not re.search(CUES.up_to.pattern.removesuffix(r"\s*$"), before[since.end():],
+    return since is not None and not re.search(CUES.up_to.pattern.removesuffix(r"\s*$"), before[since.end():],
                                          re.IGNORECASE)
 
 

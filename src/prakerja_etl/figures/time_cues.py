@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -79,7 +80,10 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
     pattern["described"] = compile_cue(_phrases(doc["described"]) + r"\s+(?:(?:pada|sejak|per|di)\s+)?$",
                                       re.IGNORECASE)
     sets = {k: frozenset(v) for k, v in doc.items() if k.endswith(_SETS)}
-    return Cues(**pattern, **sets)
+    # Which field gets a pattern and which a set is decided by the file's keys (a missing or
+    # unknown one fails here at run time), so the merged fields are typed loosely.
+    fields: dict[str, Any] = {**pattern, **sets}
+    return Cues(**fields)
 
 
 CUES = load_cues()

@@ -91,6 +91,8 @@ def _replaced_in_next_sentence(figures: list[Figure], sentences: list[Sentence])
                 not ORIGINALLY.search(f.sentence.text[:f.start - f.sentence.start]):
             continue
         nxt = following.get(f.sentence.start)
+        if nxt is None:
+            continue   # the last sentence: nothing after it changes the plan
         there = [g for g in figures if g.sentence is nxt]
         changed = any(g.metric in CUES.plan_metrics and _changes_to(nxt.text[:g.start - nxt.start])
                       for g in there)
@@ -102,7 +104,7 @@ def _replaced_in_next_sentence(figures: list[Figure], sentences: list[Sentence])
 def _changes_to(before: str) -> bool:
     """Whether the words before a figure change a value to it: 'kemudian dinaikkan menjadi'."""
     to = CHANGE_TO_END.search(before)
-    return bool(to) and change_verb(WORD.finditer(before, 0, to.start())) is not None
+    return to is not None and change_verb(WORD.finditer(before, 0, to.start())) is not None
 
 
 def _restated_adopt(figures: list[Figure], restated: list[bool]) -> list[Figure]:
@@ -161,7 +163,7 @@ def _target_date(scene: Scene, after: int, start: int) -> str | None:
 def _one_count_one_as_of(figures: list[Figure], when: ArticleTime) -> list[Figure]:
     """One running count of one period stated twice is one statement: where the article says when
     it stood ('pada Senin (22/11/2021)'), a repeat that only had the article's date takes that."""
-    stated = {}
+    stated: dict[tuple[str | None, float, str | None], str] = {}
     for f in figures:
         if f.basis == "to_date" and f.as_of and f.as_of != when.iso:
             stated.setdefault((f.metric, f.value, f.period), f.as_of)

@@ -121,7 +121,7 @@ def spanned_waves_year(text: str, waves: list[WaveMention], end: int) -> str | N
     takes the year those waves ran, when they all ran in one (a year named for another clause of
     the sentence does not time it)."""
     w = next((w for w in waves if w.last is not None and end <= w.start <= end + 30), None)
-    if w is None or not _SPAN_LINK.fullmatch(text[end:w.start]):
+    if w is None or w.last is None or not _SPAN_LINK.fullmatch(text[end:w.start]):
         return None
     first, last = WAVES.year_of(w.first), WAVES.year_of(w.last)
     return str(first) if first and first == last else None

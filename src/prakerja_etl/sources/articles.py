@@ -22,7 +22,7 @@ from prakerja_etl.sources.json_article import read_json
 from prakerja_etl.text.clean import CleanText, clean_text
 from prakerja_etl.text.decode import decode_bytes
 from prakerja_etl.text.metadata import ArticleMeta, read_metadata, undated_fallback
-from prakerja_etl.text.segment import split_lines, split_sentences
+from prakerja_etl.text.segment import Line, split_lines, split_sentences
 
 # How each kind of article file becomes text (and the encoding it was decoded with); spans index
 # into that text. A saved page or a scraper's JSON yields its article laid out like a .txt file.
@@ -86,7 +86,7 @@ def _limits(sentence_chars: str | None, figures: str | None) -> Settings:
     return Settings.from_env()
 
 
-def _article_time(meta: ArticleMeta, lines: list) -> ArticleTime:
+def _article_time(meta: ArticleMeta, lines: list[Line]) -> ArticleTime:
     """The date relative periods and running totals count from: the event or publication date,
     else what the text itself says."""
     day = meta.event_date or meta.published

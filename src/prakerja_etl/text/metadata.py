@@ -255,9 +255,9 @@ def undated_fallback(lines: list[Line]) -> tuple[date | None, int | None]:
                           for m in _WEEKDAY_DATE.finditer(ln.text)]
         years += [int(y) for y in _YEAR.findall(ln.text)]
     for weekday, month, day in weekday_dates:
-        year = _weekday_year(weekday, month, day, years + [d.year for d in dates])
-        if year:
-            dates.append(date(year, month, day))
+        weekday_year = _weekday_year(weekday, month, day, years + [d.year for d in dates])
+        if weekday_year:
+            dates.append(date(weekday_year, month, day))
     latest = max(dates) if dates else None
     if latest and (not years or latest.year >= max(years)):
         return latest, latest.year

@@ -100,13 +100,13 @@ def _normalise(m: re.Match[str], article_year: int | None, article_month: int | 
         year, month = divmod(article_year * 12 + article_month - 1 - back, 12)
         return f"{year}-{month + 1:02d}"
     if m.group("sem"):
-        year = m.group("sem_y") or article_year
+        half_year = m.group("sem_y") or article_year
         half = 1 if m.group("sem").lower() in ("i", "1", "pertama", "satu") else 2
-        return f"{year}-S{half}" if year else None
+        return f"{half_year}-S{half}" if half_year else None
     if m.group("q"):
-        year = m.group("q_y") or article_year
+        quarter_year = m.group("q_y") or article_year
         quarter = parse_roman(m.group("q").upper()) or int(m.group("q"))
-        return f"{year}-Q{quarter}" if year else None
+        return f"{quarter_year}-Q{quarter}" if quarter_year else None
     if m.group("month"):
         return f"{m.group('month_y')}-{MONTHS[m.group('month').lower()]:02d}"
     if m.group("bare_month"):
@@ -180,12 +180,13 @@ def find_dates(sentence: str, article_year: int | None) -> tuple[DateMention, ..
     if not (_MONTH_STEM.search(folded) or _NUMERIC_DATE.search(sentence)):
         return ()  # every date names a month (its first three letters) or is '(28/4)', '2020-12-02'
     out: list[DateMention] = []
+    year: int | None   # None: no year stated and the article's is unknown
     for m in _DATE_RE.finditer(sentence):
         if m.group("iy"):
             year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
         elif m.group("pd"):
-            year = m.group("py")
-            year = (int(year) + (2000 if len(year) == 2 else 0)) if year else article_year
+            written = m.group("py")
+            year = (int(written) + (2000 if len(written) == 2 else 0)) if written else article_year
             day, month = int(m.group("pd")), int(m.group("pm"))
         else:
             name = m.group("mon") or m.group("mon2")
