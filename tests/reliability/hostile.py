@@ -97,105 +97,131 @@ def make_hostile_raw(root: Path, corpus: Path) -> dict[str, str]:
 
     A folder beside it, `<root>-outside`, holds what links point to outside the raw folder.
     """
-    dev = corpus / "dev"
-    articles, surveys = root / "articles", root / "surveys"
-    articles.mkdir(parents=True)
-    surveys.mkdir()
-    expected: dict[str, str] = {}
+    raw = _Raw(root, corpus / "dev")
+    (root / "articles").mkdir(parents=True)
+    (root / "surveys").mkdir()
+    for path in sorted(raw.dev.glob("*.txt")):
+        raw.write(f"articles/{path.name}", path.read_bytes(), LOADED)
+    for part in (_not_text, _encodings, _sizes, _scraped, _names, _links, _surveys):
+        part(raw)
+    return raw.expected
 
-    def write(rel: str, data: bytes, outcome: str) -> Path:
-        path = root / rel
+
+class _Raw:
+    """The hostile folder being written, and the outcome expected of each file in it."""
+
+    def __init__(self, root: Path, dev: Path) -> None:
+        self.root, self.dev = root, dev
+        self.expected: dict[str, str] = {}
+
+    def write(self, rel: str, data: bytes, outcome: str) -> Path:
+        path = self.root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-        expected[rel] = outcome
+        self.expected[rel] = outcome
         return path
 
-    def text(name: str) -> str:
-        return (dev / name).read_text(encoding="utf-8")
+    def text(self, name: str) -> str:
+        return (self.dev / name).read_text(encoding="utf-8")
 
-    for path in sorted(dev.glob("*.txt")):
-        write(f"articles/{path.name}", path.read_bytes(), LOADED)
 
-    # Not text at all.
-    write("articles/binary.txt", b"\x89PNG\r\n\x1a\n" + random.Random(7).randbytes(64_000), QUARANTINED)
-    write("articles/empty.txt", b"", QUARANTINED)
-    write("articles/whitespace-only.txt", b" \n\t\r\n   \n\n", QUARANTINED)
-    write("articles/laporan.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n", QUARANTINED)
+def _not_text(raw: _Raw) -> None:
+    raw.write("articles/binary.txt", b"\x89PNG\r\n\x1a\n" + random.Random(7).randbytes(64_000), QUARANTINED)
+    raw.write("articles/empty.txt", b"", QUARANTINED)
+    raw.write("articles/whitespace-only.txt", b" \n\t\r\n   \n\n", QUARANTINED)
+    raw.write("articles/laporan.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n", QUARANTINED)
 
-    # Encodings and stray bytes around real articles.
-    write("articles/cp1252.txt", CP1252_ARTICLE.encode("cp1252"), LOADED)
-    write("articles/utf16-bom.txt", text(FOUNDING).encode("utf-16"), LOADED)
-    write("articles/utf8-bom.txt", text(ANTARA).encode("utf-8-sig"), LOADED)
-    bisnis = text(BISNIS)
+
+def _encodings(raw: _Raw) -> None:
+    """Encodings and stray bytes around real articles."""
+    raw.write("articles/cp1252.txt", CP1252_ARTICLE.encode("cp1252"), LOADED)
+    raw.write("articles/utf16-bom.txt", raw.text(FOUNDING).encode("utf-16"), LOADED)
+    raw.write("articles/utf8-bom.txt", raw.text(ANTARA).encode("utf-8-sig"), LOADED)
+    bisnis = raw.text(BISNIS)
     cut = [i for i, ch in enumerate(bisnis) if ch == " "]
     nul = "".join(ch + ("\x00" if i in (cut[5], cut[40], cut[80]) else "") for i, ch in enumerate(bisnis))
-    write("articles/nul-bytes.txt", nul.encode("utf-8"), LOADED)
+    raw.write("articles/nul-bytes.txt", nul.encode("utf-8"), LOADED)
 
-    # Size: a 1 MiB article on one line, and an article far over the size limit.
-    line = " ".join(text(CNBC).split()) + " "
+
+def _sizes(raw: _Raw) -> None:
+    """A 1 MiB article on one line, and an article far over the size limit."""
+    line = " ".join(raw.text(CNBC).split()) + " "
     one_line = (line * (2**20 // len(line.encode()) + 1)).encode("utf-8")[:2**20]
-    write("articles/satu-baris-1mb.txt", one_line.rsplit(b" ", 1)[0] + b"\n", LOADED)
-    block = text(KOMPAS).encode("utf-8") + b"\n"
-    write("articles/artikel-raksasa.txt", (block * (HUGE_BYTES // len(block) + 1))[:HUGE_BYTES], QUARANTINED)
+    raw.write("articles/satu-baris-1mb.txt", one_line.rsplit(b" ", 1)[0] + b"\n", LOADED)
+    block = raw.text(KOMPAS).encode("utf-8") + b"\n"
+    raw.write("articles/artikel-raksasa.txt", (block * (HUGE_BYTES // len(block) + 1))[:HUGE_BYTES],
+              QUARANTINED)
 
-    # Scraped pages and scraper JSON.
-    kompas = [ln for ln in text(KOMPAS).splitlines() if ln.strip()]
+
+def _scraped(raw: _Raw) -> None:
+    """Scraped pages and scraper JSON."""
+    kompas = [ln for ln in raw.text(KOMPAS).splitlines() if ln.strip()]
     paragraphs = "\n".join(f"<p>{html.escape(ln)}</p>" for ln in kompas[1:])
-    write("articles/halaman-berita.html",
-          CHROME_PAGE.format(title=html.escape(kompas[0]), body=paragraphs).encode("utf-8"), LOADED)
+    raw.write("articles/halaman-berita.html",
+              CHROME_PAGE.format(title=html.escape(kompas[0]), body=paragraphs).encode("utf-8"), LOADED)
     legacy = ("<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1252'>"
               "<title>Insentif Prakerja</title></head><body><article><h1>Insentif Prakerja cair “tepat "
               "waktu”</h1><p>" + CP1252_ARTICLE.split("\n")[2] + "</p></article></body></html>")
-    write("articles/halaman-LAMA.HTM", legacy.encode("cp1252"), LOADED)
-    write("articles/hanya-menu.html", b"<html><head><script>var penerima = 5500000;</script></head><body>"
-          b"<nav><ul><li><a href='/'>Beranda</a></li><li><a href='/x'>Prakerja</a></li></ul></nav>"
-          b"<footer>Copyright 2024</footer></body></html>", QUARANTINED)
-    founding = [ln for ln in text(FOUNDING).splitlines() if ln.strip()]
+    raw.write("articles/halaman-LAMA.HTM", legacy.encode("cp1252"), LOADED)
+    raw.write("articles/hanya-menu.html", b"<html><head><script>var penerima = 5500000;</script></head><body>"
+              b"<nav><ul><li><a href='/'>Beranda</a></li><li><a href='/x'>Prakerja</a></li></ul></nav>"
+              b"<footer>Copyright 2024</footer></body></html>", QUARANTINED)
+    founding = [ln for ln in raw.text(FOUNDING).splitlines() if ln.strip()]
     scraped = {"url": "https://www.liputan6.com/bisnis/read/4490000/prakerja-2020",
                "headline": "Airlangga: Kartu Prakerja 2020 Tersalurkan ke 5,5 Juta Penerima",
                "published_at": "2021-02-23T14:05:00+07:00", "author": {"name": "Dwi Aditya Putra"},
                "content": "".join(f"<p>{html.escape(p)}</p>" for p in founding)}
-    write("articles/scraper/liputan6-4490000.json", json.dumps(scraped, ensure_ascii=False).encode(), LOADED)
-    write("articles/scraper/rusak.json", b'{"title": "Prakerja", "content": "Penerima 5 juta', QUARANTINED)
-    write("articles/scraper/dua-artikel.json", json.dumps([scraped, scraped]).encode(), QUARANTINED)
+    raw.write("articles/scraper/liputan6-4490000.json", json.dumps(scraped, ensure_ascii=False).encode(),
+              LOADED)
+    raw.write("articles/scraper/rusak.json", b'{"title": "Prakerja", "content": "Penerima 5 juta',
+              QUARANTINED)
+    raw.write("articles/scraper/dua-artikel.json", json.dumps([scraped, scraped]).encode(), QUARANTINED)
 
-    # Names: quotes, spaces, unicode, a line break, SQL; nested folders. Copies of good articles.
+
+def _names(raw: _Raw) -> None:
+    """Names: quotes, spaces, unicode, a line break, SQL; nested folders. Copies of good articles."""
     for rel in (SQL_NAME, "articles/kutipan \"ganda\" & 'tunggal'.txt", "articles/nama  dengan spasi .txt",
                 "articles/berita-ünïcödé-日本語-🚀.txt", "articles/baris\nbaru.txt",
                 "articles/2021/02/23/sangat/dalam/bersarang.txt"):
-        write(rel, (dev / COPIES[rel]).read_bytes(), LOADED)
+        raw.write(rel, (raw.dev / COPIES[rel]).read_bytes(), LOADED)
 
-    # Links: inside the raw folder (followed), outside it or to nothing (never followed), hidden files.
+
+def _links(raw: _Raw) -> None:
+    """Links: inside the raw folder (followed), outside it or to nothing (never followed), hidden files."""
+    root = raw.root
     outside = root.parent / f"{root.name}-outside"
     outside.mkdir(exist_ok=True)
     (outside / "rahasia.txt").write_text(
         f"{OUTSIDE_MARKER}\nJakarta - Penerima Kartu Prakerja mencapai 7.777.777 orang menurut data ini.\n",
         encoding="utf-8")
     nested = Path("2021/02/23/sangat/dalam/bersarang.txt")
-    _link("articles/tautan-di-dalam.txt", nested, root, expected, LOADED)
-    _link("articles/tautan-ke-luar.txt", outside / "rahasia.txt", root, expected, QUARANTINED)
-    _link("articles/folder-luar", outside, root, expected, QUARANTINED)
-    _link("articles/tautan-putus.txt", root / "tidak-ada.txt", root, expected, QUARANTINED)
-    write("articles/.DS_Store", b"\x00\x00\x00\x01Bud1" + bytes(64), IGNORED)
+    _link("articles/tautan-di-dalam.txt", nested, root, raw.expected, LOADED)
+    _link("articles/tautan-ke-luar.txt", outside / "rahasia.txt", root, raw.expected, QUARANTINED)
+    _link("articles/folder-luar", outside, root, raw.expected, QUARANTINED)
+    _link("articles/tautan-putus.txt", root / "tidak-ada.txt", root, raw.expected, QUARANTINED)
+    raw.write("articles/.DS_Store", b"\x00\x00\x00\x01Bud1" + bytes(64), IGNORED)
 
-    # Surveys: the dev tables, then broken workbooks, sidecars and cells.
+
+def _surveys(raw: _Raw) -> None:
+    """The dev tables, then broken workbooks, sidecars and cells."""
+    dev = raw.dev
     for path in sorted((dev / "surveys").glob("*.*")):
         if path.suffix in (".csv", ".xlsx", ".yaml"):
-            write(f"surveys/{path.name}", path.read_bytes(), SIDECAR if path.suffix == ".yaml" else LOADED)
+            outcome = SIDECAR if path.suffix == ".yaml" else LOADED
+            raw.write(f"surveys/{path.name}", path.read_bytes(), outcome)
     provinces = dev / "surveys" / "bps_sakernas-2020-08_sebaran-provinsi"
     workbook = provinces.with_suffix(".xlsx").read_bytes()
-    write("surveys/rusak.xlsx", workbook[: len(workbook) // 2], QUARANTINED)
-    write("surveys/rusak.yaml", provinces.with_suffix(".yaml").read_bytes(), SIDECAR)
+    raw.write("surveys/rusak.xlsx", workbook[: len(workbook) // 2], QUARANTINED)
+    raw.write("surveys/rusak.yaml", provinces.with_suffix(".yaml").read_bytes(), SIDECAR)
     reasons = dev / "surveys" / "bps_sakernas-2020-08_alasan-mengikuti"
     table = reasons.with_suffix(".csv").read_text(encoding="utf-8")
-    write("surveys/yaml-rusak.csv", table.encode(), QUARANTINED)
-    write("surveys/yaml-rusak.yaml", b"survey: [Sakernas\npublisher: : BPS\n  unit: percent\n", SIDECAR)
-    write("surveys/tanpa-sidecar.csv", table.encode(), QUARANTINED)
-    write("surveys/yatim.yaml", reasons.with_suffix(".yaml").read_bytes(), QUARANTINED)
+    raw.write("surveys/yaml-rusak.csv", table.encode(), QUARANTINED)
+    raw.write("surveys/yaml-rusak.yaml", b"survey: [Sakernas\npublisher: : BPS\n  unit: percent\n", SIDECAR)
+    raw.write("surveys/tanpa-sidecar.csv", table.encode(), QUARANTINED)
+    raw.write("surveys/yatim.yaml", reasons.with_suffix(".yaml").read_bytes(), QUARANTINED)
     bad_cells = table.replace('"27,73"', "n/a").replace('"12,98"', '"150,00"')
-    write("surveys/sel-buruk.csv", bad_cells.encode(), LOADED)
-    write("surveys/sel-buruk.yaml", reasons.with_suffix(".yaml").read_bytes(), SIDECAR)
-    return expected
+    raw.write("surveys/sel-buruk.csv", bad_cells.encode(), LOADED)
+    raw.write("surveys/sel-buruk.yaml", reasons.with_suffix(".yaml").read_bytes(), SIDECAR)
 
 
 def _link(rel: str, target: Path, root: Path, expected: dict[str, str], outcome: str) -> None:

@@ -1,0 +1,279 @@
+"""Timing of values that change, plans, former and supposed values, and repeats (CLAIMS.md's
+basis `superseded` and rule 7), on sentences written for the test: for each rule a paraphrase
+that must resolve and a look-alike that must not."""
+
+from __future__ import annotations
+
+from timed import timing
+
+from prakerja_etl.sources.articles import extract_article
+
+
+def test_the_old_value_of_a_change_is_replaced_in_either_order() -> None:
+    got = timing("Mulai tahun depan, total bantuan bagi tiap peserta Kartu Prakerja naik dari Rp 3,9 juta "
+                 "menjadi Rp 4,5 juta.")
+    assert got["Rp 3,9 juta"][1:3] == (None, "superseded")
+    assert got["Rp 4,5 juta"][1:3] == ("2024", "total")
+    got = timing("Total bantuan bagi tiap peserta Kartu Prakerja kini menjadi Rp 4,5 juta "
+                 "dari sebelumnya Rp 3,9 juta.")
+    assert got["Rp 3,9 juta"][2] == "superseded"
+    assert got["Rp 4,5 juta"][1:3] == ("2023", "total")
+    got = timing("Pagu Kartu Prakerja dipangkas dari Rp 9 triliun jadi Rp 6 triliun.")
+    assert got["Rp 9 triliun"][2] == "superseded"
+
+
+def test_the_old_value_of_a_change_dated_by_its_own_words_is_that_periods() -> None:
+    got = timing("Pagu Kartu Prakerja naik dari Rp 5 triliun tahun lalu menjadi Rp 6 triliun.")
+    assert got["Rp 5 triliun"][1:3] == ("2022", "total")
+
+
+def test_the_old_value_of_a_change_verb_without_its_new_value_is_not_the_value_in_force() -> None:
+    got = timing("Insentif bulanan peserta Kartu Prakerja sekarang Rp 700 ribu, meningkat dari "
+                 "sebelumnya hanya Rp 500 ribu.")
+    assert got["Rp 500 ribu"][1:3] == (None, "total")
+    assert got["Rp 700 ribu"][1] == "2023"
+    got = timing("Tahun ini pagu Kartu Prakerja juga dinaikkan dari Rp 5 triliun.")
+    assert got["Rp 5 triliun"][1] is None
+    # look-alike: 'kurang dari' is a hedge (less than), not a change
+    got = timing("Tahun ini penerima Kartu Prakerja kurang dari 2 juta orang.")
+    assert got["2 juta"][1] == "2023"
+
+
+def test_an_original_plan_is_superseded_when_the_next_sentence_changes_it() -> None:
+    got = timing("Semula program Kartu Prakerja diberi pagu Rp 8 triliun. "
+                 "Belakangan pemerintah menambah pagunya menjadi Rp 12 triliun.")
+    assert got["Rp 8 triliun"][2] == "superseded"
+    assert got["Rp 12 triliun"][2] == "total"
+    got = timing("Semula pemerintah menyiapkan Rp 8 triliun bagi 3 juta peserta Kartu Prakerja. "
+                 "Pemerintah lalu menaikkan pagunya menjadi Rp 12 triliun dengan sasaran 4 juta orang.")
+    assert got["3 juta"][2] == "superseded" and got["4 juta"][2] == "total"
+    # look-alike: the next sentence only restates another plan, it changes nothing
+    got = timing("Semula program Kartu Prakerja diberi pagu Rp 8 triliun. "
+                 "Pagu itu dibagi menjadi dua tahap, masing-masing Rp 4 triliun.")
+    assert got["Rp 8 triliun"][2] == "total"
+
+
+def test_a_value_for_a_supposed_future_has_no_year() -> None:
+    got = timing("Kalau nanti pandemi sudah reda, biaya pelatihan Kartu Prakerja bisa naik hingga Rp 4 juta.")
+    assert got["Rp 4 juta"][1] is None
+    # look-alike: a bare 'kalau' of counting is no supposition
+    got = timing("Kalau dijumlahkan, anggaran Kartu Prakerja tahun ini mencapai Rp 10 triliun.")
+    assert got["Rp 10 triliun"][1] == "2023"
+
+
+def test_a_count_followed_by_the_waves_it_spans_takes_their_year() -> None:
+    got = timing("Tercatat 11 gelombang pada 2020, lalu 9 gelombang, yakni gelombang 12 hingga 20, "
+                 "sepanjang tahun berikutnya.")
+    assert got["9"][:2] == ("waves_count", "2021")
+    # look-alike: waves of two years give no single year
+    got = timing("Pada 2021 sudah dibuka 14 gelombang, dari gelombang 5 hingga 18.")
+    assert got["14"][1] == "2021"
+
+
+def test_a_lone_dari_names_a_whole_not_a_change() -> None:
+    got = timing("Pada 2022, sekitar 40 persen dari 3 juta penerima Kartu Prakerja tinggal di desa.")
+    assert got["3 juta"][2] != "superseded"
+    assert got["40 persen"][1] == "2022"
+
+
+def test_a_value_of_a_former_time_has_no_period_of_the_article() -> None:
+    got = timing("Bantuan Kartu Prakerja kini Rp 4,5 juta, lebih besar daripada skema lama "
+                 "senilai Rp 3,9 juta.")
+    assert got["Rp 4,5 juta"][1] == "2023"
+    assert got["Rp 3,9 juta"][1:3] == (None, "total")
+    got = timing("Insentif survei Kartu Prakerja waktu itu sebesar Rp 120 ribu.")
+    assert got["Rp 120 ribu"][1] is None
+    got = timing("Dulu insentif Kartu Prakerja Rp 500 ribu per bulan, sekarang bantuannya Rp 4,5 juta.")
+    assert got["Rp 500 ribu"][1] is None
+    assert got["Rp 4,5 juta"][1] == "2023"     # a word of the present ends the former time
+
+
+def test_kala_itu_after_a_named_time_is_that_time() -> None:
+    got = timing("Pendaftaran dibuka pada Mei 2022, dan kala itu kuota Kartu Prakerja dipatok "
+                 "300 ribu peserta.")
+    assert got["300 ribu"][1] == "2022"
+
+
+def test_a_plan_called_the_whole_is_the_years_not_the_carried_semester() -> None:
+    body = ("Pada semester II-2021 kuota Kartu Prakerja 1 juta orang, dengan pagu Rp 4 triliun. "
+            "Adapun total anggaran Rp 15 triliun untuk program itu belum final.")
+    got = timing(body, dated="Senin, 5 Juli 2021 10:00 WIB")
+    assert got["Rp 4 triliun"][1] == "2021-S2"
+    assert got["Rp 15 triliun"][1] == "2021"
+
+
+def test_a_target_up_to_a_date_above_the_running_total_is_a_running_total() -> None:
+    body = ("Sejak diluncurkan, peserta Kartu Prakerja sudah 17 juta orang. "
+            "Pemerintah menargetkan sampai akhir 2024 jumlahnya menjadi 18,5 juta orang.")
+    got = timing(body, dated="Senin, 8 Januari 2024 10:00 WIB")
+    assert got["18,5 juta"][1:] == (None, "to_date", "2024-12")
+    got = timing("Hingga akhir 2024 ditargetkan total 20 juta alumni Kartu Prakerja.",
+                 dated="Senin, 8 Januari 2024 10:00 WIB")
+    assert got["20 juta"][1:] == (None, "to_date", "2024-12")
+
+
+def test_a_years_target_up_to_its_end_stays_the_years() -> None:
+    body = ("Sejak diluncurkan, peserta Kartu Prakerja sudah 17 juta orang. "
+            "Target sampai akhir 2024 sebanyak 1,1 juta peserta baru.")
+    got = timing(body, dated="Senin, 8 Januari 2024 10:00 WIB")
+    assert got["1,1 juta"][2] == "total"
+
+
+def test_survey_results_without_a_fieldwork_period_take_none_from_an_agents_name() -> None:
+    body = ("Pada 2022 anggaran Kartu Prakerja Rp 9 triliun. "
+            "Secara akumulatif, peserta sejak awal sudah 16 juta orang.\n\n"
+            "Menurut survei terhadap peserta, 61 persen peserta Kartu Prakerja tinggal di desa.\n\n"
+            "Survei lain yang dilakukan oleh Lembaga Riset 2022 menunjukkan hal serupa.")
+    got = timing(body, dated="Senin, 5 Desember 2022 10:00 WIB")
+    assert got["61 persen"][1] is None
+    body = body.replace("Lembaga Riset 2022", "lembaga riset pada Oktober 2022")
+    assert timing(body, dated="Senin, 5 Desember 2022 10:00 WIB")["61 persen"][1] == "2022-10"
+
+
+def test_counts_after_a_count_since_the_start_run_to_the_same_date() -> None:
+    body = ("Sejak dibuka hingga 10 Mei 2022, pendaftar Kartu Prakerja mencapai 90 juta orang. "
+            "Di Bali, penerima Kartu Prakerja tercatat 150 ribu orang.")
+    got = timing(body, dated="Kamis, 12 Mei 2022 10:00 WIB")
+    assert got["150 ribu"][1:] == (None, "to_date", "2022-05-10")
+
+
+def test_a_restated_figure_is_not_timed_by_a_period_named_for_another() -> None:
+    body = ("Pemerintah menargetkan 7 juta peserta Kartu Prakerja. "
+            "Dari 7 juta peserta itu, pada kuartal I sudah tersalurkan 1,5 juta penerima.")
+    assert timing(body, dated="Senin, 5 Juli 2021 10:00 WIB")["1,5 juta"][1] == "2021-Q1"
+    a = extract_article("articles/uji.txt", (
+        "Kabar terbaru program pelatihan kerja dari pemerintah\nSenin, 5 Juli 2021 10:00 WIB\n"
+        + body + "\n").encode("utf-8"))
+    assert [f.period for f in a.figures if f.value == 7_000_000] == ["2021", "2021"]
+
+
+def test_a_stage_amount_repeated_later_is_still_that_stage() -> None:
+    body = ("Untuk tahap awal, pagu Kartu Prakerja disiapkan Rp 1,9 triliun.\n\n"
+            "Menurut menteri, anggaran turun dari Rp 12 triliun jadi Rp 1,9 triliun tahun ini.")
+    got = timing(body)
+    assert got["Rp 1,9 triliun"][1:3] == ("2023", "part")
+    assert got["Rp 12 triliun"][2] == "superseded"
+    got = timing("Menurut menteri, pagu Kartu Prakerja tahun ini Rp 1,9 triliun.")
+    assert got["Rp 1,9 triliun"][1:3] == ("2023", "total")
+
+
+def test_a_year_reported_finished_holds_its_total() -> None:
+    got = timing("Kartu Prakerja merampungkan seluruh gelombang tahun 2023 dengan 1,1 juta penerima.",
+                 dated="Kamis, 28 Desember 2023 10:00 WIB")
+    assert got["1,1 juta"][1:] == ("2023", "total", None)
+
+
+def test_a_participant_finishing_training_does_not_close_the_year() -> None:
+    got = timing("Setiap peserta wajib menuntaskan pelatihan pertamanya dalam 30 hari. "
+                 "Tahun ini penerima Kartu Prakerja sudah mencapai 300 ribu orang.")
+    assert got["300 ribu"][1:] == ("2023", "to_date", "2023-03-08")
+
+
+def test_a_wave_newer_than_the_calendar_runs_in_the_year_the_text_speaks_of() -> None:
+    dated = "Senin, 5 Agustus 2024 10:00 WIB"
+    got = timing("Tahun ini pendaftaran gelombang 90 dibuka dengan kuota 50 ribu peserta.", dated=dated)
+    assert got["gelombang 90"][1] == "2024"
+    assert got["50 ribu"][1:3] == ("2024", "part")
+    alone = timing("Pendaftaran gelombang 90 dibuka pekan ini.", dated=dated)
+    assert alone["gelombang 90"][1] is None   # nothing says which year
+
+
+def test_a_year_after_the_one_named_before() -> None:
+    got = timing("Pada 2020, penerima Kartu Prakerja di provinsi itu 120 ribu orang. "
+                 "Setahun kemudian jumlah penerima Kartu Prakerja naik lagi, mencapai 150 ribu orang.")
+    assert got["150 ribu"][1] == "2021"
+    alone = timing("Setahun kemudian jumlah penerima Kartu Prakerja mencapai 150 ribu orang.")
+    assert alone["150 ribu"][1] is None
+
+
+def test_a_value_unchanged_from_last_year_holds_this_year() -> None:
+    got = timing("Besaran insentif Kartu Prakerja tidak berubah dari tahun lalu, yakni Rp600 ribu.")
+    assert got["Rp600 ribu"][1] == "2023"
+    dated_by_it = timing("Dibanding tahun lalu yang mencapai 4,8 juta orang, penerima Kartu Prakerja "
+                         "kini lebih sedikit.")
+    assert dated_by_it["4,8 juta"][1] == "2022"
+
+
+def test_a_value_no_longer_paid_is_of_no_period_of_the_article() -> None:
+    got = timing("Insentif Kartu Prakerja tidak lagi dibayar Rp500 ribu per bulan.\n\n"
+                 "Kalau sebelumnya biaya pelatihan Rp1 juta, kini biaya pelatihan Kartu Prakerja Rp3,5 juta.")
+    assert got["Rp500 ribu"][1] is None
+    assert got["Rp1 juta"][1] is None
+    assert got["Rp3,5 juta"][1] == "2023"
+    still = timing("Insentif Kartu Prakerja dibayar Rp500 ribu per bulan.")
+    assert still["Rp500 ribu"][1] == "2023"
+
+
+def test_a_count_up_to_last_week_runs_to_the_article() -> None:
+    got = timing("Hingga pekan lalu, pendaftar Kartu Prakerja sudah lebih dari 12 juta orang.")
+    assert got["12 juta"][2:] == ("to_date", "2023-03-08")
+    week = timing("Pada pekan lalu pendaftar Kartu Prakerja bertambah 300 ribu orang.")
+    assert week["300 ribu"][2] != "to_date"
+
+
+def test_next_years_plan_does_not_time_the_counts_after_it() -> None:
+    got = timing("Pemerintah menargetkan 1,2 juta peserta Kartu Prakerja pada tahun depan. "
+                 "Kartu Prakerja bermitra dengan tujuh platform digital.")
+    assert got["1,2 juta"][1] == "2024"
+    assert got["tujuh"][1] is None
+
+
+def test_this_years_stock_of_partners_is_the_years_unless_said_to_be_now() -> None:
+    got = timing("Tahun ini Kartu Prakerja bermitra dengan tujuh platform digital.")
+    assert got["tujuh"][1:3] == ("2023", "total")
+    now = timing("Tahun ini penerima Kartu Prakerja sudah 300 ribu orang. "
+                 "Saat ini Kartu Prakerja bermitra dengan tujuh platform digital.")
+    assert now["tujuh"][1:] == ("2023", "to_date", "2023-03-08")
+
+
+def test_a_period_right_after_a_part_cue_times_the_part() -> None:
+    got = timing("Kuota tiap gelombang Kartu Prakerja pada 2023 dipatok 80 ribu peserta.")
+    assert got["80 ribu"][1:3] == ("2023", "part")
+    whole = timing("Kuota tiap gelombang diatur kemudian, sedangkan sepanjang 2023 pemerintah menargetkan "
+                   "1 juta peserta Kartu Prakerja.")
+    assert whole["1 juta"][1:3] == ("2023", "total")
+
+
+def test_a_quota_for_a_wave_named_after_it_is_that_waves() -> None:
+    got = timing("Masih tersisa kuota Kartu Prakerja sebanyak 150 ribu peserta untuk gelombang 30.")
+    assert got["150 ribu"][2] == "part"
+    running = timing("Penerima Kartu Prakerja mencapai 2,5 juta orang hingga gelombang 30.")
+    assert running["2,5 juta"][2] != "part"
+
+
+def test_each_of_the_surveys_is_a_part_of_the_survey_incentive() -> None:
+    got = timing("Insentif survei Kartu Prakerja Rp100 ribu untuk dua kali pengisian, "
+                 "masing-masing Rp50 ribu.")
+    assert got["Rp50 ribu"][2] == "part"
+    assert got["Rp100 ribu"][2] == "total"
+    whole = timing("Insentif survei Kartu Prakerja sebesar Rp50 ribu.")
+    assert whole["Rp50 ribu"][2] == "total"
+
+
+def test_a_replaced_plan_is_of_the_year_of_its_replacement() -> None:
+    got = timing("Anggaran Kartu Prakerja tahun ini ditambah. "
+                 "Tadinya pemerintah menargetkan 900 ribu peserta, lalu menjadi 1,3 juta peserta.")
+    assert got["900 ribu"][1:3] == ("2023", "superseded")
+    count = timing("Tadinya pendaftar Kartu Prakerja 900 ribu orang, lalu menjadi 1,3 juta orang.")
+    assert count["900 ribu"][1:3] == (None, "superseded")   # a count: no plan year to take
+
+
+def test_a_target_repeated_later_is_the_target_first_stated() -> None:
+    got = timing("Tahun depan pemerintah menargetkan 1,4 juta peserta Kartu Prakerja.\n\n"
+                 "Menurut pengamat, sasaran 1.400.000 peserta Kartu Prakerja masih terlalu kecil.")
+    assert got["1.400.000"][1] == "2024"
+    other = timing("Tahun depan pemerintah menargetkan 1,4 juta peserta Kartu Prakerja.\n\n"
+                   "Menurut pengamat, target 1,2 juta peserta Kartu Prakerja masih terlalu kecil.")
+    assert other["1,2 juta"][1] == "2023"   # another figure: the article's year
+
+
+def test_the_target_of_a_programme_said_to_go_on_has_no_one_year() -> None:
+    got = timing("Menurut menteri, Kartu Prakerja akan terus dilanjutkan dengan target peserta 3 juta orang.")
+    assert got["3 juta"][:2] == ("recipients_target", None)
+    # A year stated for it still times it; without a verb of going on, the article's year does.
+    got = timing("Kartu Prakerja dilanjutkan pada 2024 dengan target peserta 1,2 juta orang.")
+    assert got["1,2 juta"][:2] == ("recipients_target", "2024")
+    got = timing("Selanjutnya pemerintah menetapkan target peserta Kartu Prakerja 1,1 juta orang.")
+    assert got["1,1 juta"][:2] == ("recipients_target", "2023")
+    got = timing("Lebih lanjut, anggaran Kartu Prakerja disiapkan sebesar Rp4 triliun.")
+    assert got["Rp4 triliun"][:2] == ("budget_total", "2023")
