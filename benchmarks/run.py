@@ -62,8 +62,11 @@ def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, str, int]:
 
 
 def run_seconds(stdout: str) -> float:
-    """The run's own work, without Prefect's start-up (the summary also gives the wall time)."""
-    return float(re.search(r"completed in [\d.]+ s \(start-up [\d.]+ s, work ([\d.]+) s\)", stdout).group(1))
+    """The run's own work, without Prefect's start-up (the summary also gives the wall time); a
+    run with nothing to do ('run skipped in N s') starts no flow: all of its N s."""
+    done = re.search(r"completed in [\d.]+ s \(start-up [\d.]+ s, work ([\d.]+) s\)|skipped in ([\d.]+) s", stdout)
+    assert done is not None, stdout
+    return float(done.group(1) or done.group(2))
 
 
 def free_port() -> int:
