@@ -145,8 +145,8 @@ def find_figures(sentence: str, *, previous_unit: str | None = None,
         return []
     # Cheap tests first: each pattern below scans the whole sentence.
     blocked = _not_figures(sentence, lowered) if has_digit else []
-    if _LIST_MARKER.match(sentence):
-        blocked.append(_LIST_MARKER.match(sentence).span())  # type: ignore[union-attr]
+    if marker := _LIST_MARKER.match(sentence):
+        blocked.append(marker.span())
     found: list[Candidate] = _waves(sentence) if "gelombang" in lowered or "batch" in lowered else []
     taken = [(c.start, c.end) for c in found] + blocked
     fractions = _fractions(sentence) if " dari " in lowered or _FRACTION_HINT.search(lowered) else []
