@@ -210,28 +210,23 @@ def _run(args: argparse.Namespace) -> int:
         server = _start_temporary_server(args.verbose)
         try:
             _check_warehouse_free(settings)
-            last = _nothing_to_load(settings)
-            summary = None if last else _ingest(args, settings, server)
+            # Imported and checked while Prefect's server starts (it must not start any later).
+            from prakerja_etl.unchanged import nothing_to_load
+
+            last = nothing_to_load(settings)
+            summary = _ingest(args, settings, server) if last is None else None
         finally:
             if server is not None:
                 server.stop()
-    if summary is None:
+    if last is not None:
         print(f"run skipped in {clock() - started:.1f} s: none of the {last.files} files is new, changed or "
               f"gone since run {last.run_id} ({last.finished_at:%Y-%m-%d %H:%M} UTC), with the same code; "
               f"{settings.warehouse_path} and its report are as that run left them")
-    else:
+    elif summary is not None:
         _print_summary(summary, started, shown.work_started or clock())
     if args.guard:
         _exit_at_once(0)
     return 0
-
-
-def _nothing_to_load(settings: Settings) -> Any:
-    """The last run, when this one would change nothing (see `unchanged`); checked while
-    Prefect's server starts, so a run with work to do waits no longer for it."""
-    from prakerja_etl.unchanged import nothing_to_load
-
-    return nothing_to_load(settings)
 
 
 def _exit_at_once(code: int) -> None:

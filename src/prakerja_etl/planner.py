@@ -8,7 +8,7 @@ any number of files never holds their list in Python.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from prakerja_etl.sources.discover import SourceFile
@@ -35,6 +35,18 @@ def pending_flags(found: Sequence[SourceFile], known: Mapping[str, Known],
                   extractor_version: str) -> list[bool]:
     """`is_pending` of each file found, in order."""
     return [is_pending(f, known.get(f.source_file), extractor_version) for f in found]
+
+
+def changes_nothing(found: Iterable[SourceFile], known: Mapping[str, Known], extractor_version: str) -> bool:
+    """Whether a run finding `found` would process nothing and mark nothing removed: no file is
+    pending, and every file the warehouse holds (not removed) is among them. Stops at the first
+    pending file, so a run with work to do reads no more of the folder than it must."""
+    names = set()
+    for f in found:
+        if is_pending(f, known.get(f.source_file), extractor_version):
+            return False
+        names.add(f.source_file)
+    return all(k.status == "removed" or name in names for name, k in known.items())
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ def load_official(settings: Settings, loader: Loader) -> Written:
     when the planner finds any file new, changed or gone: all together, as they are cross-checked."""
     setting, raw_dir = settings.official_source, settings.raw_dir
     source = official.OfficialSource.from_setting(setting, raw_dir)
-    if not source.is_url and not Path(source.location).is_dir():
+    if not (source.is_url or source.is_folder):
         if setting:
             raise ConfigError(f"official source {setting} is neither a folder nor an http(s) URL")
         return Written(0, [])   # nothing configured and no <raw-dir>/official: no official data this run

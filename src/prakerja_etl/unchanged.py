@@ -11,9 +11,9 @@ unreadable record) means "run the flow".
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 import duckdb
 
@@ -43,8 +43,10 @@ def nothing_to_load(settings: Settings) -> LastRun | None:
     source = OfficialSource.from_setting(settings.official_source, settings.raw_dir)
     if not warehouse.exists() or any(p.exists() for p in leftovers) or source.is_url:
         return None
+    # The official files count when there is a folder of them: without one the flow leaves the
+    # official rows as they are.
+    kinds = [*KIND_FOLDERS.values(), *(["official"] if source.is_folder else [])]
     try:
-        found, kinds = _found(settings, source)
         with connection.run_lock(warehouse, 0), \
                 connection.connect(warehouse, read_only=True, wait_seconds=0) as con:
             last = con.execute("SELECT run_id, finished_at, status, code_version FROM load_runs "
@@ -52,26 +54,20 @@ def nothing_to_load(settings: Settings) -> LastRun | None:
             known = {name: planner.Known(sha, status, version) for name, sha, status, version in con.execute(
                 "SELECT source_file, content_sha256, status, extractor_version FROM source_files "
                 "WHERE list_contains(?, kind)", [kinds]).fetchall()}
+        if last is None or last[2] != "completed" or last[3] != code_fingerprint():
+            return None
+        if not planner.changes_nothing(_found(settings, source), known, extractor_fingerprint()):
+            return None
+        staging.verify(warehouse)   # a corrupt block: the flow restores the last good copy and says so
     except (PrakerjaError, duckdb.Error, OSError):
         return None
-    if last is None or last[2] != "completed" or last[3] != code_fingerprint():
-        return None
-    names = {f.source_file for f in found}
-    if any(planner.pending_flags(found, known, extractor_fingerprint())) or any(
-            k.status != "removed" and name not in names for name, k in known.items()):
-        return None
-    try:
-        staging.verify(warehouse)   # a corrupt block: the flow restores the last good copy and says so
-    except PrakerjaError:
-        return None
-    return LastRun(last[0], last[1], len(found))
+    # Nothing changed: the files found are exactly those the warehouse holds (not removed).
+    return LastRun(last[0], last[1], sum(k.status != "removed" for k in known.values()))
 
 
-def _found(settings: Settings, source: OfficialSource) -> tuple[list[SourceFile], list[str]]:
-    """The files the flow would judge, and their kinds: the raw folder's, and the official
-    folder's when there is one (without it the flow leaves the official rows as they are)."""
-    found, kinds = list(discover(settings.raw_dir)), list(KIND_FOLDERS.values())
-    if Path(source.location).expanduser().is_dir():
-        found += source.found(settings.raw_dir)[1]
-        kinds.append("official")
-    return found, kinds
+def _found(settings: Settings, source: OfficialSource) -> Iterator[SourceFile]:
+    """The files the flow would judge, one at a time: the raw folder's, then the official folder's."""
+    yield from discover(settings.raw_dir)
+    if source.is_folder:
+        yield from source.found(settings.raw_dir)[1]
+

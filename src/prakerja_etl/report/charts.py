@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from prakerja_etl.cachedir import user_cache
+from prakerja_etl.fingerprint import code_fingerprint
 from prakerja_etl.report.formats import axis, exact
 
 if TYPE_CHECKING:   # matplotlib is imported only when a chart is drawn
@@ -58,13 +59,12 @@ def region(code: str) -> str:
 
 
 def _remembered(draw: Callable[..., str]) -> Callable[..., str]:
-    """`draw`, with each SVG kept in the user's cache under a hash of its inputs, of this module's
+    """`draw`, with each SVG kept in the user's cache under a hash of its inputs, of the package's
     code and of matplotlib's version (the drawing is reproducible: see `_svg`)."""
-    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
     @functools.wraps(draw)
     def remembered(*args: Any) -> str:
-        key = repr((draw.__name__, args, code, version("matplotlib")))
+        key = repr((draw.__name__, args, code_fingerprint(), version("matplotlib")))
         path = user_cache("charts") / f"{hashlib.sha256(key.encode()).hexdigest()}.svg"
         try:
             svg = path.read_text(encoding="utf-8")

@@ -54,6 +54,11 @@ class OfficialSource:
         """True for an http(s) base URL."""
         return re.match(r"https?://", self.location, re.IGNORECASE) is not None
 
+    @property
+    def is_folder(self) -> bool:
+        """True for a folder that exists."""
+        return not self.is_url and Path(self.location).expanduser().is_dir()
+
     def fetch(self, *, timeout: float = 20, retries: int = 3, backoff: float = 0.5) -> dict[str, bytes]:
         """File name → bytes of each official file the source has."""
         limit = Settings.from_env().max_file_bytes   # a larger file is read one byte past it
