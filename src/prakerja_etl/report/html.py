@@ -94,6 +94,9 @@ def gather(con: duckdb.DuckDBPyConnection) -> ReportData:
     def rows(sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         return con.execute(sql, params or []).fetchall()
 
+    # Views read by several queries below are computed once, as this connection's temporary tables.
+    for table, view in _READ_ONCE.items():
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM {view}")
     data = ReportData(counts={name: int(rows(sql)[0][0]) for name, sql in _COUNTS.items()})
     data.official_by_year = [(int(y), float(v)) for y, v in rows(
         "SELECT period::INTEGER, value FROM claims WHERE metric = 'recipients_total' "
@@ -128,15 +131,17 @@ def _focus_year(rows: Callable[[str], list[tuple[Any, ...]]], years: set[int]) -
     if not years:
         return None
     counted = rows("SELECT y FROM (SELECT TRY_CAST(left(period, 4) AS INTEGER) AS y FROM ranking_checks "
-                   "UNION ALL SELECT TRY_CAST(left(period, 4) AS INTEGER) FROM conflict_groups) "
+                   f"UNION ALL SELECT TRY_CAST(left(period, 4) AS INTEGER) FROM {_FOUND}) "
                    f"WHERE y IN ({', '.join(map(str, sorted(years)))}) "
                    "GROUP BY y ORDER BY count(*) DESC, y DESC LIMIT 1")
     return int(counted[0][0]) if counted else max(years)
 
 
 # A conflict's group: (metric, period, basis, as_of month, province_code).
+_FOUND, _REVIEW = "report_conflict_groups", "report_review"
+_READ_ONCE = {_FOUND: "conflict_groups", _REVIEW: "review"}   # temporary table → the view it holds
 _CONFLICTS = ("SELECT metric, period, basis, as_of, province_code, coalesce(province_name, 'national'), "
-              "unit, n_sources, min_value, max_value, spread FROM conflict_groups "
+              f"unit, n_sources, min_value, max_value, spread FROM {_FOUND} "
               f"ORDER BY metric, period, basis, as_of, province_name NULLS FIRST LIMIT {SHOWN_ROWS}")
 _CONFLICT_SOURCES = (
     f"SELECT metric, period, basis, as_of_month, province_code, min(stated, {SHOWN_SOURCES}), count(*) "
@@ -149,8 +154,8 @@ _COUNTS = {
     "survey cells": "SELECT count(*) FROM survey_results WHERE removed_at IS NULL",
     "official rows": "SELECT count(*) FROM official_recipients WHERE removed_at IS NULL",
     "claims": "SELECT count(*) FROM claims",
-    "conflicts": "SELECT count(*) FROM conflict_groups",
-    "claims to review": "SELECT count(DISTINCT claim_id) FROM review",
+    "conflicts": f"SELECT count(*) FROM {_FOUND}",
+    "claims to review": f"SELECT count(DISTINCT claim_id) FROM {_REVIEW}",
     "quarantined": "SELECT count(*) FROM quarantine",
     "data-quality findings": "SELECT count(*) FROM data_quality",
 }
@@ -167,10 +172,10 @@ _TABLES = {
     "data_quality": "SELECT severity, check_name, count(*), min(detail) FROM data_quality "
                     "GROUP BY severity, check_name "
                     "ORDER BY list_position(['error', 'warning', 'info'], severity), check_name",
-    "review_by_rule": "SELECT rule, count(*) AS n, count(DISTINCT source_file) FROM review GROUP BY rule "
+    "review_by_rule": f"SELECT rule, count(*) AS n, count(DISTINCT source_file) FROM {_REVIEW} GROUP BY rule "
                       "ORDER BY n DESC, rule",
     "review": "SELECT rule, metric, period, basis, coalesce(province_name, 'national'), value, unit, "
-              "source_kind, source_file, locator, detail FROM review "
+              f"source_kind, source_file, locator, detail FROM {_REVIEW} "
               f"ORDER BY rule, metric, source_file LIMIT {SHOWN_ROWS}",
     "runs": "SELECT run_id, started_at, finished_at, status, files_seen, files_loaded, files_skipped, "
             "files_quarantined, files_removed, rows_loaded, rows_quarantined, message FROM load_runs "
