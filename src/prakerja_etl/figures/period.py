@@ -192,8 +192,11 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
             and has_stated:
         # a count stated for a month stands at that month: 'pada Oktober 2020, 5,59 juta penerima'
         return timed(f, period=period[:4], basis="to_date", as_of=period), False
-    now = f.metric not in CUES.stock_metrics or CUES.present.search(text, scene.offset, start)
-    if period and period == str(when.year) and not scene.year_closed and now and (
+    present = CUES.present.search(text, scene.offset, start) is not None
+    now = f.metric not in CUES.stock_metrics or present
+    # a part of this year the count is said to stand at now ('saat ini') runs to date as well
+    this_year = period == str(when.year) or present and (period or "")[:4] == str(when.year)
+    if period and this_year and not scene.year_closed and now and (
             f.metric in CUES.running_metrics or f.metric in CUES.profile_metrics and has_stated):
         # this year's count (or a share of its make-up), stated before the year is over (and before
         # the article reports it finished), runs to date; a stock only when said to be the present one
