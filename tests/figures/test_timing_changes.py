@@ -290,3 +290,16 @@ def test_a_count_said_to_stand_now_in_a_part_of_this_year_runs_to_date() -> None
     earlier = timing(frame.replace("2023", "2021") + "Lembaga pelatihan yang bergabung saat ini "
                      "berjumlah 160 lembaga.", dated)
     assert earlier["160"][2] == "total"
+
+
+def test_figures_that_break_a_whole_down_are_its_parts() -> None:
+    whole = "Sepanjang 2022, penerima Kartu Prakerja tercatat 5,9 juta orang, terdiri atas "
+    parts = timing(whole + "3,1 juta penerima laki-laki dan 2,8 juta penerima perempuan.")
+    assert parts["5,9 juta"][2] == "total"
+    assert parts["3,1 juta"][2] == parts["2,8 juta"][2] == "part"
+    # look-alikes: figures that do not add up to the whole, or follow it without a word of breakdown
+    apart = timing(whole + "3,1 juta penerima laki-laki dan 1,2 juta penerima perempuan.")
+    assert apart["3,1 juta"][2] != "part"
+    unopened = timing("Sepanjang 2022, penerima Kartu Prakerja tercatat 5,9 juta orang, sementara "
+                      "3,1 juta penerima laki-laki dan 2,8 juta penerima perempuan.")
+    assert unopened["3,1 juta"][2] != "part"

@@ -27,6 +27,7 @@ class Cues:
     unchanged: Prefiltered
     so_far: Prefiltered
     present: Prefiltered
+    breakdown: Prefiltered
     up_to: Prefiltered
     part: Prefiltered
     per_unit_after: Prefiltered

@@ -50,7 +50,28 @@ def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: Article
     out = _repeats_of_a_part(out, by_default)
     out = _headline_follows_body(out, by_default, _lead_line(sentences))
     out = _one_count_one_as_of(out, when)
+    out = _breakdowns_are_parts(out)
     return _shares_follow_counts(out, by_default)
+
+
+def _breakdowns_are_parts(figures: list[Figure]) -> list[Figure]:
+    """'empat mitra pembayaran, yaitu satu bank dan tiga dompet digital': two or more figures of a
+    whole's metric after a word that opens its breakdown (CUES.breakdown), adding up to the whole
+    within its rounding, are its parts."""
+    out = list(figures)
+    for i, whole in enumerate(figures):
+        if whole.metric is None or whole.basis == "part":
+            continue
+        text, at = whole.sentence.text, whole.sentence.start
+        following = [j for j in range(i + 1, len(figures)) if figures[j].sentence is whole.sentence]
+        if not following or not CUES.breakdown.search(text, whole.end - at, figures[following[0]].start - at):
+            continue
+        parts = [j for j in following if figures[j].metric == whole.metric and figures[j].unit == whole.unit]
+        low, high = whole.bounds()
+        if len(parts) >= 2 and low <= sum(figures[j].value for j in parts) <= high:
+            for j in parts:
+                out[j] = timed(out[j], period=out[j].period, basis="part", as_of=None)
+    return out
 
 
 def _lead_line(sentences: list[Sentence]) -> int:
