@@ -55,7 +55,7 @@ class Context:
     previous_metric: str | None = None   # the metric of the previous figure of the sentence, any unit
 
 
-@dataclass(frozen=True)
+@dataclass
 class Decision:
     metric: str | None
     rule: str
@@ -79,7 +79,7 @@ def classify(ctx: Context) -> Decision:
     return _count(ctx)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Found:
     distance: int
     index: int

@@ -34,7 +34,7 @@ _RESTATED_SHARE = 0.05   # two statements of one count differ by their rounding,
 _SHARE_OF_NEXT = re.compile(r"\s*dari\s*", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Figure:
     """A classified figure with offsets in the cleaned article text."""
 

@@ -120,7 +120,7 @@ _WORDY = re.compile(
     re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Candidate:
     """A number stated as a quantity, in offsets of the sentence it was found in."""
 

@@ -65,7 +65,7 @@ def _roots(text: str) -> frozenset[str]:
     return frozenset(map(_root, map(str.lower, _TOKEN.findall(text))))
 
 
-@dataclass(frozen=True)
+@dataclass
 class Hit:
     start: int
     end: int

@@ -101,7 +101,7 @@ _CUE_HINTS = _hints("most", "least")
 _CONTINUE_HINTS = _hints("most", "least", "position", "followed_by")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Ranking:
     province: ProvinceMention
     direction: str      # 'most' or 'least'

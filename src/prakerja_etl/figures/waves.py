@@ -79,7 +79,7 @@ def _wave_number(token: str) -> int | None:
     return _ORDINAL_WORDS.get(token.lower()) or (parse_roman(token.upper()) if token.isupper() else None)
 
 
-@dataclass(frozen=True)
+@dataclass
 class WaveMention:
     start: int
     end: int

@@ -60,7 +60,7 @@ _MONTH_SPAN = re.compile(
 _RELATIVE = {"ini": 0, "lalu": -1, "sebelumnya": -1, "depan": 1, "this year": 0, "last year": -1}
 
 
-@dataclass(frozen=True)
+@dataclass
 class PeriodMention:
     start: int
     end: int
@@ -148,7 +148,7 @@ def period_for(mentions: tuple[PeriodMention, ...], start: int, end: int) -> str
     return best[1] if best else None
 
 
-@dataclass(frozen=True)
+@dataclass
 class DateMention:
     start: int
     end: int

@@ -36,7 +36,7 @@ class Province:
     split_from: str | None = None   # code of the province it was split from in 2022
 
 
-@dataclass(frozen=True)
+@dataclass
 class ProvinceMention:
     """A province named in running text: the matched text and its span in the input."""
 

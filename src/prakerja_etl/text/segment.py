@@ -40,7 +40,7 @@ _ABBREVIATIONS = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass
 class Sentence:
     """A sentence of article prose, with its offsets in the cleaned text."""
 
@@ -50,7 +50,7 @@ class Sentence:
     line_no: int
 
 
-@dataclass(frozen=True)
+@dataclass
 class Line:
     start: int
     end: int
