@@ -9,9 +9,9 @@ from pathlib import Path
 import duckdb
 
 from conftest import raw_with, run_without_prefect
-from prakerja_etl.executor import LocalExecutor
+from prakerja_etl.executor import PARALLEL_MIN_FILES, LocalExecutor
 from prakerja_etl.planner import Known, is_pending, pending_flags
-from prakerja_etl.sources.discover import SourceFile
+from prakerja_etl.sources.discover import SourceFile, count_up_to
 
 SHA = "a" * 64
 
@@ -41,6 +41,21 @@ def test_the_local_executor_yields_each_batch_in_order_from_a_process_pool(raw_d
     assert [[r.source.source_file for r in batch] for batch in results] == [
         [s.source_file for s in batch] for batch in batches]
     assert all(r.quarantine_reason is None and r.tables["figures"] for batch in results for r in batch)
+
+
+def test_a_run_of_many_files_starts_the_pool_before_its_first_batch(raw_dir: Path) -> None:
+    files = sorted((raw_dir / "articles").glob("*.txt"))
+    sources = [SourceFile(f"articles/{p.name}", p, "article", p.stat().st_size, SHA) for p in files]
+    assert count_up_to(raw_dir, 4) == 4 and count_up_to(raw_dir, 10_000) == len(files)
+    with closing(LocalExecutor(workers=2, max_bytes=1 << 20)) as few:
+        few.prepare(PARALLEL_MIN_FILES - 1)
+        assert few._preparing is None and few._pool is None   # a small run extracts in-process
+    with closing(LocalExecutor(workers=2, max_bytes=1 << 20)) as many:
+        many.prepare(PARALLEL_MIN_FILES)
+        assert many._preparing is not None
+        results = list(many.extract(iter([sources[:2]])))   # waits for the pool being started
+        assert many._pool is not None
+    assert [r.source.source_file for r in results[0]] == [s.source_file for s in sources[:2]]
 
 
 def test_official_files_are_planned_like_the_others_and_counted_from_the_rows(

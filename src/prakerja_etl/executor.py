@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import Protocol, cast
 
 from prakerja_etl import progress, watchdog
-from prakerja_etl.batch import FileResult, extract_files
+from prakerja_etl.batch import FileResult, extract_files, warm_up
 from prakerja_etl.settings import Settings
 from prakerja_etl.sources.discover import SourceFile
 
@@ -27,6 +28,9 @@ PARALLEL_MIN_FILES = 64
 
 
 class Executor(Protocol):
+    def prepare(self, files: int) -> None:
+        """Get ready, in the background, for a run of about this many files."""
+
     def extract(self, batches: Iterable[list[SourceFile]]) -> Iterator[list[FileResult]]:
         """Each batch's results, in batch order."""
 
@@ -42,13 +46,28 @@ def executor_for(settings: Settings) -> Executor:
 
 
 class LocalExecutor:
-    """A process pool on every core (or `workers`), started on the first batch large enough;
-    the next batch is extracted while the caller loads this one."""
+    """A process pool on every core (or `workers`), started by `prepare` or on the first batch
+    large enough; the next batch is extracted while the caller loads this one."""
 
     def __init__(self, workers: int, max_bytes: int) -> None:
         self.workers = workers or os.cpu_count() or 1
         self.max_bytes = max_bytes
         self._pool: ProcessPoolExecutor | None = None
+        self._preparing: threading.Thread | None = None
+
+    def prepare(self, files: int) -> None:
+        """With enough files for the pool, start it and warm its workers now: they boot (imports,
+        patterns) while the caller opens the warehouse and hashes the files."""
+        if files >= PARALLEL_MIN_FILES:
+            # In a thread: starting the forkserver waits for it to import the package.
+            self._preparing = threading.Thread(target=self._warm, name="prakerja-pool-start", daemon=True)
+            self._preparing.start()
+
+    def _warm(self) -> None:
+        pool = self._started()
+        if pool is not None:
+            for _ in range(self.workers):
+                pool.submit(warm_up)
 
     def extract(self, batches: Iterable[list[SourceFile]]) -> Iterator[list[FileResult]]:
         stream = iter(batches)
@@ -61,12 +80,14 @@ class LocalExecutor:
             batch, futures = following, then
 
     def close(self) -> None:
+        self._prepared()
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
 
     def _submit(self, sources: list[SourceFile]) -> list[Future[list[FileResult]]]:
         """Extraction of `sources` in chunks, each counted in the run's progress when it is done."""
+        self._prepared()
         pool = self._started() if len(sources) >= PARALLEL_MIN_FILES else None
         size = max(1, -(-len(sources) // (self.workers * 4)))
         futures: list[Future[list[FileResult]]] = []
@@ -80,6 +101,12 @@ class LocalExecutor:
             future.add_done_callback(_count_done)
             futures.append(future)
         return futures
+
+    def _prepared(self) -> None:
+        """Wait for `prepare`'s start of the pool, if any: one thread starts it."""
+        if self._preparing is not None:
+            self._preparing.join()
+            self._preparing = None
 
     def _started(self) -> ProcessPoolExecutor | None:
         """The pool (None with one worker), started on first use."""
@@ -104,6 +131,9 @@ class DaskExecutor:
 
     def __init__(self, address: str, window: int, max_bytes: int) -> None:
         self.address, self.window, self.max_bytes = address, window, max_bytes
+
+    def prepare(self, files: int) -> None:
+        pass   # the cluster's workers are already running
 
     def extract(self, batches: Iterable[list[SourceFile]]) -> Iterator[list[FileResult]]:
         from prefect_dask.task_runners import DaskTaskRunner

@@ -16,10 +16,10 @@ from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from prakerja_etl import progress, steps, tasks
-from prakerja_etl.executor import executor_for
+from prakerja_etl.executor import PARALLEL_MIN_FILES, executor_for
 from prakerja_etl.loader import read_summary, writer_session
 from prakerja_etl.settings import Settings, default
-from prakerja_etl.sources.discover import SourceFile
+from prakerja_etl.sources.discover import SourceFile, count_up_to
 
 T = TypeVar("T")
 
@@ -39,13 +39,14 @@ def ingest(raw_dir: str = str(default("raw_dir")),
                              official_source=official_source, dask_address=dask_address)
     if feeds:   # before taking the writer lock: fetching does not touch the warehouse
         tasks.fetch_feeds(feeds, raw_dir)
-    with writer_session(settings, flow_run.get_id()) as loader:
-        plan = tasks.plan_sources(settings.raw_dir, as_is(loader))
-        with closing(executor_for(settings)) as executor:
+    with closing(executor_for(settings)) as executor:
+        executor.prepare(count_up_to(settings.raw_dir, PARALLEL_MIN_FILES))
+        with writer_session(settings, flow_run.get_id()) as loader:
+            plan = tasks.plan_sources(settings.raw_dir, as_is(loader))
             for results in executor.extract(steps.pending_batches(loader, settings.batch_size)):
                 tasks.load_batch(as_is(results), as_is(loader))
-        tasks.load_official(as_is(settings), as_is(loader))
-        tasks.mark_removed(plan.removed, as_is(loader))
+            tasks.load_official(as_is(settings), as_is(loader))
+            tasks.mark_removed(plan.removed, as_is(loader))
     return tasks.report_run(read_summary(settings, loader.run_id))
 
 

@@ -54,6 +54,18 @@ def discover(raw_dir: Path) -> Iterator[SourceFile]:
                     yield _unread(path, raw_dir, kind, f"cannot read the file: {exc.strerror or exc}")
 
 
+def count_up_to(raw_dir: Path, limit: int) -> int:
+    """How many files the raw folder's source folders hold, counting no further than `limit`
+    (a cheap look before hashing them all)."""
+    found = 0
+    for folder in KIND_FOLDERS:
+        for _, _, names in os.walk(raw_dir / folder):
+            found += len(names)
+            if found >= limit:
+                return limit
+    return found
+
+
 def _walk(folder: Path) -> Iterator[Path]:
     """Every path below `folder`, sorted, listing one folder at a time; linked folders are
     not entered (a link is one entry, checked like a file)."""
