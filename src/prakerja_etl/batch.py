@@ -73,8 +73,8 @@ def _survey(source: SourceFile) -> FileResult:
 def warm_up() -> None:
     """Extract a short article, so that a worker has compiled the patterns it needs (on first use)
     before its first batch arrives."""
-    articles.extract_article("articles/warm-up.txt", "Pada Maret 2023 penerima Kartu Prakerja "
-                             "mencapai 1,2 juta orang di 34 provinsi, naik 5 persen.".encode())
+    articles.extract_article("articles/warm-up.txt", b"Pada Maret 2023 penerima Kartu Prakerja "
+                             b"mencapai 1,2 juta orang di 34 provinsi, naik 5 persen.")
 
 
 def extract_files(sources: Iterable[SourceFile], max_bytes: int) -> list[FileResult]:
