@@ -195,13 +195,12 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
     present = CUES.present.search(text, scene.offset, start) is not None
     now = f.metric not in CUES.stock_metrics or present
     # a count said to stand now ('saat ini') in a part of this year is this year's, to date
-    this_year = period == str(when.year) or present and (period or "")[:4] == str(when.year)
+    this_year = period == str(when.year) or present and period is not None and period[:4] == str(when.year)
     if period and this_year and not scene.year_closed and now and (
             f.metric in CUES.running_metrics or f.metric in CUES.profile_metrics and has_stated):
         # this year's count (or a share of its make-up), stated before the year is over (and before
         # the article reports it finished), runs to date; a stock only when said to be the present one
-        return timed(f, period=period[:4] if present else period, basis="to_date",
-                     as_of=standing_as_of(scene, start, when)), default
+        return timed(f, period=period[:4], basis="to_date", as_of=standing_as_of(scene, start, when)), default
     return timed(f, period=period, basis="total", as_of=None), default
 
 

@@ -58,19 +58,24 @@ def _breakdowns_are_parts(figures: list[Figure]) -> list[Figure]:
     """'empat mitra pembayaran, yaitu satu bank dan tiga dompet digital': two or more figures of a
     whole's metric after a word that opens its breakdown (CUES.breakdown), adding up to the whole
     within its rounding, are its parts."""
+    by_sentence: dict[int, list[int]] = {}
+    for i, f in enumerate(figures):
+        by_sentence.setdefault(f.sentence.start, []).append(i)
     out = list(figures)
-    for i, whole in enumerate(figures):
-        if whole.metric is None or whole.basis == "part":
-            continue
-        text, at = whole.sentence.text, whole.sentence.start
-        following = [j for j in range(i + 1, len(figures)) if figures[j].sentence is whole.sentence]
-        if not following or not CUES.breakdown.search(text, whole.end - at, figures[following[0]].start - at):
-            continue
-        parts = [j for j in following if figures[j].metric == whole.metric and figures[j].unit == whole.unit]
-        low, high = whole.bounds()
-        if len(parts) >= 2 and low <= sum(figures[j].value for j in parts) <= high:
-            for j in parts:
-                out[j] = timed(out[j], period=out[j].period, basis="part", as_of=None)
+    for indices in by_sentence.values():
+        for n, i in enumerate(indices[:-1]):
+            whole, after = figures[i], indices[n + 1:]
+            at = whole.sentence.start
+            if whole.metric is None or whole.basis == "part" or not CUES.breakdown.search(
+                    whole.sentence.text, whole.end - at, figures[after[0]].start - at):
+                continue
+            parts = [j for j in after if figures[j].metric == whole.metric and figures[j].unit == whole.unit]
+            if len(parts) < 2:
+                continue
+            low, high = whole.bounds()
+            if low <= sum(figures[j].value for j in parts) <= high:
+                for j in parts:
+                    out[j] = timed(out[j], period=out[j].period, basis="part", as_of=None)
     return out
 
 

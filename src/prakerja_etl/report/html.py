@@ -137,9 +137,10 @@ def _focus_year(rows: Callable[[str], list[tuple[Any, ...]]], years: set[int]) -
     return int(counted[0][0]) if counted else max(years)
 
 
-# A conflict's group: (metric, period, basis, as_of month, province_code).
+# The views several queries read, each held once as a temporary table (table → view).
 _FOUND, _REVIEW = "report_conflict_groups", "report_review"
-_READ_ONCE = {_FOUND: "conflict_groups", _REVIEW: "review"}   # temporary table → the view it holds
+_READ_ONCE = {_FOUND: "conflict_groups", _REVIEW: "review"}
+# A conflict's group: (metric, period, basis, as_of month, province_code).
 _CONFLICTS = ("SELECT metric, period, basis, as_of, province_code, coalesce(province_name, 'national'), "
               f"unit, n_sources, min_value, max_value, spread FROM {_FOUND} "
               f"ORDER BY metric, period, basis, as_of, province_name NULLS FIRST LIMIT {SHOWN_ROWS}")
