@@ -39,11 +39,6 @@ class DiskFull(TerminalError):
     """The device holding the warehouse ran out of space during a run."""
 
 
-def is_transient(exc: BaseException) -> bool:
-    """True when a retry may succeed."""
-    return isinstance(exc, TransientError)
-
-
 def one_line(exc: BaseException) -> str:
     """An exception's message on one line, never empty (its type name when it has no message)."""
     return " ".join(str(exc).split()) or type(exc).__name__

@@ -8,8 +8,8 @@ import pytest
 
 from prakerja_etl.errors import UnreadableInput
 from prakerja_etl.sources.articles import ARTICLE_SUFFIXES, article_row, extract_article
-from prakerja_etl.sources.html_article import MAX_ELEMENTS, html_to_text, read_html
-from prakerja_etl.sources.json_article import json_to_text, read_json
+from prakerja_etl.sources.html_article import MAX_ELEMENTS, read_html
+from prakerja_etl.sources.json_article import read_json
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <title>Penerima Prakerja 2020 Capai 5,5 Juta Orang - Kompas.com</title>
@@ -35,7 +35,7 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8">
 
 
 def test_html_page_yields_title_byline_and_paragraphs_without_chrome() -> None:
-    text = html_to_text(PAGE.encode("utf-8"))
+    text = read_html(PAGE.encode("utf-8"))[0]
     lines = text.splitlines()
     assert lines[0] == "Penerima Prakerja 2020 Capai 5,5 Juta Orang"
     assert lines[1] == "Kompas.com - 23 Februari 2021"
@@ -65,7 +65,7 @@ def test_broken_markup_still_yields_the_text() -> None:
     broken = (b"<html><body><div class='content'><h1>Prakerja Gelombang 12 Resmi Dibuka Hari Ini"
               b"<p>Kuota gelombang ini 600 ribu peserta <b>di seluruh <i>Indonesia</p>"
               b"<p>Pendaftaran dibuka hingga Kamis &amp; kuota terbatas<div></span></td>")
-    text = html_to_text(broken)
+    text = read_html(broken)[0]
     assert "Kuota gelombang ini 600 ribu peserta" in text
     assert "Pendaftaran dibuka hingga Kamis & kuota terbatas" in text
     assert "<" not in text
@@ -90,12 +90,12 @@ def test_a_wrong_meta_charset_falls_back_to_the_decoder() -> None:
 def test_utf16_page_with_bom_and_control_characters() -> None:
     page = ("<html><body><article><p>Penerima\x00 Kartu Prakerja\x07 mencapai 5,9 juta orang pada 2021 "
             "menurut data Manajemen Pelaksana.</p></article></body></html>")
-    assert "Penerima Kartu Prakerja mencapai 5,9 juta orang" in html_to_text(page.encode("utf-16"))
+    assert "Penerima Kartu Prakerja mencapai 5,9 juta orang" in read_html(page.encode("utf-16"))[0]
 
 
 def test_plain_text_saved_as_html_is_the_article_as_it_stands() -> None:
     plain = "Penerima Kartu Prakerja 5,5 juta orang.\nAnggaran Rp 20 triliun.\n"
-    assert html_to_text(plain.encode()) == plain
+    assert read_html(plain.encode())[0] == plain
 
 
 @pytest.mark.parametrize("page", [
@@ -106,20 +106,20 @@ def test_plain_text_saved_as_html_is_the_article_as_it_stands() -> None:
 ])
 def test_a_page_without_article_text_is_refused(page: bytes) -> None:
     with pytest.raises(UnreadableInput, match="no article text found in the HTML page"):
-        html_to_text(page)
+        read_html(page)[0]
 
 
 def test_empty_and_binary_html_are_refused_like_text() -> None:
     with pytest.raises(UnreadableInput, match="empty"):
-        html_to_text(b"  \n ")
+        read_html(b"  \n ")[0]
     with pytest.raises(UnreadableInput, match="binary"):
-        html_to_text(bytes(range(256)) * 40)
+        read_html(bytes(range(256)) * 40)[0]
 
 
 def test_a_page_with_an_absurd_number_of_elements_is_refused() -> None:
     page = b"<html><body>" + b"<span>x</span>" * (MAX_ELEMENTS + 1) + b"</body></html>"
     with pytest.raises(UnreadableInput, match="elements"):
-        html_to_text(page)
+        read_html(page)[0]
 
 
 # --- JSON -----------------------------------------------------------------------------------------
@@ -130,7 +130,7 @@ def test_scraper_json_is_laid_out_like_a_txt_article() -> None:
            "author": ["Andi Saputra", {"name": "Rina Wulandari"}], "url": "https://www.liputan6.com/bisnis/x",
            "content": "<p>Liputan6.com, Jakarta - Pemerintah membuka gelombang 17 untuk 2,8 juta orang.</p>"
                       "<script>alert(1)</script><p>Anggaran Rp 10 triliun.<br>Baca juga: Cara daftar</p>"}
-    assert json_to_text(json.dumps(doc).encode()) == (
+    assert read_json(json.dumps(doc).encode())[0] == (
         "Prakerja 2021 Dibuka untuk 2,8 Juta Orang\n"
         "liputan6.com - 9 April 2021\n"
         "Penulis: Andi Saputra, Rina Wulandari\n"
@@ -159,14 +159,14 @@ def test_json_metadata_and_figures_reach_the_article_row() -> None:
 def test_json_dates_in_the_usual_forms(value: object, shown: str) -> None:
     doc = {"title": "Judul berita Prakerja yang cukup panjang", "source": "Tempo", "date": value,
            "text": "Isi berita."}
-    assert json_to_text(json.dumps(doc).encode()).splitlines()[1] == f"Tempo - {shown}"
+    assert read_json(json.dumps(doc).encode())[0].splitlines()[1] == f"Tempo - {shown}"
 
 
 def test_a_wrapped_article_or_a_list_of_one_is_unwrapped() -> None:
     inner = {"title": "Judul berita Prakerja hari ini", "text": "Penerima 5 juta orang."}
     expected = "Judul berita Prakerja hari ini\nPenerima 5 juta orang.\n"
-    assert json_to_text(json.dumps({"status": "ok", "data": inner}).encode()) == expected
-    assert json_to_text(json.dumps([inner]).encode()) == expected
+    assert read_json(json.dumps({"status": "ok", "data": inner}).encode())[0] == expected
+    assert read_json(json.dumps([inner]).encode())[0] == expected
 
 
 @pytest.mark.parametrize(("data", "reason"), [
@@ -182,7 +182,7 @@ def test_a_wrapped_article_or_a_list_of_one_is_unwrapped() -> None:
 ])
 def test_unusable_json_is_refused_with_a_reason(data: bytes, reason: str) -> None:
     with pytest.raises(UnreadableInput, match=reason) as caught:
-        json_to_text(data)
+        read_json(data)[0]
     assert "\n" not in str(caught.value)
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from conftest import serving as serve_http
-from prakerja_etl.errors import ConfigError, TransientError, UnreadableInput, is_transient
+from prakerja_etl.errors import ConfigError, TransientError, UnreadableInput
 from prakerja_etl.schemas import DataQualityRow, OfficialProvinceTotalRow, OfficialRecipientRow
 from prakerja_etl.sources.official import (
     OFFICIAL_FILES,
@@ -347,7 +347,7 @@ def test_a_failing_server_ends_in_a_transient_error(site: Path) -> None:
     handler = handler_for(site, fail_first=99, status=503)
     with serving(handler) as url, pytest.raises(OfficialSourceFailing) as caught:
         fetch_official(url, timeout=5, retries=2, backoff=0.01)
-    assert is_transient(caught.value)
+    assert isinstance(caught.value, TransientError)
     assert "answered HTTP 503" in str(caught.value) and "(3 attempts)" in str(caught.value)
     assert handler.requests == {"/official/all_kabupaten_kota.json": 3}
 
@@ -357,7 +357,7 @@ def test_a_client_error_is_terminal_and_not_retried(site: Path) -> None:
     handler = handler_for(site)
     with serving(handler) as url, pytest.raises(ConfigError, match="answered HTTP 404") as caught:
         fetch_official(url, timeout=5, retries=3, backoff=0.01)
-    assert not is_transient(caught.value)
+    assert not isinstance(caught.value, TransientError)
     assert handler.requests["/official/data-statistik.json"] == 1
 
 

@@ -47,11 +47,6 @@ _MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agus
            "Oktober", "November", "Desember")
 
 
-def html_to_text(data: bytes) -> str:
-    """The article text of an HTML page; raises UnreadableInput when the page has none."""
-    return read_html(data)[0]
-
-
 def read_html(data: bytes) -> tuple[str, str]:
     """(article text, encoding the page was decoded with)."""
     markup, encoding = decode_html(data)

@@ -54,11 +54,6 @@ _TAG = re.compile(r"<(?:[a-zA-Z][\w:-]*|/[a-zA-Z])[^<>]*>")
 _WIB = timezone(timedelta(hours=7))   # epoch timestamps are shown as the outlet's (Jakarta) date
 
 
-def json_to_text(data: bytes) -> str:
-    """The article text of a scraper's JSON file; raises UnreadableInput when there is none."""
-    return read_json(data)[0]
-
-
 def read_json(data: bytes) -> tuple[str, str]:
     """(article text, encoding the file was decoded with)."""
     text, encoding = decode_bytes(data)
