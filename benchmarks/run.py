@@ -105,6 +105,7 @@ def measure(n: int, workdir: Path, env: dict[str, str], garble_every: int = 0) -
     raw = workdir / f"raw-{n}"
     if not raw.exists():
         generate(raw, n, garble_every=garble_every)
+        os.sync()   # the generator's dirty pages are written back now, not during the timed runs
     warehouse = workdir / f"w-{n}.duckdb"
     for leftover in workdir.glob(f"w-{n}.*"):
         leftover.unlink()
@@ -203,6 +204,7 @@ def main() -> None:
                         help="scramble every digit (dates too) of every N-th article, as a corrupt feed would")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     fixed = prefect_fixed_cost(args.workdir)
     server, url = start_server(args.workdir / "prefect-served")
     try:
