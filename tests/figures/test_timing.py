@@ -237,6 +237,20 @@ def test_a_surveys_fieldwork_stated_after_its_results_times_them() -> None:
     assert got["100 ribu"][1] != "2022-Q3"          # not a survey result
 
 
+def test_a_record_cited_after_a_survey_is_not_timed_by_its_fieldwork() -> None:
+    survey = "Survei kepuasan dilakukan pada 1 Juli-30 September. Hasilnya, 70 persen peserta puas. "
+    record = "Berdasarkan data pendaftaran di laman resmi, tercatat 2.345.678 pendaftar."
+    got = timing(survey + record, dated="Senin, 5 Desember 2022 10:00 WIB")
+    assert got["70 persen"][1] == "2022-Q3"           # a result of the survey
+    # the record is timed as it is without the survey before it
+    assert got["2.345.678"] == timing(record, dated="Senin, 5 Desember 2022 10:00 WIB")["2.345.678"]
+    assert got["2.345.678"][1] != "2022-Q3"
+    # look-alike: the survey's own data is still the survey's
+    got = timing(survey + "Menurut data survei itu, 1.234 responden pernah menganggur.",
+                 dated="Senin, 5 Desember 2022 10:00 WIB")
+    assert got["1.234"][1] == "2022-Q3"
+
+
 def test_two_fieldwork_periods_time_no_survey_result() -> None:
     body = ("Sebanyak 64 persen responden penerima Kartu Prakerja adalah perempuan.\n\n"
             "Survei pertama dilakukan pada Juli 2022, survei kedua digelar pada Oktober 2022.")

@@ -74,7 +74,11 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
     line_force: tuple[int, str | None] = (-1, None)
     previous: Sentence | None = None
     closed = False
+    fieldwork_in_force = False
     for s in sentences:
+        if fieldwork_in_force and CUES.other_data.search(s.text) and not CUES.survey.search(s.text):
+            # the survey's fieldwork dates the survey, not a record cited after it
+            in_force, line_force, fieldwork_in_force = None, (-1, None), False
         points_back = previous is not None and bool(CUES.anaphora.search(s.text))
         prefix = previous.text + " " if points_back and previous else ""
         text = prefix + s.text
@@ -96,6 +100,7 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
         if stated:
             in_force, running = stated[0], None
             line_force = (s.line_no, stated[0])
+            fieldwork_in_force = _is_fieldwork(scene)
         elif s.start in counting and (CUES.since.search(s.text) or CUES.so_far.search(s.text)):
             # a count since the start ('secara akumulatif … sampai 30 September') replaces the year's
             # frame: the counts after it that nothing else times run to the same date
@@ -105,6 +110,14 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
     if closed:
         out = {k: replace(v, year_closed=True) for k, v in out.items()}
     return _with_next_stated(_with_fieldwork(out, sentences)), periods_of
+
+
+def _is_fieldwork(scene: Scene) -> bool:
+    """Whether the first period the sentence states is a survey's fieldwork ('Survei dilakukan pada
+    5-30 Mei')."""
+    own = scene.own("plain", "range")
+    return bool(own) and bool(CUES.survey.search(scene.text)) and \
+        bool(FIELDWORK_AT.search(scene.text, 0, own[0].start))
 
 
 def _with_fieldwork(out: dict[int, Scene], sentences: list[Sentence]) -> dict[int, Scene]:
