@@ -351,6 +351,27 @@ def test_a_province_labelling_a_list_row_owns_its_figures() -> None:
                    ("province_recipient_share", "Bali"), ("recipients_total", None)]
 
 
+@pytest.mark.parametrize("opening", ["Di Maluku Utara, ", "Di Maluku Utara saja, ",
+                                     "Untuk wilayah Maluku Utara, ", "Khusus Provinsi Maluku Utara, "])
+def test_a_province_opening_the_sentence_frames_its_count(opening: str) -> None:
+    [f] = figures(opening + "pemegang kartu yang aktif tercatat 41 ribu orang.")
+    assert (f.metric, f.province.name) == ("province_recipients", "Maluku Utara")
+
+
+def test_a_province_inside_the_sentence_does_not_frame_the_count() -> None:
+    # look-alike: the province is where an event was held, not an opening frame
+    [f] = figures("Menteri berkunjung ke Maluku Utara pekan lalu; jumlah penerima tercatat 4,1 juta orang.")
+    assert (f.metric, f.province) == ("recipients_total", None)
+
+
+def test_a_national_phrase_in_the_figures_noun_phrase_makes_it_the_countrys() -> None:
+    [f] = figures("Wali kota dari Gorontalo bilang program ini sudah menjangkau 4,1 juta orang se-Indonesia.")
+    assert (f.metric, f.province) == ("recipients_total", None)
+    # look-alike: the national total is the whole the province's share is of
+    [f] = figures("Penerima di Gorontalo setara 0,8 persen dari total penerima nasional.")
+    assert f.province is not None and f.province.name == "Gorontalo"
+
+
 def test_the_value_a_change_ends_at_is_the_new_whole_but_the_change_itself_is_not() -> None:
     assert only("Pemerintah menambah pagunya menjadi Rp 12 triliun untuk pelatihan ini.") == "budget_total"
     assert only("Pemerintah meningkatkan anggaran program menjadi Rp 12 triliun.") == "budget_total"

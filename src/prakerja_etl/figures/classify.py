@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from prakerja_etl.figures.lexicon import Cues, load
 
 LEX = load()
-_NOUN_PHRASE_WORDS = 3   # words between a figure and a place name that still belongs to its noun
+NOUN_PHRASE_WORDS = 3   # words between a figure and a place name that still belongs to its noun
 _CLAUSE_BREAK = re.compile(r"(?=[,;:])(?:(?<!\d),|,(?!\d)|[;:])")   # not the decimal comma of 2,9
 _NEXT_CLAUSE_PENALTY = 50
 # A clause that is only an appositive connector points at the clause before it
@@ -214,7 +214,7 @@ def _regency_after(right: str) -> bool:
     """'48 ribu warga Kota Bekasi': a regency in the figure's own noun phrase makes it the regency's."""
     phrase = _CLAUSE_BREAK.split(right, maxsplit=1)[0]
     hit = LEX.regency.search(phrase) or LEX.regency_place.search(phrase)
-    return hit is not None and len(phrase[:hit.start()].split()) <= _NOUN_PHRASE_WORDS
+    return hit is not None and len(phrase[:hit.start()].split()) <= NOUN_PHRASE_WORDS
 
 
 def _training_fee_paid(text: str) -> bool:

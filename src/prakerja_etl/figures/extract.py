@@ -21,10 +21,6 @@ from prakerja_etl.text.segment import Sentence
 _LABEL_SEPARATOR = re.compile(r"\s*(?:\(\w+\)\s*)?[:=|–—-]\s*")   # 'Jawa Barat (Jabar): '
 # (The lookahead, what every break starts with, lets a scan skip other positions at once.)
 _CLAUSE_BREAK = re.compile(r"(?=[,;:]|\s[-–]\s)(?:(?<!\d),|,(?!\d)|[;:]|(?<!\d)\s[-–]\s|\s[-–]\s(?!\d))")
-# 'sejak gelombang pertama' counts every wave since the first, not one wave.
-_TOPIC_OPENING = re.compile(
-    r"^\W*(?:(?:adapun|sementara(?:\s+itu)?|sedangkan|khusus|untuk|bagi)\s+(?:di\s+)?|di\s+)(?:provinsi\s+)?$",
-    re.IGNORECASE)
 _DATELINE = re.compile(
     r"^\W*(?:[\w.]+(?:\s[A-Z][\w.]*)?\s*,\s*)?[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s*(?:\([A-Za-z]+\)\s*)?[-–]\s")
 # 'X persen dari N peserta merupakan perempuan': the share's group follows the whole it is of.
@@ -125,11 +121,15 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         # subject of its clause, unless the figure is said to be the whole country's.
         province_clause = None if cls.LEX.national.search(left) else \
             _nearest_province(provinces, cand.start - len(clause_before), cand.start, last=True)
+        national = _national_after(right_clause)   # '… 5,9 juta orang di seluruh Indonesia'
+        if national:
+            province_left = province_right = province_clause = None
+        here = None if national else topic
         ctx = cls.Context(
             unit=cand.unit, value=cand.value, left=left, left_clause=left_clause, right=right,
             sentence_before=text[:cand.start], clause_before=clause_before,
             from_wave=cand.unit_from == "ordinal",
-            province_left=province_left is not None or topic is not None,
+            province_left=province_left is not None or here is not None,
             province_right=province_right is not None, province_clause=province_clause is not None,
             previous_value=out[-1].value if out and out[-1].unit == cand.unit else None,
             has_next=i + 1 < len(found), previous_metric=out[-1].metric if out else None,
@@ -137,7 +137,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         decision = _decide(ctx, subjects.of(cand.start, cand.end, next_start), out)
         metric, rule = decision.metric, decision.rule
         province = None if cand.unit == "ordinal" else \
-            province_left or province_right or province_clause or topic
+            province_left or province_right or province_clause or here
         if decision is cls.WEAK:
             inherited = _inherit(cand, left, left_clause, text[:cand.start], out, earlier, sentence)
             if inherited is not None:
@@ -152,6 +152,17 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
             subject=decision.subject, rule=rule,
         ))
     return out
+
+
+def _national_after(right_clause: str) -> bool:
+    """A national phrase in the figure's own noun phrase ('… 5,9 juta orang di seluruh Indonesia')
+    makes it the country's, whatever province its sentence names; 'dari total penerima nasional'
+    names the whole a figure is a part of."""
+    hit = cls.LEX.national.search(right_clause)
+    if hit is None:
+        return False
+    before = right_clause[:hit.start()].lower().split()
+    return len(before) <= cls.NOUN_PHRASE_WORDS and "dari" not in before
 
 
 def _right_of(text: str, found: list[Candidate], i: int, next_start: int) -> str:
@@ -180,8 +191,8 @@ def _decide(ctx: cls.Context, subject: Subject | None, out: list[Figure]) -> cls
 
 def _topic_province(text: str, mentions: list[ProvinceMention]) -> Province | None:
     """'Di Jawa Timur, jumlah penerima …': a province that opens the sentence frames all of it."""
-    if mentions and _TOPIC_OPENING.match(text[:mentions[0].start]) and \
-            text[mentions[0].end:mentions[0].end + 2].startswith(","):
+    if mentions and cls.LEX.topic_opening.match(text[:mentions[0].start]) and \
+            cls.LEX.topic_close.match(text, mentions[0].end):
         return mentions[0].province
     return None
 
