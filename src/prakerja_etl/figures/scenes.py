@@ -198,12 +198,31 @@ def _role(text: str, p: PeriodMention) -> str:
 
 
 def stated_as_of(scene: Scene, start: int) -> str | None:
-    """A date after 'hingga', 'sampai', 'per' before the figure in its sentence."""
-    found = None
+    """A date or the end of a period after 'hingga', 'sampai', 'per', before the figure in its
+    sentence, the last one: 'hingga 30 Juni 2023' → 2023-06-30, 'hingga akhir 2022' → 2022-12."""
+    found, at, days = None, -1, []
     for d in scene.dates:
         if d.end <= start and search_in(CUES.up_to, scene.text, scene.text[max(0, d.start - 30):d.start]):
-            found = d.iso
+            found, at = d.iso, d.start
+            days.append((d.start, d.end))
+    for p in scene.having("as_of"):
+        # the end of a span of years ('sejak 2020 hingga akhir 2022') is named as a bare year
+        named = scene.text[p.start:p.end]
+        period = p.period or (named if _YEAR.fullmatch(named) else None)
+        if period and p.end <= start and p.start > at and not any(s < p.end and p.start < e for s, e in days):
+            found, at = period_end(period), p.start
     return found
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+# The last month of a period: 'hingga akhir 2022' stands at December, 'hingga semester I' at June.
+_LAST_MONTH = {"S1": "06", "S2": "12", "Q1": "03", "Q2": "06", "Q3": "09", "Q4": "12", "": "12"}
+
+
+def period_end(period: str) -> str:
+    """The month (YYYY-MM) a period ends in."""
+    year, rest = period[:4], period[5:]
+    return f"{year}-{rest}" if rest.isdigit() else f"{year}-{_LAST_MONTH[rest]}"
 
 
 def sentence_date(scene: Scene) -> str | None:

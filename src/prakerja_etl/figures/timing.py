@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from prakerja_etl.figures.extract import Figure
 from prakerja_etl.figures.period import resolve, timed
-from prakerja_etl.figures.scenes import ArticleTime, Scene, read_scenes
+from prakerja_etl.figures.scenes import ArticleTime, Scene, period_end, read_scenes
 from prakerja_etl.figures.time_cues import CHANGE_TO_END, CUES, ORIGINALLY, WORD, change_verb
 from prakerja_etl.figures.waves import WAVES
 from prakerja_etl.text.segment import Sentence
@@ -173,17 +173,13 @@ def _targets_to_date(figures: list[Figure], scenes: dict[int, Scene]) -> list[Fi
     return out
 
 
-_PERIOD_END = {"S1": "06", "S2": "12", "Q1": "03", "Q2": "06", "Q3": "09", "Q4": "12", "": "12"}
-
-
 def _target_date(scene: Scene, after: int, start: int) -> str | None:
     """The month a target up to a period stands at, named in its clause between the figure before
     it (at `after`) and it: 'hingga akhir 2024' → '2024-12'."""
     ups = [p.period for p in scene.having("as_of") if p.period and after <= p.start and p.end <= start]
     if not ups:
         return None
-    year, rest = ups[-1][:4], ups[-1][5:]
-    return f"{year}-{rest}" if rest.isdigit() else f"{year}-{_PERIOD_END[rest]}"
+    return period_end(ups[-1])
 
 
 def _one_count_one_as_of(figures: list[Figure], when: ArticleTime) -> list[Figure]:
