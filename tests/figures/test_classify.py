@@ -340,36 +340,14 @@ def test_a_share_of_people_who_were_unemployed(text: str, metric: str | None) ->
     assert only(text) == metric
 
 
-def test_a_province_labelling_a_list_row_owns_its_figures() -> None:
-    rows = ("Sebaran penerima per provinsi tahun lalu:\n"
-            "Kalimantan Barat: 101.200 penerima\n"
-            "Bali: 87.450 penerima (1,6 persen)\n"
-            "Seluruh Indonesia: 5.400.000 penerima")
-    got = [(f.metric, f.province.name if f.province else None)
-           for f in extract_figures(split_sentences(rows), 2022)]
-    assert got == [("province_recipients", "Kalimantan Barat"), ("province_recipients", "Bali"),
-                   ("province_recipient_share", "Bali"), ("recipients_total", None)]
-
-
-@pytest.mark.parametrize("opening", ["Di Maluku Utara, ", "Di Maluku Utara saja, ",
-                                     "Untuk wilayah Maluku Utara, ", "Khusus Provinsi Maluku Utara, "])
-def test_a_province_opening_the_sentence_frames_its_count(opening: str) -> None:
-    [f] = figures(opening + "pemegang kartu yang aktif tercatat 41 ribu orang.")
-    assert (f.metric, f.province.name) == ("province_recipients", "Maluku Utara")
-
-
-def test_a_province_inside_the_sentence_does_not_frame_the_count() -> None:
-    # look-alike: the province is where an event was held, not an opening frame
-    [f] = figures("Menteri berkunjung ke Maluku Utara pekan lalu; jumlah penerima tercatat 4,1 juta orang.")
-    assert (f.metric, f.province) == ("recipients_total", None)
-
-
-def test_a_national_phrase_in_the_figures_noun_phrase_makes_it_the_countrys() -> None:
-    [f] = figures("Wali kota dari Gorontalo bilang program ini sudah menjangkau 4,1 juta orang se-Indonesia.")
-    assert (f.metric, f.province) == ("recipients_total", None)
-    # look-alike: the national total is the whole the province's share is of
-    [f] = figures("Penerima di Gorontalo setara 0,8 persen dari total penerima nasional.")
-    assert f.province is not None and f.province.name == "Gorontalo"
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Pendaftar batch 2 sampai 4 tercatat 9 juta orang.", "registrants_total"),
+    ("Penerima gelombang 2 sampai 4 tercatat 900 ribu orang.", "recipients_total"),
+    # look-alike: the noun before the waves is another programme's
+    ("Penerima BSU gelombang 2 sampai 4 mencapai 9 juta orang.", None),
+])
+def test_the_words_before_wave_numbers_describe_the_figure_after_them(text: str, metric: str | None) -> None:
+    assert metrics(text)[-1][1] == metric
 
 
 def test_the_value_a_change_ends_at_is_the_new_whole_but_the_change_itself_is_not() -> None:

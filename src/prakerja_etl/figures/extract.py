@@ -104,7 +104,8 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
     breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text)]
     out: list[Figure] = []
     for i, cand in enumerate(found):
-        prev_end = found[i - 1].end if i else 0
+        # wave numbers name a wave: the words before them still describe the figure after them
+        prev_end = next((c.end for c in reversed(found[:i]) if c.unit != "ordinal"), 0)
         next_start = found[i + 1].start if i + 1 < len(found) else len(text)
         left, right = text[prev_end:cand.start], _right_of(text, found, i, next_start)
         left_breaks = [m.span() for m in _CLAUSE_BREAK.finditer(left)]
