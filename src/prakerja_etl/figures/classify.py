@@ -142,7 +142,9 @@ def _partitive(ctx: Context) -> Decision | None:
 
 def _rupiah(ctx: Context) -> Decision:
     excluded = LEX.rupiah_exclusions.last(ctx.left)
-    if excluded and not (LEX.rupiah_exclusions.ids[excluded.index] == "change" and LEX.change_result.search(ctx.left)):
+    kind = LEX.rupiah_exclusions.ids[excluded.index] if excluded else None
+    if excluded and not (kind == "change" and LEX.change_result.search(ctx.left)) and not (
+            kind == "spending-to-date" and _paid_out(ctx.left_clause)):
         return Decision(None, LEX.rupiah_exclusions.rule(excluded.index))
     found = _candidates(LEX.rupiah, ctx.left_clause, ctx.right) or \
         _candidates(LEX.rupiah, ctx.sentence_before, "")
@@ -161,6 +163,11 @@ def _rupiah(ctx: Context) -> Decision:
         if decision.metric is None or _fits_magnitude(decision.metric, ctx.value):
             return decision
     return Decision(None, "magnitude:" + _decision(LEX.rupiah, found[0]).rule)
+
+
+def _paid_out(text: str) -> bool:
+    """Whether `text` says incentives were paid out ('realisasi penyaluran insentif …')."""
+    return any(LEX.rupiah.ids[h.index] == "incentive-paid-out" for h in LEX.rupiah.search(text, "left"))
 
 
 def _provincial_money(ctx: Context) -> Decision:
