@@ -42,3 +42,12 @@ def test_a_national_phrase_in_the_figures_noun_phrase_makes_it_the_countrys() ->
     # look-alike: the national total is the whole the province's share is of
     [f] = _figures("Penerima di Gorontalo setara 0,8 persen dari total penerima nasional.")
     assert f.province is not None and f.province.name == "Gorontalo"
+
+
+def test_a_province_after_the_figure_before_is_that_figures() -> None:
+    text = "Penerimanya 300 ribu orang dari Bali dan 200 ribu orang dari Banten."
+    got = [f.province.name for f in _figures(text)]
+    assert got == ["Bali", "Banten"]
+    # look-alike: a province that opens the clause is the subject of every figure in it
+    got = [f.province.name for f in _figures("Banten mencatat 300 ribu pendaftar dan 200 ribu penerima.")]
+    assert got == ["Banten", "Banten"]

@@ -296,3 +296,11 @@ def test_a_count_up_to_the_end_of_a_period_stands_at_its_last_month() -> None:
     got = timing("Pemerintah menargetkan alumni Kartu Prakerja mencapai 14 juta orang hingga akhir 2022.",
                  dated=dated)
     assert got["14 juta"] == ("recipients_target", "2022", "total", None)
+
+
+def test_a_period_after_each_figure_is_its_own() -> None:
+    got = timing("Pagu Kartu Prakerja Rp10 triliun pada 2021 serta Rp11 triliun pada 2022.")
+    assert (got["Rp10 triliun"][1], got["Rp11 triliun"][1]) == ("2021", "2022")
+    # look-alike: each period before its figure
+    got = timing("Pada 2021 pagu Kartu Prakerja Rp10 triliun, pada 2022 Rp11 triliun.")
+    assert (got["Rp10 triliun"][1], got["Rp11 triliun"][1]) == ("2021", "2022")

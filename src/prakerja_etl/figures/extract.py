@@ -117,6 +117,8 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
                                           cand.start, last=True) or _row_label(provinces, text, cand.start)
         province_right = _nearest_province(provinces, cand.end, cand.end + len(right_clause),
                                            last=False)
+        if province_right and out and out[-1].province == province_left:
+            province_left = None   # '1,4 juta dari Jawa Barat dan 1,1 juta dari Jawa Timur'
         clause_before = _own_clause(text[:cand.start], _breaks_before(text, breaks, cand.start))
         # 'Provinsi X mencatat 700 ribu pendaftar dengan 200 ribu penerima': the province is the
         # subject of its clause, unless the figure is said to be the whole country's.

@@ -25,13 +25,31 @@ from prakerja_etl.figures.waves import WAVES, WaveMention, find_waves, spanned_w
 from prakerja_etl.text.periods import period_for
 
 
-def _stated(scene: Scene, start: int, end: int, restated: bool = False) -> tuple[bool, str | None]:
+def _stated(scene: Scene, start: int, end: int, restated: bool = False,
+            prev_end: int | None = None, next_start: int | None = None) -> tuple[bool, str | None]:
     """Whether the figure's own sentence states its period, and which (None for several years). A
-    restated figure ('dari target itu …') is not timed by a period named after it."""
+    restated figure ('dari target itu …') is not timed by a period named after it. Between two
+    figures, a period cut off from one of them by a comma or a conjunction is the other's, when
+    this one has a period on its other side ('Rp20 triliun pada 2020 dan Rp21 triliun pada 2021',
+    'pada 2020 Rp20 triliun, pada 2021 Rp21 triliun'); `prev_end` and `next_start` are where the
+    figures before and after it end and start."""
     if not scene.periods:
         return False, None   # most sentences name no period
     own = tuple(p for p in scene.own("plain", "range") if not (restated and p.start >= end))
+    before = [p for p in own if p.end <= start]
+    after = [p for p in own if p.start >= end]
+    if prev_end is not None and after:
+        own = tuple(p for p in own if not (prev_end <= p.start and p.end <= start
+                                           and _joined(scene.text, p.end, start)))
+    if next_start is not None and before:
+        own = tuple(p for p in own if not (end <= p.start and p.end <= next_start
+                                           and _joined(scene.text, end, p.start)))
     return bool(own), period_for(own, start, end)
+
+
+def _joined(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] joins two parts of a sentence: a comma or a conjunction."""
+    return "," in text[start:end] or CUES.coordination.search(text, start, end) is not None
 
 
 def _changed_from(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -78,13 +96,16 @@ def _former(scene: Scene, start: int, end: int) -> int | None:
     return end if CUES.former.search(after) or (CUES.then.search(after) and not named) else None
 
 
-def resolve(f: Figure, scene: Scene, prev_end: int, when: ArticleTime) -> tuple[Figure, bool, bool]:
+def resolve(f: Figure, scene: Scene, prev_end: int, when: ArticleTime,
+            next_start: int | None = None) -> tuple[Figure, bool, bool]:
     """The figure with its timing, whether only the article's defaults decided it, and whether it
-    restates a figure stated before ('8 juta orang tersebut')."""
+    restates a figure stated before ('8 juta orang tersebut'); `prev_end` and `next_start` are
+    where the sentence's figures before and after it end and start (in the sentence)."""
     text = scene.text
     start, end = scene.offset + f.start - f.sentence.start, scene.offset + f.end - f.sentence.start
     restated = not RESTATED.absent(text) and bool(RESTATED.regex.match(text[end:]))
-    has_stated, stated = _stated(scene, start, end, restated)
+    has_stated, stated = _stated(scene, start, end, restated, scene.offset + prev_end if prev_end else None,
+                                 scene.offset + next_start if next_start is not None else None)
     figure, default = _resolve_in(f, scene, prev_end, when, start, end, has_stated, stated)
     return figure, default, restated
 

@@ -39,7 +39,9 @@ def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: Article
         scene = scenes[f.sentence.start]
         siblings = by_sentence[f.sentence.start]
         prev_end = max((g.end for g in siblings if g.end <= f.start), default=f.sentence.start)
-        resolved, default, again = resolve(f, scene, prev_end - f.sentence.start, when)
+        next_start = min((g.start for g in siblings if g.start >= f.end), default=None)
+        resolved, default, again = resolve(f, scene, prev_end - f.sentence.start, when,
+                                           None if next_start is None else next_start - f.sentence.start)
         out.append(resolved)
         by_default.append(default)
         restated.append(again)
