@@ -10,19 +10,17 @@ from functools import cached_property
 
 from prakerja_etl.errors import UnreadableInput
 from prakerja_etl.figures import classify as cls
+from prakerja_etl.figures import places
 from prakerja_etl.figures.find import Candidate, find_figures
 from prakerja_etl.figures.interval import interval
 from prakerja_etl.figures.lexicon import Subject
 from prakerja_etl.figures.subject import PRAKERJA, SentenceSubjects
-from prakerja_etl.text.provinces import Province, ProvinceMention, find_provinces
+from prakerja_etl.text.provinces import Province
 from prakerja_etl.text.segment import Sentence
 
 # A decimal comma (2,9 juta) and the dash of a range (18 - 25 tahun) are not clause breaks.
-_LABEL_SEPARATOR = re.compile(r"\s*(?:\(\w+\)\s*)?[:=|–—-]\s*")   # 'Jawa Barat (Jabar): '
 # (The lookahead, what every break starts with, lets a scan skip other positions at once.)
 _CLAUSE_BREAK = re.compile(r"(?=[,;:]|\s[-–]\s)(?:(?<!\d),|,(?!\d)|[;:]|(?<!\d)\s[-–]\s|\s[-–]\s(?!\d))")
-_DATELINE = re.compile(
-    r"^\W*(?:[\w.]+(?:\s[A-Z][\w.]*)?\s*,\s*)?[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s*(?:\([A-Za-z]+\)\s*)?[-–]\s")
 # 'X persen dari N peserta merupakan perempuan': the share's group follows the whole it is of.
 # '… 85 persen atau Rp17 triliun': the same amount said another way.
 _SAME_AMOUNT = re.compile(r"^\W*(?:atau|setara(?:\s+dengan)?|alias)\W*$", re.IGNORECASE)
@@ -97,10 +95,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
     if not found:
         return []
     text = sentence.text
-    dateline = _DATELINE.match(text)
-    # 'Liputan6.com, Jakarta -': the city a story is filed from says nothing about its figures.
-    provinces = [m for m in find_provinces(text) if not dateline or m.start >= dateline.end()]
-    topic = _topic_province(text, provinces)
+    sentence_places = places.SentencePlaces(text)
     breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text)]
     out: list[Figure] = []
     for i, cand in enumerate(found):
@@ -111,36 +106,21 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         left_breaks = [m.span() for m in _CLAUSE_BREAK.finditer(left)]
         left_clause = _own_clause(left, left_breaks)
         right_clause = _CLAUSE_BREAK.split(right, maxsplit=1)[0]
-        # A province across an apposition is the clause's subject (province_clause), not a label.
-        last_clause_start = left_breaks[-1][1] if left_breaks else 0
-        province_left = _nearest_province(provinces, cand.start - len(left) + last_clause_start,
-                                          cand.start, last=True) or _row_label(provinces, text, cand.start)
-        province_right = _nearest_province(provinces, cand.end, cand.end + len(right_clause),
-                                           last=False)
-        if province_right and out and out[-1].province == province_left:
-            province_left = None   # '1,4 juta dari Jawa Barat dan 1,1 juta dari Jawa Timur'
         clause_before = _own_clause(text[:cand.start], _breaks_before(text, breaks, cand.start))
-        # 'Provinsi X mencatat 700 ribu pendaftar dengan 200 ribu penerima': the province is the
-        # subject of its clause, unless the figure is said to be the whole country's.
-        province_clause = None if cls.LEX.national.search(left) else \
-            _nearest_province(provinces, cand.start - len(clause_before), cand.start, last=True)
-        national = _national_after(right_clause)   # '… 5,9 juta orang di seluruh Indonesia'
-        if national:
-            province_left = province_right = province_clause = None
-        here = None if national else topic
+        place = places.of(sentence_places, cand.start, cand.end, left, left_breaks, right_clause,
+                          clause_before, out[-1].province if out else None)
         ctx = cls.Context(
             unit=cand.unit, value=cand.value, left=left, left_clause=left_clause, right=right,
             sentence_before=text[:cand.start], clause_before=clause_before,
             from_wave=cand.unit_from == "ordinal",
-            province_left=province_left is not None or here is not None,
-            province_right=province_right is not None, province_clause=province_clause is not None,
+            province_left=place.left is not None or place.topic is not None,
+            province_right=place.right is not None, province_clause=place.clause is not None,
             previous_value=out[-1].value if out and out[-1].unit == cand.unit else None,
             has_next=i + 1 < len(found), previous_metric=out[-1].metric if out else None,
         )
         decision = _decide(ctx, subjects.of(cand.start, cand.end, next_start), out)
         metric, rule = decision.metric, decision.rule
-        province = None if cand.unit == "ordinal" else \
-            province_left or province_right or province_clause or here
+        province = None if cand.unit == "ordinal" else place.province
         if decision is cls.WEAK:
             inherited = _inherit(cand, left, left_clause, text[:cand.start], out, earlier, sentence)
             if inherited is not None:
@@ -155,17 +135,6 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
             subject=decision.subject, rule=rule,
         ))
     return out
-
-
-def _national_after(right_clause: str) -> bool:
-    """A national phrase in the figure's own noun phrase ('… 5,9 juta orang di seluruh Indonesia')
-    makes it the country's, whatever province its sentence names; 'dari total penerima nasional'
-    names the whole a figure is a part of."""
-    hit = cls.LEX.national.search(right_clause)
-    if hit is None:
-        return False
-    before = right_clause[:hit.start()].lower().split()
-    return len(before) <= cls.NOUN_PHRASE_WORDS and "dari" not in before
 
 
 def _right_of(text: str, found: list[Candidate], i: int, next_start: int) -> str:
@@ -192,23 +161,6 @@ def _decide(ctx: cls.Context, subject: Subject | None, out: list[Figure]) -> cls
         return cls.Decision(out[-1].metric, "changed-from-previous")
     return cls.classify(ctx)
 
-def _topic_province(text: str, mentions: list[ProvinceMention]) -> Province | None:
-    """'Di Jawa Timur, jumlah penerima …': a province that opens the sentence frames all of it."""
-    if mentions and cls.LEX.topic_opening.match(text[:mentions[0].start]) and \
-            cls.LEX.topic_close.match(text, mentions[0].end):
-        return mentions[0].province
-    return None
-
-
-def _row_label(mentions: list[ProvinceMention], text: str, start: int) -> Province | None:
-    """'Jawa Barat: 1,1 juta penerima', 'Banten – 300 ribu': a province labelling a list row or a
-    table cell owns the figure right after the label's separator."""
-    before = [m for m in mentions if m.end <= start]
-    if before and _LABEL_SEPARATOR.fullmatch(text[before[-1].end:start]):
-        return before[-1].province
-    return None
-
-
 def _last_clause(left: str) -> str:
     parts = _CLAUSE_BREAK.split(left)
     return parts[-1] if parts else left
@@ -234,14 +186,6 @@ def _breaks_before(text: str, breaks: list[tuple[int, int]], end: int) -> list[t
     safe = bisect_right(breaks, end - 4, key=lambda span: span[0])
     resume = max(breaks[safe - 1][1] if safe else 0, end - 3, 0)
     return breaks[:safe] + [m.span() for m in _CLAUSE_BREAK.finditer(text, resume, end)]
-
-
-def _nearest_province(mentions: list[ProvinceMention], start: int, end: int,
-                      *, last: bool) -> Province | None:
-    inside = [m for m in mentions if m.start >= start and m.end <= end]
-    if not inside:
-        return None
-    return (inside[-1] if last else inside[0]).province
 
 
 def _inherit(cand: Candidate, left: str, left_clause: str, before: str, same_sentence: list[Figure],

@@ -1,0 +1,97 @@
+"""Which province a figure of a sentence is of: the one nearest it in its clause, one labelling a
+list row, the subject of its clause, or one opening the sentence; none when its own noun phrase
+says it is the whole country's."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from prakerja_etl.figures import classify as cls
+from prakerja_etl.text.provinces import Province, ProvinceMention, find_provinces
+
+_LABEL_SEPARATOR = re.compile(r"\s*(?:\(\w+\)\s*)?[:=|–—-]\s*")   # 'Jawa Barat (Jabar): '
+_DATELINE = re.compile(
+    r"^\W*(?:[\w.]+(?:\s[A-Z][\w.]*)?\s*,\s*)?[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s*(?:\([A-Za-z]+\)\s*)?[-–]\s")
+
+
+class SentencePlaces:
+    """The provinces a sentence names, without the city of its dateline ('Liputan6.com, Jakarta -'
+    says nothing about its figures), and the one that opens it."""
+
+    def __init__(self, text: str) -> None:
+        dateline = _DATELINE.match(text)
+        self.text = text
+        self.mentions = [m for m in find_provinces(text) if not dateline or m.start >= dateline.end()]
+        self.topic = _topic_province(text, self.mentions)
+
+
+@dataclass
+class Place:
+    """The provinces around one figure, each by how it was found."""
+
+    left: Province | None      # nearest before it in its clause, or the label of its list row
+    right: Province | None     # first after it in its clause
+    clause: Province | None    # the subject of its clause ('Provinsi X mencatat …')
+    topic: Province | None     # the one opening the sentence ('Di Jawa Timur, …')
+
+    @property
+    def province(self) -> Province | None:
+        return self.left or self.right or self.clause or self.topic
+
+
+def of(places: SentencePlaces, start: int, end: int, left: str, left_breaks: list[tuple[int, int]],
+       right_clause: str, clause_before: str, previous: Province | None) -> Place:
+    """The provinces of the figure at [start, end): `left` is its text since the figure before
+    (with its clause breaks), `previous` the province of that figure."""
+    if _national_after(right_clause):   # '… 5,9 juta orang di seluruh Indonesia'
+        return Place(None, None, None, None)
+    mentions, text = places.mentions, places.text
+    # A province across an apposition is the clause's subject (clause), not a label.
+    last_clause_start = left_breaks[-1][1] if left_breaks else 0
+    before = _nearest_province(mentions, start - len(left) + last_clause_start, start, last=True) or \
+        _row_label(mentions, text, start)
+    after = _nearest_province(mentions, end, end + len(right_clause), last=False)
+    if after and before == previous:
+        before = None   # '1,4 juta dari Jawa Barat dan 1,1 juta dari Jawa Timur'
+    # 'Provinsi X mencatat 700 ribu pendaftar dengan 200 ribu penerima': the province is the
+    # subject of its clause, unless the figure is said to be the whole country's.
+    clause = None if cls.LEX.national.search(left) else \
+        _nearest_province(mentions, start - len(clause_before), start, last=True)
+    return Place(before, after, clause, places.topic)
+
+
+def _topic_province(text: str, mentions: list[ProvinceMention]) -> Province | None:
+    """'Di Jawa Timur, jumlah penerima …': a province that opens the sentence frames all of it."""
+    if mentions and cls.LEX.topic_opening.match(text[:mentions[0].start]) and \
+            cls.LEX.topic_close.match(text, mentions[0].end):
+        return mentions[0].province
+    return None
+
+
+def _row_label(mentions: list[ProvinceMention], text: str, start: int) -> Province | None:
+    """'Jawa Barat: 1,1 juta penerima', 'Banten – 300 ribu': a province labelling a list row or a
+    table cell owns the figure right after the label's separator."""
+    before = [m for m in mentions if m.end <= start]
+    if before and _LABEL_SEPARATOR.fullmatch(text[before[-1].end:start]):
+        return before[-1].province
+    return None
+
+
+def _nearest_province(mentions: list[ProvinceMention], start: int, end: int,
+                      *, last: bool) -> Province | None:
+    inside = [m for m in mentions if m.start >= start and m.end <= end]
+    if not inside:
+        return None
+    return (inside[-1] if last else inside[0]).province
+
+
+def _national_after(right_clause: str) -> bool:
+    """A national phrase in the figure's own noun phrase ('… 5,9 juta orang di seluruh Indonesia')
+    makes it the country's, whatever province its sentence names; 'dari total penerima nasional'
+    names the whole a figure is a part of."""
+    hit = cls.LEX.national.search(right_clause)
+    if hit is None:
+        return False
+    before = right_clause[:hit.start()].lower().split()
+    return len(before) <= cls.NOUN_PHRASE_WORDS and "dari" not in before
