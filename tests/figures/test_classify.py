@@ -359,6 +359,18 @@ def test_money_realised_by_paying_out_incentives_was_paid_out(text: str, metric:
     assert only(text) == metric
 
 
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Dari 9 juta pendaftar, 48 persen adalah laki-laki.", None),
+    ("Ada 9 juta orang mendaftar. Dari angka itu, sekitar 48 persen laki-laki.", None),
+    ("Sebanyak 48 persen pendaftar berjenis kelamin laki-laki.", None),
+    # look-alikes: the same shares of recipients
+    ("Dari 9 juta penerima, 48 persen adalah laki-laki.", "recipients_male_share"),
+    ("Sebanyak 48 persen penerima berjenis kelamin laki-laki.", "recipients_male_share"),
+])
+def test_the_make_up_of_registrants_is_not_the_recipients(text: str, metric: str | None) -> None:
+    assert metrics(text)[-1] == (48, metric)
+
+
 def test_the_value_a_change_ends_at_is_the_new_whole_but_the_change_itself_is_not() -> None:
     assert only("Pemerintah menambah pagunya menjadi Rp 12 triliun untuk pelatihan ini.") == "budget_total"
     assert only("Pemerintah meningkatkan anggaran program menjadi Rp 12 triliun.") == "budget_total"

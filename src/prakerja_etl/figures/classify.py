@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from prakerja_etl.catalog import load_catalog
 from prakerja_etl.figures.lexicon import Cues, load
 
 LEX = load()
@@ -28,6 +29,8 @@ _RELATIVE = re.compile(r"\s*yang\b", re.IGNORECASE)
 _WHOLE_OF = re.compile(r"^\s*(?:\S+\s+){0,4}?(?<!lebih )(?<!kurang )dari\s+(?:total\s+|sebanyak\s+)?$",
                        re.IGNORECASE)
 _COVERAGE = {"regencies_covered", "provinces_covered"}
+# The recipients' make-up: shares of recipients with a trait (the catalog's composition topic).
+COMPOSITION = frozenset(m.metric for m in load_catalog() if m.topic == "composition")
 _PER_PERSON_METRICS = {"incentive_monthly", "survey_incentive", "training_fee_per_recipient",
                        "incentive_total_per_recipient", "benefit_per_recipient"}
 _PER_PERSON_MAX = 1e8

@@ -118,7 +118,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
             previous_value=out[-1].value if out and out[-1].unit == cand.unit else None,
             has_next=i + 1 < len(found), previous_metric=out[-1].metric if out else None,
         )
-        decision = _decide(ctx, subjects.of(cand.start, cand.end, next_start), out)
+        decision = _decide(ctx, subjects.of(cand.start, cand.end, next_start), out, earlier)
         metric, rule = decision.metric, decision.rule
         province = None if cand.unit == "ordinal" else place.province
         if decision is cls.WEAK:
@@ -148,7 +148,8 @@ def _right_of(text: str, found: list[Candidate], i: int, next_start: int) -> str
     return right
 
 
-def _decide(ctx: cls.Context, subject: Subject | None, out: list[Figure]) -> cls.Decision:
+def _decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
+            earlier: list[Figure]) -> cls.Decision:
     """The metric and rule of a figure: none for another subject's, else from the figure before it
     in the sentence or from its words."""
     if subject is not None and subject != PRAKERJA:
@@ -159,7 +160,28 @@ def _decide(ctx: cls.Context, subject: Subject | None, out: list[Figure]) -> cls
     if out and out[-1].metric and out[-1].unit == ctx.unit and cls.LEX.change_to.match(ctx.left):
         # 'menyasar 2 juta peserta, lalu menjadi 3 juta peserta': the new value of the same quantity.
         return cls.Decision(out[-1].metric, "changed-from-previous")
-    return cls.classify(ctx)
+    decision = cls.classify(ctx)
+    if decision.metric in cls.COMPOSITION and _of_registrants(ctx, out, earlier):
+        # the catalog's make-up shares are of recipients: one of registrants is none of them
+        return cls.Decision(None, "exclusion:share-of-registrants")
+    return decision
+
+
+def _of_registrants(ctx: cls.Context, out: list[Figure], earlier: list[Figure]) -> bool:
+    """Whether a share is of registrants: named by its own noun ('52 persen pendaftar'), by the
+    whole its clause opens with ('Dari 12 juta pendaftar, 52 persen …') or points back to ('… 12 juta
+    orang mendaftar. Dari jumlah tersebut, 52 persen …')."""
+    head = cls.LEX.person_heads.first(ctx.right)
+    if head and cls.LEX.person_heads.metrics[head.index] == "registrants_total" and \
+            len(ctx.right[:head.start].split()) <= 1:
+        return True
+    # the share opens the clause after the whole (a word such as 'sebanyak' may stand before it)
+    if len(ctx.left_clause.split()) > 1 or not cls.LEX.partitive.match(ctx.sentence_before):
+        return False
+    if out:
+        return out[-1].metric == "registrants_total"
+    return bool(earlier) and earlier[-1].metric == "registrants_total" and \
+        cls.LEX.anaphora.search(ctx.sentence_before) is not None
 
 def _last_clause(left: str) -> str:
     parts = _CLAUSE_BREAK.split(left)
