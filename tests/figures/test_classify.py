@@ -56,6 +56,8 @@ def only(text: str) -> str | None:
      "recipients_target"),
     ("Pendaftar kali ini lebih banyak dari putaran lalu, yang diikuti 90 ribu orang.",
      "recipients_total"),
+    # a relative clause that only describes them (not a fault or a stage singling some out)
+    ("Sebanyak 2,3 juta peserta yang tersebar di seluruh negeri mengikuti program ini.", "recipients_total"),
 ])
 def test_persons(text: str, metric: str | None) -> None:
     assert only(text) == metric
@@ -67,6 +69,7 @@ def test_persons(text: str, metric: str | None) -> None:
     "Setiap kelas diampu 4 tenaga pelatih bagi para peserta.",               # another group
     "Di antara peserta, 2 orang datang terlambat.",                          # a handful
     "Sebanyak 1,4 juta orang telah menyelesaikan pelatihan pertama.",        # a subset
+    "Sebanyak 2.300 peserta yang salah sasaran sudah mengembalikan dananya.",  # a subset at fault
     "Kini 2,2 juta peserta sedang mengikuti pelatihan.",                      # in progress
     "Sebanyak 15 juta pendaftar lolos verifikasi nomor induk.",               # a stage
     "Jumlah peserta per kelas paling banyak 60 peserta.",                     # a limit
