@@ -304,3 +304,11 @@ def test_a_period_after_each_figure_is_its_own() -> None:
     # look-alike: each period before its figure
     got = timing("Pada 2021 pagu Kartu Prakerja Rp10 triliun, pada 2022 Rp11 triliun.")
     assert (got["Rp10 triliun"][1], got["Rp11 triliun"][1]) == ("2021", "2022")
+
+
+def test_the_year_before_is_before_the_year_the_text_speaks_of() -> None:
+    got = timing("Pagu Kartu Prakerja pada 2021 Rp10 triliun, turun dari tahun sebelumnya yang Rp20 triliun.")
+    assert got["Rp20 triliun"][1] == "2020"
+    # look-alike: with no year named, the year before the article's
+    got = timing("Pagu Kartu Prakerja tahun sebelumnya mencapai Rp20 triliun.")
+    assert got["Rp20 triliun"][1] == "2022"

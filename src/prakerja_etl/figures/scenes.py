@@ -171,7 +171,11 @@ def _shifted_years(text: str, periods: tuple[PeriodMention, ...],
             if base_period:
                 shifted = f"{int(base_period[:4]) + step}{base_period[4:]}"
                 added.append(PeriodMention(m.start(), m.end(), shifted))
-    return tuple(sorted(periods + tuple(added), key=lambda p: p.start)) if added else periods
+    if not added:
+        return periods
+    # the shifted period replaces what its words meant alone ('tahun sebelumnya': the article's last year)
+    kept = tuple(p for p in periods if not any(a.start < p.end and p.start < a.end for a in added))
+    return tuple(sorted(kept + tuple(added), key=lambda p: p.start))
 
 
 def _role(text: str, p: PeriodMention) -> str:
