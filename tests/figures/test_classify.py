@@ -374,6 +374,14 @@ def test_the_make_up_of_registrants_is_not_the_recipients(text: str, metric: str
     assert metrics(text)[-1] == (48, metric)
 
 
+def test_the_value_a_change_started_from_is_the_same_quantity() -> None:
+    text = "Uang saku bulanan peserta kini menjadi Rp700 ribu per bulan dari sebelumnya Rp600 ribu."
+    assert metrics(text) == [(700_000, "incentive_monthly"), (600_000, "incentive_monthly")]
+    # look-alike: another amount after 'dari' and more words is its own quantity
+    text = "Insentif bulanan kini menjadi Rp700 ribu per bulan dan biaya pelatihan dari APBN Rp1 juta."
+    assert metrics(text) == [(700_000, "incentive_monthly"), (1_000_000, "training_fee_per_recipient")]
+
+
 def test_the_value_a_change_ends_at_is_the_new_whole_but_the_change_itself_is_not() -> None:
     assert only("Pemerintah menambah pagunya menjadi Rp 12 triliun untuk pelatihan ini.") == "budget_total"
     assert only("Pemerintah meningkatkan anggaran program menjadi Rp 12 triliun.") == "budget_total"

@@ -15,6 +15,7 @@ from prakerja_etl.figures.find import Candidate, find_figures
 from prakerja_etl.figures.interval import interval
 from prakerja_etl.figures.lexicon import Subject
 from prakerja_etl.figures.subject import PRAKERJA, SentenceSubjects
+from prakerja_etl.figures.time_cues import CHANGE_OPENER, CHANGE_TO_END
 from prakerja_etl.text.provinces import Province
 from prakerja_etl.text.segment import Sentence
 
@@ -23,6 +24,7 @@ from prakerja_etl.text.segment import Sentence
 _CLAUSE_BREAK = re.compile(r"(?=[,;:]|\s[-–]\s)(?:(?<!\d),|,(?!\d)|[;:]|(?<!\d)\s[-–]\s|\s[-–]\s(?!\d))")
 # 'X persen dari N peserta merupakan perempuan': the share's group follows the whole it is of.
 # '… 85 persen atau Rp17 triliun': the same amount said another way.
+_OLD_VALUE_WORDS = 5   # 'per peserta dari sebelumnya hanya': the new value's noun, then 'dari'
 _SAME_AMOUNT = re.compile(r"^\W*(?:atau|setara(?:\s+dengan)?|alias)\W*$", re.IGNORECASE)
 _RESTATED_SHARE = 0.05   # two statements of one count differ by their rounding, not more
 _SHARE_OF_NEXT = re.compile(r"\s*dari\s*", re.IGNORECASE)
@@ -160,11 +162,23 @@ def _decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
     if out and out[-1].metric and out[-1].unit == ctx.unit and cls.LEX.change_to.match(ctx.left):
         # 'menyasar 2 juta peserta, lalu menjadi 3 juta peserta': the new value of the same quantity.
         return cls.Decision(out[-1].metric, "changed-from-previous")
+    if out and out[-1].metric and out[-1].unit == ctx.unit and _old_value_of(out[-1], ctx):
+        # 'naik menjadi Rp4,2 juta per peserta dari sebelumnya Rp3,5 juta': the value it replaced.
+        return cls.Decision(out[-1].metric, "changed-to-previous")
     decision = cls.classify(ctx)
     if decision.metric in cls.COMPOSITION and _of_registrants(ctx, out, earlier):
         # the catalog's make-up shares are of recipients: one of registrants is none of them
         return cls.Decision(None, "exclusion:share-of-registrants")
     return decision
+
+
+def _old_value_of(new: Figure, ctx: cls.Context) -> bool:
+    """Whether the figure is the old value of a change whose new value `new` is ('menjadi Y dari
+    sebelumnya X'): `new` follows a word of changing into, and only 'dari' (and a few words
+    of `new`'s noun phrase) lies between the two."""
+    before_new = ctx.sentence_before[:new.start - new.sentence.start]
+    return CHANGE_TO_END.search(before_new[-40:]) is not None and not _CLAUSE_BREAK.search(ctx.left) \
+        and CHANGE_OPENER.search(ctx.left) is not None and len(ctx.left.split()) <= _OLD_VALUE_WORDS
 
 
 def _of_registrants(ctx: cls.Context, out: list[Figure], earlier: list[Figure]) -> bool:
