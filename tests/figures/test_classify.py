@@ -5,23 +5,9 @@ metric, a part, spending) that must not.
 """
 
 import pytest
+from classified import figures, metrics, only
 
-from prakerja_etl.figures.extract import extract_figures
 from prakerja_etl.figures.lexicon import stem
-from prakerja_etl.text.segment import split_sentences
-
-
-def figures(text: str, year: int = 2022) -> list:
-    return extract_figures(split_sentences(text), year)
-
-
-def metrics(text: str) -> list[tuple[float, str | None]]:
-    return [(round(f.value, 2), f.metric) for f in figures(text)]
-
-
-def only(text: str) -> str | None:
-    [found] = figures(text)
-    return found.metric
 
 
 @pytest.mark.parametrize(("text", "metric"), [
@@ -289,13 +275,13 @@ def test_a_regency_in_the_figures_noun_phrase_makes_it_the_regencys() -> None:
     "Pelatihan luring digelar di tiga provinsi di luar Jawa.",
 ])
 def test_a_count_narrowed_to_a_region_is_not_coverage(text: str) -> None:
-    counts = [f for f in extract_figures(split_sentences(text), 2022) if f.unit == "count"]
+    counts = [f for f in figures(text) if f.unit == "count"]
     assert [(f.metric, f.rule) for f in counts] == [(None, "exclusion:region")]
 
 
 def test_the_whole_countrys_coverage_keeps_its_metric() -> None:
     text = "Penerimanya tersebar di 510 kabupaten/kota di 34 provinsi di Indonesia."
-    assert [f.metric for f in extract_figures(split_sentences(text), 2022)] == [
+    assert [f.metric for f in figures(text)] == [
         "regencies_covered", "provinces_covered"]
 
 
@@ -320,14 +306,6 @@ def test_a_figure_after_an_apposition_speaks_of_the_clause_before() -> None:
 ])
 def test_the_people_a_budget_is_for_are_its_target(text: str, metric: str | None) -> None:
     assert metrics(text)[1] == (2_400_000, metric)
-
-
-def test_the_value_a_change_leads_to_is_the_same_quantity() -> None:
-    assert metrics("Awalnya kuota 800 ribu orang, kemudian dinaikkan menjadi 1,2 juta peserta.") == [
-        (800_000, "recipients_target"), (1_200_000, "recipients_target")]
-    # a count after a target with no word of change is its own quantity
-    assert metrics("Kuotanya 800 ribu orang, lalu ada 1,2 juta peserta dari gelombang lain.")[1] == (
-        1_200_000, "recipients_total")
 
 
 @pytest.mark.parametrize(("text", "metric"), [
@@ -372,21 +350,6 @@ def test_money_realised_by_paying_out_incentives_was_paid_out(text: str, metric:
 ])
 def test_the_make_up_of_registrants_is_not_the_recipients(text: str, metric: str | None) -> None:
     assert metrics(text)[-1] == (48, metric)
-
-
-def test_the_value_a_change_started_from_is_the_same_quantity() -> None:
-    text = "Uang saku bulanan peserta kini menjadi Rp700 ribu per bulan dari sebelumnya Rp600 ribu."
-    assert metrics(text) == [(700_000, "incentive_monthly"), (600_000, "incentive_monthly")]
-    # look-alike: another amount after 'dari' and more words is its own quantity
-    text = "Insentif bulanan kini menjadi Rp700 ribu per bulan dan biaya pelatihan dari APBN Rp1 juta."
-    assert metrics(text) == [(700_000, "incentive_monthly"), (1_000_000, "training_fee_per_recipient")]
-
-
-def test_the_value_a_change_ends_at_is_the_new_whole_but_the_change_itself_is_not() -> None:
-    assert only("Pemerintah menambah pagunya menjadi Rp 12 triliun untuk pelatihan ini.") == "budget_total"
-    assert only("Pemerintah meningkatkan anggaran program menjadi Rp 12 triliun.") == "budget_total"
-    # look-alike: the amount added, not the whole
-    assert only("Pemerintah menambah anggaran program sebesar Rp 2 triliun.") is None
 
 
 def test_a_regency_named_by_its_people_or_in_the_figures_noun_phrase_owns_the_count() -> None:

@@ -3,22 +3,16 @@ list row or opening a sentence frames its figures; a national phrase makes a fig
 Each rule with a paraphrase and a look-alike."""
 
 import pytest
-
-from prakerja_etl.figures.extract import Figure, extract_figures
-from prakerja_etl.text.segment import split_sentences
+from classified import figures
 
 
-def _figures(text: str) -> list[Figure]:
-    return extract_figures(split_sentences(text), 2022)
-
-
-def test_a_province_labelling_a_list_row_owns_its_figures() -> None:
+def test_a_province_labelling_a_list_row_owns_itsfigures() -> None:
     rows = ("Sebaran penerima per provinsi tahun lalu:\n"
             "Kalimantan Barat: 101.200 penerima\n"
             "Bali: 87.450 penerima (1,6 persen)\n"
             "Seluruh Indonesia: 5.400.000 penerima")
     got = [(f.metric, f.province.name if f.province else None)
-           for f in _figures(rows)]
+           for f in figures(rows)]
     assert got == [("province_recipients", "Kalimantan Barat"), ("province_recipients", "Bali"),
                    ("province_recipient_share", "Bali"), ("recipients_total", None)]
 
@@ -26,28 +20,28 @@ def test_a_province_labelling_a_list_row_owns_its_figures() -> None:
 @pytest.mark.parametrize("opening", ["Di Maluku Utara, ", "Di Maluku Utara saja, ",
                                      "Untuk wilayah Maluku Utara, ", "Khusus Provinsi Maluku Utara, "])
 def test_a_province_opening_the_sentence_frames_its_count(opening: str) -> None:
-    [f] = _figures(opening + "pemegang kartu yang aktif tercatat 41 ribu orang.")
+    [f] = figures(opening + "pemegang kartu yang aktif tercatat 41 ribu orang.")
     assert (f.metric, f.province.name) == ("province_recipients", "Maluku Utara")
 
 
 def test_a_province_inside_the_sentence_does_not_frame_the_count() -> None:
     # look-alike: the province is where an event was held, not an opening frame
-    [f] = _figures("Menteri berkunjung ke Maluku Utara pekan lalu; jumlah penerima tercatat 4,1 juta orang.")
+    [f] = figures("Menteri berkunjung ke Maluku Utara pekan lalu; jumlah penerima tercatat 4,1 juta orang.")
     assert (f.metric, f.province) == ("recipients_total", None)
 
 
 def test_a_national_phrase_in_the_figures_noun_phrase_makes_it_the_countrys() -> None:
-    [f] = _figures("Wali kota dari Gorontalo bilang program ini menjangkau 4,1 juta orang se-Indonesia.")
+    [f] = figures("Wali kota dari Gorontalo bilang program ini menjangkau 4,1 juta orang se-Indonesia.")
     assert (f.metric, f.province) == ("recipients_total", None)
     # look-alike: the national total is the whole the province's share is of
-    [f] = _figures("Penerima di Gorontalo setara 0,8 persen dari total penerima nasional.")
+    [f] = figures("Penerima di Gorontalo setara 0,8 persen dari total penerima nasional.")
     assert f.province is not None and f.province.name == "Gorontalo"
 
 
-def test_a_province_after_the_figure_before_is_that_figures() -> None:
+def test_a_province_after_the_figure_before_is_thatfigures() -> None:
     text = "Penerimanya 300 ribu orang dari Bali dan 200 ribu orang dari Banten."
-    got = [f.province.name for f in _figures(text)]
+    got = [f.province.name for f in figures(text)]
     assert got == ["Bali", "Banten"]
     # look-alike: a province that opens the clause is the subject of every figure in it
-    got = [f.province.name for f in _figures("Banten mencatat 300 ribu pendaftar dan 200 ribu penerima.")]
+    got = [f.province.name for f in figures("Banten mencatat 300 ribu pendaftar dan 200 ribu penerima.")]
     assert got == ["Banten", "Banten"]

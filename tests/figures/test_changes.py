@@ -1,0 +1,28 @@
+"""A value that changes is one quantity: the value it started from and the one it ended at take
+the same metric, the change itself none. Sentences written for these tests, each rule with a
+look-alike."""
+
+from classified import metrics, only
+
+
+def test_the_value_a_change_leads_to_is_the_same_quantity() -> None:
+    assert metrics("Awalnya kuota 800 ribu orang, kemudian dinaikkan menjadi 1,2 juta peserta.") == [
+        (800_000, "recipients_target"), (1_200_000, "recipients_target")]
+    # a count after a target with no word of change is its own quantity
+    assert metrics("Kuotanya 800 ribu orang, lalu ada 1,2 juta peserta dari gelombang lain.")[1] == (
+        1_200_000, "recipients_total")
+
+
+def test_the_value_a_change_started_from_is_the_same_quantity() -> None:
+    text = "Uang saku bulanan peserta kini menjadi Rp700 ribu per bulan dari sebelumnya Rp600 ribu."
+    assert metrics(text) == [(700_000, "incentive_monthly"), (600_000, "incentive_monthly")]
+    # look-alike: another amount after 'dari' and more words is its own quantity
+    text = "Insentif bulanan kini menjadi Rp700 ribu per bulan dan biaya pelatihan dari APBN Rp1 juta."
+    assert metrics(text) == [(700_000, "incentive_monthly"), (1_000_000, "training_fee_per_recipient")]
+
+
+def test_the_value_a_change_ends_at_is_the_new_whole_but_the_change_itself_is_not() -> None:
+    assert only("Pemerintah menambah pagunya menjadi Rp 12 triliun untuk pelatihan ini.") == "budget_total"
+    assert only("Pemerintah meningkatkan anggaran program menjadi Rp 12 triliun.") == "budget_total"
+    # look-alike: the amount added, not the whole
+    assert only("Pemerintah menambah anggaran program sebesar Rp 2 triliun.") is None
