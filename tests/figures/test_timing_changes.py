@@ -294,12 +294,22 @@ def test_a_count_said_to_stand_now_in_a_part_of_this_year_is_the_years_to_date()
 
 def test_figures_that_break_a_whole_down_are_its_parts() -> None:
     whole = "Sepanjang 2022, penerima Kartu Prakerja tercatat 5,9 juta orang, terdiri atas "
-    parts = timing(whole + "3,1 juta penerima laki-laki dan 2,8 juta penerima perempuan.")
+    parts = timing(whole + "3,1 juta penerima skema normal dan 2,8 juta penerima skema semi-bansos.")
     assert parts["5,9 juta"][2] == "total"
     assert parts["3,1 juta"][2] == parts["2,8 juta"][2] == "part"
     # look-alikes: figures that do not add up to the whole, or follow it without a word of breakdown
-    apart = timing(whole + "3,1 juta penerima laki-laki dan 1,2 juta penerima perempuan.")
+    apart = timing(whole + "3,1 juta penerima skema normal dan 1,2 juta penerima skema semi-bansos.")
     assert apart["3,1 juta"][2] != "part"
     unopened = timing("Sepanjang 2022, penerima Kartu Prakerja tercatat 5,9 juta orang, sementara "
-                      "3,1 juta penerima laki-laki dan 2,8 juta penerima perempuan.")
+                      "3,1 juta penerima skema normal dan 2,8 juta penerima skema semi-bansos.")
     assert unopened["3,1 juta"][2] != "part"
+
+
+def test_a_count_of_the_people_with_a_trait_is_a_part() -> None:
+    for text in ("Peserta laki-laki tahun lalu tercatat 3,1 juta orang.",
+                 "Tahun lalu ada 3,1 juta peserta laki-laki."):
+        assert timing(text)["3,1 juta"] == ("recipients_total", "2022", "part", None)
+    # look-alikes: the whole a share is of (the trait after a copula), people at places
+    got = timing("Tahun lalu, sebanyak 48 persen dari 3,1 juta peserta adalah laki-laki.")
+    assert got["3,1 juta"] == ("recipients_total", "2022", "total", None)
+    assert timing("Tahun lalu ada 9 juta peserta di desa dan kota.")["9 juta"][2] == "total"

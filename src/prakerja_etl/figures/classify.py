@@ -29,6 +29,7 @@ _RELATIVE = re.compile(r"\s*yang\b", re.IGNORECASE)
 _WHOLE_OF = re.compile(r"^\s*(?:\S+\s+){0,4}?(?<!lebih )(?<!kurang )dari\s+(?:total\s+|sebanyak\s+)?$",
                        re.IGNORECASE)
 _COVERAGE = {"regencies_covered", "provinces_covered"}
+_TRAIT_WORDS = 2   # '8,6 juta orang penerima perempuan': the count's noun, then the trait
 # The recipients' make-up: shares of recipients with a trait (the catalog's composition topic).
 COMPOSITION = frozenset(m.metric for m in load_catalog() if m.topic == "composition")
 _PER_PERSON_METRICS = {"incentive_monthly", "survey_incentive", "training_fee_per_recipient",
@@ -216,8 +217,25 @@ def _person(ctx: Context) -> Decision:
         decision = Decision("recipients_total", "sentence:" + LEX.person.ids[hit.index])
     if decision.metric == "recipients_total" and (ctx.province_left or ctx.province_right or
                                                   ctx.province_clause):
-        return Decision("province_recipients", "province:" + decision.rule)
+        decision = Decision("province_recipients", "province:" + decision.rule)
+    if decision.metric and _subgroup(ctx):
+        # a slice of them by a trait: the metric stays, and figures.timing makes it a part
+        return Decision(decision.metric, SUBGROUP + decision.rule)
     return decision
+
+
+SUBGROUP = "subgroup:"   # the rule prefix of a count of the people with a trait
+
+
+def _subgroup(ctx: Context) -> bool:
+    """'Penerima perempuan mencapai 8,6 juta', '8,6 juta penerima perempuan': a count of the people
+    with a trait of the recipients' make-up is a slice of the count, not all of it."""
+    phrase = _CLAUSE_BREAK.split(ctx.right, maxsplit=1)[0]
+    # after it, only the trait of its own noun ('… peserta merupakan perempuan' is what a share is of)
+    return any(LEX.percent.metrics[h.index] in COMPOSITION for h in LEX.percent.search(ctx.left_clause, "left")) \
+        or any(LEX.percent.metrics[h.index] in COMPOSITION and len(phrase[:h.start].split()) <= _TRAIT_WORDS
+               and not LEX.copula.search(phrase, 0, h.start) and not LEX.place_words.search(phrase, 0, h.end)
+               for h in LEX.percent.search(phrase, "right"))
 
 
 def _regency_after(right: str) -> bool:

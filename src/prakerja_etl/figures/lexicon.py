@@ -258,6 +258,8 @@ class Lexicon:
     count_exclusions: Cues
     restatement: Prefiltered
     apposition: Prefiltered          # fullmatch: a clause that only connects to the one before
+    copula: Prefiltered
+    place_words: Prefiltered         # 'di', 'dari': a place follows ('9 juta orang di desa dan kota')
     anaphora: Prefiltered
     comparison: Prefiltered
     same_value_prefers: dict[str, str]
@@ -315,6 +317,8 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
         apposition=compile_cue(r"\W*(?:" + "|".join(phrase(w) for w in data["apposition"]) + r")\s*(?:(?:"
                                + "|".join(phrase(w) for w in data["apposition_hedges"]) + r")\s*)?",
                                re.IGNORECASE),
+        copula=_words(data["copula"]),
+        place_words=_words(data["regency_place"]),
         restatement=compile_cue(data["restatement"][0].replace(" ", r"\s+"), re.IGNORECASE),
         anaphora=compile_cue("|".join(
             a.replace("^ ", r"^\s*").replace(" ", r"\s+") if a.startswith("^") else phrase(a)

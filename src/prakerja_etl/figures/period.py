@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from prakerja_etl.figures.classify import SUBGROUP
 from prakerja_etl.figures.extract import Figure
 from prakerja_etl.figures.scenes import ArticleTime, Scene, sentence_date, standing_as_of, stated_as_of
 from prakerja_etl.figures.time_cues import (
@@ -143,7 +144,8 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
     one_wave = any(w.last is None and not w.opened_by and (w.start >= cut and w.end <= start
                                                           or end <= w.start and w.end <= clause_end)
                    for w in waves)
-    if f.metric in CUES.part_metrics and (one_wave or search_in(CUES.part, text, region)) or \
+    if f.metric in CUES.part_metrics and (one_wave or search_in(CUES.part, text, region)
+                                          or f.rule.startswith(SUBGROUP)) or \
             (f.metric == "survey_incentive" and (search_in(CUES.per_unit_after, text, text[end:end + 30])
                                                  or EACH_BEFORE.search(text, max(0, start - 20), start))):
         period = stated or wave_year or _default(f, scene, when, region)
