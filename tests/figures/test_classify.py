@@ -42,6 +42,8 @@ from prakerja_etl.figures.lexicon import stem
      "recipients_target"),
     ("Pendaftar kali ini lebih banyak dari putaran lalu, yang diikuti 90 ribu orang.",
      "recipients_total"),
+    ("Peminat program ini pada putaran pertama mencapai 4 juta orang.", "registrants_total"),
+    ("Peminat BSU pada putaran pertama mencapai 4 juta orang.", None),          # another programme
     # a relative clause that only describes them (not a fault or a stage singling some out)
     ("Sebanyak 2,3 juta peserta yang tersebar di seluruh negeri mengikuti program ini.", "recipients_total"),
 ])

@@ -312,3 +312,12 @@ def test_the_year_before_is_before_the_year_the_text_speaks_of() -> None:
     # look-alike: with no year named, the year before the article's
     got = timing("Pagu Kartu Prakerja tahun sebelumnya mencapai Rp20 triliun.")
     assert got["Rp20 triliun"][1] == "2022"
+
+
+def test_a_date_a_count_stands_at_may_follow_it_in_its_clause() -> None:
+    got = timing("Insentif yang telah disalurkan mencapai Rp5 triliun hingga Agustus 2021.")
+    assert got["Rp5 triliun"] == ("incentive_disbursed_total", "2021", "to_date", "2021-08")
+    # look-alike: the date of another clause
+    got = timing("Insentif yang telah disalurkan mencapai Rp5 triliun, sementara pendaftaran dibuka "
+                 "hingga Agustus 2021.")
+    assert got["Rp5 triliun"][3] is None

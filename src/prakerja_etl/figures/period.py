@@ -277,7 +277,8 @@ def _running(f: Figure, scene: Scene, start: int, end: int, has_stated: bool, st
     so_far = search_in(CUES.so_far, text, before) or search_in(CUES.so_far, text, after) or (
         not has_stated and f.metric in CUES.person_running_metrics and search_in(CUES.everyone, text, after))
     present = f.metric in CUES.person_running_metrics and search_in(CUES.present, text, before)
-    as_of_mention = stated_as_of(scene, start)
+    # 'hingga Juni 2023 … 5 juta', or in its clause after it: '… mencapai Rp2,4 triliun per Juni 2020'
+    as_of_mention = stated_as_of(scene, start) or stated_as_of(scene, start, (end, end + len(after)))
     if not (since or so_far or present or as_of_mention):
         return None
     as_of = as_of_mention or sentence_date(scene) or when.iso

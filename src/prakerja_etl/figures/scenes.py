@@ -201,19 +201,23 @@ def _role(text: str, p: PeriodMention) -> str:
     return "plain" if p.period else "none"
 
 
-def stated_as_of(scene: Scene, start: int) -> str | None:
+def stated_as_of(scene: Scene, start: int, after: tuple[int, int] | None = None) -> str | None:
     """A date or the end of a period after 'hingga', 'sampai', 'per', before the figure in its
-    sentence, the last one: 'hingga 30 Juni 2023' → 2023-06-30, 'hingga akhir 2022' → 2022-12."""
+    sentence (or, given `after`, between those two offsets: the figure's clause after it), the
+    last one: 'hingga 30 Juni 2023' → 2023-06-30, 'hingga akhir 2022' → 2022-12."""
+    low, high = after or (0, start)
     found, at, days = None, -1, []
     for d in scene.dates:
-        if d.end <= start and search_in(CUES.up_to, scene.text, scene.text[max(0, d.start - 30):d.start]):
+        if low <= d.start and d.end <= high and \
+                search_in(CUES.up_to, scene.text, scene.text[max(0, d.start - 30):d.start]):
             found, at = d.iso, d.start
             days.append((d.start, d.end))
     for p in scene.having("as_of"):
         # the end of a span of years ('sejak 2020 hingga akhir 2022') is named as a bare year
         named = scene.text[p.start:p.end]
         period = p.period or (named if _YEAR.fullmatch(named) else None)
-        if period and p.end <= start and p.start > at and not any(s < p.end and p.start < e for s, e in days):
+        if period and low <= p.start and p.end <= high and p.start > at and \
+                not any(s < p.end and p.start < e for s, e in days):
             found, at = period_end(period), p.start
     return found
 
