@@ -37,12 +37,10 @@ def _stated(scene: Scene, start: int, end: int, restated: bool = False,
     if not scene.periods:
         return False, None   # most sentences name no period
     own = tuple(p for p in scene.own("plain", "range") if not (restated and p.start >= end))
-    before = [p for p in own if p.end <= start]
-    after = [p for p in own if p.start >= end]
-    if prev_end is not None and after:
+    if prev_end is not None and any(p.start >= end for p in own):
         own = tuple(p for p in own if not (prev_end <= p.start and p.end <= start
                                            and _joined(scene.text, p.end, start)))
-    if next_start is not None and before:
+    if next_start is not None and any(p.end <= start for p in own):
         own = tuple(p for p in own if not (end <= p.start and p.end <= next_start
                                            and _joined(scene.text, end, p.start)))
     return bool(own), period_for(own, start, end)
