@@ -114,6 +114,17 @@ def test_qualifiers_are_kept() -> None:
     assert [c.qualifier for c in found] == ["sekitar", "lebih dari", "lebih dari"]
 
 
+@pytest.mark.parametrize(("sentence", "qualifier"), [
+    ("Alumninya kini 4,2 juta orang lebih.", "lebih dari"),
+    ("Ada 4 juta lebih alumni di seluruh negeri.", "lebih dari"),
+    # look-alikes: 'lebih' comparing, not bounding
+    ("Alumninya kini 4,2 juta, lebih sedikit dari perkiraan.", None),
+    ("Alumninya 4,2 juta lebih rendah dari tahun lalu.", None),
+])
+def test_more_than_written_after_the_number(sentence: str, qualifier: str | None) -> None:
+    assert [c.qualifier for c in find_figures(sentence)] == [qualifier]
+
+
 def test_approximate_scale_words() -> None:
     found = find_figures("Jawa Barat mencatat 612 ribuan penerima.")
     assert [(c.value, c.unit, c.qualifier) for c in found] == [(612_000, "person", "sekitar")]

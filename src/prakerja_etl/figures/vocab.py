@@ -69,8 +69,10 @@ def qualifier_before(text: str, pos: int, endpos: int) -> re.Match[str] | None:
     return _QUALIFIER_BEFORE.search(text, pos, endpos)
 
 
-QUALIFIER_AFTER = re.compile(r"^\s*(?:lebih|an)\b(?!\s+(?:dari|besar|banyak|kecil|tinggi))",
-                             re.IGNORECASE)
+# After a number: 'lebih' (more than) ending its noun phrase ('5,9 juta lebih', '5,9 juta orang lebih',
+# '5 juta lebih penerima'), not a comparative ('5,9 juta lebih sedikit dari target'); 'jutaan'.
+QUALIFIER_AFTER = re.compile(r"^(?:an\b|\s*(?:" + PEOPLE + r"\s+)?lebih\b(?=\s*(?:[.,;:)]|$)|\s+(?:"
+                             + PEOPLE + "|" + THINGS + r")))", re.IGNORECASE)
 
 # Direction words of a province ranking.
 MOST = r"terbanyak|terbesar|tertinggi|teratas|paling\s+banyak|paling\s+besar|paling\s+tinggi"
