@@ -321,3 +321,14 @@ def test_a_date_a_count_stands_at_may_follow_it_in_its_clause() -> None:
     got = timing("Insentif yang telah disalurkan mencapai Rp5 triliun, sementara pendaftaran dibuka "
                  "hingga Agustus 2021.")
     assert got["Rp5 triliun"][3] is None
+
+
+@pytest.mark.parametrize("text", ["Sampai minggu ini, alumni Kartu Prakerja tercatat 17 juta orang.",
+                                  "Hingga berita ini diturunkan, alumni Kartu Prakerja ada 17 juta orang."])
+def test_a_count_up_to_this_week_or_this_news_runs_to_the_articles_date(text: str) -> None:
+    assert timing(text)["17 juta"] == ("recipients_total", None, "to_date", "2023-03-08")
+
+
+def test_a_count_of_this_week_alone_is_no_running_count() -> None:
+    # look-alike: the week's own count, not one up to it
+    assert timing("Pada pekan ini saja, ada 20 ribu pendaftar Kartu Prakerja.")["20 ribu"][2] == "total"
