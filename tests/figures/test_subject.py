@@ -30,6 +30,9 @@ def test_a_programme_named_after_the_figure_is_its_subject() -> None:
     ("Tingkat pengangguran terbuka turun menjadi 5,4 persen.", "pengangguran nasional (BPS)"),
     ("Menurut BPS, angkatan kerja Indonesia kini 145 juta orang.", "angkatan kerja nasional (BPS)"),
     ("Singapura melatih 500 ribu warganya setiap tahun.", "negara lain"),
+    ("Peserta pelatihan di Balai Latihan Kerja tahun lalu mencapai 150 ribu orang.", "BLK"),
+    ("Manfaat Jaminan Kehilangan Pekerjaan dibayarkan kepada 10 ribu pekerja.", "JKP"),
+    ("Program padat karya menyerap 300 ribu tenaga kerja di desa.", "Padat Karya"),
 ])
 def test_other_programmes_and_statistics_get_no_metric(text: str, subject: str) -> None:
     [(_, metric, found)] = about(text)
@@ -111,3 +114,9 @@ def test_a_sentence_about_the_people_of_the_one_before_keeps_its_subject() -> No
     assert about(other)[1] == (500_000, None, "BSU")
     own = "Kartu Prakerja tahun ini diikuti 2 juta orang. Mereka mendapat Rp 600 ribu per bulan."
     assert about(own)[1] == (600_000, "incentive_monthly", None)
+
+
+def test_vocational_training_of_the_programme_is_the_programmes() -> None:
+    # look-alike of the BLK name: training of any kind, not the ministry's training centres
+    text = "Peserta Kartu Prakerja yang memilih pelatihan vokasi daring tahun lalu mencapai 150 ribu orang."
+    assert about(text) == [(150_000, "recipients_total", None)]
