@@ -332,3 +332,15 @@ def test_a_count_up_to_this_week_or_this_news_runs_to_the_articles_date(text: st
 def test_a_count_of_this_week_alone_is_no_running_count() -> None:
     # look-alike: the week's own count, not one up to it
     assert timing("Pada pekan ini saja, ada 20 ribu pendaftar Kartu Prakerja.")["20 ribu"][2] == "total"
+
+
+@pytest.mark.parametrize("text", ["Pelatihan Kartu Prakerja sudah diikuti 2,2 juta orang.",
+                                  "Ada 2,2 juta orang yang telah menerima Kartu Prakerja."])
+def test_people_already_reached_are_a_count_so_far(text: str) -> None:
+    assert timing(text)["2,2 juta"] == ("recipients_total", None, "to_date", "2023-03-08")
+
+
+def test_people_already_reached_in_a_year_in_force_are_that_years() -> None:
+    # look-alike: a year framing the paragraph times the count
+    got = timing("Pada 2021, program berjalan lancar. Sebanyak 2,2 juta orang telah menerima Kartu Prakerja.")
+    assert got["2,2 juta"] == ("recipients_total", "2021", "total", None)

@@ -272,8 +272,10 @@ def _running(f: Figure, scene: Scene, start: int, end: int, has_stated: bool, st
     before = text[:start]
     after = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
     since = last_in(CUES.since, before, text) or search_in(CUES.since, text, after)
+    people = not has_stated and f.metric in CUES.person_running_metrics
     so_far = search_in(CUES.so_far, text, before) or search_in(CUES.so_far, text, after) or (
-        not has_stated and f.metric in CUES.person_running_metrics and search_in(CUES.everyone, text, after))
+        people and search_in(CUES.everyone, text, after)) or (
+        people and scene.in_force is None and _perfect(text, before, after))
     present = f.metric in CUES.person_running_metrics and search_in(CUES.present, text, before)
     # 'hingga Juni 2023 … 5 juta', or in its clause after it: '… mencapai Rp2,4 triliun per Juni 2020'
     as_of_mention = stated_as_of(scene, start) or stated_as_of(scene, start, (end, end + len(after)))
@@ -292,6 +294,13 @@ def _running(f: Figure, scene: Scene, start: int, end: int, has_stated: bool, st
     else:
         period = str(as_of_year) if as_of_year else None
     return timed(f, period=period, basis="to_date", as_of=as_of)
+
+
+def _perfect(text: str, before: str, after: str) -> bool:
+    """Whether the figure's clause says its people have already been reached ('telah menjangkau …',
+    '… orang sudah menerima')."""
+    clause = _CLAUSE_END.split(before)[-1]
+    return bool(search_in(CUES.perfect, text, clause) or search_in(CUES.perfect, text, after))
 
 
 _CLAUSE_END = re.compile(r"[,;:.]|\s[-–]\s")

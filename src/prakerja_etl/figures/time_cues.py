@@ -45,6 +45,7 @@ class Cues:
     described: Prefiltered
     everyone: Prefiltered
     survey: Prefiltered
+    perfect: Prefiltered
     coordination: Prefiltered
     other_data: Prefiltered
     fieldwork: Prefiltered
