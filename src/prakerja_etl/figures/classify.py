@@ -148,7 +148,7 @@ def _rupiah(ctx: Context) -> Decision:
     excluded = LEX.rupiah_exclusions.last(ctx.left)
     kind = LEX.rupiah_exclusions.ids[excluded.index] if excluded else None
     if excluded and not (kind == "change" and LEX.change_result.search(ctx.left)) and not (
-            kind == "spending-to-date" and _paid_out(ctx.left_clause)):
+            kind == "spending-to-date" and _rupiah_cue(ctx.left_clause, "incentive-paid-out")):
         return Decision(None, LEX.rupiah_exclusions.rule(excluded.index))
     found = _candidates(LEX.rupiah, ctx.left_clause, ctx.right) or \
         _candidates(LEX.rupiah, ctx.sentence_before, "")
@@ -169,21 +169,25 @@ def _rupiah(ctx: Context) -> Decision:
     return Decision(None, "magnitude:" + _decision(LEX.rupiah, found[0]).rule)
 
 
-def _paid_out(text: str) -> bool:
-    """Whether `text` says incentives were paid out ('realisasi penyaluran insentif …')."""
-    return any(LEX.rupiah.ids[h.index] == "incentive-paid-out" for h in LEX.rupiah.search(text, "left"))
+def _rupiah_cue(text: str, cue: str) -> bool:
+    """Whether `text` holds the amount cue of that id ('incentive-paid-out': 'realisasi penyaluran
+    insentif …')."""
+    return any(LEX.rupiah.ids[h.index] == cue for h in LEX.rupiah.search(text, "left"))
 
 
 def _provincial_money(ctx: Context) -> Decision:
     """The programme's budget is national: money of one province is what was paid out there."""
-    incentive = any(LEX.rupiah.ids[h.index] == "incentive" for h in LEX.rupiah.search(ctx.clause_before, "left"))
-    return Decision("incentive_disbursed_total", "province:paid-out") if incentive else \
-        Decision(None, "province:not-the-budget")
+    if _rupiah_cue(ctx.clause_before, "incentive"):
+        return Decision("incentive_disbursed_total", "province:paid-out")
+    return Decision(None, "province:not-the-budget")
 
 
 def _fits_magnitude(metric: str, value: float) -> bool:
     """Aggregates and per-person amounts differ by orders of magnitude."""
     return value < _PER_PERSON_MAX if metric in _PER_PERSON_METRICS else value >= _AGGREGATE_MIN
+
+
+SUBGROUP = "subgroup:"   # the rule prefix of a count of the people with a trait
 
 
 def _person(ctx: Context) -> Decision:
@@ -222,9 +226,6 @@ def _person(ctx: Context) -> Decision:
         # a slice of them by a trait: the metric stays, and figures.timing makes it a part
         return Decision(decision.metric, SUBGROUP + decision.rule)
     return decision
-
-
-SUBGROUP = "subgroup:"   # the rule prefix of a count of the people with a trait
 
 
 def _subgroup(ctx: Context) -> bool:

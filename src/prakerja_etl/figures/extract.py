@@ -24,8 +24,8 @@ from prakerja_etl.text.segment import Sentence
 _CLAUSE_BREAK = re.compile(r"(?=[,;:]|\s[-–]\s)(?:(?<!\d),|,(?!\d)|[;:]|(?<!\d)\s[-–]\s|\s[-–]\s(?!\d))")
 # 'X persen dari N peserta merupakan perempuan': the share's group follows the whole it is of.
 # '… 85 persen atau Rp17 triliun': the same amount said another way.
-_OLD_VALUE_WORDS = 5   # 'per peserta dari sebelumnya hanya': the new value's noun, then 'dari'
 _SAME_AMOUNT = re.compile(r"^\W*(?:atau|setara(?:\s+dengan)?|alias)\W*$", re.IGNORECASE)
+_OLD_VALUE_WORDS = 5   # 'per peserta dari sebelumnya hanya': the new value's noun, then 'dari'
 _RESTATED_SHARE = 0.05   # two statements of one count differ by their rounding, not more
 _SHARE_OF_NEXT = re.compile(r"\s*dari\s*", re.IGNORECASE)
 
@@ -196,6 +196,7 @@ def _of_registrants(ctx: cls.Context, out: list[Figure], earlier: list[Figure]) 
         return out[-1].metric == "registrants_total"
     return bool(earlier) and earlier[-1].metric == "registrants_total" and \
         cls.LEX.anaphora.search(ctx.sentence_before) is not None
+
 
 def _last_clause(left: str) -> str:
     parts = _CLAUSE_BREAK.split(left)

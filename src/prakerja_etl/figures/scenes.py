@@ -116,8 +116,12 @@ def _is_fieldwork(scene: Scene) -> bool:
     """Whether the first period the sentence states is a survey's fieldwork ('Survei dilakukan pada
     5-30 Mei')."""
     own = scene.own("plain", "range")
-    return bool(own) and bool(CUES.survey.search(scene.text)) and \
-        bool(FIELDWORK_AT.search(scene.text, 0, own[0].start))
+    return bool(own) and bool(CUES.survey.search(scene.text)) and _after_fieldwork_verb(scene, own[0])
+
+
+def _after_fieldwork_verb(scene: Scene, p: PeriodMention) -> bool:
+    """Whether the period follows a fieldwork verb ('dilakukan pada 19 Mei-1 Juni')."""
+    return FIELDWORK_AT.search(scene.text, 0, p.start) is not None
 
 
 def _with_fieldwork(out: dict[int, Scene], sentences: list[Sentence]) -> dict[int, Scene]:
@@ -125,8 +129,8 @@ def _with_fieldwork(out: dict[int, Scene], sentences: list[Sentence]) -> dict[in
     period follows the fieldwork verb ('dilakukan pada 19 Mei-1 Juni'), not its agent's name
     ('dilakukan oleh Ipsos 2021')."""
     surveys = [s.start for s in sentences if CUES.survey.search(s.text)]
-    fieldwork = {p.period for start in surveys
-                 for p in out[start].own("plain") if FIELDWORK_AT.search(out[start].text, 0, p.start)}
+    fieldwork = {p.period for start in surveys for p in out[start].own("plain")
+                 if _after_fieldwork_verb(out[start], p)}
     if len(fieldwork) == 1:
         period = fieldwork.pop()
         for start in surveys:
