@@ -181,3 +181,16 @@ def test_membership_of_a_top_group_is_not_a_rank() -> None:
     text = "Jabar, Jatim, dan Jateng menjadi tiga provinsi dengan penerima terbanyak."
     assert rankings(text) == [("Jawa Barat", "most", 1), ("Jawa Timur", "most", 2),
                               ("Jawa Tengah", "most", 3)]
+
+
+def test_the_size_of_a_ranked_group_said_with_a_position_word_or_besar() -> None:
+    # paraphrase: the provinces before 'N posisi teratas' / 'N besar' fill the N ranks
+    text = "Riau, Jambi, dan Bengkulu mengisi tiga posisi teratas untuk jumlah peserta pelatihan."
+    assert rankings(text) == [("Riau", "most", 1), ("Jambi", "most", 2), ("Bengkulu", "most", 3)]
+    text = "Aceh dan Sumbar masuk dua besar provinsi penerima terbanyak tahun ini."
+    assert rankings(text) == [("Aceh", "most", 1), ("Sumatera Barat", "most", 2)]
+    # look-alike: one province in a top ten has no known rank
+    assert rankings("Jambi juga masuk sepuluh besar penerima terbanyak.") == []
+    # look-alike: a move by two places is not a group of two
+    assert rankings("Riau naik dua peringkat menjadi provinsi dengan peserta terbanyak keempat.") == [
+        ("Riau", "most", 4)]

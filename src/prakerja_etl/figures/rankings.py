@@ -63,10 +63,12 @@ _SCOPE_BEFORE = re.compile(r"(?<!\w)(?P<p>" + _alt("scope_before") + r")(?:(?<=-
 _BEHIND = _whole("behind")
 _LIST_AFTER = re.compile(r"(?:[^.;]{0,40}?(?<!\w)(?:" + _alt("list_intro") + r")(?!\w)\s*:?|\s*:)"
                          r"\s*(?:\d{1,2}\s*[.)]\s*)?$", re.IGNORECASE)
-# '3 provinsi (penerima) terbanyak', 'lima besar provinsi', 'tiga daerah dengan penerima paling sedikit'
+# The size of a ranked group: '3 provinsi (penerima) terbanyak', 'lima besar provinsi', 'tiga daerah
+# dengan penerima paling sedikit', 'tiga posisi teratas', or 'N besar' alone ('masuk tiga besar').
 _INTRO = re.compile(
-    r"(?<!\w)(?P<n>\d{1,2}|" + _SIZE_WORDS + r")\s+(?:besar\s+)?(?:provinsi|daerah|wilayah)(?!\w)"
-    r"[^.;:]{0,60}?(?:" + _alt("most", "least") + r")", re.IGNORECASE)
+    r"(?<!\w)(?P<n>\d{1,2}|" + _SIZE_WORDS + r")\s+(?:(?:besar\s+)?(?:provinsi|daerah|wilayah)(?!\w)"
+    r"[^.;:]{0,60}?(?:" + _alt("most", "least") + r")|(?:" + _alt("position") + r")\s+(?:"
+    + _alt("most", "least") + r")(?!\w)|besar(?!\w))", re.IGNORECASE)
 _ANNOUNCE = re.compile(r"(?<!\w)berikut(?!\w)|:\s*$", re.IGNORECASE)
 # A topic noun may carry '-nya' ('penerimanya', 'alumninya': its recipients).
 _TOPIC = re.compile(r"(?<!\w)(?:(?P<rec>" + _alt("recipients") + r")|(?P<other>" + _alt("other_topics")
