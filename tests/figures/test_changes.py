@@ -26,3 +26,10 @@ def test_the_value_a_change_ends_at_is_the_new_whole_but_the_change_itself_is_no
     assert only("Pemerintah meningkatkan anggaran program menjadi Rp 12 triliun.") == "budget_total"
     # look-alike: the amount added, not the whole
     assert only("Pemerintah menambah anggaran program sebesar Rp 2 triliun.") is None
+
+
+def test_a_count_of_people_that_grows_into_a_level_is_that_level() -> None:
+    assert only("Berkat gelombang tambahan, jumlah peserta naik dan bertambah menjadi 7,1 juta orang.") == \
+        "recipients_total"
+    # look-alike: the number of people it grew by is a change, not a count of the programme
+    assert only("Berkat gelombang tambahan, jumlah peserta bertambah 400 ribu orang.") is None

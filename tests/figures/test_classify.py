@@ -366,3 +366,10 @@ def test_a_district_named_before_a_count_owns_it() -> None:
     assert only("Kecamatan dengan pendaftar terbanyak ialah Cibeber dengan 1.240 orang.") is None
     # look-alike: the same frame for a province is still a programme figure
     assert only("Provinsi dengan penerima terbanyak ialah Jawa Barat, 1,2 juta orang.") is not None
+
+
+def test_people_a_programme_is_felt_by_are_its_recipients() -> None:
+    assert only("Manfaat Kartu Prakerja sudah dirasakan oleh 9 juta orang di pelosok negeri.") == \
+        "recipients_total"
+    # look-alike: another programme felt by its own people
+    assert only("Manfaat bantuan subsidi upah dirasakan oleh 9 juta pekerja.") is None

@@ -199,6 +199,8 @@ def _person(ctx: Context) -> Decision:
         if hit and LEX.person_exclusions.ids[hit.index] == "paid-to" and \
                 _training_fee_paid(text[:hit.end]):
             continue   # every recipient is paid the training fee: they are the recipients
+        if hit and LEX.person_exclusions.ids[hit.index] == "change" and LEX.change_result.search(text, hit.end):
+            continue   # 'bertambah menjadi 18 juta orang': the level after the change, not the change
         if hit and (side == "left" or not _CLAUSE_BREAK.search(text, 0, hit.start)):
             subject = "sampel survei" if LEX.person_exclusions.ids[hit.index] == "sample-or-survey" else None
             return Decision(None, LEX.person_exclusions.rule(hit.index), subject)
