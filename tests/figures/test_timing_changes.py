@@ -313,3 +313,27 @@ def test_a_count_of_the_people_with_a_trait_is_a_part() -> None:
     got = timing("Tahun lalu, sebanyak 48 persen dari 3,1 juta peserta adalah laki-laki.")
     assert got["3,1 juta"] == ("recipients_total", "2022", "total", None)
     assert timing("Tahun lalu ada 9 juta peserta di desa dan kota.")["9 juta"][2] == "total"
+
+
+def test_a_count_over_several_years_up_to_a_later_one_has_no_single_year() -> None:
+    got = timing("Penerima Kartu Prakerja dari tahun 2021 sampai 2023 berjumlah 7,3 juta orang.")
+    assert got["7,3 juta"] == ("recipients_total", None, "to_date", "2023-12")
+    # look-alike: a year after 'dari' that is compared, not counted from, keeps its own timing
+    got = timing("Pada 2022 penerima Kartu Prakerja tercatat 2,7 juta orang, turun dari 2021.")
+    assert got["2,7 juta"] == ("recipients_total", "2022", "total", None)
+
+
+def test_a_count_over_the_years_the_programme_has_run_is_to_date() -> None:
+    got = timing("Selama lebih dari tiga tahun pelaksanaannya, program itu diikuti 15 juta peserta.")
+    assert got["15 juta"] == ("recipients_total", None, "to_date", "2023-03-08")
+    # look-alike: 'dalam tahun berjalan' is the current year, not the years since the launch
+    got = timing("Dalam tahun berjalan, kuota penerima Kartu Prakerja sebanyak 1 juta orang.")
+    assert got["1 juta"][2] == "total"
+
+
+def test_money_already_paid_out_with_no_period_is_paid_so_far() -> None:
+    got = timing("Pemerintah telah mencairkan insentif Kartu Prakerja sebesar Rp 14 triliun.")
+    assert got["Rp 14 triliun"] == ("incentive_disbursed_total", None, "to_date", "2023-03-08")
+    # look-alike: a year stated times the payment
+    got = timing("Pada 2021 pemerintah telah mencairkan insentif Kartu Prakerja sebesar Rp 14 triliun.")
+    assert got["Rp 14 triliun"][1:3] == ("2021", "total")

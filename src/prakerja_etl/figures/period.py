@@ -272,13 +272,15 @@ def _running(f: Figure, scene: Scene, start: int, end: int, has_stated: bool, st
     before = text[:start]
     after = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
     since = last_in(CUES.since, before, text) or search_in(CUES.since, text, after)
-    people = not has_stated and f.metric in CUES.person_running_metrics
-    so_far = search_in(CUES.so_far, text, before) or search_in(CUES.so_far, text, after) or (
-        people and search_in(CUES.everyone, text, after)) or (
-        people and scene.in_force is None and _perfect(text, before, after))
-    present = f.metric in CUES.person_running_metrics and search_in(CUES.present, text, before)
     # 'hingga Juni 2023 … 5 juta', or in its clause after it: '… mencapai Rp2,4 triliun per Juni 2020'
     as_of_mention = stated_as_of(scene, start) or stated_as_of(scene, start, (end, end + len(after)))
+    people = not has_stated and f.metric in CUES.person_running_metrics
+    # a perfect word ('telah') is the weakest cue: only when nothing else times the figure
+    so_far = search_in(CUES.so_far, text, before) or search_in(CUES.so_far, text, after) or (
+        people and search_in(CUES.everyone, text, after)) or (
+        not (has_stated or as_of_mention or scene.in_force or scene.running)
+        and f.metric in CUES.perfect_metrics and _perfect(text, before, after))
+    present = f.metric in CUES.person_running_metrics and search_in(CUES.present, text, before)
     if not (since or so_far or present or as_of_mention):
         return None
     as_of = as_of_mention or sentence_date(scene) or when.iso

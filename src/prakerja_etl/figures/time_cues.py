@@ -56,6 +56,7 @@ class Cues:
     yearly_plan_metrics: frozenset[str]
     running_metrics: frozenset[str]
     person_running_metrics: frozenset[str]
+    perfect_metrics: frozenset[str]
     part_metrics: frozenset[str]
     profile_metrics: frozenset[str]
     stock_metrics: frozenset[str]
