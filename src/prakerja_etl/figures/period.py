@@ -36,7 +36,9 @@ def _stated(scene: Scene, start: int, end: int, restated: bool = False,
     figures before and after it end and start."""
     if not scene.periods:
         return False, None   # most sentences name no period
-    own = tuple(p for p in scene.own("plain", "range") if not (restated and p.start >= end))
+    # a period after the figure that it is compared with ('…, naik dibanding 2022') is not its own
+    own = tuple(p for p in scene.own("plain", "range") if not (restated and p.start >= end) and not (
+        p.start >= end and CUES.compared_with.search(scene.text, max(end, p.start - 40), p.start)))
     if prev_end is not None and any(p.start >= end for p in own):
         own = tuple(p for p in own if not (prev_end <= p.start and p.end <= start
                                            and _joined(scene.text, p.end, start)))

@@ -25,6 +25,7 @@ class Cues:
     year_after: Prefiltered
     year_before: Prefiltered
     unchanged: Prefiltered
+    compared_with: Prefiltered
     so_far: Prefiltered
     present: Prefiltered
     breakdown: Prefiltered
@@ -82,6 +83,8 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
     pattern["change_from"] = compile_cue(_phrases(doc["change_from"]) + r"\s+$", re.IGNORECASE)
     pattern["anaphora"] = compile_cue(r"^\W*" + _phrases(doc["anaphora"]), re.IGNORECASE)
     pattern["unchanged"] = compile_cue(_phrases(doc["unchanged"]) + r"\s+(?:(?:pada|di)\s+)?$", re.IGNORECASE)
+    pattern["compared_with"] = compile_cue(
+        _phrases(doc["compared_with"]) + r"\s+(?:(?:pada|tahun|periode)\s+)?$", re.IGNORECASE)
     pattern["described"] = compile_cue(_phrases(doc["described"]) + r"\s+(?:(?:pada|sejak|per|di)\s+)?$",
                                       re.IGNORECASE)
     sets = {k: frozenset(v) for k, v in doc.items() if k.endswith(_SETS)}

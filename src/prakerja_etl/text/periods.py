@@ -47,9 +47,13 @@ _PERIOD_RE = re.compile(
     rf"|\b(?:akhir|awal|pertengahan|per)\s+(?P<bare_month>{_MONTH_NAMES})\b(?!\s+(?:19|20)\d{{2}})"
     r"|(?P<rel>\btahun\s+(?:ini|lalu|depan|sebelumnya)\b|\bthis\s+year\b|\blast\s+year\b)"
     r"|(?P<rel_month>\bbulan\s+(?:ini|lalu|kemarin)\b)"
-    r"|(?<![\d.,/-])(?P<year>(?:19|20)\d{2})(?!\d|[.,/]\d|-\d\d-\d\d|\s*(?:ribu|juta|orang|penerima|peserta)))",
+    r"|(?<![\d.,/-])(?P<year>(?:19|20)\d{2})(?!\d|[.,/]\d|-\d\d-\d\d|\s*(?:ribu|juta)))",
     re.IGNORECASE,
 )
+# '2022 penerima' may count people; after a word of time ('pada 2022 penerima …') it is a year.
+_PEOPLE_AFTER = re.compile(r"\s*(?:orang|penerima|peserta)\b", re.IGNORECASE)
+_TIME_WORD_BEFORE = re.compile(
+    r"\b(?:pada|tahun|sepanjang|selama|sejak|hingga|sampai|awal|akhir|periode)\s+$", re.IGNORECASE)
 _CUMULATIVE = re.compile(r"\b(?:sejak|semenjak|since)\b(?:\s+\S+){0,3}\s+$", re.IGNORECASE)
 _LAW_NUMBER = re.compile(r"\b(?:nomor|no\.?)\s*\d+\s+tahun\s+$", re.IGNORECASE)
 _YEARISH = re.compile(r"(?:19|20)\d\d|\bQ\d")
@@ -79,6 +83,9 @@ def find_periods(sentence: str, article_year: int | None,
     for m in _PERIOD_RE.finditer(sentence):
         if _LAW_NUMBER.search(sentence, max(0, m.start() - 25), m.start()):
             continue  # 'Peraturan Nomor 17 Tahun 2022' names a regulation, not a period
+        if m.group("year") and _PEOPLE_AFTER.match(sentence, m.end()) and \
+                not _TIME_WORD_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+            continue
         period = _normalise(m, article_year, article_month)
         if _CUMULATIVE.search(sentence, max(0, m.start() - 30), m.start()):
             period = None  # 'sejak 2020' counts everything since then: not the year 2020

@@ -1,0 +1,25 @@
+"""The period a figure is compared with is not its own, and a year before a word for people is
+still a year after a word of time. Sentences written for these tests, each with a look-alike."""
+
+from __future__ import annotations
+
+from timed import timing
+
+from prakerja_etl.text.periods import find_periods
+
+
+def test_a_year_after_a_word_of_time_is_a_period_even_before_a_word_for_people() -> None:
+    found = find_periods("Sepanjang 2021 peserta pelatihan daring bertambah.", 2023)
+    assert [p.period for p in found] == ["2021"]
+    # look-alike: a bare four-digit number before a word for people counts them
+    assert find_periods("Sebanyak 2021 peserta mengikuti ujian susulan.", 2023) == ()
+
+
+def test_a_period_the_figure_is_compared_with_is_not_its_own() -> None:
+    got = timing("Pada 2021 peserta Kartu Prakerja berjumlah 5,9 juta orang, melonjak dari 2020.")
+    assert got["5,9 juta"][1] == "2021"
+    got = timing("Anggaran program pelatihan itu kini Rp 4 triliun, lebih kecil dibandingkan tahun lalu.")
+    assert got["Rp 4 triliun"][:3] == ("budget_total", "2023", "total")
+    # look-alike: after the comparison, the period dates the figure that follows it
+    got = timing("Jumlah peserta tahun ini turun dibanding 2021 yang mencapai 5,9 juta orang.")
+    assert got["5,9 juta"][1] == "2021"
