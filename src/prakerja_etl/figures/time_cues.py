@@ -25,6 +25,7 @@ class Cues:
     year_after: Prefiltered
     year_before: Prefiltered
     unchanged: Prefiltered
+    among_after: Prefiltered
     compared_with: Prefiltered
     so_far: Prefiltered
     present: Prefiltered
@@ -77,6 +78,7 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
     pattern = {k: compile_cue(_phrases(v), re.IGNORECASE) for k, v in doc.items() if not k.endswith(_SETS)}
     pattern["up_to"] = compile_cue(_phrases(doc["up_to"]) + r"(?:\s+(?:akhir|pertengahan|awal|tanggal))?\s*$",
                                   re.IGNORECASE)
+    pattern["among_after"] = compile_cue(r"^\s*(?:\w+\s+)?" + _phrases(doc["among_after"]), re.IGNORECASE)
     pattern["per_unit_after"] = compile_cue(r"^\W*" + _phrases(doc["per_unit_after"]), re.IGNORECASE)
     pattern["superseded_after"] = compile_cue(r"^[^.;]{0,40}?" + _phrases(doc["superseded_after"]),
                                              re.IGNORECASE)
