@@ -373,3 +373,17 @@ def test_people_a_programme_is_felt_by_are_its_recipients() -> None:
         "recipients_total"
     # look-alike: another programme felt by its own people
     assert only("Manfaat bantuan subsidi upah dirasakan oleh 9 juta pekerja.") is None
+
+
+def test_people_singled_out_by_a_fault_or_an_outcome_are_not_the_programmes_total() -> None:
+    assert only("Hasil audit: 90 ribu peserta dinyatakan tidak memenuhi kriteria program.") is None
+    assert only("Sebanyak 700 ribu peserta yang berhasil memperoleh pekerjaan tetap tercatat.") is None
+    # look-alike: the people who met the criteria and were accepted are the recipients
+    assert only("Sebanyak 700 ribu peserta memenuhi syarat dan ditetapkan sebagai penerima.") == \
+        "recipients_total"
+
+
+def test_an_audience_of_followers_is_not_the_programmes_people() -> None:
+    assert only("Akun Instagram Kartu Prakerja diikuti 1,4 juta pengikut.") is None
+    # look-alike: a programme followed by its participants
+    assert only("Kartu Prakerja diikuti 1,4 juta peserta.") == "recipients_total"
