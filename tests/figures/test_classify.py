@@ -387,3 +387,13 @@ def test_an_audience_of_followers_is_not_the_programmes_people() -> None:
     assert only("Akun Instagram Kartu Prakerja diikuti 1,4 juta pengikut.") is None
     # look-alike: a programme followed by its participants
     assert only("Kartu Prakerja diikuti 1,4 juta peserta.") == "recipients_total"
+
+
+def test_an_amount_paid_over_months_or_called_monthly_is_the_monthly_incentive() -> None:
+    assert only("Peserta memperoleh uang insentif Rp 700 ribu selama tiga bulan.") == "incentive_monthly"
+    assert only("Uang insentif bulanan peserta kini ditetapkan Rp 700 ribu.") == "incentive_monthly"
+    # look-alikes: the months are those of the training, and a month named is not 'monthly'
+    assert only("Peserta memperoleh insentif Rp 2,1 juta setelah pelatihan selama tiga bulan.") == \
+        "incentive_total_per_recipient"
+    assert only("Insentif bulan Mei untuk setiap peserta ditetapkan Rp 2,1 juta.") == \
+        "incentive_total_per_recipient"
