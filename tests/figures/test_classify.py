@@ -397,3 +397,13 @@ def test_an_amount_paid_over_months_or_called_monthly_is_the_monthly_incentive()
         "incentive_total_per_recipient"
     assert only("Insentif bulan Mei untuk setiap peserta ditetapkan Rp 2,1 juta.") == \
         "incentive_total_per_recipient"
+
+
+def test_places_named_one_by_one_or_a_top_list_are_a_group_not_coverage() -> None:
+    assert only("Kelas tatap muka dibuka di empat provinsi, yaitu Aceh, Riau, Jambi, dan Bali.") is None
+    assert only("Ada 240 pelatihan yang diadakan di Bali, Banten, dan Lampung.") is None
+    assert only("Enam pelatihan terpopuler tahun ini didominasi kelas digital.") is None
+    # look-alikes: coverage of the country, and a province named after the clause ends
+    assert only("Kelas tatap muka kini dibuka di 34 provinsi, dengan peserta terbanyak di Bali.") == \
+        "provinces_covered"
+    assert only("Peserta dapat memilih 240 pelatihan dari berbagai lembaga.") == "trainings_count"

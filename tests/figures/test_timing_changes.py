@@ -345,3 +345,6 @@ def test_some_of_a_whole_named_before_is_a_part_of_it() -> None:
     # look-alike: a province's people among the whole are that province's whole count
     got = timing("Pada 2021, dari 5 juta peserta Kartu Prakerja, 300 ribu di antaranya warga Riau.")
     assert got["300 ribu"][:3] == ("province_recipients", "2021", "total")
+    # a count of things among a whole is a part too
+    got = timing("Tersedia 900 pelatihan, dan 120 pelatihan di antaranya bersertifikat.")
+    assert got["120"][2] == "part"

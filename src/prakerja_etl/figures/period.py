@@ -145,8 +145,7 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
                                                           or end <= w.start and w.end <= clause_end)
                    for w in waves)
     if f.metric in CUES.part_metrics and (one_wave or search_in(CUES.part, text, region)
-                                          or f.rule.startswith(SUBGROUP)
-                                          or _among(f, text, end)) or \
+                                          or f.rule.startswith(SUBGROUP)) or _among(f, text, end) or \
             (f.metric == "survey_incentive" and (search_in(CUES.per_unit_after, text, text[end:end + 30])
                                                  or EACH_BEFORE.search(text, max(0, start - 20), start))):
         period = stated or wave_year or _default(f, scene, when, region)
@@ -159,10 +158,11 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
 
 
 def _among(f: Figure, text: str, end: int) -> bool:
-    """'2,2 juta di antaranya berasal dari Jawa': some of a whole named before, when they keep the
-    whole's metric (a province's share of it, '450 ribu di antaranya warga Jateng', is that
-    province's whole count)."""
-    return f.province is None and search_in(CUES.among_after, text, text[end:end + 40]) is not None
+    """'2,2 juta di antaranya berasal dari Jawa', '50 pelatihan di antaranya …': some of a whole named
+    before, when they keep the whole's metric (a province's share of it, '450 ribu di antaranya warga
+    Jateng', is that province's whole count; a share of the whole is no slice of it)."""
+    return f.metric is not None and f.province is None and f.unit != "percent" and \
+        search_in(CUES.among_after, text, text[end:end + 40]) is not None
 
 
 def _replaced(f: Figure, scene: Scene, when: ArticleTime, start: int, end: int, before: str, region: str,

@@ -10,7 +10,7 @@ from prakerja_etl.figures import vocab
 from prakerja_etl.figures.lexicon import stem
 
 _RANKING_SIZE = re.compile(
-    r"^\s*provinsi\b[^.;]{0,60}?(?:" + vocab.MOST + "|" + vocab.LEAST + r")", re.IGNORECASE)
+    r"^\s*provinsi\b[^.;,]{0,60}?(?:" + vocab.MOST + "|" + vocab.LEAST + r")", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[,;:](?!\d)[^,;:]*$")
 _CLAUSE_END = re.compile(r"[,;:](?!\d)")
 _TOKEN = re.compile(r"[^\W\d_]+")
