@@ -407,3 +407,13 @@ def test_places_named_one_by_one_or_a_top_list_are_a_group_not_coverage() -> Non
     assert only("Kelas tatap muka kini dibuka di 34 provinsi, dengan peserta terbanyak di Bali.") == \
         "provinces_covered"
     assert only("Peserta dapat memilih 240 pelatihan dari berbagai lembaga.") == "trainings_count"
+
+
+def test_an_amount_in_a_clause_about_what_was_spent_is_spending() -> None:
+    found = metrics("Realisasi program sampai kini mencapai 3 juta peserta dengan anggaran Rp 7 triliun.")
+    assert found[1] == (7e12, None)
+    # look-alikes: the ceiling after the amount spent, and a budget with no word of spending
+    found = metrics("Realisasi program mencapai Rp 7 triliun atau 95 persen dari pagu Rp 7,4 triliun.")
+    assert found[-1] == (7.4e12, "budget_total")
+    found = metrics("Program itu menjangkau 3 juta peserta dengan anggaran Rp 7 triliun.")
+    assert found[1] == (7e12, "budget_total")

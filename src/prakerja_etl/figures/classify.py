@@ -146,6 +146,12 @@ def _partitive(ctx: Context) -> Decision | None:
 
 def _rupiah(ctx: Context) -> Decision:
     excluded = LEX.rupiah_exclusions.last(ctx.left)
+    if excluded is None and not _AMOUNT.search(ctx.clause_before):
+        # 'Realisasi … mencapai 5,9 juta penerima dengan anggaran Rp13,4 triliun': spending that
+        # opens the clause is its first amount ('realisasi Rp17 triliun dari pagu Rp18 triliun':
+        # an amount after the spent one is another)
+        opened = LEX.rupiah_exclusions.first(ctx.clause_before)
+        excluded = opened if opened and LEX.rupiah_exclusions.ids[opened.index] == "spending-to-date" else None
     kind = LEX.rupiah_exclusions.ids[excluded.index] if excluded else None
     if excluded and not (kind == "change" and LEX.change_result.search(ctx.left)) and not (
             kind == "spending-to-date" and _rupiah_cue(ctx.left_clause, "incentive-paid-out")):
@@ -187,6 +193,7 @@ def _fits_magnitude(metric: str, value: float) -> bool:
     return value < _PER_PERSON_MAX if metric in _PER_PERSON_METRICS else value >= _AGGREGATE_MIN
 
 
+_AMOUNT = re.compile(r"\b(?:Rp|IDR)|\brupiah\b", re.IGNORECASE)   # an amount stated
 SUBGROUP = "subgroup:"   # the rule prefix of a count of the people with a trait
 
 
