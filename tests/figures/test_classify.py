@@ -417,3 +417,12 @@ def test_an_amount_in_a_clause_about_what_was_spent_is_spending() -> None:
     assert found[-1] == (7.4e12, "budget_total")
     found = metrics("Program itu menjangkau 3 juta peserta dengan anggaran Rp 7 triliun.")
     assert found[1] == (7e12, "budget_total")
+
+
+def test_people_of_a_region_that_is_no_province_are_not_the_total() -> None:
+    assert only("Peserta asal luar Pulau Jawa tercatat 1,8 juta orang.") is None
+    assert only("Di kawasan timur Indonesia, penerima Kartu Prakerja ada 700 ribu orang.") is None
+    # look-alikes: a province named in a region's scope, and a province whose name starts alike
+    assert only("Di luar Pulau Jawa, Riau mencatat peserta terbanyak dengan 250 ribu orang.") == \
+        "province_recipients"
+    assert only("Peserta asal Sulawesi Tengah tercatat 90 ribu orang.") == "province_recipients"

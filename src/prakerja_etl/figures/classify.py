@@ -208,6 +208,9 @@ def _person(ctx: Context) -> Decision:
             continue   # every recipient is paid the training fee: they are the recipients
         if hit and LEX.person_exclusions.ids[hit.index] == "change" and LEX.change_result.search(text, hit.end):
             continue   # 'bertambah menjadi 18 juta orang': the level after the change, not the change
+        if hit and LEX.person_exclusions.ids[hit.index] == "region" and (
+                ctx.province_left or ctx.province_right or ctx.province_clause):
+            continue   # 'Di luar Pulau Jawa, Sulsel mencatat 298 ribu penerima': the province's count
         if hit and (side == "left" or not _CLAUSE_BREAK.search(text, 0, hit.start)):
             subject = "sampel survei" if LEX.person_exclusions.ids[hit.index] == "sample-or-survey" else None
             return Decision(None, LEX.person_exclusions.rule(hit.index), subject)
