@@ -70,3 +70,30 @@ def test_each_bound_of_a_range_is_stated_with_its_own_precision() -> None:
 
 def test_the_warehouse_stores_an_open_side_as_null() -> None:
     assert stored((5.0, math.inf)) == (5.0, None) and stored((-math.inf, 2.0)) == (None, 2.0)
+
+
+def _bounds(body: str) -> list[tuple[str | None, tuple[float, float]]]:
+    from prakerja_etl.sources.articles import extract_article
+    a = extract_article("articles/uji.txt", f"Judul\nRabu, 8 Maret 2023 09:00 WIB\n{body}\n".encode())
+    return [(f.qualifier, f.bounds()) for f in a.figures]
+
+
+def test_a_negated_hedge_turns_its_bound_around() -> None:
+    # 'not less than' is a floor, 'not even' a ceiling
+    [(_, (low, high))] = _bounds("Dana pelatihan yang disiapkan tidak kurang dari Rp 4 triliun.")
+    assert low > 3.8e12 and high == math.inf
+    [(_, (low, high))] = _bounds("Penerima gelombang itu tak sampai 500 ribu orang.")
+    assert low == -math.inf and high == pytest.approx(501_000)
+    # look-alike: the plain hedge keeps its own side
+    [(_, (low, high))] = _bounds("Penerima gelombang itu kurang dari 500 ribu orang.")
+    assert low == -math.inf
+
+
+def test_almost_reaching_is_just_below_and_a_range_said_roughly_is_widened() -> None:
+    [(qualifier, (low, high))] = _bounds("Jumlah peminatnya nyaris menembus 3 juta orang.")
+    assert qualifier == "nyaris menembus" and high == 3e6 and low < 2.9e6
+    [(qualifier, (low, high))] = _bounds("Peminat pelatihan itu berkisar 700 ribu orang.")
+    assert qualifier == "berkisar" and low < 670_000 and high > 730_000
+    # look-alike: breaking through a value is at least it
+    [(qualifier, (low, high))] = _bounds("Jumlah peminatnya menembus 3 juta orang.")
+    assert qualifier == "menembus" and high == math.inf

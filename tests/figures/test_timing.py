@@ -200,7 +200,7 @@ def test_a_headline_figure_takes_the_timing_of_the_body_figure_it_rounds() -> No
 
 
 def test_a_headline_figure_outside_the_body_figures_rounding_keeps_its_own_timing() -> None:
-    got = titled("Penerima Kartu Prakerja Tembus 1,2 Juta Orang",
+    got = titled("Penerima Kartu Prakerja Capai 1,2 Juta Orang",
                  "Pada 2021, penerima Kartu Prakerja tercatat 1,31 juta orang.")
     assert got["1,31 juta"][1] == "2021"
     assert got["1,2 Juta"][1] != "2021"

@@ -46,14 +46,13 @@ STATED_UNITS = {
 PEOPLE_AFTER = re.compile(r"^\s*(?:lebih\s+|an\s+)?" + PEOPLE, re.IGNORECASE)
 THINGS_AFTER = re.compile(r"^\s*(?:lebih\s+)?" + THINGS, re.IGNORECASE)
 
-# Before a number: a qualifier of its precision, kept as an attribute of the figure.
-_QUALIFIERS_BEFORE = (
-    "lebih daripada", "lebih dari", "lebih kurang", "kurang lebih", "kurang dari", "di atas", "di bawah",
-    "sedikitnya", "setidaknya", "sekurang-kurangnya", "minimal", "maksimal", "paling sedikit",
-    "paling banyak", "sekitar", "kira-kira", "hampir", "nyaris", "mendekati", "more than", "about",
-    "almost", "nearly", "around", "over", "±")
+# Before a number: a qualifier of its precision, kept as an attribute of the figure. The hedges of
+# schemas/qualifiers.yaml, which figures.interval reads for what each one means.
+_HEDGES = yaml.safe_load((REFERENCE_DIR / "qualifiers.yaml").read_text(encoding="utf-8"))
+_QUALIFIERS_BEFORE = tuple(str(word) for kind in ("at_least", "at_most", "about", "almost")
+                           for word in _HEDGES[kind])
 _QUALIFIER_BEFORE = re.compile(
-    r"(?P<q>" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in _QUALIFIERS_BEFORE) + r")\s*$",
+    r"(?<!\w)(?P<q>" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in _QUALIFIERS_BEFORE) + r")\s*$",
     re.IGNORECASE)
 # Text whose last word ends no qualifier holds none: a cheap test first, as the regex tries every
 # alternative at each position. Non-ASCII text goes to the regex, whose ignore-case matching
