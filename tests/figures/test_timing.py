@@ -163,6 +163,15 @@ def test_iso_dates_and_misspelt_months_are_dates() -> None:
     assert find_periods("tanggal 2022-05-17 program dibuka", 2022) == ()
 
 
+@pytest.mark.parametrize("dated", ["21-04-2022 08:15", "Diperbarui April 21, 2022"])
+def test_a_date_with_dashes_or_in_english_order_dates_the_article(dated: str) -> None:
+    assert timing("Tahun ini peserta Kartu Prakerja sudah 400 ribu orang.", dated=dated)["400 ribu"] == (
+        "recipients_total", "2022", "to_date", "2022-04-21")
+    # look-alike: a day and month with a dash but no year is no date of the article
+    got = timing("Tahun ini peserta Kartu Prakerja sudah 400 ribu orang.", dated="21-04 08:15")
+    assert got["400 ribu"][3] != "2022-04-21"
+
+
 def test_a_share_of_a_running_total_runs_to_date_and_so_does_its_breakdown() -> None:
     got = timing("Sejak 2020 peserta Kartu Prakerja sudah mencapai 18 juta orang.\n\n"
                  "Dari 18 juta peserta itu, 52 persen adalah perempuan.\n\n"

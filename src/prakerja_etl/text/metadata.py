@@ -43,9 +43,11 @@ _DATELINE = re.compile(
 )
 _DAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
 _BODY_DATE = re.compile(_DAY + r",?\s*\((?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{2,4}))?\)")
+_MONTH_ABBREVIATIONS = r"(?:Jan|Feb|Mar|Apr|Mei|May|Jun|Jul|Agu|Agt|Aug|Sep|Okt|Oct|Nov|Des|Dec)[a-z]*\.?"
+# '13 Maret 2023', '13/03/2023', '13-03-2023', and the English order 'March 13, 2023'
 _LONG_DATE = re.compile(
-    r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|Mei|May|Jun|Jul|Agu|Agt|Aug|Sep|Okt|Oct|Nov|Des|Dec)[a-z]*\.?"
-    r"\s+\d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
+    r"\b\d{1,2}\s+" + _MONTH_ABBREVIATIONS + r"\s+\d{4}\b|\b\d{1,2}([/-])\d{1,2}\1\d{4}\b"
+    r"|\b" + _MONTH_ABBREVIATIONS + r"\s+\d{1,2},\s+\d{4}\b")
 _AUTHOR_LABEL = re.compile(
     r"^\s*(?:Pewarta|Penulis|Reporter|Oleh|Author|Laporan\s+wartawan)\s*:\s*(?P<name>[^|\-–·\n]+)",
     re.IGNORECASE)
