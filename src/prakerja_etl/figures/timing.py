@@ -17,6 +17,7 @@ from prakerja_etl.figures.period import resolve, timed
 from prakerja_etl.figures.scenes import ArticleTime, Scene, period_end, read_scenes
 from prakerja_etl.figures.time_cues import CHANGE_TO_END, CUES, ORIGINALLY, WORD, change_verb
 from prakerja_etl.figures.waves import WAVES
+from prakerja_etl.text.periods import find_periods
 from prakerja_etl.text.segment import Sentence
 
 
@@ -53,7 +54,31 @@ def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: Article
     out = _headline_follows_body(out, by_default, _lead_line(sentences))
     out = _one_count_one_as_of(out, when)
     out = _breakdowns_are_parts(out)
-    return _shares_follow_counts(out, by_default)
+    out = _shares_follow_counts(out, by_default)
+    return _column_periods(out, sentences, when)
+
+
+def _column_periods(figures: list[Figure], sentences: list[Sentence], when: ArticleTime) -> list[Figure]:
+    """'Provinsi | Penerima 2020 | Penerima 2021': a cell of a flattened table holds for the one
+    period its column's header names (the header is the first '|' row of the run)."""
+    if not any("|" in f.sentence.text for f in figures):
+        return figures   # most articles have no table
+    headers: dict[int, list[str]] = {}
+    header: list[str] | None = None
+    for sentence in sentences:
+        header = (header or sentence.text.split("|")) if "|" in sentence.text else None
+        if header is not None and sentence.text.split("|") != header:
+            headers[sentence.start] = header
+    out = list(figures)
+    for i, f in enumerate(figures):
+        cells = headers.get(f.sentence.start)
+        column = f.sentence.text.count("|", 0, f.start - f.sentence.start)
+        if cells is None or column >= len(cells):
+            continue
+        named = {p.period for p in find_periods(cells[column], when.year) if p.period}
+        if len(named) == 1:
+            out[i] = timed(f, period=named.pop(), basis="part" if f.basis == "part" else "total", as_of=None)
+    return out
 
 
 def _breakdowns_are_parts(figures: list[Figure]) -> list[Figure]:
