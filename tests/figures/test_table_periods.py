@@ -14,3 +14,4 @@ def test_each_column_of_years_dates_its_own_cells() -> None:
     got = timing("Peserta menurut provinsi pada 2021.\nProvinsi | Peserta | Pendaftar\n"
                  "Aceh | 91.000 | 470.000")
     assert got["91.000"][1] == got["470.000"][1] == "2021"
+

@@ -30,6 +30,12 @@ _BOILERPLATE_START = re.compile(
 _INLINE_LINK = re.compile(
     r"\b(?:baca\s+juga|pilihan\s+editor|lihat\s+juga)\s*:|\bartikel\s+ini\s+(?:telah|sudah)\s+tayang",
     re.IGNORECASE)
+# A link list's label alone on its line ('BACA JUGA:', 'Artikel Terkait'): the lines under it are
+# the titles of other articles, up to a blank line or a line of prose (one ending a sentence).
+_LINK_LABEL_LINE = re.compile(
+    r"^\s*(?:[-–•*>\[(]\s*)?(?:baca\s+juga|lihat\s+juga|simak\s+juga|artikel\s+terkait|berita\s+terkait"
+    r"|artikel\s+lainnya|berita\s+lainnya|rekomendasi|pilihan\s+editor)\W*$", re.IGNORECASE)
+_SENTENCE_ENDS = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _PROSE_WORD = re.compile(r"[a-z]{3,}")
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
@@ -62,9 +68,19 @@ def split_lines(text: str) -> list[Line]:
     """Lines of `text`, each flagged when it is page furniture."""
     lines: list[Line] = []
     pos = 0
+    titles, listed = False, 0   # under a link list's label: other articles' titles, and how many
     for raw_line in text.split("\n"):
         end = pos + len(raw_line)
-        lines.append(Line(pos, end, raw_line, _is_boilerplate(raw_line)))
+        blank = not raw_line.strip()
+        if titles and not blank and _SENTENCE_ENDS.search(raw_line):
+            titles = False   # prose again
+        title = titles and not blank
+        lines.append(Line(pos, end, raw_line, title or _is_boilerplate(raw_line)))
+        listed += title
+        if titles and blank and listed:
+            titles = False   # the list ended
+        if _LINK_LABEL_LINE.match(raw_line):
+            titles, listed = True, 0
         pos = end + 1
     return lines
 
