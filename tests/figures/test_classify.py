@@ -426,3 +426,10 @@ def test_people_of_a_region_that_is_no_province_are_not_the_total() -> None:
     assert only("Di luar Pulau Jawa, Riau mencatat peserta terbanyak dengan 250 ribu orang.") == \
         "province_recipients"
     assert only("Peserta asal Sulawesi Tengah tercatat 90 ribu orang.") == "province_recipients"
+
+
+def test_the_whole_after_dari_keeps_its_own_noun() -> None:
+    assert metrics("Pada gelombang itu, 400 ribu peserta lolos dari 2 juta pendaftar.")[1] == (
+        2_000_000, "registrants_total")
+    # look-alike: a whole of the same people restates what the article counts elsewhere
+    assert metrics("Pada gelombang itu, 400 ribu peserta lolos dari 2 juta peserta.")[1] == (2_000_000, None)

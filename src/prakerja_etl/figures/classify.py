@@ -214,12 +214,15 @@ def _person(ctx: Context) -> Decision:
         if hit and (side == "left" or not _CLAUSE_BREAK.search(text, 0, hit.start)):
             subject = "sampel survei" if LEX.person_exclusions.ids[hit.index] == "sample-or-survey" else None
             return Decision(None, LEX.person_exclusions.rule(hit.index), subject)
-    if ctx.previous_value is not None and ctx.value > ctx.previous_value and _WHOLE_OF.match(ctx.left):
+    head = LEX.person_heads.first(ctx.right)
+    head_metric = LEX.person_heads.metrics[head.index] if head else None
+    if ctx.previous_value is not None and ctx.value > ctx.previous_value and _WHOLE_OF.match(ctx.left) and \
+            not (head_metric and head_metric != ctx.previous_metric):
+        # '600 ribu peserta dari 3 juta' restates the whole; '… dari 3 juta pendaftar' names another
         return Decision(None, "exclusion:whole-of-fraction")
     if (LEX.regency.search(ctx.sentence_before) or _regency_after(ctx.right)) and not ctx.province_right:
         return Decision(None, "exclusion:regency")
-    head = LEX.person_heads.first(ctx.right)
-    decision = Decision(LEX.person_heads.metrics[head.index], LEX.person_heads.rule(head.index)) \
+    decision = Decision(head_metric, LEX.person_heads.rule(head.index)) \
         if head else _nearest(LEX.person, ctx.left_clause, ctx.right)
     if decision is None:
         hit = LEX.person.last(ctx.sentence_before)
