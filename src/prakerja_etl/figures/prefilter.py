@@ -43,6 +43,8 @@ def _needs(items: Parsed) -> Needs:
         if op is sre.LITERAL:
             run += chr(av).casefold()
             continue
+        if op is sre.ASSERT:
+            needs += _needs(av[1])   # what a lookahead or lookbehind asserts is in the text too
         if op in _ZERO_WIDTH:
             continue   # takes no characters: the literal run goes on
         if run:
