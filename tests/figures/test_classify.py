@@ -433,3 +433,11 @@ def test_the_whole_after_dari_keeps_its_own_noun() -> None:
         2_000_000, "registrants_total")
     # look-alike: a whole of the same people restates what the article counts elsewhere
     assert metrics("Pada gelombang itu, 400 ribu peserta lolos dari 2 juta peserta.")[1] == (2_000_000, None)
+
+
+def test_a_projection_is_a_target_and_what_money_could_fund_is_no_count() -> None:
+    assert only("Peserta Kartu Prakerja tahun depan diproyeksikan 800 ribu orang.") == "recipients_target"
+    assert only("Dana sebesar itu mampu membiayai 800 ribu peserta pelatihan.") is None
+    # look-alikes: a count reached, and money that did pay for people
+    assert only("Peserta Kartu Prakerja tahun lalu tercatat 800 ribu orang.") == "recipients_total"
+    assert only("Dana sebesar itu sudah membiayai 800 ribu peserta pelatihan.") == "recipients_total"
