@@ -14,10 +14,14 @@ import pandera.pandas as pa
 from prakerja_etl import schemas
 from prakerja_etl.errors import failure_reason
 from prakerja_etl.settings import Settings
-from prakerja_etl.sources import articles, official, surveys
+from prakerja_etl.sources import official
 from prakerja_etl.sources.discover import SourceFile
 from prakerja_etl.validate import split_valid
 from prakerja_etl.warehouse.load import LoadBatch
+
+# The extractors, imported where they are used (0.5 CPU-s of patterns, HTML and XLSX readers):
+# the flow's process only validates and loads, its workers extract (they preload these).
+EXTRACTORS = ["prakerja_etl.sources.articles", "prakerja_etl.sources.surveys"]
 
 
 @dataclass
@@ -48,6 +52,8 @@ def extract_file(source: SourceFile, max_bytes: int) -> FileResult:
 
 
 def _article(source: SourceFile) -> FileResult:
+    from prakerja_etl.sources import articles  # see EXTRACTORS
+
     if not source.source_file.lower().endswith(articles.ARTICLE_SUFFIXES):
         return FileResult(source, "not a supported article file (expected "
                                   f"{', '.join(articles.ARTICLE_SUFFIXES)})")
@@ -61,6 +67,8 @@ def _article(source: SourceFile) -> FileResult:
 
 
 def _survey(source: SourceFile) -> FileResult:
+    from prakerja_etl.sources import surveys  # see EXTRACTORS
+
     if not source.source_file.lower().endswith(surveys.SURVEY_SUFFIXES):
         return FileResult(source, "a sidecar without its table (expected <stem>.csv or <stem>.xlsx)"
                           if source.path.suffix.lower() in (".yaml", ".yml")
@@ -73,6 +81,8 @@ def _survey(source: SourceFile) -> FileResult:
 def warm_up() -> None:
     """Extract a short article, so that a worker has compiled the patterns it needs (on first use)
     before its first batch arrives."""
+    from prakerja_etl.sources import articles  # see EXTRACTORS
+
     articles.extract_article("articles/warm-up.txt", b"Pada Maret 2023 penerima Kartu Prakerja "
                              b"mencapai 1,2 juta orang di 34 provinsi, naik 5 persen.")
 

@@ -19,7 +19,7 @@ from itertools import islice
 from typing import Protocol, cast
 
 from prakerja_etl import progress, watchdog
-from prakerja_etl.batch import FileResult, extract_files, warm_up
+from prakerja_etl.batch import EXTRACTORS, FileResult, extract_files, warm_up
 from prakerja_etl.settings import Settings
 from prakerja_etl.sources.discover import SourceFile
 
@@ -114,7 +114,7 @@ class LocalExecutor:
             # forkserver: workers fork from a clean process, not from this threaded one. Workers die
             # with the forkserver; it and anything else a killed run leaves go with the watchdog.
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["prakerja_etl.batch"])
+            context.set_forkserver_preload(["prakerja_etl.batch", *EXTRACTORS])
             self._pool = ProcessPoolExecutor(self.workers, mp_context=context,
                                              initializer=watchdog.pool_worker)
         return self._pool

@@ -179,7 +179,7 @@ def writer_session(settings: Settings, flow_run_id: str | None = None) -> Iterat
         with _failure_marked(warehouse, run_id, started_at, raw_dir):
             path, resumed = staging.prepare(warehouse, wait)
         faults.point("staged")
-        with connection.connect(path, wait_seconds=wait, limits=connection.run_limits()) as con:
+        with connection.connect(path, wait_seconds=wait, limits=connection.run_writer_limits()) as con:
             schema.ensure_schema(con)
             load.replace_reference(con, reference_frames())
             runs.start_run(con, run_id, raw_dir, flow_run_id, started_at, interrupted, resumed)

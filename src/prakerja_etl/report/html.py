@@ -95,8 +95,8 @@ def gather(con: duckdb.DuckDBPyConnection) -> ReportData:
         return con.execute(sql, params or []).fetchall()
 
     # Views read by several queries below are computed once, as this connection's temporary tables.
-    for table, view in _READ_ONCE.items():
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM {view}")
+    for view in _READ_ONCE:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {view} AS SELECT * FROM main.{view}")
     data = ReportData(counts={name: int(rows(sql)[0][0]) for name, sql in _COUNTS.items()})
     data.official_by_year = [(int(y), float(v)) for y, v in rows(
         "SELECT period::INTEGER, value FROM claims WHERE metric = 'recipients_total' "
@@ -137,9 +137,11 @@ def _focus_year(rows: Callable[[str], list[tuple[Any, ...]]], years: set[int]) -
     return int(counted[0][0]) if counted else max(years)
 
 
-# The views several queries read, each held once as a temporary table (table → view).
-_FOUND, _REVIEW = "report_conflict_groups", "report_review"
-_READ_ONCE = {_FOUND: "conflict_groups", _REVIEW: "review"}
+# The views several queries read, each held once as a temporary table of its name. The table
+# hides its view from this connection's queries and from the views that read it (DuckDB looks in
+# `temp` first): conflict_groups and the conflicts' sources read that review, not each their own.
+_FOUND, _REVIEW = "conflict_groups", "review"
+_READ_ONCE = (_REVIEW, _FOUND)   # review first: conflict_groups reads it
 # A conflict's group: (metric, period, basis, as_of month, province_code).
 _CONFLICTS = ("SELECT metric, period, basis, as_of, province_code, coalesce(province_name, 'national'), "
               f"unit, n_sources, min_value, max_value, spread FROM {_FOUND} "
