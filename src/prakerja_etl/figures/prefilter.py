@@ -74,13 +74,19 @@ def alternatives(items: Parsed) -> list[Needs] | None:
     return branches if all(branches) else None
 
 
+# A need of more strings than this is not tested: hundreds of substring tests (the regencies'
+# names) cost more than the regex they would spare.
+_MOST_TESTS = 32
+
+
 def presence_test(needed: list[Needs] | None) -> str:
     """A test of the case-folded text `t` that holds when it has what one of the alternatives needs,
     written out as one expression of substring tests: far cheaper than a regex or generators."""
-    if needed is None:
+    tested = None if needed is None else [[n for n in needs if len(n) <= _MOST_TESTS] for needs in needed]
+    if tested is None or not all(tested):
         return "True"
     return " or ".join("(" + " and ".join("(" + " or ".join(f"{n!r} in t" for n in sorted(one_of)) + ")"
-                                          for one_of in needs) + ")" for needs in needed)
+                                          for one_of in needs) + ")" for needs in tested)
 
 
 def _gate(needed: list[Needs] | None) -> Callable[[str], bool] | None:
