@@ -76,13 +76,26 @@ def alternatives(items: Parsed) -> list[Needs] | None:
     return branches if all(branches) else None
 
 
+# A need of more strings than this is not tested: hundreds of substring tests (the regencies'
+# names) cost more than the regex they would spare.
+_MOST_TESTS = 32
+
+
 def presence_test(needed: list[Needs] | None) -> str:
     """A test of the case-folded text `t` that holds when it has what one of the alternatives needs,
     written out as one expression of substring tests: far cheaper than a regex or generators."""
-    if needed is None:
+    tested = None if needed is None else [[n for n in needs if len(n) <= _MOST_TESTS] for needs in needed]
+    if tested is None or not all(tested):
         return "True"
+    # What an alternative needs all of is tested from the fewest and longest strings, the likeliest
+    # to be absent: the first one absent ends the test.
     return " or ".join("(" + " and ".join("(" + " or ".join(f"{n!r} in t" for n in sorted(one_of)) + ")"
-                                          for one_of in needs) + ")" for needs in needed)
+                                          for one_of in sorted(needs, key=_rarest_first)) + ")"
+                       for needs in tested)
+
+
+def _rarest_first(one_of: frozenset[str]) -> tuple[int, int]:
+    return len(one_of), -min(map(len, one_of))
 
 
 def _gate(needed: list[Needs] | None) -> Callable[[str], bool] | None:

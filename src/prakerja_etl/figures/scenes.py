@@ -209,6 +209,8 @@ def stated_as_of(scene: Scene, start: int, after: tuple[int, int] | None = None)
     """A date or the end of a period after 'hingga', 'sampai', 'per', before the figure in its
     sentence (or, given `after`, between those two offsets: the figure's clause after it), the
     last one: 'hingga 30 Juni 2023' → 2023-06-30, 'hingga akhir 2022' → 2022-12."""
+    if CUES.up_to.absent(scene.text):
+        return None   # no date or period of it follows an 'up to' word: its dates need no reading
     low, high = after or (0, start)
     found, at, days = None, -1, []
     for d in scene.dates:
