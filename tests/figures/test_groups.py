@@ -1,0 +1,55 @@
+"""Groups the text singles out are not the programme's total: people of a fault, an outcome, a
+region or an audience, places named one by one, a top list, a projection, what money could fund.
+Sentences written for these tests, each with a look-alike."""
+
+from __future__ import annotations
+
+from classified import metrics, only
+
+
+def test_people_singled_out_by_a_fault_or_an_outcome_are_not_the_programmes_total() -> None:
+    assert only("Hasil audit: 90 ribu peserta dinyatakan tidak memenuhi kriteria program.") is None
+    assert only("Sebanyak 700 ribu peserta yang berhasil memperoleh pekerjaan tetap tercatat.") is None
+    # look-alike: the people who met the criteria and were accepted are the recipients
+    assert only("Sebanyak 700 ribu peserta memenuhi syarat dan ditetapkan sebagai penerima.") == \
+        "recipients_total"
+
+
+def test_an_audience_of_followers_is_not_the_programmes_people() -> None:
+    assert only("Akun Instagram Kartu Prakerja diikuti 1,4 juta pengikut.") is None
+    # look-alike: a programme followed by its participants
+    assert only("Kartu Prakerja diikuti 1,4 juta peserta.") == "recipients_total"
+
+
+def test_places_named_one_by_one_or_a_top_list_are_a_group_not_coverage() -> None:
+    assert only("Kelas tatap muka dibuka di empat provinsi, yaitu Aceh, Riau, Jambi, dan Bali.") is None
+    assert only("Ada 240 pelatihan yang diadakan di Bali, Banten, dan Lampung.") is None
+    assert only("Enam pelatihan terpopuler tahun ini didominasi kelas digital.") is None
+    # look-alikes: coverage of the country, and a province named after the clause ends
+    assert only("Kelas tatap muka kini dibuka di 34 provinsi, dengan peserta terbanyak di Bali.") == \
+        "provinces_covered"
+    assert only("Peserta dapat memilih 240 pelatihan dari berbagai lembaga.") == "trainings_count"
+
+
+def test_people_of_a_region_that_is_no_province_are_not_the_total() -> None:
+    assert only("Peserta asal luar Pulau Jawa tercatat 1,8 juta orang.") is None
+    assert only("Di kawasan timur Indonesia, penerima Kartu Prakerja ada 700 ribu orang.") is None
+    # look-alikes: a province named in a region's scope, and a province whose name starts alike
+    assert only("Di luar Pulau Jawa, Riau mencatat peserta terbanyak dengan 250 ribu orang.") == \
+        "province_recipients"
+    assert only("Peserta asal Sulawesi Tengah tercatat 90 ribu orang.") == "province_recipients"
+
+
+def test_the_whole_after_dari_keeps_its_own_noun() -> None:
+    assert metrics("Pada gelombang itu, 400 ribu peserta lolos dari 2 juta pendaftar.")[1] == (
+        2_000_000, "registrants_total")
+    # look-alike: a whole of the same people restates what the article counts elsewhere
+    assert metrics("Pada gelombang itu, 400 ribu peserta lolos dari 2 juta peserta.")[1] == (2_000_000, None)
+
+
+def test_a_projection_is_a_target_and_what_money_could_fund_is_no_count() -> None:
+    assert only("Peserta Kartu Prakerja tahun depan diproyeksikan 800 ribu orang.") == "recipients_target"
+    assert only("Dana sebesar itu mampu membiayai 800 ribu peserta pelatihan.") is None
+    # look-alikes: a count reached, and money that did pay for people
+    assert only("Peserta Kartu Prakerja tahun lalu tercatat 800 ribu orang.") == "recipients_total"
+    assert only("Dana sebesar itu sudah membiayai 800 ribu peserta pelatihan.") == "recipients_total"
