@@ -53,3 +53,9 @@ def test_a_projection_is_a_target_and_what_money_could_fund_is_no_count() -> Non
     # look-alikes: a count reached, and money that did pay for people
     assert only("Peserta Kartu Prakerja tahun lalu tercatat 800 ribu orang.") == "recipients_total"
     assert only("Dana sebesar itu sudah membiayai 800 ribu peserta pelatihan.") == "recipients_total"
+
+
+def test_a_programme_that_is_present_again_is_no_audience() -> None:
+    assert only("Tahun ini program itu kembali hadir untuk 900 ribu peserta.") == "recipients_total"
+    # look-alike: the people present at an event are its audience
+    assert only("Acara sosialisasi Kartu Prakerja dihadiri 900 peserta.") is None

@@ -348,3 +348,5 @@ def test_some_of_a_whole_named_before_is_a_part_of_it() -> None:
     # a count of things among a whole is a part too
     got = timing("Tersedia 900 pelatihan, dan 120 pelatihan di antaranya bersertifikat.")
     assert got["120"][2] == "part"
+    got = timing("Peserta Kartu Prakerja sepanjang 2021 sampai 2023 berjumlah 9 juta orang.")
+    assert got["9 juta"][1:3] == (None, "to_date")
