@@ -350,3 +350,13 @@ def test_some_of_a_whole_named_before_is_a_part_of_it() -> None:
     assert got["120"][2] == "part"
     got = timing("Peserta Kartu Prakerja sepanjang 2021 sampai 2023 berjumlah 9 juta orang.")
     assert got["9 juta"][1:3] == (None, "to_date")
+
+
+def test_a_count_of_all_alumni_named_before_it_is_a_count_so_far() -> None:
+    got = timing("Jumlah alumni Kartu Prakerja kini tembus 19 juta orang.")
+    assert got["19 juta"][1:] == (None, "to_date", "2023-03-08")
+    got = timing("Jumlah alumni Kartu Prakerja mencapai 19 juta orang.")
+    assert got["19 juta"][2:] == ("to_date", "2023-03-08")
+    # look-alike: the alumni of one year are that year's
+    got = timing("Jumlah alumni Kartu Prakerja tahun 2021 mencapai 5,9 juta orang.")
+    assert got["5,9 juta"][1:3] == ("2021", "total")

@@ -288,6 +288,7 @@ def _running(f: Figure, scene: Scene, start: int, end: int, has_stated: bool, st
     # a perfect word ('telah') is the weakest cue: only when nothing else times the figure
     so_far = search_in(CUES.so_far, text, before) or search_in(CUES.so_far, text, after) or (
         people and search_in(CUES.everyone, text, after)) or (
+        people and not as_of_mention and search_in(CUES.everyone, text, _CLAUSE_END.split(before)[-1])) or (
         not (has_stated or as_of_mention or scene.in_force or scene.running)
         and f.metric in CUES.perfect_metrics and _perfect(text, before, after))
     present = f.metric in CUES.person_running_metrics and search_in(CUES.present, text, before)
