@@ -59,3 +59,9 @@ def test_a_programme_that_is_present_again_is_no_audience() -> None:
     assert only("Tahun ini program itu kembali hadir untuk 900 ribu peserta.") == "recipients_total"
     # look-alike: the people present at an event are its audience
     assert only("Acara sosialisasi Kartu Prakerja dihadiri 900 peserta.") is None
+
+
+def test_people_set_apart_from_the_programmes_are_not_its_count() -> None:
+    assert only("Di luar peserta Kartu Prakerja, masih ada 4 juta orang yang antre.") is None
+    # look-alike: the same sentence without a word that sets the group apart
+    assert only("Bersama peserta Kartu Prakerja, tercatat ada 4 juta orang yang antre.") == "recipients_total"

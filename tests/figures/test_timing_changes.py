@@ -360,3 +360,11 @@ def test_a_count_of_all_alumni_named_before_it_is_a_count_so_far() -> None:
     # look-alike: the alumni of one year are that year's
     got = timing("Jumlah alumni Kartu Prakerja tahun 2021 mencapai 5,9 juta orang.")
     assert got["5,9 juta"][1:3] == ("2021", "total")
+
+
+def test_a_smaller_count_of_the_whole_a_sentence_opens_with_is_a_part() -> None:
+    got = timing("Dari 5 juta peserta Kartu Prakerja pada 2021, sekitar 800 ribu orang berusia lanjut.")
+    assert got["800 ribu"][1:3] == ("2021", "part")
+    # look-alike: a count of other people after the whole is their own total
+    got = timing("Dari 9 juta pendaftar pada 2021, hanya 800 ribu yang diterima sebagai peserta.")
+    assert got["800 ribu"][:3] == ("recipients_total", "2021", "total")

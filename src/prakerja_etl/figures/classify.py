@@ -231,8 +231,8 @@ def _person(ctx: Context) -> Decision:
         # A cue elsewhere in the sentence is weak evidence: enough for a count of the programme's
         # size, not for a handful of people.
         if hit is None or LEX.person.metrics[hit.index] != "recipients_total" or \
-                ctx.value < _PROGRAMME_COUNT_MIN:
-            return WEAK
+                ctx.value < _PROGRAMME_COUNT_MIN or LEX.set_apart.search(ctx.sentence_before[:hit.start]):
+            return WEAK   # ('Selain penerima Kartu Prakerja, ada 3 juta orang …' counts others)
         decision = Decision("recipients_total", "sentence:" + LEX.person.ids[hit.index])
     if decision.metric == "recipients_total" and (ctx.province_left or ctx.province_right or
                                                   ctx.province_clause):

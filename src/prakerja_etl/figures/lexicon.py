@@ -237,6 +237,7 @@ def _case(name: str, *, bare: bool = False) -> str:
 class Lexicon:
     percent: Cues
     partitive: Prefiltered           # match: a clause naming the whole of the share after it
+    set_apart: Prefiltered           # search: ends right before (a word or two of) a group set apart
     rupiah_exclusions: Cues
     change_result: Prefiltered       # search: the figure after it is where a change ends
     rupiah: Cues
@@ -299,6 +300,7 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
         person_realised=_words(data["person_realised"]),
         change_result=_words(data["change_result"], tail=r"\s+$"),
         partitive=_words(data["partitive"], anchor=r"^\W*"),
+        set_apart=_words(data["set_apart"], tail=r"\s+(?:[\w-]+\s+){0,2}$"),
         budget_for=compile_cue(
             r"^\W*(?:[\w-]+\s+){0,2}?(?:" + "|".join(phrase(w) for w in data["budget_for"])
             + r")\s+(?:[\w-]+\s+)?$", re.IGNORECASE),

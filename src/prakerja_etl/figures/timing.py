@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from prakerja_etl.figures.classify import LEX
 from prakerja_etl.figures.extract import Figure
 from prakerja_etl.figures.period import resolve, timed
 from prakerja_etl.figures.scenes import ArticleTime, Scene, period_end, read_scenes
@@ -55,7 +56,25 @@ def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: Article
     out = _one_count_one_as_of(out, when)
     out = _breakdowns_are_parts(out)
     out = _shares_follow_counts(out, by_default)
-    return _column_periods(out, sentences, when)
+    return _column_periods(_partitive_parts(out), sentences, when)
+
+
+def _partitive_parts(figures: list[Figure]) -> list[Figure]:
+    """'Dari 5,9 juta penerima, 1,2 juta orang berusia di atas 40 tahun': after a clause that opens
+    with a whole, a smaller figure of the whole's metric is a part of it. ('Dari 12 juta pendaftar,
+    680 ribu diterima' counts other people: the recipients' own total.)"""
+    out = list(figures)
+    for i, f in enumerate(figures):
+        whole = figures[i - 1] if i else None
+        if whole is None or whole.sentence is not f.sentence or f.basis != "total" or f.metric is None \
+                or f.metric != whole.metric or f.unit == "percent" or f.value >= whole.value:
+            continue
+        text, at = f.sentence.text, f.sentence.start
+        # the whole is in the sentence's opening clause, the figure after its comma
+        opening = "," not in text[:whole.start - at] and "," in text[whole.end - at:f.start - at]
+        if opening and LEX.partitive.match(text):
+            out[i] = timed(f, period=f.period, basis="part", as_of=None)
+    return out
 
 
 def _column_periods(figures: list[Figure], sentences: list[Sentence], when: ArticleTime) -> list[Figure]:
