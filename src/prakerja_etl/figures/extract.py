@@ -68,7 +68,7 @@ def extract_figures(sentences: list[Sentence], article_year: int | None,
     previous: Sentence | None = None
     subjects: SentenceSubjects | None = None
     for sentence in sentences:
-        header = _table_header(sentence, header)
+        header = table_header(sentence, header)
         same_line = previous is not None and previous.line_no == sentence.line_no
         previous_unit = figures[-1].unit if figures and same_line and \
             figures[-1].sentence == previous else None
@@ -85,7 +85,7 @@ def extract_figures(sentences: list[Sentence], article_year: int | None,
     return _denied_everywhere(_province_restated(_one_value_one_quantity(figures)))
 
 
-def _table_header(sentence: Sentence, header: list[str] | None) -> list[str] | None:
+def table_header(sentence: Sentence, header: list[str] | None) -> list[str] | None:
     """Header cells of a flattened '|' table; the first row of a run is the header."""
     if "|" not in sentence.text:
         return None

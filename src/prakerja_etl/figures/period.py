@@ -281,6 +281,7 @@ def _running(f: Figure, scene: Scene, start: int, end: int, has_stated: bool, st
     text = scene.text
     before = text[:start]
     after = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
+    clause = _CLAUSE_END.split(before)[-1]   # the figure's clause up to it
     since = last_in(CUES.since, before, text) or search_in(CUES.since, text, after)
     # 'hingga Juni 2023 … 5 juta', or in its clause after it: '… mencapai Rp2,4 triliun per Juni 2020'
     as_of_mention = stated_as_of(scene, start) or stated_as_of(scene, start, (end, end + len(after)))
@@ -288,9 +289,9 @@ def _running(f: Figure, scene: Scene, start: int, end: int, has_stated: bool, st
     # a perfect word ('telah') is the weakest cue: only when nothing else times the figure
     so_far = search_in(CUES.so_far, text, before) or search_in(CUES.so_far, text, after) or (
         people and search_in(CUES.everyone, text, after)) or (
-        people and not as_of_mention and search_in(CUES.everyone, text, _CLAUSE_END.split(before)[-1])) or (
+        people and not as_of_mention and search_in(CUES.everyone, text, clause)) or (
         not (has_stated or as_of_mention or scene.in_force or scene.running)
-        and f.metric in CUES.perfect_metrics and _perfect(text, before, after))
+        and f.metric in CUES.perfect_metrics and _perfect(text, clause, after))
     present = f.metric in CUES.person_running_metrics and search_in(CUES.present, text, before)
     if not (since or so_far or present or as_of_mention):
         return None
@@ -309,10 +310,9 @@ def _running(f: Figure, scene: Scene, start: int, end: int, has_stated: bool, st
     return timed(f, period=period, basis="to_date", as_of=as_of)
 
 
-def _perfect(text: str, before: str, after: str) -> bool:
-    """Whether the figure's clause says its people have already been reached ('telah menjangkau …',
-    '… orang sudah menerima')."""
-    clause = _CLAUSE_END.split(before)[-1]
+def _perfect(text: str, clause: str, after: str) -> bool:
+    """Whether the figure's clause (`clause` before it, `after` it) says its people have already
+    been reached ('telah menjangkau …', '… orang sudah menerima')."""
     return bool(search_in(CUES.perfect, text, clause) or search_in(CUES.perfect, text, after))
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from prakerja_etl.figures.classify import LEX
-from prakerja_etl.figures.extract import Figure
+from prakerja_etl.figures.extract import Figure, table_header
 from prakerja_etl.figures.period import resolve, timed
 from prakerja_etl.figures.scenes import ArticleTime, Scene, period_end, read_scenes
 from prakerja_etl.figures.time_cues import CHANGE_TO_END, CUES, ORIGINALLY, WORD, change_verb
@@ -82,11 +82,12 @@ def _column_periods(figures: list[Figure], sentences: list[Sentence], when: Arti
     period its column's header names (the header is the first '|' row of the run)."""
     if not any("|" in f.sentence.text for f in figures):
         return figures   # most articles have no table
-    headers: dict[int, list[str]] = {}
+    headers: dict[int, list[str]] = {}   # a row's start → its table's header cells
     header: list[str] | None = None
     for sentence in sentences:
-        header = (header or sentence.text.split("|")) if "|" in sentence.text else None
-        if header is not None and sentence.text.split("|") != header:
+        first_row = header is None
+        header = table_header(sentence, header)
+        if header is not None and not first_row:
             headers[sentence.start] = header
     out = list(figures)
     for i, f in enumerate(figures):

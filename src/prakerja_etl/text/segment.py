@@ -10,13 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Labels of a list of links to other articles ('Baca juga', 'Artikel terkait').
+_LINK_LABELS = (r"baca\s+juga|lihat\s+juga|simak\s+juga|pilihan\s+editor|artikel\s+terkait|berita\s+terkait"
+                r"|rekomendasi")
+_LINE_MARK = r"^\s*(?:[-–•*>\[(]\s*)?"   # a bullet or bracket a furniture line may open with
 # A line that starts like this is page furniture, not article prose.
 _BOILERPLATE_START = re.compile(
-    r"^\s*(?:[-–•*>\[(]\s*)?(?:"
-    r"baca\s+juga|baca\s*:|baca\s+selengkapnya|baca\s+berita|lihat\s+juga|simak\s+juga|cek\s+juga"
-    r"|pilihan\s+editor|artikel\s+ini\s+(?:telah|sudah)\s+(?:tayang|terbit)|simak\s+breaking\s+news"
+    _LINE_MARK + r"(?:" + _LINK_LABELS
+    + r"|baca\s*:|baca\s+selengkapnya|baca\s+berita|cek\s+juga"
+    r"|artikel\s+ini\s+(?:telah|sudah)\s+(?:tayang|terbit)|simak\s+breaking\s+news"
     r"|pilih\s+saluran|ikuti\s+(?:kami|juga)|follow\s+(?:kami|us)|klik\s+(?:di\s+)?sini"
-    r"|artikel\s+terkait|berita\s+terkait|rekomendasi|advertisement|iklan\b|scroll\s+to"
+    r"|advertisement|iklan\b|scroll\s+to"
     r"|saksikan\s+(?:juga\s+)?video|simak\s+video|tonton\s+(?:juga\s+)?video|video\s*:"
     r"|gambas|cek\s+berita|follow\s+berita|ikuti\s+berita|dapatkan\s+update|download\s+apps?"
     r"|lihat\s+foto|foto\s*:|ilustrasi\s*:|sumber\s+foto|copyright|hak\s+cipta|©"
@@ -32,9 +36,8 @@ _INLINE_LINK = re.compile(
     re.IGNORECASE)
 # A link list's label alone on its line ('BACA JUGA:', 'Artikel Terkait'): the lines under it are
 # the titles of other articles, up to a blank line or a line of prose (one ending a sentence).
-_LINK_LABEL_LINE = re.compile(
-    r"^\s*(?:[-–•*>\[(]\s*)?(?:baca\s+juga|lihat\s+juga|simak\s+juga|artikel\s+terkait|berita\s+terkait"
-    r"|artikel\s+lainnya|berita\s+lainnya|rekomendasi|pilihan\s+editor)\W*$", re.IGNORECASE)
+_LINK_LABEL_LINE = re.compile(_LINE_MARK + r"(?:" + _LINK_LABELS + r"|(?:artikel|berita)\s+lainnya)\W*$",
+                              re.IGNORECASE)
 _SENTENCE_ENDS = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _PROSE_WORD = re.compile(r"[a-z]{3,}")
 _DIGIT = re.compile(r"\d")
