@@ -185,7 +185,7 @@ def write_report(rows: list[dict[str, float]], fixed: tuple[float, float], serve
               "Why memory does not grow with N: files are found and hashed one at a time and the plan is a",
               "temporary table in the warehouse, not a list in Python; extraction and loading hold two batches",
               f"of {os.environ.get('PRAKERJA_BATCH_SIZE', '500')} files; DuckDB is capped at "
-              f"{os.environ.get('PRAKERJA_DUCKDB_MEMORY', '64MB')} in a run (`PRAKERJA_DUCKDB_MEMORY`: it evicts pages "
+              f"{os.environ.get('PRAKERJA_DUCKDB_MEMORY', '256MB')} in a run (`PRAKERJA_DUCKDB_MEMORY`: it evicts pages "
               "and spills past it), and the run's report reads with aggregations that spill. What is left is the",
               "interpreter with its libraries (about 300 MB) and one batch's rows."]
     # Only the generated part is rewritten: the sections written by hand (and by other benchmarks)

@@ -13,7 +13,6 @@ import pytest
 from conftest import REPO
 from prakerja_etl.errors import ConfigError
 from prakerja_etl.settings import Settings, variable
-from prakerja_etl.warehouse import connection
 
 # A value each setting refuses, and words of what it accepts that the message must show.
 REFUSED = {
@@ -94,13 +93,6 @@ def test_values_are_read_and_options_go_over_them(monkeypatch: pytest.MonkeyPatc
         "/elsewhere.duckdb", 7, "data/raw")
     monkeypatch.setenv("PRAKERJA_BATCH_SIZE", "9")
     assert Settings.from_env().batch_size == 9   # read again when the environment changes
-
-
-@pytest.mark.parametrize(("cap", "report_cap"), [("64MB", "256MB"), ("1.5 GiB", "6GiB"), ("100kb", "400kb")])
-def test_the_runs_report_reads_with_four_times_the_load_cap(cap: str, report_cap: str,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PRAKERJA_DUCKDB_MEMORY", cap)
-    assert connection.run_report_limits() == {"memory_limit": report_cap, "threads": 1}
 
 
 def test_a_bad_option_is_named_as_the_option() -> None:

@@ -101,7 +101,7 @@ class Settings(BaseSettings):
     # it is quarantined and its previous rows stay (0: official statistics never shrink unasked).
     official_max_shrink: Share = _setting(0.0, "a share between 0 and 1 (0.1 = 10 % fewer rows)",
                                           ge=0, le=1)
-    duckdb_memory: MemorySize = _setting("64MB", "a size such as 64MB or 1GB")   # DuckDB's cap in a run
+    duckdb_memory: MemorySize = _setting("256MB", "a size such as 64MB or 1GB")   # DuckDB's cap in a run
     query_memory: MemorySize = _setting("1GB", "a size such as 64MB or 1GB")     # for query/export/report
     fetch_delay: Seconds = _setting(2.0, "a number of seconds, 0 or more", ge=0)
     fetch_timeout: Seconds = _setting(20.0, "a number of seconds, more than 0", gt=0)

@@ -68,7 +68,7 @@ def report(summary: dict[str, Any]) -> dict[str, Any]:
 
     warehouse = Path(summary["warehouse"])
     try:
-        data = read_report(warehouse, connection.run_report_limits())   # one read: the count and the page
+        data = read_report(warehouse, connection.run_read_limits())   # one read: the count and the page
         summary["conflicts"] = data.counts["conflicts"]
         summary["report"] = str(write_report(warehouse, data=data))
     except Exception as exc:  # noqa: BLE001 - reporting must not fail a completed load
