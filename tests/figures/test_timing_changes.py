@@ -315,6 +315,17 @@ def test_a_count_of_the_people_with_a_trait_is_a_part() -> None:
     assert timing("Tahun lalu ada 9 juta peserta di desa dan kota.")["9 juta"][2] == "total"
 
 
+def test_a_count_whose_people_are_said_to_be_of_one_kind_is_a_part() -> None:
+    for text in ("Tahun lalu, 2,2 juta peserta Kartu Prakerja merupakan korban pemutusan hubungan kerja.",
+                 "Sebanyak 2,2 juta penerima tahun lalu berasal dari kalangan pekerja informal."):
+        assert timing(text)["2,2 juta"] == ("recipients_total", "2022", "part", None)
+    # look-alikes: a count said to be a record, and the whole a share after 'dari' is of
+    got = timing("Tahun lalu, 2,2 juta penerima merupakan jumlah terbanyak sepanjang program berjalan.")
+    assert got["2,2 juta"][2] != "part"
+    got = timing("Tahun lalu, 30 persen dari 2,2 juta peserta adalah lulusan perguruan tinggi.")
+    assert got["2,2 juta"] == ("recipients_total", "2022", "total", None)
+
+
 def test_a_count_over_several_years_up_to_a_later_one_has_no_single_year() -> None:
     got = timing("Penerima Kartu Prakerja dari tahun 2021 sampai 2023 berjumlah 7,3 juta orang.")
     assert got["7,3 juta"] == ("recipients_total", None, "to_date", "2023-12")

@@ -260,6 +260,7 @@ class Lexicon:
     restatement: Prefiltered
     apposition: Prefiltered          # fullmatch: a clause that only connects to the one before
     copula: Prefiltered
+    said_to_be_kind: Prefiltered     # match: a figure's people said to be of one kind
     place_words: Prefiltered         # 'di', 'dari': a place follows ('9 juta orang di desa dan kota')
     anaphora: Prefiltered
     comparison: Prefiltered
@@ -320,6 +321,10 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
                                + "|".join(phrase(w) for w in data["apposition_hedges"]) + r")\s*)?",
                                re.IGNORECASE),
         copula=_words(data["copula"]),
+        said_to_be_kind=compile_cue(
+            r"^\W*(?:[\w-]+\s+){0,4}?(?:" + "|".join(phrase(w) for w in data["said_to_be"])
+            + r")\s+(?:[\w-]+\s+)?(?:" + "|".join(phrase(w) for w in data["kinds_of_people"]) + ")",
+            re.IGNORECASE),
         place_words=_words(data["regency_place"]),
         restatement=compile_cue(data["restatement"][0].replace(" ", r"\s+"), re.IGNORECASE),
         anaphora=compile_cue("|".join(
