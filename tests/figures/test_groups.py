@@ -65,3 +65,18 @@ def test_people_set_apart_from_the_programmes_are_not_its_count() -> None:
     assert only("Di luar peserta Kartu Prakerja, masih ada 4 juta orang yang antre.") is None
     # look-alike: the same sentence without a word that sets the group apart
     assert only("Bersama peserta Kartu Prakerja, tercatat ada 4 juta orang yang antre.") == "recipients_total"
+
+
+def test_people_at_an_event_around_the_programme_are_no_participants_of_it() -> None:
+    assert only("Tercatat 2.400 peserta menghadiri bursa kerja yang digelar bersama Kartu Prakerja.") is None
+    assert only("Ada 900 orang yang mengikuti webinar Kartu Prakerja kemarin.") is None
+    # look-alike: the training is the programme itself
+    assert only("Tercatat 2,4 juta peserta mengikuti pelatihan Kartu Prakerja.") == "recipients_total"
+
+
+def test_users_the_unemployed_and_job_seekers_are_other_people() -> None:
+    assert only("Kelas daring di aplikasi itu diikuti 55 ribu pengguna tiap pekan.") is None
+    assert only("Dari 8,4 juta penganggur, hanya sedikit yang mendaftar program itu.") is None
+    assert only("Kelas persiapan kerja itu diikuti 700 ribu pencari kerja.") is None
+    # look-alike: the recipients named by their own noun, after the same verb
+    assert only("Kelas daring di aplikasi itu diikuti 55 ribu penerima Kartu Prakerja.") == "recipients_total"
