@@ -33,6 +33,7 @@ def test_a_programme_named_after_the_figure_is_its_subject() -> None:
     ("Peserta pelatihan di Balai Latihan Kerja tahun lalu mencapai 150 ribu orang.", "BLK"),
     ("Manfaat Jaminan Kehilangan Pekerjaan dibayarkan kepada 10 ribu pekerja.", "JKP"),
     ("Program padat karya menyerap 300 ribu tenaga kerja di desa.", "Padat Karya"),
+    ("Pagu indikatif Kemnaker untuk tahun depan ditetapkan Rp 6,9 triliun.", "anggaran kementerian"),
 ])
 def test_other_programmes_and_statistics_get_no_metric(text: str, subject: str) -> None:
     [(_, metric, found)] = about(text)
@@ -43,6 +44,11 @@ def test_the_programme_inside_an_umbrella_keeps_its_own_figure() -> None:
     # PEN names the umbrella only in its own clause.
     text = "Kartu Prakerja, bagian dari program PEN, mendapat anggaran Rp 21 triliun."
     assert about(text) == [(21e12, "budget_total", None)]
+
+
+def test_the_programme_named_inside_a_ministrys_budget_keeps_its_own_figure() -> None:
+    text = "Dari anggaran Kemenko Perekonomian, Kartu Prakerja memperoleh Rp 4,1 triliun."
+    assert about(text) == [(4.1e12, "budget_total", None)]
 
 
 def test_the_programme_scheme_named_semi_bansos_is_prakerja() -> None:
