@@ -45,3 +45,13 @@ def test_a_province_after_the_figure_before_is_thatfigures() -> None:
     # look-alike: a province that opens the clause is the subject of every figure in it
     got = [f.province.name for f in figures("Banten mencatat 300 ribu pendaftar dan 200 ribu penerima.")]
     assert got == ["Banten", "Banten"]
+
+
+def test_figures_after_a_word_of_respectively_take_the_provinces_listed_before_it() -> None:
+    text = "Pendaftar yang lolos di Aceh, Riau dan Jambi berturut-turut 61 ribu, 58 ribu dan 40 ribu orang."
+    got = [(f.metric, f.province.name if f.province else None) for f in figures(text)]
+    assert got == [("province_recipients", "Aceh"), ("province_recipients", "Riau"),
+                   ("province_recipients", "Jambi")]
+    # look-alikes: 'masing-masing' before a noun is 'each of them'; a province named after it is its own
+    text = "Di Aceh dan Riau, masing-masing peserta menerima Rp600 ribu, sedangkan di Jambi 40 ribu orang."
+    assert [f.province.name if f.province else None for f in figures(text)] == [None, "Jambi"]

@@ -136,7 +136,16 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
             sentence=sentence, unit_from=cand.unit_from, range_part=cand.range_part,
             subject=decision.subject, rule=rule,
         ))
-    return out
+    paired = places.respective(sentence_places, [c.start for c in found]) if len(out) > 1 else {}
+    return [_of_province(f, paired[c.start]) if c.start in paired else f
+            for f, c in zip(out, found, strict=True)]
+
+
+def _of_province(f: Figure, province: Province) -> Figure:
+    """The figure as the count of `province` (a national count of recipients becomes the province's)."""
+    if f.metric == "recipients_total":
+        return replace(f, province=province, metric="province_recipients", rule="province:" + f.rule)
+    return replace(f, province=province)
 
 
 def _right_of(text: str, found: list[Candidate], i: int, next_start: int) -> str:

@@ -261,6 +261,7 @@ class Lexicon:
     apposition: Prefiltered          # fullmatch: a clause that only connects to the one before
     copula: Prefiltered
     said_to_be_kind: Prefiltered     # match: a figure's people said to be of one kind
+    respectively: Prefiltered        # pairs figures with the places listed before it
     place_words: Prefiltered         # 'di', 'dari': a place follows ('9 juta orang di desa dan kota')
     anaphora: Prefiltered
     comparison: Prefiltered
@@ -325,6 +326,7 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
             r"^\W*(?:[\w-]+\s+){0,4}?(?:" + "|".join(phrase(w) for w in data["said_to_be"])
             + r")\s+(?:[\w-]+\s+)?(?:" + "|".join(phrase(w) for w in data["kinds_of_people"]) + ")",
             re.IGNORECASE),
+        respectively=_words(data["respectively"]),
         place_words=_words(data["regency_place"]),
         restatement=compile_cue(data["restatement"][0].replace(" ", r"\s+"), re.IGNORECASE),
         anaphora=compile_cue("|".join(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.text.provinces import Province, ProvinceMention, find_provinces
 
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:dan|serta)?\s*")   # 'Jawa Barat, Banten dan Bali'
 _LABEL_SEPARATOR = re.compile(r"\s*(?:\(\w+\)\s*)?[:=|–—-]\s*")   # 'Jawa Barat (Jabar): '
 _DATELINE = re.compile(
     r"^\W*(?:[\w.]+(?:\s[A-Z][\w.]*)?\s*,\s*)?[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s*(?:\([A-Za-z]+\)\s*)?[-–]\s")
@@ -95,3 +96,23 @@ def _national_after(right_clause: str) -> bool:
         return False
     before = right_clause[:hit.start()].lower().split()
     return len(before) <= cls.NOUN_PHRASE_WORDS and "dari" not in before
+
+
+def respective(places: SentencePlaces, starts: list[int]) -> dict[int, Province]:
+    """'Penerima di Jawa Barat dan Banten masing-masing 1 juta dan 300 ribu orang': the figures (by
+    start) after a word of 'respectively' take the provinces listed right before it, in order, when
+    there are as many of each."""
+    cue = cls.LEX.respectively.search(places.text)
+    if cue is None:
+        return {}
+    listed = [m for m in places.mentions if m.end <= cue.start()]
+    if not listed or len(places.text[listed[-1].end:cue.start()].split()) > 2:
+        return {}
+    run = [listed.pop()]   # the list ends just before the cue; walk back over its separators
+    while listed and _LIST_SEPARATOR.fullmatch(places.text[listed[-1].end:run[0].start]):
+        run.insert(0, listed.pop())
+    after = [s for s in starts if s >= cue.end()]
+    if len(run) < 2 or len(after) != len(run) or len(places.text[cue.end():after[0]].split()) > 2 or \
+            any(cue.end() <= m.start < after[-1] for m in places.mentions):
+        return {}   # 'masing-masing penerima mendapat …' is each of them; a place after it is its own
+    return {start: m.province for start, m in zip(after, run, strict=True)}
