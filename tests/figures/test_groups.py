@@ -80,3 +80,18 @@ def test_users_the_unemployed_and_job_seekers_are_other_people() -> None:
     assert only("Kelas persiapan kerja itu diikuti 700 ribu pencari kerja.") is None
     # look-alike: the recipients named by their own noun, after the same verb
     assert only("Kelas daring di aplikasi itu diikuti 55 ribu penerima Kartu Prakerja.") == "recipients_total"
+
+
+def test_the_figure_right_after_a_target_that_was_met_is_the_targets_value() -> None:
+    got = metrics("Tahun lalu penerima tercatat 3,1 juta, melebihi target awal 2,8 juta orang.")
+    assert got == [(3_100_000, "recipients_total"), (2_800_000, "recipients_target")]
+    # look-alike: after 'yakni' or 'dengan' the figure is the count that met the target
+    assert only("Penerima tahun lalu sudah melebihi target, yakni 3,1 juta orang.") == "recipients_total"
+    assert only("Tahun lalu realisasinya melebihi target dengan 3,1 juta penerima.") == "recipients_total"
+
+
+def test_jobs_a_project_creates_or_fills_are_no_participants() -> None:
+    assert only("Kawasan industri baru itu ditargetkan menyerap 40 ribu tenaga kerja.") is None
+    assert only("Sebuah pabrik di Karawang mempekerjakan 3.000 alumni program pelatihan itu.") is None
+    # look-alike: a programme that absorbed money and reached people
+    assert only("Program yang menyerap dana besar itu menjangkau 40 ribu peserta.") == "recipients_total"

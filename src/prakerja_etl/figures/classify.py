@@ -198,6 +198,8 @@ SUBGROUP = "subgroup:"   # the rule prefix of a count of the people with a trait
 
 
 def _person(ctx: Context) -> Decision:
+    if LEX.jobs_before.search(ctx.left_clause):
+        return Decision(None, "exclusion:jobs")
     target = _target(ctx)
     if target:
         return target
@@ -281,8 +283,10 @@ def _target(ctx: Context) -> Decision | None:
         clauses = _CLAUSE_BREAK.split(ctx.sentence_before)
         clause = clauses[-2] + clause if len(clauses) > 1 else clause
     hit = LEX.person_target.last(clause)
-    if hit and not LEX.person_target_met.search(clause, 0, hit.start) and \
-            not _realised_since(ctx, clause, hit.end):
+    # 'melampaui target 5,6 juta': the target word is a yardstick, the figure right after it its value
+    yardstick = hit and LEX.person_target_met.search(clause, 0, hit.start) and \
+        not LEX.target_value_gap.fullmatch(clause, hit.end)
+    if hit and not yardstick and not _realised_since(ctx, clause, hit.end):
         return Decision("recipients_target", LEX.person_target.rule(hit.index))
     hit = LEX.person_target.first(ctx.right)
     if hit and not re.search(r"[^\W\d_]", re.sub(r"\b(?:orang|peserta|penerima|yang|akan)\b", "",

@@ -242,7 +242,9 @@ class Lexicon:
     change_result: Prefiltered       # search: the figure after it is where a change ends
     rupiah: Cues
     person_target: Cues
+    jobs_before: Prefiltered         # right before a figure: jobs created or filled
     person_target_met: Prefiltered   # before a target word: the target is a yardstick
+    target_value_gap: Prefiltered    # fullmatch: between a target word and the target's value
     person_realised: Prefiltered     # a count already reached
     budget_for: Prefiltered          # match: the words between a budget and the people it is for
     change_to: Prefiltered           # match: the words between a value and the one it changed to
@@ -298,7 +300,10 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
     groups["person_target"].group = "target"
     return Lexicon(
         **groups,
+        jobs_before=_words(data["jobs_before"], tail=r"\s+(?:(?:sekitar|sebanyak|hingga)\s+)?$"),
         person_target_met=_words(data["person_target_met"], tail=r"\s+$"),
+        target_value_gap=compile_cue(r"\s*(?:(?:" + "|".join(phrase(w) for w in data["target_value_gap"])
+                                     + r")\s+)*", re.IGNORECASE),
         person_realised=_words(data["person_realised"]),
         change_result=_words(data["change_result"], tail=r"\s+$"),
         partitive=_words(data["partitive"], anchor=r"^\W*"),
