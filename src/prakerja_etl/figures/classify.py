@@ -283,9 +283,10 @@ def _target(ctx: Context) -> Decision | None:
         clauses = _CLAUSE_BREAK.split(ctx.sentence_before)
         clause = clauses[-2] + clause if len(clauses) > 1 else clause
     hit = LEX.person_target.last(clause)
-    # 'melampaui target 5,6 juta': the target word is a yardstick, the figure right after it its value
-    yardstick = hit and LEX.person_target_met.search(clause, 0, hit.start) and \
-        not LEX.target_value_gap.fullmatch(clause, hit.end)
+    # 'melampaui target 5,6 juta': the target word is a yardstick, the figure right after it (in
+    # its own clause) its value
+    yardstick = hit and LEX.person_target_met.search(clause, 0, hit.start) and not (
+        clause is ctx.clause_before and LEX.target_value_gap.fullmatch(clause, hit.end))
     if hit and not yardstick and not _realised_since(ctx, clause, hit.end):
         return Decision("recipients_target", LEX.person_target.rule(hit.index))
     hit = LEX.person_target.first(ctx.right)
