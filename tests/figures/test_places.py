@@ -55,3 +55,12 @@ def test_figures_after_a_word_of_respectively_take_the_provinces_listed_before_i
     # look-alikes: 'masing-masing' before a noun is 'each of them'; a province named after it is its own
     text = "Di Aceh dan Riau, masing-masing peserta menerima Rp600 ribu, sedangkan di Jambi 40 ribu orang."
     assert [f.province.name if f.province else None for f in figures(text)] == [None, "Jambi"]
+
+
+def test_a_whole_of_one_province_opening_the_sentence_frames_its_parts() -> None:
+    text = "Dari 820 ribu pendaftar asal Lampung tahun lalu, sebanyak 140 ribu diterima sebagai penerima."
+    got = [(f.metric, f.province.name if f.province else None) for f in figures(text)]
+    assert got == [("registrants_total", "Lampung"), ("province_recipients", "Lampung")]
+    # look-alike: provinces listed in the opening, with no whole counted there, frame nothing
+    [f] = figures("Dari Lampung, Bengkulu dan Jambi, penerima tahun lalu mencapai 1,4 juta orang.")
+    assert (f.metric, f.province) == ("recipients_total", None)

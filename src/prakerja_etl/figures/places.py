@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.text.provinces import Province, ProvinceMention, find_provinces
 
+_DIGIT = re.compile(r"\d")
+_CLAUSE_COMMA = re.compile(r",(?=\s)")   # not the decimal comma of '1,3 juta'
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:dan|serta)?\s*")   # 'Jawa Barat, Banten dan Bali'
 _LABEL_SEPARATOR = re.compile(r"\s*(?:\(\w+\)\s*)?[:=|–—-]\s*")   # 'Jawa Barat (Jabar): '
 _DATELINE = re.compile(
@@ -63,10 +65,18 @@ def of(places: SentencePlaces, start: int, end: int, left: str, left_breaks: lis
 
 
 def _topic_province(text: str, mentions: list[ProvinceMention]) -> Province | None:
-    """'Di Jawa Timur, jumlah penerima …': a province that opens the sentence frames all of it."""
-    if mentions and cls.LEX.topic_opening.match(text[:mentions[0].start]) and \
-            cls.LEX.topic_close.match(text, mentions[0].end):
-        return mentions[0].province
+    """'Di Jawa Timur, jumlah penerima …': a province that opens the sentence frames all of it; so
+    does the one province of a whole the sentence opens with ('Dari 1,3 juta pendaftar di Banten,
+    sebanyak 250 ribu lolos …': its parts are the province's too)."""
+    if not mentions:
+        return None
+    first = mentions[0]
+    if cls.LEX.topic_opening.match(text[:first.start]) and cls.LEX.topic_close.match(text, first.end):
+        return first.province
+    comma = _CLAUSE_COMMA.search(text)
+    if comma and cls.LEX.partitive.match(text) and _DIGIT.search(text, 0, comma.start()) and \
+            [m for m in mentions if m.start < comma.start()] == [first]:
+        return first.province
     return None
 
 
