@@ -95,3 +95,10 @@ def test_jobs_a_project_creates_or_fills_are_no_participants() -> None:
     assert only("Sebuah pabrik di Karawang mempekerjakan 3.000 alumni program pelatihan itu.") is None
     # look-alike: a programme that absorbed money and reached people
     assert only("Program yang menyerap dana besar itu menjangkau 40 ribu peserta.") == "recipients_total"
+
+
+def test_money_not_yet_paid_out_is_no_amount_paid_out() -> None:
+    assert only("Sampai Desember, insentif yang belum dicairkan masih Rp640 miliar.") is None
+    # look-alike: the same words without the negation are money paid out
+    assert only("Sampai Desember, insentif yang sudah dicairkan mencapai Rp6,4 triliun.") == \
+        "incentive_disbursed_total"
