@@ -1,6 +1,7 @@
 """Groups the text singles out are not the programme's total: people of a fault, an outcome, a
-region or an audience, places named one by one, a top list, a projection, what money could fund.
-Sentences written for these tests, each with a look-alike."""
+region, an audience or an event, other people (users, the unemployed), jobs, places named one by
+one, a top list, a projection, what money could fund or money not paid out; the figure after a
+target that was met is that target. Sentences written for these tests, each with a look-alike."""
 
 from __future__ import annotations
 
