@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from prakerja_etl.figures import vocab
+from prakerja_etl.figures.prefilter import at_word_start
 from prakerja_etl.figures.units import (
     PEOPLE_NAMED,
     counted_noun,
@@ -127,13 +128,10 @@ _DIGIT = re.compile(r"\d")
 _NUMERAL_RE = re.compile(_NUMERAL)
 _FRACTION_HINT = re.compile(r"se(?:per|paruh|tengah)|pertiga|perempat|perlima")
 _COMMA_THOUSANDS_RE = re.compile(_COMMA_THOUSANDS)
-# Any word that can start a number, a fraction or an ordinal wave in words (after the lookahead
-# of their first letters, see numbers.first_letters).
-_WORDY = re.compile(
-    r"(?=[sdtelg])"
-    r"\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|sejuta"
-    r"|semiliar|setriliun|setengah|separuh|sepertiga|seperempat|seperlima|sepersepuluh|gelombang)",
-    re.IGNORECASE)
+# Any word that can start a number, a fraction or an ordinal wave in words, in any case.
+_WORDY_WORDS = ("satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas seratus seribu sejuta"
+                " semiliar setriliun setengah separuh sepertiga seperempat seperlima sepersepuluh gelombang")
+_WORDY = re.compile(at_word_start((w[0], f"(?i:{w[1:]})") for w in _WORDY_WORDS.split()))
 
 
 @dataclass
