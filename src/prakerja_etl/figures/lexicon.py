@@ -21,7 +21,7 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 from prakerja_etl.figures.prefilter import (
     Prefiltered,
     alternatives,
-    at_word_start,
+    case_variants,
     compile_cue,
     first_chars,
     folded,
@@ -172,7 +172,7 @@ class Subjects:
         self._names = [(re.compile(_case(name)), self.subjects[i]) for name, i in names]
         # One scan for all names (word boundaries factored out); which name it was is asked only of
         # the few matches. (Grouped so, the scan costs less than looking for the names' words first.)
-        self._pattern = re.compile(at_word_start(_by_first_letter([name for name, _ in names])) + r"(?!\w)")
+        self._pattern = re.compile(r"(?<!\w)(?:" + _by_first_letter([name for name, _ in names]) + r")(?!\w)")
         denied = data["denied"]
         self.DENIED = Subject(denied["subject"], "denied")
         self.denial = _words(denied["words"])
@@ -196,18 +196,22 @@ class Subjects:
         return next(s for pattern, s in self._names if pattern.fullmatch(name))
 
 
-def _by_first_letter(names: list[str]) -> list[tuple[str, str]]:
-    """Each name as its first letter and the pattern of the rest (see prefilter.at_word_start): a
-    scan passes a first character no name starts with at once, where a flat list of case-scoped
-    names is entered name by name at every word start."""
-    alternatives = []
+def _by_first_letter(names: list[str]) -> str:
+    """The names as one alternation grouped under their first letter, each group led by exactly the
+    characters that letter matches: a scan passes a group whose first character differs at once,
+    where a flat list of case-scoped names is entered name by name at every word start. In a group
+    the names keep their order, and names of different groups cannot start at the same place.
+    (Led by a class of the first letters instead of the word start, the scan costs more: names
+    start with most letters.)"""
+    groups: dict[str, list[str]] = {}
     for name in names:
         assert name[0].isalpha() and name[1:2] not in ("?", "*", "+", "{"), "a name starts with a letter"
         body = _case(name, bare=True)
-        # The first letter matches in both cases: an acronym checks its own.
+        # The group admits both cases of the letter: an acronym checks its own.
         rest = f"(?<={name[0]}){body[1:]}" if _ACRONYM.fullmatch(name) else f"(?i:{body[len('(?i:') + 1:-1]})"
-        alternatives.append((name[0], rest))
-    return alternatives
+        groups.setdefault(name[0].lower(), []).append(rest)
+    return "|".join(f"[{re.escape(case_variants(first))}](?:{'|'.join(rests)})"
+                    for first, rests in groups.items())
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9-]+")
