@@ -247,6 +247,11 @@ def _small_number(text: str) -> float | None:
     return float(text) if text.isdigit() else numbers.parse_number_words(text)
 
 
+# A run of number words, led by a class of their first letters (see prefilter.at_word_start).
+_NUMBER_WORD_RE = re.compile(
+    at_word_start((w[0], f"(?i:{w[1:]})")
+                  for w in sorted(numbers.NUMBER_WORDS | {"sejuta", "semiliar"}, key=len, reverse=True))
+    + r"(?i:\s+(?:" + "|".join(sorted(numbers.NUMBER_WORDS, key=len, reverse=True)) + r"))*\b")
 _PERCENT_AFTER = re.compile(r"\s*(?:%|(?:persen(?:nya)?|per\s?sen|percent)\b)", re.IGNORECASE)
 _NOT_A_LEADING_WORD = {"ribu", "juta", "miliar", "milyar", "triliun", "belas", "puluh", "ratus",
                        "koma", "setengah"}
@@ -255,7 +260,7 @@ _NOT_A_LEADING_WORD = {"ribu", "juta", "miliar", "milyar", "triliun", "belas", "
 def _number_words(sentence: str) -> list[Candidate]:
     """Numbers in words: with a scale word always, otherwise only before a counted noun."""
     out: list[Candidate] = []
-    for m in numbers.NUMBER_WORD_RE.finditer(sentence):
+    for m in _NUMBER_WORD_RE.finditer(sentence):
         phrase = m.group(0)
         value = numbers.parse_number_words(phrase)
         lowered = phrase.lower().split()

@@ -151,8 +151,9 @@ def at_word_start(alternatives: Iterable[tuple[str, str]]) -> str:
     for letter, rest in alternatives:
         groups.setdefault(letter.lower(), []).append(rest)
     firsts = "".join(case_variants(letter) for letter in groups)
-    return f"[{re.escape(firsts)}](?<!\\w.)(?:" + "|".join(
-        f"(?<=[{re.escape(case_variants(letter))}])(?:{'|'.join(rests)})" for letter, rests in groups.items()) + ")"
+    picked = (f"(?<=[{re.escape(case_variants(letter))}])(?:{'|'.join(rests)})"
+              for letter, rests in groups.items())
+    return f"[{re.escape(firsts)}](?<!\\w.)(?:" + "|".join(picked) + ")"
 
 
 @cache

@@ -129,11 +129,3 @@ def parse_roman(text: str) -> int | None:
     total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v
                 for i, v in enumerate(values))
     return total if 0 < total < 200 else None
-
-
-NUMBER_WORD_RE = re.compile(
-    r"(?=[" + first_letters(NUMBER_WORDS | {"sejuta", "semiliar"}) + r"])"
-    r"\b(?:" + "|".join(sorted(NUMBER_WORDS | {"sejuta", "semiliar"}, key=len, reverse=True))
-    + r")(?:\s+(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))*\b",
-    re.IGNORECASE,
-)
