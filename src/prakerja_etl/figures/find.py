@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from prakerja_etl.figures import vocab
+from prakerja_etl.figures.prefilter import at_word_start
 from prakerja_etl.figures.units import (
     PEOPLE_NAMED,
     counted_noun,
@@ -127,13 +128,10 @@ _DIGIT = re.compile(r"\d")
 _NUMERAL_RE = re.compile(_NUMERAL)
 _FRACTION_HINT = re.compile(r"se(?:per|paruh|tengah)|pertiga|perempat|perlima")
 _COMMA_THOUSANDS_RE = re.compile(_COMMA_THOUSANDS)
-# Any word that can start a number, a fraction or an ordinal wave in words (after the lookahead
-# of their first letters, see numbers.first_letters).
-_WORDY = re.compile(
-    r"(?=[sdtelg])"
-    r"\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|sejuta"
-    r"|semiliar|setriliun|setengah|separuh|sepertiga|seperempat|seperlima|sepersepuluh|gelombang)",
-    re.IGNORECASE)
+# Any word that can start a number, a fraction or an ordinal wave in words, in any case.
+_WORDY_WORDS = ("satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas seratus seribu sejuta"
+                " semiliar setriliun setengah separuh sepertiga seperempat seperlima sepersepuluh gelombang")
+_WORDY = re.compile(at_word_start((w[0], f"(?i:{w[1:]})") for w in _WORDY_WORDS.split()))
 
 
 @dataclass
@@ -249,6 +247,11 @@ def _small_number(text: str) -> float | None:
     return float(text) if text.isdigit() else numbers.parse_number_words(text)
 
 
+# A run of number words, led by a class of their first letters (see prefilter.at_word_start).
+_NUMBER_WORD_RE = re.compile(
+    at_word_start((w[0], f"(?i:{w[1:]})")
+                  for w in sorted(numbers.NUMBER_WORDS | {"sejuta", "semiliar"}, key=len, reverse=True))
+    + r"(?i:\s+(?:" + "|".join(sorted(numbers.NUMBER_WORDS, key=len, reverse=True)) + r"))*\b")
 _PERCENT_AFTER = re.compile(r"\s*(?:%|(?:persen(?:nya)?|per\s?sen|percent)\b)", re.IGNORECASE)
 _NOT_A_LEADING_WORD = {"ribu", "juta", "miliar", "milyar", "triliun", "belas", "puluh", "ratus",
                        "koma", "setengah"}
@@ -257,7 +260,7 @@ _NOT_A_LEADING_WORD = {"ribu", "juta", "miliar", "milyar", "triliun", "belas", "
 def _number_words(sentence: str) -> list[Candidate]:
     """Numbers in words: with a scale word always, otherwise only before a counted noun."""
     out: list[Candidate] = []
-    for m in numbers.NUMBER_WORD_RE.finditer(sentence):
+    for m in _NUMBER_WORD_RE.finditer(sentence):
         phrase = m.group(0)
         value = numbers.parse_number_words(phrase)
         lowered = phrase.lower().split()

@@ -21,6 +21,7 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 from prakerja_etl.figures.prefilter import (
     Prefiltered,
     alternatives,
+    case_variants,
     compile_cue,
     first_chars,
     folded,
@@ -199,7 +200,9 @@ def _by_first_letter(names: list[str]) -> str:
     """The names as one alternation grouped under their first letter, each group led by exactly the
     characters that letter matches: a scan passes a group whose first character differs at once,
     where a flat list of case-scoped names is entered name by name at every word start. In a group
-    the names keep their order, and names of different groups cannot start at the same place."""
+    the names keep their order, and names of different groups cannot start at the same place.
+    (Led by a class of the first letters instead of the word start, the scan costs more: names
+    start with most letters.)"""
     groups: dict[str, list[str]] = {}
     for name in names:
         assert name[0].isalpha() and name[1:2] not in ("?", "*", "+", "{"), "a name starts with a letter"
@@ -207,21 +210,8 @@ def _by_first_letter(names: list[str]) -> str:
         # The group admits both cases of the letter: an acronym checks its own.
         rest = f"(?<={name[0]}){body[1:]}" if _ACRONYM.fullmatch(name) else f"(?i:{body[len('(?i:') + 1:-1]})"
         groups.setdefault(name[0].lower(), []).append(rest)
-    return "|".join(f"[{re.escape(_matching(first))}](?:{'|'.join(rests)})"
+    return "|".join(f"[{re.escape(case_variants(first))}](?:{'|'.join(rests)})"
                     for first, rests in groups.items())
-
-
-@cache
-def _matching(letter: str) -> str:
-    """Every character an ignore-case `letter` matches: its two cases and the few other characters
-    Unicode folds to it (Kelvin sign K for k, long s for s). No character beyond the first 65,536
-    folds to an ASCII letter."""
-    return "".join(sorted({letter, letter.upper()} | set(re.findall(f"(?i:{letter})", _NON_ASCII()))))
-
-
-@lru_cache(maxsize=1)
-def _NON_ASCII() -> str:  # noqa: N802 (a constant, built on first use)
-    return "".join(map(chr, range(128, 0x10000)))
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9-]+")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache, lru_cache
 
 # The parsed form of a pattern, to find the words it needs. typeshed stubs only the deprecated
 # aliases (sre_parse, sre_constants), not the modules `re` itself uses since 3.11.
@@ -138,6 +138,35 @@ def led_by(pattern: str, firsts: str | None) -> str:
     """`pattern` after a lookahead of its first characters, which lets a scan pass other positions
     at once (an alternation of ignore-case phrases is otherwise entered at every one)."""
     return pattern if firsts is None else f"(?=[{re.escape(firsts)}])(?:{pattern})"
+
+
+def at_word_start(alternatives: Iterable[tuple[str, str]]) -> str:
+    """Alternatives, each given as its first letter and the pattern of the rest of it, as one
+    alternation at a word start that matches the letter in any case. It is led by a class of every
+    character the letters match: sre's scan passes other characters at once, where a pattern that
+    starts with a lookahead or a lookbehind is tried at every position. A lookbehind of the letter
+    picks its group; in a group the alternatives keep their order, and alternatives of different
+    groups cannot start at the same place."""
+    groups: dict[str, list[str]] = {}
+    for letter, rest in alternatives:
+        groups.setdefault(letter.lower(), []).append(rest)
+    firsts = "".join(case_variants(letter) for letter in groups)
+    picked = (f"(?<=[{re.escape(case_variants(letter))}])(?:{'|'.join(rests)})"
+              for letter, rests in groups.items())
+    return f"[{re.escape(firsts)}](?<!\\w.)(?:" + "|".join(picked) + ")"
+
+
+@cache
+def case_variants(letter: str) -> str:
+    """Every character an ignore-case `letter` matches: its two cases and the few other characters
+    Unicode folds to it (Kelvin sign K for k, long s for s). No character beyond the first 65,536
+    folds to an ASCII letter."""
+    return "".join(sorted({letter, letter.upper()} | set(re.findall(f"(?i:{letter})", _non_ascii()))))
+
+
+@lru_cache(maxsize=1)
+def _non_ascii() -> str:
+    return "".join(map(chr, range(128, 0x10000)))
 
 
 class Prefiltered:

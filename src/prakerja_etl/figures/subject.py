@@ -13,11 +13,14 @@ import re
 from functools import cached_property
 
 from prakerja_etl.figures.lexicon import Subject, Subjects, load
+from prakerja_etl.figures.prefilter import case_variants
 
-# (The lookahead, what every break starts with, lets a scan skip other positions at once.)
-_CLAUSE_BREAK = re.compile(r"(?=[,;:]|\s[-–]\s|\b[sa])"
-                           r"(?:(?<!\d),|,(?!\d)|[;:]|\s[-–]\s|\b(?:sementara|sedangkan|adapun)\b)",
-                           re.IGNORECASE)
+# Punctuation, a spaced dash, 'sementara', 'sedangkan', 'adapun'; not the decimal comma of 2,9.
+# (Led by the class of what every break starts with, in any case, which sre's scan passes at once
+# where a leading lookahead is tried at every position; the character's lookbehind picks the kind.)
+_CLAUSE_BREAK = re.compile(r"[,;:\s" + case_variants("s") + case_variants("a") + "]"
+                           r"(?:[-–](?<=\s[-–])\s|(?<=[,;:])(?:(?<=[;:])|(?<!\d,)|(?!\d))"
+                           r"|(?<!\w.)(?i:(?<=s)(?:ementara|edangkan)|(?<=a)dapun)\b)")
 _RIGHT_WORDS = 3   # a name this many words after the figure still belongs to its noun phrase
 PRAKERJA = Subjects.PRAKERJA
 _SUBJECTS = load().subjects

@@ -63,14 +63,18 @@ def first_letters(words: Iterable[str]) -> str:
 def parse_numeral(text: str, *, english: bool = False) -> float:
     """'5.509.055' → 5509055, '5,5' → 5.5, '6.827,51' → 6827.51; English '5.9' with `english`."""
     text = text.strip()
-    if english:
-        return float(Decimal(text.replace(",", "")))
     # Indonesian: '.' groups thousands, ',' marks decimals.
-    return float(Decimal(text.replace(".", "").replace(",", ".")))
+    plain = text.replace(",", "") if english else text.replace(".", "").replace(",", ".")
+    try:
+        return float(plain)   # rounds the decimal string as float(Decimal(plain)) does, far cheaper
+    except ValueError:
+        return float(Decimal(plain))   # not a number ('1.234.567' in English): Decimal's error
 
 
 def scale(value: float, multiplier: float) -> float:
     """`value` × `multiplier` as written in decimals: scale(16.4, 1e6) is 16400000.0 exactly."""
+    if multiplier == 1.0:
+        return value   # most numbers have no scale word: Decimal(repr(value)) is value again
     return float(Decimal(repr(value)) * Decimal(repr(multiplier)))
 
 
@@ -125,11 +129,3 @@ def parse_roman(text: str) -> int | None:
     total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v
                 for i, v in enumerate(values))
     return total if 0 < total < 200 else None
-
-
-NUMBER_WORD_RE = re.compile(
-    r"(?=[" + first_letters(NUMBER_WORDS | {"sejuta", "semiliar"}) + r"])"
-    r"\b(?:" + "|".join(sorted(NUMBER_WORDS | {"sejuta", "semiliar"}, key=len, reverse=True))
-    + r")(?:\s+(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))*\b",
-    re.IGNORECASE,
-)
