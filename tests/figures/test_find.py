@@ -133,6 +133,9 @@ def test_approximate_scale_words() -> None:
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("Kuotanya setengah juta peserta.", [(500_000, "person")]),
     ("The programme reached 5,900,000 people in 2021.", [(5_900_000, "person")]),
+    ("The fund paid 1.5 million people.", [(1_500_000, "person")]),
+    # look-alike: several dots group thousands whatever the scale word (it used to raise)
+    ("Tercatat 2.345.678 million akun.", [(2_345_678_000_000, "count")]),
 ])
 def test_half_a_million_and_english_thousands(sentence: str, expected: list) -> None:
     assert figures(sentence) == expected

@@ -316,7 +316,8 @@ def _numeral_candidate(sentence: str, m: re.Match[str],
         return []  # Covid-19, LQ45, G20
     if end < len(sentence) and sentence[end].isalpha() and not (scale or pct_sign):
         return []  # 20detik, 4G
-    english = ("." in num and ("," not in num) and (
+    # An English decimal point is one: '1.234.567 million' groups thousands whatever its scale word.
+    english = (num.count(".") == 1 and ("," not in num) and (
         scale.lower() in numbers.ENGLISH_SCALES or not _NUMERAL_RE.fullmatch(num))) or bool(
         _COMMA_THOUSANDS_RE.fullmatch(num))
     value = numbers.parse_numeral(num, english=english)
