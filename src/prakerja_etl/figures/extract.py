@@ -140,6 +140,8 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
             subject=decision.subject, rule=rule,
         ))
     paired = places.respective(sentence_places, [c.start for c in found]) if len(out) > 1 else {}
+    if not paired:
+        return out
     return [_of_province(f, paired[c.start]) if c.start in paired else f
             for f, c in zip(out, found, strict=True)]
 

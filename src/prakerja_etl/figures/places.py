@@ -73,8 +73,8 @@ def _topic_province(text: str, mentions: list[ProvinceMention]) -> Province | No
     first = mentions[0]
     if cls.LEX.topic_opening.match(text[:first.start]) and cls.LEX.topic_close.match(text, first.end):
         return first.province
-    comma = _CLAUSE_COMMA.search(text)
-    if comma and cls.LEX.partitive.match(text) and _DIGIT.search(text, 0, comma.start()) and \
+    comma = _CLAUSE_COMMA.search(text) if cls.LEX.partitive.match(text) else None
+    if comma and _DIGIT.search(text, 0, comma.start()) and \
             [m for m in mentions if m.start < comma.start()] == [first]:
         return first.province
     return None
@@ -112,6 +112,8 @@ def respective(places: SentencePlaces, starts: list[int]) -> dict[int, Province]
     """'Penerima di Jawa Barat dan Banten masing-masing 1 juta dan 300 ribu orang': the figures (by
     start) after a word of 'respectively' take the provinces listed right before it, in order, when
     there are as many of each."""
+    if len(places.mentions) < 2:
+        return {}
     cue = cls.LEX.respectively.search(places.text)
     if cue is None:
         return {}
