@@ -39,6 +39,16 @@ def test_the_old_value_of_a_change_verb_without_its_new_value_is_not_the_value_i
     assert got["2 juta"][1] == "2023"
 
 
+def test_the_value_a_new_one_is_compared_with_is_not_the_value_in_force() -> None:
+    got = timing("Insentif bulanan Kartu Prakerja sekarang Rp 700 ribu, lebih tinggi dari "
+                 "sebelumnya Rp 500 ribu.")
+    assert got["Rp 500 ribu"][1:3] == (None, "total")
+    assert got["Rp 700 ribu"][1] == "2023"
+    # look-alike: some of a whole after 'sedikit dari' keeps the whole's year
+    got = timing("Tahun ini hanya sedikit dari 2 juta penerima Kartu Prakerja yang menganggur.")
+    assert got["2 juta"][1] == "2023"
+
+
 def test_an_original_plan_is_superseded_when_the_next_sentence_changes_it() -> None:
     got = timing("Semula program Kartu Prakerja diberi pagu Rp 8 triliun. "
                  "Belakangan pemerintah menambah pagunya menjadi Rp 12 triliun.")
