@@ -91,8 +91,9 @@ def split_lines(text: str) -> list[Line]:
 def _is_boilerplate(line: str) -> bool:
     if _BOILERPLATE_START.match(line):
         return True
-    # Tickers and widgets: numbers with no prose word around them ('IHSG 6.827,51').
-    return bool(_DIGIT.search(line)) and not _PROSE_WORD.search(line)
+    # Tickers and widgets: numbers with no prose word around them ('IHSG 6.827,51'). (A prose word
+    # is found in a line's first letters, a digit may need the whole line: it is sought second.)
+    return not _PROSE_WORD.search(line) and bool(_DIGIT.search(line))
 
 
 def prose_end(line: Line) -> int:
