@@ -117,8 +117,9 @@ CHANGE_TO_END = compile_cue(TO_VALUE + "$", re.IGNORECASE)
 CHANGE_TO_BEFORE = compile_cue(NEW_VALUE + GAP + CUES.change_from.pattern, re.IGNORECASE)
 
 
-# 'tersebut'/'itu' right after a figure (and its noun) restates it.
-RESTATED = compile_cue(r"^\s+(?:\w+\s+)?" + CUES.restated.pattern, re.IGNORECASE)
+# 'tersebut'/'itu' right after a figure (and its noun) restates it (matched at the figure's end: not
+# anchored, so that a sentence with neither word is passed over at once).
+RESTATED = compile_cue(r"\s+(?:\w+\s+)?" + CUES.restated.pattern, re.IGNORECASE)
 
 
 # A fieldwork period follows its verb, or the agent after it only with a link word: 'dilakukan pada
