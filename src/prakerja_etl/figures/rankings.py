@@ -90,8 +90,7 @@ _MARKER = re.compile(r"(?:^|\s)(?P<n>\d{1,2})\s*[.)]\s*$|(?:^|\n)\s*(?:[-•*|]\
 _ROW_AFTER = re.compile(r"\s*(?:[|:=–-]|\(|\d|$)")
 _MARKER_ONLY = re.compile(r"\s*(?P<n>\d{1,2})\s*[.)]\s*")
 # A sentence can only state a ranking with a direction word, and continue one with these words.
-_MAY_CONTINUE = re.compile(_CUE.pattern + r"|(?<!\w)(?:" + _alt("position", "followed_by") + r")(?!\w)",
-                           re.IGNORECASE)
+_MAY_CONTINUE = re.compile(_CUE.pattern + "|" + _whole("position", "followed_by").pattern, re.IGNORECASE)
 
 
 def _hints(*keys: str) -> Callable[[str], bool]:
@@ -195,12 +194,11 @@ def _clause_rankings(sentence: Sentence, lo: int, hi: int, mentions: list[Provin
                      state: _State, continuing: bool) -> list[Ranking]:
     text = sentence.text[:hi]
     cue = _CUE.search(text, lo)
-    position = _POSITION.search(text, lo)
     if cue:
         if not _about_recipients(text, lo, cue, continuing) or not _national(text, lo, cue, mentions):
             return []
         direction = "most" if _MOST.fullmatch(cue.group(0)) else "least"
-    elif (position or _NEXT_POSITION.search(text, lo)) and state.direction:
+    elif state.direction and (_POSITION.search(text, lo) or _NEXT_POSITION.search(text, lo)):
         direction = state.direction  # 'Posisi kedua ditempati …' continues the article's ranking
     elif continuing and _FOLLOWED_BY.match(text, lo + len(text[lo:]) - len(text[lo:].lstrip())):
         kept = _ahead_of_behind(text, mentions)
@@ -230,7 +228,7 @@ def _clause_rankings(sentence: Sentence, lo: int, hi: int, mentions: list[Provin
         if not after and size and len(before) < size:
             return []  # 'Sulsel masuk sepuluh besar provinsi …': one of the top ten, rank unknown
         return _ranked((after or before)[: size or None], direction, 1, sentence, state)
-    return _subject_rankings(text, lo, cue, position, mentions, direction, sentence, state)
+    return _subject_rankings(text, lo, cue, _POSITION.search(text, lo), mentions, direction, sentence, state)
 
 
 def _subject_rankings(text: str, lo: int, cue: re.Match[str] | None, position: re.Match[str] | None,
