@@ -56,7 +56,8 @@ _TIME_WORD_BEFORE = re.compile(
     r"\b(?:pada|tahun|sepanjang|selama|sejak|hingga|sampai|awal|akhir|periode)\s+$", re.IGNORECASE)
 _CUMULATIVE = re.compile(r"\b(?:sejak|semenjak|since)\b(?:\s+\S+){0,3}\s+$", re.IGNORECASE)
 _LAW_NUMBER = re.compile(r"\b(?:nomor|no\.?)\s*\d+\s+tahun\s+$", re.IGNORECASE)
-_YEARISH = re.compile(r"(?:19|20)\d\d|\bQ\d")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")   # (its first digits let a scan pass other positions at once)
+_QUARTER = re.compile(r"\bQ\d")
 _PERIOD_WORDS = ("tahun", "bulan", "year", "akhir", "awal", "pertengahan", "per ", "semester", "smt",
                  "kuartal", "triwulan", "quarter")
 _MONTH_SPAN = re.compile(
@@ -75,9 +76,7 @@ class PeriodMention:
 def find_periods(sentence: str, article_year: int | None,
                  article_month: int | None = None) -> tuple[PeriodMention, ...]:
     """Periods mentioned in `sentence`; relative ones need the article's year (and month)."""
-    lowered = sentence.lower()
-    if not (_YEARISH.search(sentence) or any(w in lowered for w in _PERIOD_WORDS)
-            or _MONTH_SPAN.search(sentence)):
+    if not _may_name_period(sentence):
         return ()  # most sentences name no period: skip the big pattern
     out: list[PeriodMention] = []
     for m in _PERIOD_RE.finditer(sentence):
@@ -91,6 +90,20 @@ def find_periods(sentence: str, article_year: int | None,
             period = None  # 'sejak 2020' counts everything since then: not the year 2020
         out.append(PeriodMention(m.start(), m.end(), period))
     return tuple(out)
+
+
+def _may_name_period(sentence: str) -> bool:
+    """Whether `sentence` may name a period: a year, a quarter ('Q3'), a word of time or a span of
+    months. The cheapest tests come first: a year's digits, then substrings of the lowered text."""
+    if _YEAR_DIGITS.search(sentence) or ("Q" in sentence and _QUARTER.search(sentence)):
+        return True
+    lowered = sentence.lower()
+    if any(map(lowered.__contains__, _PERIOD_WORDS)):
+        return True
+    # a span of months has a dash or a word of 'to' (in ASCII text, ignoring case is lowering)
+    joined = not sentence.isascii() or "-" in sentence or "–" in sentence or "hingga" in lowered \
+        or "sampai" in lowered
+    return joined and _MONTH_SPAN.search(sentence) is not None
 
 
 def _normalise(m: re.Match[str], article_year: int | None, article_month: int | None) -> str | None:
