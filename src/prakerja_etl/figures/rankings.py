@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import yaml
 
-from prakerja_etl.figures.prefilter import presence_test
+from prakerja_etl.figures.prefilter import first_chars, led_by, presence_test
 from prakerja_etl.reference_data import REFERENCE_DIR
 from prakerja_etl.text.numbers import ORDINAL_WORDS, first_letters, parse_number_words
 from prakerja_etl.text.provinces import ProvinceMention, find_provinces
@@ -37,31 +37,35 @@ def _alt(*keys: str) -> str:
 
 
 def _whole(*keys: str) -> re.Pattern[str]:
-    # The lookahead of the phrases' first letters lets a scan pass other word starts at once.
+    # The lookahead of the phrases' first letters lets a scan pass other positions at once (it is
+    # tested before the lookbehind: cheaper where it fails, at most positions).
     firsts = first_letters(w.lower() for k in keys for w in _words()[k])
-    return re.compile(r"(?<!\w)(?=[" + firsts + "])(?:" + _alt(*keys) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?=[" + firsts + r"])(?<!\w)(?:" + _alt(*keys) + r")(?!\w)", re.IGNORECASE)
+
+
+def _led(pattern: str) -> re.Pattern[str]:
+    """The ignore-case pattern led by the lookahead of its first letters, as `_whole`'s."""
+    return re.compile(led_by(pattern, first_chars(pattern)), re.IGNORECASE)
 
 
 _MOST, _LEAST, _CUE = _whole("most"), _whole("least"), _whole("most", "least")
 _ORDINAL = "|".join(ORDINAL_WORDS)
 _SIZE_WORDS = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh"
 # 'posisi kedua', 'provinsi ke-17', 'nomor dua', 'terbanyak kedua', 'ketiga terbanyak'
-_POSITION = re.compile(
+_POSITION = _led(
     r"(?<!\w)(?:" + _alt("position", "most", "least") + r")\s+"
     r"(?:ke-?\s?(?P<n>\d{1,2})(?![\d.,])|(?P<word>" + _ORDINAL + r")|(?<=nomor\s)(?P<nw>" + _SIZE_WORDS
     + r"))(?!\w)"
     r"|(?<!\w)(?:ke-?(?P<n2>\d{1,2})|(?P<word2>" + _ORDINAL + r"))\s+(?:[\w/-]+\s+){0,2}?(?:"
-    + _alt("most", "least") + r")(?!\w)",
-    re.IGNORECASE)
+    + _alt("most", "least") + r")(?!\w)")
 _OWN_ORDINAL = re.compile(r"\s*\(?(?:(?:berada\s+)?di\s+)?(?:(?:" + _alt("position") + r")\s+)?"
                           r"(?:ke-?\s?(?P<n>\d{1,2})|(?P<word>" + _ORDINAL + r"))(?!\w)", re.IGNORECASE)
-_NEXT_POSITION = re.compile(r"(?<!\w)(?:" + _alt("position") + r")\s+(?:" + _alt("next_position")
-                            + r")(?!\w)", re.IGNORECASE)
+_NEXT_POSITION = _led(r"(?<!\w)(?:" + _alt("position") + r")\s+(?:" + _alt("next_position") + r")(?!\w)")
 _FOLLOWED_BY = _whole("followed_by")
 _FOLLOWS = re.compile(r"\s*(?:" + _alt("follows") + r")(?!\w)", re.IGNORECASE)
 # 'Di Jabar, yang menjadi provinsi dengan penerima terbanyak, …': the province is the subject.
 _RELATIVE = re.compile(r"\s*,\s*yang\b", re.IGNORECASE)
-_SCOPE_BEFORE = re.compile(r"(?<!\w)(?P<p>" + _alt("scope_before") + r")(?:(?<=-)|\s+)", re.IGNORECASE)
+_SCOPE_BEFORE = _led(r"(?<!\w)(?P<p>" + _alt("scope_before") + r")(?:(?<=-)|\s+)")
 _BEHIND = _whole("behind")
 _LIST_AFTER = re.compile(r"(?:[^.;]{0,40}?(?<!\w)(?:" + _alt("list_intro") + r")(?!\w)\s*:?|\s*:)"
                          r"\s*(?:\d{1,2}\s*[.)]\s*)?$", re.IGNORECASE)
@@ -71,12 +75,11 @@ _INTRO = re.compile(
     r"(?<!\w)(?P<n>\d{1,2}|" + _SIZE_WORDS + r")\s+(?:(?:besar\s+)?(?:provinsi|daerah|wilayah)(?!\w)"
     r"[^.;:]{0,60}?(?:" + _alt("most", "least") + r")|(?:" + _alt("position") + r")\s+(?:"
     + _alt("most", "least") + r")(?!\w)|besar(?!\w))", re.IGNORECASE)
-_ANNOUNCE = re.compile(r"(?<!\w)berikut(?!\w)|:\s*$", re.IGNORECASE)
+_ANNOUNCE = _led(r"(?<!\w)berikut(?!\w)|:\s*$")
 # A topic noun may carry '-nya' ('penerimanya', 'alumninya': its recipients).
-_TOPIC = re.compile(r"(?<!\w)(?:(?P<rec>" + _alt("recipients") + r")|(?P<other>" + _alt("other_topics")
-                    + r"))(?:nya)?(?!\w)", re.IGNORECASE)
-_CLASS = re.compile(r"(?<![\w/])(?:(?P<sub>" + _alt("sub_province") + r")|provinsi|daerah|wilayah)(?![\w/])",
-                    re.IGNORECASE)
+_TOPIC = _led(r"(?<!\w)(?:(?P<rec>" + _alt("recipients") + r")|(?P<other>" + _alt("other_topics")
+             + r"))(?:nya)?(?!\w)")
+_CLASS = _led(r"(?<![\w/])(?:(?P<sub>" + _alt("sub_province") + r")|provinsi|daerah|wilayah)(?![\w/])")
 # Where the direction word says the most are: 'terbanyak (berada) di …', 'terbanyak se-Indonesia'.
 _WHERE = re.compile(r"[^,.;:()]{0,30}?(?<!\w)(?P<se>se-?|di|dari)\s*(?:provinsi\s+)?(?=\w)", re.IGNORECASE)
 _NAMED_REGENCY = re.compile(r"(?<![\w/])(?:" + _alt("sub_province") + r")\.?\s+(?-i:[A-Z])", re.IGNORECASE)
