@@ -90,8 +90,9 @@ def read_metadata(lines: list[Line]) -> ArticleMeta:
     head = [ln for ln in lines[:_HEAD_LINES] if ln.text.strip()]
     title = _title([ln for ln in lines if ln.text.strip() and not ln.boilerplate][:3])
     garbled: list[str] = []
-    published = _published(head, garbled)
-    event_date = _event_date(lines, published, garbled)
+    latest = date.today() + _LATEST_AHEAD   # (read once: the clock costs more than a date's parse)
+    published = _published(head, garbled, latest)
+    event_date = _event_date(lines, published, garbled, latest)
     return ArticleMeta(
         outlet=_outlet(lines), dateline=_dateline(lines), published=published,
         event_date=event_date, author=_author(lines), title=title,
@@ -99,9 +100,10 @@ def read_metadata(lines: list[Line]) -> ArticleMeta:
     )
 
 
-def _plausible(day: date | None) -> date | None:
-    """The day, when an article can carry it; None for a date from scrambled digits."""
-    if day is None or not _EARLIEST_DAY <= day <= date.today() + _LATEST_AHEAD:
+def _plausible(day: date | None, latest: date) -> date | None:
+    """The day, when an article can carry it (no later than `latest`); None for a date from
+    scrambled digits."""
+    if day is None or not _EARLIEST_DAY <= day <= latest:
         return None
     return day
 
@@ -172,21 +174,21 @@ def _parse_date(text: str) -> date | None:
     return parsed.date() if parsed else None
 
 
-def _published(head: list[Line], garbled: list[str]) -> date | None:
+def _published(head: list[Line], garbled: list[str], latest: date) -> date | None:
     for ln in head:
         # a date is the article's only on a furniture or short line: others are not searched
         if not (ln.boilerplate or len(ln.text) < 90) or _CAPTION.match(ln.text):
             continue
         m = _LONG_DATE.search(ln.text)
         if m:
-            parsed = _plausible(_parse_date(m.group(0)))
+            parsed = _plausible(_parse_date(m.group(0)), latest)
             if parsed:
                 return parsed
             garbled.append(m.group(0))
     return None
 
 
-def _event_date(lines: list[Line], published: date | None, garbled: list[str]) -> date | None:
+def _event_date(lines: list[Line], published: date | None, garbled: list[str], latest: date) -> date | None:
     """The day the reported event happened: a 'Selasa (23/2/2021)' close before publication."""
     found: list[date] = []
     for ln in lines:
@@ -198,7 +200,7 @@ def _event_date(lines: list[Line], published: date | None, garbled: list[str]) -
                 continue
             year = int(year) + (2000 if int(year) < 100 else 0)
             try:
-                day = _plausible(date(year, int(m.group("m")), int(m.group("d"))))
+                day = _plausible(date(year, int(m.group("m")), int(m.group("d"))), latest)
             except ValueError:
                 day = None
             if day is None:
