@@ -63,7 +63,7 @@ def _changed_from(text: str, start: int, end: int) -> tuple[int, int] | None:
     if after:
         return opener.start(), end + len(after.group("gap"))
     if CHANGE_TO_BEFORE.search(text, max(0, start - 90), start):
-        return opener.start(), end + len(_CLAUSE_END.split(text[end:], maxsplit=1)[0])
+        return opener.start(), _clause_end(text, end)
     return None
 
 
@@ -93,7 +93,7 @@ def _former(scene: Scene, start: int, end: int) -> int | None:
     before = max(cues, key=lambda m: m.start(), default=None)
     if before and not CUES.present.search(text, before.end(), start):
         return before.start()
-    after = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
+    after = text[end:_clause_end(text, end)]
     return end if CUES.former.search(after) or (CUES.then.search(after) and not named) else None
 
 
@@ -104,7 +104,7 @@ def resolve(f: Figure, scene: Scene, prev_end: int, when: ArticleTime,
     where the sentence's figures before and after it end and start (in the sentence)."""
     text = scene.text
     start, end = scene.offset + f.start - f.sentence.start, scene.offset + f.end - f.sentence.start
-    restated = not RESTATED.absent(text) and bool(RESTATED.regex.match(text[end:]))
+    restated = not RESTATED.absent(text) and bool(RESTATED.regex.match(text, end))
     has_stated, stated = _stated(scene, start, end, restated, scene.offset + prev_end if prev_end else None,
                                  scene.offset + next_start if next_start is not None else None)
     figure, default = _resolve_in(f, scene, prev_end, when, start, end, has_stated, stated)
@@ -140,7 +140,7 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
         return replaced, False
 
     # part: one wave, one stage, one survey of the series
-    clause_end = end + len(_CLAUSE_END.split(text[end:], maxsplit=1)[0])
+    clause_end = _clause_end(text, end)
     one_wave = any(w.last is None and not w.opened_by and (w.start >= cut and w.end <= start
                                                           or end <= w.start and w.end <= clause_end)
                    for w in waves)
@@ -188,7 +188,7 @@ def _replaced(f: Figure, scene: Scene, when: ArticleTime, start: int, end: int, 
     if former is None:
         former = _change_verb_before(text, start)
     if former is not None:
-        clause_end = end + len(_CLAUSE_END.split(text[end:], maxsplit=1)[0])
+        clause_end = _clause_end(text, end)
         own = [p.period for p in plain if former <= p.start < clause_end and p.period]
         return timed(f, period=own[0] if own else None, basis="total", as_of=None)
     return None
@@ -280,19 +280,13 @@ def _running(f: Figure, scene: Scene, start: int, end: int, has_stated: bool, st
     date ('hingga akhir Juni 2023'), or now ('saat ini ada')."""
     text = scene.text
     before = text[:start]
-    after = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
-    clause = _CLAUSE_END.split(before)[-1]   # the figure's clause up to it
+    after = text[end:_clause_end(text, end)]
     since = last_in(CUES.since, before, text) or search_in(CUES.since, text, after)
     # 'hingga Juni 2023 … 5 juta', or in its clause after it: '… mencapai Rp2,4 triliun per Juni 2020'
     as_of_mention = stated_as_of(scene, start) or stated_as_of(scene, start, (end, end + len(after)))
-    people = not has_stated and f.metric in CUES.person_running_metrics
-    # a perfect word ('telah') is the weakest cue: only when nothing else times the figure
-    so_far = search_in(CUES.so_far, text, before) or search_in(CUES.so_far, text, after) or (
-        people and search_in(CUES.everyone, text, after)) or (
-        people and not as_of_mention and search_in(CUES.everyone, text, clause)) or (
-        not (has_stated or as_of_mention or scene.in_force or scene.running)
-        and f.metric in CUES.perfect_metrics and _perfect(text, clause, after))
-    present = f.metric in CUES.person_running_metrics and search_in(CUES.present, text, before)
+    # (a count since a start needs no other cue: they are not looked for)
+    so_far = not since and _so_far(f, scene, before, after, has_stated, as_of_mention)
+    present = not since and f.metric in CUES.person_running_metrics and search_in(CUES.present, text, before)
     if not (since or so_far or present or as_of_mention):
         return None
     as_of = as_of_mention or sentence_date(scene) or when.iso
@@ -310,6 +304,27 @@ def _running(f: Figure, scene: Scene, start: int, end: int, has_stated: bool, st
     return timed(f, period=period, basis="to_date", as_of=as_of)
 
 
+def _so_far(f: Figure, scene: Scene, before: str, after: str, has_stated: bool,
+            as_of_mention: str | None) -> bool:
+    """Whether the figure is counted so far: 'hingga kini' before it or in its clause after it, all its
+    people ('17 juta alumni'), or a perfect word ('telah'), the weakest cue: only when nothing else
+    times the figure."""
+    text = scene.text
+    if search_in(CUES.so_far, text, before) or search_in(CUES.so_far, text, after):
+        return True
+    people = not has_stated and f.metric in CUES.person_running_metrics
+    if people and search_in(CUES.everyone, text, after):
+        return True
+    everyone = people and not as_of_mention
+    perfect = not (has_stated or as_of_mention or scene.in_force or scene.running) and \
+        f.metric in CUES.perfect_metrics
+    if not (everyone or perfect):
+        return False   # (the clause is not split)
+    clause = _CLAUSE_END.split(before)[-1]   # the figure's clause up to it
+    return bool(everyone and search_in(CUES.everyone, text, clause)) or \
+        (perfect and _perfect(text, clause, after))
+
+
 def _perfect(text: str, clause: str, after: str) -> bool:
     """Whether the figure's clause (`clause` before it, `after` it) says its people have already
     been reached ('telah menjangkau …', '… orang sudah menerima')."""
@@ -317,6 +332,12 @@ def _perfect(text: str, clause: str, after: str) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,;:.]|\s[-–]\s")
+
+
+def _clause_end(text: str, end: int) -> int:
+    """Where the clause of the figure ending at `end` ends."""
+    stop = _CLAUSE_END.search(text, end)
+    return stop.start() if stop else len(text)
 
 
 def _since_year(after: str) -> int | None:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import yaml
 
+from prakerja_etl.figures.prefilter import first_chars, led_by, presence_test
 from prakerja_etl.reference_data import REFERENCE_DIR
 from prakerja_etl.text.numbers import ORDINAL_WORDS, first_letters, parse_number_words
 from prakerja_etl.text.provinces import ProvinceMention, find_provinces
@@ -35,31 +37,35 @@ def _alt(*keys: str) -> str:
 
 
 def _whole(*keys: str) -> re.Pattern[str]:
-    # The lookahead of the phrases' first letters lets a scan pass other word starts at once.
+    # The lookahead of the phrases' first letters lets a scan pass other positions at once (it is
+    # tested before the lookbehind: cheaper where it fails, at most positions).
     firsts = first_letters(w.lower() for k in keys for w in _words()[k])
-    return re.compile(r"(?<!\w)(?=[" + firsts + "])(?:" + _alt(*keys) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?=[" + firsts + r"])(?<!\w)(?:" + _alt(*keys) + r")(?!\w)", re.IGNORECASE)
+
+
+def _led(pattern: str) -> re.Pattern[str]:
+    """The ignore-case pattern led by the lookahead of its first letters, as `_whole`'s."""
+    return re.compile(led_by(pattern, first_chars(pattern)), re.IGNORECASE)
 
 
 _MOST, _LEAST, _CUE = _whole("most"), _whole("least"), _whole("most", "least")
 _ORDINAL = "|".join(ORDINAL_WORDS)
 _SIZE_WORDS = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh"
 # 'posisi kedua', 'provinsi ke-17', 'nomor dua', 'terbanyak kedua', 'ketiga terbanyak'
-_POSITION = re.compile(
+_POSITION = _led(
     r"(?<!\w)(?:" + _alt("position", "most", "least") + r")\s+"
     r"(?:ke-?\s?(?P<n>\d{1,2})(?![\d.,])|(?P<word>" + _ORDINAL + r")|(?<=nomor\s)(?P<nw>" + _SIZE_WORDS
     + r"))(?!\w)"
     r"|(?<!\w)(?:ke-?(?P<n2>\d{1,2})|(?P<word2>" + _ORDINAL + r"))\s+(?:[\w/-]+\s+){0,2}?(?:"
-    + _alt("most", "least") + r")(?!\w)",
-    re.IGNORECASE)
+    + _alt("most", "least") + r")(?!\w)")
 _OWN_ORDINAL = re.compile(r"\s*\(?(?:(?:berada\s+)?di\s+)?(?:(?:" + _alt("position") + r")\s+)?"
                           r"(?:ke-?\s?(?P<n>\d{1,2})|(?P<word>" + _ORDINAL + r"))(?!\w)", re.IGNORECASE)
-_NEXT_POSITION = re.compile(r"(?<!\w)(?:" + _alt("position") + r")\s+(?:" + _alt("next_position")
-                            + r")(?!\w)", re.IGNORECASE)
+_NEXT_POSITION = _led(r"(?<!\w)(?:" + _alt("position") + r")\s+(?:" + _alt("next_position") + r")(?!\w)")
 _FOLLOWED_BY = _whole("followed_by")
 _FOLLOWS = re.compile(r"\s*(?:" + _alt("follows") + r")(?!\w)", re.IGNORECASE)
 # 'Di Jabar, yang menjadi provinsi dengan penerima terbanyak, …': the province is the subject.
 _RELATIVE = re.compile(r"\s*,\s*yang\b", re.IGNORECASE)
-_SCOPE_BEFORE = re.compile(r"(?<!\w)(?P<p>" + _alt("scope_before") + r")(?:(?<=-)|\s+)", re.IGNORECASE)
+_SCOPE_BEFORE = _led(r"(?<!\w)(?P<p>" + _alt("scope_before") + r")(?:(?<=-)|\s+)")
 _BEHIND = _whole("behind")
 _LIST_AFTER = re.compile(r"(?:[^.;]{0,40}?(?<!\w)(?:" + _alt("list_intro") + r")(?!\w)\s*:?|\s*:)"
                          r"\s*(?:\d{1,2}\s*[.)]\s*)?$", re.IGNORECASE)
@@ -69,12 +75,11 @@ _INTRO = re.compile(
     r"(?<!\w)(?P<n>\d{1,2}|" + _SIZE_WORDS + r")\s+(?:(?:besar\s+)?(?:provinsi|daerah|wilayah)(?!\w)"
     r"[^.;:]{0,60}?(?:" + _alt("most", "least") + r")|(?:" + _alt("position") + r")\s+(?:"
     + _alt("most", "least") + r")(?!\w)|besar(?!\w))", re.IGNORECASE)
-_ANNOUNCE = re.compile(r"(?<!\w)berikut(?!\w)|:\s*$", re.IGNORECASE)
+_ANNOUNCE = _led(r"(?<!\w)berikut(?!\w)|:\s*$")
 # A topic noun may carry '-nya' ('penerimanya', 'alumninya': its recipients).
-_TOPIC = re.compile(r"(?<!\w)(?:(?P<rec>" + _alt("recipients") + r")|(?P<other>" + _alt("other_topics")
-                    + r"))(?:nya)?(?!\w)", re.IGNORECASE)
-_CLASS = re.compile(r"(?<![\w/])(?:(?P<sub>" + _alt("sub_province") + r")|provinsi|daerah|wilayah)(?![\w/])",
-                    re.IGNORECASE)
+_TOPIC = _led(r"(?<!\w)(?:(?P<rec>" + _alt("recipients") + r")|(?P<other>" + _alt("other_topics")
+             + r"))(?:nya)?(?!\w)")
+_CLASS = _led(r"(?<![\w/])(?:(?P<sub>" + _alt("sub_province") + r")|provinsi|daerah|wilayah)(?![\w/])")
 # Where the direction word says the most are: 'terbanyak (berada) di …', 'terbanyak se-Indonesia'.
 _WHERE = re.compile(r"[^,.;:()]{0,30}?(?<!\w)(?P<se>se-?|di|dari)\s*(?:provinsi\s+)?(?=\w)", re.IGNORECASE)
 _NAMED_REGENCY = re.compile(r"(?<![\w/])(?:" + _alt("sub_province") + r")\.?\s+(?-i:[A-Z])", re.IGNORECASE)
@@ -88,15 +93,18 @@ _MARKER = re.compile(r"(?:^|\s)(?P<n>\d{1,2})\s*[.)]\s*$|(?:^|\n)\s*(?:[-•*|]\
 _ROW_AFTER = re.compile(r"\s*(?:[|:=–-]|\(|\d|$)")
 _MARKER_ONLY = re.compile(r"\s*(?P<n>\d{1,2})\s*[.)]\s*")
 # A sentence can only state a ranking with a direction word, and continue one with these words.
-_MAY_CONTINUE = re.compile(_CUE.pattern + r"|(?<!\w)(?:" + _alt("position", "followed_by") + r")(?!\w)",
-                           re.IGNORECASE)
+_MAY_CONTINUE = re.compile(_CUE.pattern + "|" + _whole("position", "followed_by").pattern, re.IGNORECASE)
 
 
-def _hints(*keys: str) -> tuple[str, ...]:
-    """The longest word of each phrase: ASCII text that has none of them in its lowered form
-    matches none of the phrases (cheap substring tests before an ignore-case regex, which tries
-    every phrase at each position)."""
-    return tuple({max(p.lower().split(), key=len) for k in keys for p in _words()[k]})
+def _hints(*keys: str) -> Callable[[str], bool]:
+    """A test for the longest word of each phrase: ASCII text that has none of them in its lowered
+    form matches none of the phrases (cheap substring tests before an ignore-case regex, which tries
+    every phrase at each position). It is written out as one expression: a third cheaper than
+    any(map(...)) over the words."""
+    words = {max(p.lower().split(), key=len) for k in keys for p in _words()[k]}
+    any_word = presence_test([(frozenset([w]),) for w in sorted(words)])
+    test: Callable[[str], bool] = eval(f"lambda t: {any_word}")   # built only from repr() of the words
+    return test
 
 
 _CUE_HINTS = _hints("most", "least")
@@ -149,10 +157,8 @@ def find_rankings(sentences: list[Sentence]) -> list[Ranking]:
 
 def _may_rank(text: str, ranked_before: bool) -> bool:
     """Whether `text` may state a ranking or, once the article has stated one, continue it."""
-    hints, pattern = (_CONTINUE_HINTS, _MAY_CONTINUE) if ranked_before else (_CUE_HINTS, _CUE)
-    lowered = text.lower()
-    return (not text.isascii() or any(map(lowered.__contains__, hints))) \
-        and pattern.search(text) is not None
+    has_hint, pattern = (_CONTINUE_HINTS, _MAY_CONTINUE) if ranked_before else (_CUE_HINTS, _CUE)
+    return (not text.isascii() or has_hint(text.lower())) and pattern.search(text) is not None
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -191,12 +197,11 @@ def _clause_rankings(sentence: Sentence, lo: int, hi: int, mentions: list[Provin
                      state: _State, continuing: bool) -> list[Ranking]:
     text = sentence.text[:hi]
     cue = _CUE.search(text, lo)
-    position = _POSITION.search(text, lo)
     if cue:
         if not _about_recipients(text, lo, cue, continuing) or not _national(text, lo, cue, mentions):
             return []
         direction = "most" if _MOST.fullmatch(cue.group(0)) else "least"
-    elif (position or _NEXT_POSITION.search(text, lo)) and state.direction:
+    elif state.direction and (_POSITION.search(text, lo) or _NEXT_POSITION.search(text, lo)):
         direction = state.direction  # 'Posisi kedua ditempati …' continues the article's ranking
     elif continuing and _FOLLOWED_BY.match(text, lo + len(text[lo:]) - len(text[lo:].lstrip())):
         kept = _ahead_of_behind(text, mentions)
@@ -226,7 +231,7 @@ def _clause_rankings(sentence: Sentence, lo: int, hi: int, mentions: list[Provin
         if not after and size and len(before) < size:
             return []  # 'Sulsel masuk sepuluh besar provinsi …': one of the top ten, rank unknown
         return _ranked((after or before)[: size or None], direction, 1, sentence, state)
-    return _subject_rankings(text, lo, cue, position, mentions, direction, sentence, state)
+    return _subject_rankings(text, lo, cue, _POSITION.search(text, lo), mentions, direction, sentence, state)
 
 
 def _subject_rankings(text: str, lo: int, cue: re.Match[str] | None, position: re.Match[str] | None,

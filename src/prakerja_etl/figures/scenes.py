@@ -4,7 +4,7 @@ each is to its figures, the period in force from the sentences before it, the da
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
@@ -40,21 +40,34 @@ class Scene:
     survey: str | None = None       # the fieldwork period of the survey whose results it reports
     running: str | None = None      # as_of of a count since the start in force before it
     year_closed: bool = False       # the article reports its own year's programme finished
+    # own() and having() by their roles: each figure of the sentence asks the same few
+    _by_roles: dict[tuple[str, ...], tuple[PeriodMention, ...]] = field(default_factory=dict, init=False,
+                                                                       repr=False, compare=False)
 
     @cached_property
     def dates(self) -> tuple[DateMention, ...]:
         """The dates it names: only a figure's sentence is asked, most sentences never are."""
         return find_dates(self.text, self.year)
 
-    def own(self, *roles: str) -> list[PeriodMention]:
+    def own(self, *roles: str) -> tuple[PeriodMention, ...]:
         """The periods the sentence itself names (not the one it points back to) in these roles."""
-        return [p for p in self.having(*roles) if p.start >= self.offset]
+        if not self.offset:
+            return self.having(*roles)
+        key = ("own", *roles)
+        found = self._by_roles.get(key)
+        if found is None:
+            found = self._by_roles[key] = tuple(p for p in self.having(*roles) if p.start >= self.offset)
+        return found
 
-    def having(self, *roles: str) -> list[PeriodMention]:
+    def having(self, *roles: str) -> tuple[PeriodMention, ...]:
         """The periods named in `text` (the sentence pointed back to included) in these roles."""
         if not self.periods:
-            return []   # most sentences name none
-        return [p for p, role in zip(self.periods, self.roles, strict=True) if role in roles]
+            return ()   # most sentences name none
+        found = self._by_roles.get(roles)
+        if found is None:
+            found = self._by_roles[roles] = tuple(p for p, role in zip(self.periods, self.roles, strict=True)
+                                                  if role in roles)
+        return found
 
 
 def read_scenes(sentences: list[Sentence], when: ArticleTime,

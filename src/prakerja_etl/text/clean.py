@@ -23,13 +23,15 @@ _MOJIBAKE_TAIL = (
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 )
 _INVISIBLE = "\u0000\u200b\u200c\u200d\u2060\ufeff\u00ad"
-# The lookahead of the characters an edit starts with lets the scan pass over plain text at once.
+# An edit starts with one of these characters, matched first: a pattern that starts with a class is
+# scanned for at once (a lookahead of it is tried at every position). Each kind then checks the
+# character it starts with: '<' a tag, '&' an entity, 'Â'… a run of mojibake, or an invisible one.
 _EDIT_RE = re.compile(
-    rf"(?=[<&\u00c2\u00c3\u00e2{_INVISIBLE}])"
-    r"(?:(?P<tag></?(?P<tagname>[a-zA-Z][a-zA-Z0-9]*)\b[^<>\n]{0,300}?/?>)"
-    r"|(?P<entity>&(?:[a-zA-Z]{2,8}|#\d{1,6}|#[xX][0-9a-fA-F]{1,5});)"
-    rf"|(?P<mojibake>[\u00c2\u00c3\u00e2][{_MOJIBAKE_TAIL}]*)"
-    rf"|(?P<invisible>[{_INVISIBLE}]))"
+    rf"[<&\u00c2\u00c3\u00e2{_INVISIBLE}]"
+    r"(?:(?<=<)(?P<tag>/?(?P<tagname>[a-zA-Z][a-zA-Z0-9]*)\b[^<>\n]{0,300}?/?>)"
+    r"|(?<=&)(?P<entity>(?:[a-zA-Z]{2,8}|#\d{1,6}|#[xX][0-9a-fA-F]{1,5});)"
+    rf"|(?<=[\u00c2\u00c3\u00e2])(?P<mojibake>[{_MOJIBAKE_TAIL}]*)"
+    rf"|(?<=[{_INVISIBLE}])(?P<invisible>))"
 )
 # One-to-one replacements keep offsets; unusual spaces would break number patterns. No result
 # is itself replaced, so one str.replace per character (fast when it is absent) is a translation.
@@ -61,12 +63,12 @@ class CleanText:
 
 
 def _replacement(match: re.Match[str]) -> str:
-    if match.group("tag"):
+    if match.group("tag") is not None:
         return "\n" if match.group("tagname").lower() in _BLOCK_TAGS else " "
-    if match.group("entity"):
-        return html.unescape(match.group("entity"))
-    if match.group("mojibake"):
-        return _repaired(match.group("mojibake"))
+    if match.group("entity") is not None:
+        return html.unescape(match.group(0))
+    if match.group("mojibake") is not None:
+        return _repaired(match.group(0))
     return ""
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from prakerja_etl.text.numbers import parse_roman
+from prakerja_etl.text.numbers import first_letters, parse_roman
 
 MONTHS = {
     "januari": 1, "jan": 1, "januari,": 1, "februari": 2, "pebruari": 2, "feb": 2,
@@ -33,11 +33,13 @@ def _starts(words: list[str]) -> str:
 
 
 # Every period starts with its year or, at a word start, the first letters of one of these words:
-# the lookahead lets a search skip other positions at once.
-_PERIOD_START = _starts([*MONTHS, "semester", "smt", "kuartal", "triwulan", "quarter", "q", "akhir", "awal",
-                         "pertengahan", "per", "tahun", "this", "last", "bulan"])
+# the lookahead lets a search skip other positions at once (its first character, one class, is
+# tested first: cheaper than the alternatives at the many positions it rules out).
+_PERIOD_WORD_STARTS = [*MONTHS, "semester", "smt", "kuartal", "triwulan", "quarter", "q", "akhir", "awal",
+                       "pertengahan", "per", "tahun", "this", "last", "bulan"]
+_PERIOD_START = _starts(_PERIOD_WORD_STARTS)
 _PERIOD_RE = re.compile(
-    rf"(?=(?:19|20)\d\d|\b(?:{_PERIOD_START}))(?:"
+    rf"(?=[12{first_letters(_PERIOD_WORD_STARTS)}])(?=(?:19|20)\d\d|\b(?:{_PERIOD_START}))(?:"
     r"(?P<range>\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b)"
     r"|\b(?:semester|smt)\s+(?P<sem>I{1,2}|1|2|pertama|kedua|satu|dua)\b\s*[-–]?\s*(?:tahun\s+)?(?P<sem_y>(?:19|20)\d{2})?"
     r"|\b(?:kuartal|triwulan|quarter|Q)\s*(?P<q>IV|I{1,3}|[1-4])\b\s*[-–]?\s*(?:tahun\s+)?(?P<q_y>(?:19|20)\d{2})?"
@@ -56,7 +58,8 @@ _TIME_WORD_BEFORE = re.compile(
     r"\b(?:pada|tahun|sepanjang|selama|sejak|hingga|sampai|awal|akhir|periode)\s+$", re.IGNORECASE)
 _CUMULATIVE = re.compile(r"\b(?:sejak|semenjak|since)\b(?:\s+\S+){0,3}\s+$", re.IGNORECASE)
 _LAW_NUMBER = re.compile(r"\b(?:nomor|no\.?)\s*\d+\s+tahun\s+$", re.IGNORECASE)
-_YEARISH = re.compile(r"(?:19|20)\d\d|\bQ\d")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")   # (its first digits let a scan pass other positions at once)
+_QUARTER = re.compile(r"\bQ\d")
 _PERIOD_WORDS = ("tahun", "bulan", "year", "akhir", "awal", "pertengahan", "per ", "semester", "smt",
                  "kuartal", "triwulan", "quarter")
 _MONTH_SPAN = re.compile(
@@ -75,9 +78,7 @@ class PeriodMention:
 def find_periods(sentence: str, article_year: int | None,
                  article_month: int | None = None) -> tuple[PeriodMention, ...]:
     """Periods mentioned in `sentence`; relative ones need the article's year (and month)."""
-    lowered = sentence.lower()
-    if not (_YEARISH.search(sentence) or any(w in lowered for w in _PERIOD_WORDS)
-            or _MONTH_SPAN.search(sentence)):
+    if not _may_name_period(sentence):
         return ()  # most sentences name no period: skip the big pattern
     out: list[PeriodMention] = []
     for m in _PERIOD_RE.finditer(sentence):
@@ -91,6 +92,20 @@ def find_periods(sentence: str, article_year: int | None,
             period = None  # 'sejak 2020' counts everything since then: not the year 2020
         out.append(PeriodMention(m.start(), m.end(), period))
     return tuple(out)
+
+
+def _may_name_period(sentence: str) -> bool:
+    """Whether `sentence` may name a period: a year, a quarter ('Q3'), a word of time or a span of
+    months. The cheapest tests come first: a year's digits, then substrings of the lowered text."""
+    if _YEAR_DIGITS.search(sentence) or ("Q" in sentence and _QUARTER.search(sentence)):
+        return True
+    lowered = sentence.lower()
+    if any(map(lowered.__contains__, _PERIOD_WORDS)):
+        return True
+    # a span of months has a dash or a word of 'to' (in ASCII text, ignoring case is lowering)
+    joined = not sentence.isascii() or "-" in sentence or "–" in sentence or "hingga" in lowered \
+        or "sampai" in lowered
+    return joined and _MONTH_SPAN.search(sentence) is not None
 
 
 def _normalise(m: re.Match[str], article_year: int | None, article_month: int | None) -> str | None:
@@ -163,10 +178,11 @@ class DateMention:
 
 
 # A date starts with '(' or, at a word start, a digit or the first letters of a month or of a word
-# before one.
-_DATE_START = _starts([*MONTHS, "akhir", "pertengahan", "awal", "penghujung"])
+# before one (its first character tested first, as for a period).
+_DATE_WORD_STARTS = [*MONTHS, "akhir", "pertengahan", "awal", "penghujung"]
+_DATE_START = _starts(_DATE_WORD_STARTS)
 _DATE_RE = re.compile(
-    rf"(?=\(|\b\d|\b(?:{_DATE_START}))(?:"
+    rf"(?=[(\d{first_letters(_DATE_WORD_STARTS)}])(?=\(|\b\d|\b(?:{_DATE_START}))(?:"
     rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_NAMES})\.?(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b(?![.,]?\d)"
     rf"|\b(?:(?:akhir|pertengahan|awal|penghujung)\s+)?(?P<mon2>{_MONTH_NAMES})\.?(?:\s+(?P<y2>(?:19|20)\d{{2}}))?\b"
     r"|\((?P<pd>\d{1,2})/(?P<pm>\d{1,2})(?:/(?P<py>\d{2}|\d{4}))?\)"

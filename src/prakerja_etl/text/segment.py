@@ -41,7 +41,9 @@ _LINK_LABEL_LINE = re.compile(_LINE_MARK + r"(?:" + _LINK_LABELS + r"|(?:artikel
 _SENTENCE_ENDS = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _PROSE_WORD = re.compile(r"[a-z]{3,}")
 _DIGIT = re.compile(r"\d")
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+# ('[.!?]+' written as one class and its repeat: a pattern that starts with a class is scanned for at
+# once, one that starts with a repeat is tried at every position)
+_SENTENCE_END = re.compile(r"[.!?][.!?]*[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 # Abbreviations after which a period does not end a sentence.
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Rp|No|Nomor|Dr|Prof|Ir|Kab|Kep|Prov|Jl|Tn|Ny|dll|dsb|dkk|tsb|St|Bpk|Hj?|Sdr|Kec|Kel"
@@ -91,8 +93,9 @@ def split_lines(text: str) -> list[Line]:
 def _is_boilerplate(line: str) -> bool:
     if _BOILERPLATE_START.match(line):
         return True
-    # Tickers and widgets: numbers with no prose word around them ('IHSG 6.827,51').
-    return bool(_DIGIT.search(line)) and not _PROSE_WORD.search(line)
+    # Tickers and widgets: numbers with no prose word around them ('IHSG 6.827,51'). (A prose word
+    # is found in a line's first letters, a digit may need the whole line: it is sought second.)
+    return not _PROSE_WORD.search(line) and bool(_DIGIT.search(line))
 
 
 def prose_end(line: Line) -> int:
