@@ -263,6 +263,8 @@ def _default(f: Figure, scene: Scene, when: ArticleTime, before: str) -> str | N
     if f.metric in CUES.plan_metrics:
         if f.metric in CUES.yearly_plan_metrics and continued(before):
             return scene.next_stated
+        if f.metric in CUES.yearly_plan_metrics and search_in(CUES.since, scene.text, before):
+            return None   # 'dalam tiga tahun terakhir … anggaran Rp51 triliun': several years', no one year's
         carried = scene.same_line_in_force
         if carried and CUES.whole.search(before):
             carried = carried[:4]

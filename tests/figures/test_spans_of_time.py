@@ -1,0 +1,15 @@
+"""Figures over a span of time rather than one period: a plan summed over several years has no
+one year, half a year is a semester. Sentences written for these tests, each with a look-alike."""
+
+from __future__ import annotations
+
+from timed import timing
+
+
+def test_a_budget_summed_over_several_years_has_no_one_year() -> None:
+    for text in ("Selama empat tahun terakhir, pemerintah mengucurkan anggaran Kartu Prakerja Rp60 triliun.",
+                 "Sejak 2020, seluruh anggaran Kartu Prakerja berjumlah Rp60 triliun."):
+        assert timing(text)["Rp60 triliun"][:2] == ("budget_total", None)
+    # look-alike: this year's budget, stated with no span, is the article's year's
+    assert timing("Anggaran Kartu Prakerja untuk tahun ini Rp4,5 triliun.")["Rp4,5 triliun"][:2] == \
+        ("budget_total", "2023")
