@@ -13,3 +13,13 @@ def test_a_budget_summed_over_several_years_has_no_one_year() -> None:
     # look-alike: this year's budget, stated with no span, is the article's year's
     assert timing("Anggaran Kartu Prakerja untuk tahun ini Rp4,5 triliun.")["Rp4,5 triliun"][:2] == \
         ("budget_total", "2023")
+
+
+def test_half_a_year_is_its_semester() -> None:
+    got = timing("Pada paruh pertama 2022, penerima Kartu Prakerja mencapai 1,4 juta orang.")
+    assert got["1,4 juta"][1] == "2022-S1"
+    got = timing("Dalam enam bulan pertama 2021, penerima mencapai 2,2 juta orang.")
+    assert got["2,2 juta"][1] == "2021-S1"
+    # look-alike: part-time workers are no half of a year
+    got = timing("Pada 2022, penerima yang bekerja paruh waktu mencapai 1,4 juta orang.")
+    assert got["1,4 juta"][1] == "2022"

@@ -1,6 +1,6 @@
 """Periods stated in a sentence, normalised to the warehouse's period form.
 
-'2020' → '2020', 'Agustus 2020' → '2020-08', 'semester I-2021' → '2021-S1',
+'2020' → '2020', 'Agustus 2020' → '2020-08', 'semester I-2021' (or 'paruh pertama 2021') → '2021-S1',
 'kuartal III 2022' → '2022-Q3', 'tahun ini' → the article's year. Ranges of years
 ('2020-2022') are not a period: they yield no period.
 """
@@ -35,13 +35,13 @@ def _starts(words: list[str]) -> str:
 # Every period starts with its year or, at a word start, the first letters of one of these words:
 # the lookahead lets a search skip other positions at once (its first character, one class, is
 # tested first: cheaper than the alternatives at the many positions it rules out).
-_PERIOD_WORD_STARTS = [*MONTHS, "semester", "smt", "kuartal", "triwulan", "quarter", "q", "akhir", "awal",
-                       "pertengahan", "per", "tahun", "this", "last", "bulan"]
+_PERIOD_WORD_STARTS = [*MONTHS, "semester", "smt", "paruh", "enam", "kuartal", "triwulan", "quarter", "q",
+                       "akhir", "awal", "pertengahan", "per", "tahun", "this", "last", "bulan"]
 _PERIOD_START = _starts(_PERIOD_WORD_STARTS)
 _PERIOD_RE = re.compile(
     rf"(?=[12{first_letters(_PERIOD_WORD_STARTS)}])(?=(?:19|20)\d\d|\b(?:{_PERIOD_START}))(?:"
     r"(?P<range>\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b)"
-    r"|\b(?:semester|smt)\s+(?P<sem>I{1,2}|1|2|pertama|kedua|satu|dua)\b\s*[-–]?\s*(?:tahun\s+)?(?P<sem_y>(?:19|20)\d{2})?"
+    r"|\b(?:semester|smt|paruh|enam\s+bulan)\s+(?P<sem>I{1,2}|1|2|pertama|kedua|satu|dua)\b\s*[-–]?\s*(?:tahun\s+)?(?P<sem_y>(?:19|20)\d{2})?"
     r"|\b(?:kuartal|triwulan|quarter|Q)\s*(?P<q>IV|I{1,3}|[1-4])\b\s*[-–]?\s*(?:tahun\s+)?(?P<q_y>(?:19|20)\d{2})?"
     rf"|\b(?P<mr1>{_MONTH_NAMES})\.?\s*(?:[-–]|\bhingga\b|\bsampai(?:\s+dengan)?\b|\bs\.d\.?)\s*(?:\d{{1,2}}\s+)?"
     rf"(?P<mr2>{_MONTH_NAMES})\b\.?(?:\s+(?P<mr_y>(?:19|20)\d{{2}})\b)?"
@@ -61,7 +61,7 @@ _LAW_NUMBER = re.compile(r"\b(?:nomor|no\.?)\s*\d+\s+tahun\s+$", re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")   # (its first digits let a scan pass other positions at once)
 _QUARTER = re.compile(r"\bQ\d")
 _PERIOD_WORDS = ("tahun", "bulan", "year", "akhir", "awal", "pertengahan", "per ", "semester", "smt",
-                 "kuartal", "triwulan", "quarter")
+                 "paruh", "kuartal", "triwulan", "quarter")
 _MONTH_SPAN = re.compile(
     rf"(?=\b(?:{_starts(list(MONTHS))}))\b(?:{_MONTH_NAMES})\b\.?\s*(?:[-–]|hingga|sampai)", re.IGNORECASE)
 _RELATIVE = {"ini": 0, "lalu": -1, "sebelumnya": -1, "depan": 1, "this year": 0, "last year": -1}
