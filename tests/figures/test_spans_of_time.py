@@ -34,3 +34,13 @@ def test_an_iso_date_on_its_own_line_dates_the_article(dated: str) -> None:
     # look-alike: scrambled digits are no date (the article is left undated, never guessed)
     got = timing("Tahun ini peserta Kartu Prakerja sudah 400 ribu orang.", dated="2022-14-41T08:15:00")
     assert got["400 ribu"][3] != "2022-04-21"
+
+
+def test_a_running_total_stated_for_an_earlier_year_stands_at_that_year() -> None:
+    got = timing("Pada akhir 2021, peserta Kartu Prakerja sejak 2020 telah mencapai 11 juta orang.")
+    assert got["11 juta"] == ("recipients_total", None, "to_date", "2021-12")
+    got = timing("Pada Juli 2022, peserta sejak program diluncurkan mencapai 14 juta orang.")
+    assert got["14 juta"][3] == "2022-07"
+    # look-alike: this year's running total since the start stands at the article's date
+    got = timing("Tahun ini, peserta Kartu Prakerja sejak 2020 telah mencapai 17 juta orang.")
+    assert got["17 juta"] == ("recipients_total", None, "to_date", "2023-03-08")

@@ -297,6 +297,11 @@ def _running(f: Figure, scene: Scene, start: int, end: int, has_stated: bool, st
         start_year = _since_year(since.string[since.end():since.end() + 40]) or WAVES.start_year
         if stated and has_stated and int(stated[:4]) < start_year:
             return None  # 'beredar sejak November 2021 … 5,9 juta pada 2020': not this count's start
+        if stated and has_stated and not as_of_mention and when.year and int(stated[:4]) < when.year and \
+                (len(stated) == 4 or stated[5:].isdigit()):
+            # 'Pada akhir 2022, penerima sejak 2020 menembus 16,4 juta', in a 2023 article: it stood then
+            as_of = stated if len(stated) == 7 else f"{stated}-12"
+            as_of_year = int(stated[:4])
         period = None if as_of_year is None or start_year < as_of_year else str(as_of_year)
     elif so_far or present:
         period = stated or waves_year(waves, recent) or (
