@@ -163,8 +163,9 @@ def test_iso_dates_and_misspelt_months_are_dates() -> None:
     assert find_periods("tanggal 2022-05-17 program dibuka", 2022) == ()
 
 
-@pytest.mark.parametrize("dated", ["21-04-2022 08:15", "Diperbarui April 21, 2022"])
-def test_a_date_with_dashes_or_in_english_order_dates_the_article(dated: str) -> None:
+@pytest.mark.parametrize("dated", ["21-04-2022 08:15", "Diperbarui April 21, 2022",
+                                   "2022-04-21T08:15:00+07:00", "Terbit: 2022-04-21"])
+def test_a_date_with_dashes_in_english_order_or_iso_dates_the_article(dated: str) -> None:
     assert timing("Tahun ini peserta Kartu Prakerja sudah 400 ribu orang.", dated=dated)["400 ribu"] == (
         "recipients_total", "2022", "to_date", "2022-04-21")
     # look-alike: a day and month with a dash but no year is no date of the article
