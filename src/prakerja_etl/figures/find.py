@@ -142,7 +142,9 @@ _COMMA_THOUSANDS_RE = re.compile(_COMMA_THOUSANDS)
 # Any word that can start a number, a fraction or an ordinal wave in words, in any case.
 _WORDY_WORDS = ("satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas seratus seribu sejuta"
                 " semiliar setriliun setengah separuh sepertiga seperempat seperlima sepersepuluh gelombang")
-_WORDY = re.compile(at_word_start((w[0], f"(?i:{w[1:]})") for w in _WORDY_WORDS.split()))
+# Searched in the sentence after a space and led by the non-word character before the word: sre
+# passes the characters of words at once (their first letters are common ones).
+_WORDY = re.compile(r"\W" + at_word_start((w[0], f"(?i:{w[1:]})") for w in _WORDY_WORDS.split()))
 
 
 @dataclass
@@ -165,7 +167,7 @@ def find_figures(sentence: str, *, previous_unit: str | None = None,
     above a table or list row states (see `unit_stated`): its bare numbers take it."""
     has_digit = _DIGIT.search(sentence) is not None
     lowered = sentence.lower()
-    wordy = _WORDY.search(sentence) is not None
+    wordy = _WORDY.search(" " + sentence) is not None
     if not has_digit and not wordy:
         return []
     # Cheap tests first: each pattern below scans the whole sentence.
