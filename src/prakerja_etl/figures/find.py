@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from prakerja_etl.figures import vocab
-from prakerja_etl.figures.prefilter import at_word_start
+from prakerja_etl.figures.prefilter import at_word_start, case_variants
 from prakerja_etl.figures.units import (
     PEOPLE_NAMED,
     counted_noun,
@@ -36,13 +36,24 @@ _DOT_DECIMAL = r"\d+\.\d{1,2}(?=\s*(?i:juta|jt|ribu|rb|miliar|milyar|triliun|mil
 # '3 sampai 4,5 juta', '3 hingga 4,5 juta': a range in words, read like '3-4,5 juta'; a year
 # at either end makes it a span of time or two figures ('5,5 juta pada 2020 hingga 5,9 juta').
 _RANGE_WORDS = r"(?i:sampai(?:\s+dengan)?|hingga|s\.?d\.?|s/d)"
-# The lookahead of a match's first character lets the scan pass over other positions at once.
+
+
+def _starts_any_case(words: str) -> str:
+    """A class of the first letters of '|'-separated words in every case ignore-case matches."""
+    letters = sorted({word[0] for word in words.split("|")})
+    return "[" + re.escape("".join(map(case_variants, letters))) + "]"
+
+
+# The lookahead of a match's first character lets the scan pass over other positions at once;
+# those of a separator's and a scale word's first letters spare entering their alternations
+# after most numbers.
 _FIGURE_RE = re.compile(
     rf"(?=[RI\d])(?P<cur>\b(?:Rp|IDR)\.?\s*)?"
     rf"(?P<num>{_DOT_DECIMAL}|{_COMMA_THOUSANDS}|{_NUMERAL})"
-    rf"(?:(?<!\b(?:19|20)\d\d)(?:\s*[-–]\s*|\s+{_RANGE_WORDS}\s+)(?!(?:19|20)\d\d\b)"
+    rf"(?:(?=\s*[-–]|\s+{_starts_any_case('sampai|hingga')})"
+    rf"(?<!\b(?:19|20)\d\d)(?:\s*[-–]\s*|\s+{_RANGE_WORDS}\s+)(?!(?:19|20)\d\d\b)"
     rf"(?P<num2>{_NUMERAL})(?![\d/]))?"
-    rf"(?:\s?(?P<scale>(?i:{_SCALE_WORDS}))(?![A-Za-z]))?"
+    rf"(?:\s?(?={_starts_any_case(_SCALE_WORDS)})(?P<scale>(?i:{_SCALE_WORDS}))(?![A-Za-z]))?"
     r"(?P<rupiah>\s*(?i:rupiah)\b)?"
     r"(?:\s*(?P<pct>%|(?i:persen(?:nya)?|per\s?sen|percent)\b))?"
 )
@@ -131,7 +142,9 @@ _COMMA_THOUSANDS_RE = re.compile(_COMMA_THOUSANDS)
 # Any word that can start a number, a fraction or an ordinal wave in words, in any case.
 _WORDY_WORDS = ("satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas seratus seribu sejuta"
                 " semiliar setriliun setengah separuh sepertiga seperempat seperlima sepersepuluh gelombang")
-_WORDY = re.compile(at_word_start((w[0], f"(?i:{w[1:]})") for w in _WORDY_WORDS.split()))
+# Searched in the sentence after a space and led by the non-word character before the word: sre
+# passes the characters of words at once (their first letters are common ones).
+_WORDY = re.compile(r"\W" + at_word_start((w[0], f"(?i:{w[1:]})") for w in _WORDY_WORDS.split()))
 
 
 @dataclass
@@ -154,7 +167,7 @@ def find_figures(sentence: str, *, previous_unit: str | None = None,
     above a table or list row states (see `unit_stated`): its bare numbers take it."""
     has_digit = _DIGIT.search(sentence) is not None
     lowered = sentence.lower()
-    wordy = _WORDY.search(sentence) is not None
+    wordy = _WORDY.search(" " + sentence) is not None
     if not has_digit and not wordy:
         return []
     # Cheap tests first: each pattern below scans the whole sentence.

@@ -172,7 +172,9 @@ class Subjects:
         self._names = [(re.compile(_case(name)), self.subjects[i]) for name, i in names]
         # One scan for all names (word boundaries factored out); which name it was is asked only of
         # the few matches. (Grouped so, the scan costs less than looking for the names' words first.)
-        self._pattern = re.compile(r"(?<!\w)(?:" + _by_first_letter([name for name, _ in names]) + r")(?!\w)")
+        # A name is led by the non-word character before it, not by the lookbehind (?<!\w): sre then
+        # passes the characters of words at once. `find` searches the text after a space.
+        self._pattern = re.compile(r"\W(?:" + _by_first_letter([name for name, _ in names]) + r")(?!\w)")
         denied = data["denied"]
         self.DENIED = Subject(denied["subject"], "denied")
         self.denial = _words(denied["words"])
@@ -184,10 +186,10 @@ class Subjects:
 
     def find(self, text: str) -> list[tuple[int, int, Subject]]:
         found = []
-        for m in self._pattern.finditer(text):
-            subject = self._named(m.group())
+        for m in self._pattern.finditer(" " + text):   # a match's span in `text` is one to the left
+            subject = self._named(m.group()[1:])
             if subject is not self.NEUTRAL:
-                found.append((m.start(), m.end(), subject))
+                found.append((m.start(), m.end() - 1, subject))
         return found
 
     @lru_cache(maxsize=1024)  # noqa: B019 (one Subjects lives as long as the program)

@@ -43,7 +43,7 @@ def _needs(items: Parsed) -> Needs:
         if op is sre.LITERAL:
             run += chr(av).casefold()
             continue
-        if op is sre.ASSERT:
+        if op is sre.ASSERT and not _one_character(av[1]):
             needs += _needs(av[1])   # what a lookahead or lookbehind asserts is in the text too
         if op in _ZERO_WIDTH:
             continue   # takes no characters: the literal run goes on
@@ -62,6 +62,12 @@ def _needs(items: Parsed) -> Needs:
     if run:
         needs.append(frozenset([run]))
     return tuple(needs)
+
+
+def _one_character(items: Parsed) -> bool:
+    """A lookaround of one character ('(?=[d])' leading 'dari'): what follows takes it, so
+    testing it apart would be a redundant test."""
+    return len(items) == 1 and items[0][0] in (sre.LITERAL, sre.IN)
 
 
 def alternatives(items: Parsed) -> list[Needs] | None:
