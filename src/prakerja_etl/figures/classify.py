@@ -237,12 +237,19 @@ def _person(ctx: Context) -> Decision:
                 ctx.value < _PROGRAMME_COUNT_MIN or LEX.set_apart.search(ctx.sentence_before[:hit.start]):
             return WEAK   # ('Selain penerima Kartu Prakerja, ada 3 juta orang …' counts others)
         decision = Decision("recipients_total", "sentence:" + LEX.person.ids[hit.index])
-    if decision.metric == "recipients_total" and (ctx.province_left or ctx.province_right or
-                                                  ctx.province_clause):
-        decision = Decision("province_recipients", "province:" + decision.rule)
+    if ctx.province_left or ctx.province_right or ctx.province_clause:
+        decision = provincial(decision)
     if decision.metric and _subgroup(ctx):
         # a slice of them by a trait: the metric stays, and figures.timing makes it a part
         return Decision(decision.metric, SUBGROUP + decision.rule)
+    return decision
+
+
+def provincial(decision: Decision) -> Decision:
+    """The decision for a figure of one province: a national count of recipients becomes the
+    province's."""
+    if decision.metric == "recipients_total":
+        return Decision("province_recipients", "province:" + decision.rule)
     return decision
 
 
@@ -278,7 +285,8 @@ def _target(ctx: Context) -> Decision | None:
             LEX.person_exclusions.ids[h.index] == "capacity" for h in LEX.person_exclusions.search(ctx.clause_before, "left")):
         return Decision("recipients_target", "target:budget-for")
     clause = ctx.clause_before
-    if _APPOSITION.fullmatch(clause) or _RELATIVE.match(clause):
+    joined = bool(_APPOSITION.fullmatch(clause) or _RELATIVE.match(clause))
+    if joined:
         # '…, yaitu 5,6 juta peserta' and '…, yang bisa mencapai 100 ribu penerima' go on
         # speaking of the clause before.
         clauses = _CLAUSE_BREAK.split(ctx.sentence_before)
@@ -287,7 +295,7 @@ def _target(ctx: Context) -> Decision | None:
     # 'melampaui target 5,6 juta': the target word is a yardstick, the figure right after it (in
     # its own clause) its value
     yardstick = hit and LEX.person_target_met.search(clause, 0, hit.start) and not (
-        clause is ctx.clause_before and LEX.target_value_gap.fullmatch(clause, hit.end))
+        not joined and LEX.target_value_gap.fullmatch(clause, hit.end))
     if hit and not yardstick and not _realised_since(ctx, clause, hit.end):
         return Decision("recipients_target", LEX.person_target.rule(hit.index))
     hit = LEX.person_target.first(ctx.right)

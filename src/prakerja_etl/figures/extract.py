@@ -147,10 +147,9 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
 
 
 def _of_province(f: Figure, province: Province) -> Figure:
-    """The figure as the count of `province` (a national count of recipients becomes the province's)."""
-    if f.metric == "recipients_total":
-        return replace(f, province=province, metric="province_recipients", rule="province:" + f.rule)
-    return replace(f, province=province)
+    """The figure as the count of `province` (classify's rule for a figure of one province)."""
+    decision = cls.provincial(cls.Decision(f.metric, f.rule))
+    return replace(f, province=province, metric=decision.metric, rule=decision.rule)
 
 
 def _right_of(text: str, found: list[Candidate], i: int, next_start: int) -> str:
