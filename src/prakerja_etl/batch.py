@@ -110,13 +110,15 @@ def build_batch(results: list[FileResult], run_id: str) -> LoadBatch:
         articles_df["source_file"])
     usable = [r for r in usable if r.source.source_file not in bad_articles]
     lengths = {r.source.source_file: len(r.text) for r in usable if r.text is not None}
-    figure_rows = [dict(f, source_chars=lengths[f["source_file"]]) for f in _rows(usable, "figures")]
+    figures = frame(schemas.FigureCandidate, _rows(usable, "figures"))
+    figures["source_chars"] = figures["source_file"].map(lengths)   # one column, not a copy of each row
     frames = {
         "articles": articles_df,
         "article_texts": pd.DataFrame({
             "article_id": [r.tables["articles"][0]["article_id"] for r in usable if r.text is not None],
             "text": [r.text for r in usable if r.text is not None]}),
-        "figures": validated(schemas.FigureCandidate, figure_rows, quarantine).drop(columns=["source_chars"]),
+        "figures": validated_frame(schemas.FigureCandidate, figures,
+                                   quarantine).drop(columns=["source_chars"]),
         "province_rankings": validated(schemas.RankingRow, _rows(usable, "province_rankings"), quarantine),
         "survey_results": validated(schemas.SurveyResultRow, _rows(usable, "survey_results"), quarantine),
         "data_quality": validated(schemas.DataQualityRow, _rows(usable, "data_quality"), quarantine),
@@ -219,7 +221,12 @@ def source_row(source: SourceFile, loaded: bool) -> dict[str, Any]:
 def validated(model: type[pa.DataFrameModel], rows: list[dict[str, Any]],
               quarantine: list[dict[str, Any]]) -> pd.DataFrame:
     """Valid rows of `model`; each rejected row is appended to `quarantine` with its reason."""
-    valid, rejected = split_valid(model, frame(model, rows))
+    return validated_frame(model, frame(model, rows), quarantine)
+
+
+def validated_frame(model: type[pa.DataFrameModel], rows: pd.DataFrame,
+                    quarantine: list[dict[str, Any]]) -> pd.DataFrame:
+    valid, rejected = split_valid(model, rows)
     for q in rejected:
         source_file = json.loads(q["payload"]).get("source_file") or "?"
         quarantine.append(quarantine_row(source_file, "validate", q["reason"], q["payload"]))
