@@ -34,3 +34,20 @@ def test_a_running_total_stated_for_an_earlier_year_stands_at_that_year() -> Non
     # look-alike: this year's running total since the start stands at the article's date
     got = timing("Tahun ini, peserta Kartu Prakerja sejak 2020 telah mencapai 17 juta orang.")
     assert got["17 juta"] == ("recipients_total", None, "to_date", "2023-03-08")
+
+
+def test_a_count_up_to_a_later_wave_counts_every_wave_from_the_first() -> None:
+    for text in ("Sampai gelombang 50, peserta Kartu Prakerja tercatat 17,2 juta orang.",
+                 "Peserta program hingga gelombang 50 telah berjumlah 17,2 juta orang."):
+        assert timing(text)["17,2 juta"] == ("recipients_total", None, "to_date", "2023-03-08")
+    # look-alike: with a year named, the waves up to it are that year's
+    got = timing("Sampai gelombang 50, peserta Kartu Prakerja tahun ini tercatat 450 ribu orang.")
+    assert got["450 ribu"][1:3] == ("2023", "to_date")
+
+
+def test_a_count_since_the_launch_named_with_its_date_has_no_one_year() -> None:
+    got = timing("Program yang diluncurkan pada April 2020 itu kini beranggotakan 17 juta alumni.")
+    assert got["17 juta"] == ("recipients_total", None, "to_date", "2023-03-08")
+    # look-alike: a date of another kind stays the count's period
+    got = timing("Pada April 2020, program itu menjangkau 400 ribu alumni pertama.")
+    assert got["400 ribu"][1] == "2020"

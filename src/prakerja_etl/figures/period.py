@@ -200,9 +200,10 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
     """A total, or this year's running count: the period its waves or sentence state, else the
     article's default (`before`: its text since the figure or period before it)."""
     text, default = scene.text, False
-    if not has_stated and f.metric in CUES.running_metrics and any(
+    if not has_stated and f.metric in CUES.running_metrics and (any(
             w.last is not None and WAVES.year_of(w.first) and WAVES.year_of(w.last)
-            and WAVES.year_of(w.first) != WAVES.year_of(w.last) for w in waves):
+            and WAVES.year_of(w.first) != WAVES.year_of(w.last)
+            for w in waves) or _from_first_wave(scene, stated, waves)):
         # 'gelombang 1 hingga 22': a count over waves of several years runs up to the article
         return timed(f, period=None, basis="to_date", as_of=standing_as_of(scene, start, when)), False
     spanned = spanned_waves_year(text, waves, end)
@@ -304,11 +305,19 @@ def _running(f: Figure, scene: Scene, start: int, end: int, has_stated: bool, st
             as_of_year = int(stated[:4])
         period = None if as_of_year is None or start_year < as_of_year else str(as_of_year)
     elif so_far or present:
-        period = stated or waves_year(waves, recent) or (
+        period = None if _from_first_wave(scene, stated, waves) else stated or waves_year(waves, recent) or (
             str(as_of_year) if as_of_year == WAVES.start_year else None)
     else:
         period = str(as_of_year) if as_of_year else None
     return timed(f, period=period, basis="to_date", as_of=as_of)
+
+
+def _from_first_wave(scene: Scene, stated: str | None, waves: list[WaveMention]) -> bool:
+    """'hingga gelombang 48' with no year named counts every wave from the first: when that wave ran
+    after the programme's first year, the count spans several years."""
+    return not (stated or scene.in_force) and any(
+        w.opened_by == "up_to" and w.last is None and (WAVES.year_of(w.first) or 0) > WAVES.start_year
+        for w in waves)
 
 
 def _so_far(f: Figure, scene: Scene, before: str, after: str, has_stated: bool,
