@@ -362,6 +362,16 @@ def test_a_regency_named_by_its_people_or_in_the_figures_noun_phrase_owns_the_co
     assert only("Di Bandung, menteri menyebut penerima program sudah 5,9 juta orang.") == "recipients_total"
 
 
+def test_a_local_area_pointed_back_to_owns_the_count() -> None:
+    assert only("Sepanjang tahun lalu, penerima program di kabupaten tersebut ada 31.500 orang.") is None
+    assert only("Menurut bupati, peserta Kartu Prakerja dari daerah ini sudah 14 ribu orang.") is None
+    # look-alikes: an official of the area giving the national count, and the area's people unnamed
+    assert only("Pemerintah kota itu mengutip angka nasional: penerima program sudah 16 juta orang.") == \
+        "recipients_total"
+    assert only("Kini tiap daerah punya peserta; totalnya 16 juta orang menerima Kartu Prakerja.") == \
+        "recipients_total"
+
+
 def test_a_district_named_before_a_count_owns_it() -> None:
     assert only("Kecamatan dengan pendaftar terbanyak ialah Cibeber dengan 1.240 orang.") is None
     # look-alike: the same frame for a province is still a programme figure

@@ -223,7 +223,7 @@ def _person(ctx: Context) -> Decision:
             not (head_metric and head_metric != ctx.previous_metric):
         # '600 ribu peserta dari 3 juta' restates the whole; '… dari 3 juta pendaftar' names another
         return Decision(None, "exclusion:whole-of-fraction")
-    if (LEX.regency.search(ctx.sentence_before) or _regency_after(ctx.right)) and not ctx.province_right:
+    if (_regency_before(ctx.sentence_before) or _regency_after(ctx.right)) and not ctx.province_right:
         return Decision(None, "exclusion:regency")
     decision = Decision(head_metric, LEX.person_heads.rule(head.index)) \
         if head else _nearest(LEX.person, ctx.left_clause, ctx.right)
@@ -264,6 +264,13 @@ def _subgroup(ctx: Context) -> bool:
         or any(LEX.percent.metrics[h.index] in COMPOSITION and len(phrase[:h.start].split()) <= _TRAIT_WORDS
                and not LEX.copula.search(phrase, 0, h.start) and not LEX.place_words.search(phrase, 0, h.end)
                for h in LEX.percent.search(phrase, "right"))
+
+
+def _regency_before(before: str) -> bool:
+    """A regency named before the figure, and no national word between ('Pemerintah kota itu mencatat
+    secara nasional …')."""
+    hit = LEX.regency.search(before)
+    return hit is not None and LEX.national.search(before, hit.end()) is None
 
 
 def _regency_after(right: str) -> bool:
