@@ -23,3 +23,12 @@ def test_a_period_the_figure_is_compared_with_is_not_its_own() -> None:
     # look-alike: after the comparison, the period dates the figure that follows it
     got = timing("Jumlah peserta tahun ini turun dibanding 2021 yang mencapai 5,9 juta orang.")
     assert got["5,9 juta"][1] == "2021"
+
+
+def test_a_period_after_the_figure_compared_with_is_that_figures() -> None:
+    got = timing("Biaya pelatihan per peserta kini Rp3,5 juta, lebih tinggi ketimbang Rp1 juta di 2020.")
+    assert got["Rp3,5 juta"][1] == "2023"
+    assert got["Rp1 juta"][1] == "2020"
+    # look-alike: two figures joined without a comparison share the period named after both
+    got = timing("Biaya pelatihan per peserta Rp1 juta dan insentif Rp600 ribu sebulan di tahun 2020.")
+    assert (got["Rp1 juta"][1], got["Rp600 ribu"][1]) == ("2020", "2020")

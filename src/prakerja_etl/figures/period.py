@@ -42,6 +42,9 @@ def _stated(scene: Scene, start: int, end: int, restated: bool = False,
     if prev_end is not None and any(p.start >= end for p in own):
         own = tuple(p for p in own if not (prev_end <= p.start and p.end <= start
                                            and _joined(scene.text, p.end, start)))
+    if next_start is not None and CUES.compared_with.search(scene.text, end, next_start):
+        # 'Rp4,2 juta, lebih besar daripada Rp3,55 juta pada 2022': the period of what it is compared with
+        own = tuple(p for p in own if p.start < next_start)
     if next_start is not None and any(p.end <= start for p in own):
         own = tuple(p for p in own if not (end <= p.start and p.end <= next_start
                                            and _joined(scene.text, end, p.start)))
