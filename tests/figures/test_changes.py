@@ -33,3 +33,11 @@ def test_a_count_of_people_that_grows_into_a_level_is_that_level() -> None:
         "recipients_total"
     # look-alike: the number of people it grew by is a change, not a count of the programme
     assert only("Berkat gelombang tambahan, jumlah peserta bertambah 400 ribu orang.") is None
+
+
+def test_the_people_a_programme_adds_are_a_change_not_its_count() -> None:
+    assert only("Dalam sepekan, program itu menambah 90 ribu peserta anyar.") is None
+    assert only("Dalam sepekan, tambahan pesertanya 90 ribu orang.") is None
+    # look-alikes: a speaker who adds a remark, and an added wave
+    assert only("Ia menambahkan, peserta program itu sudah 16 juta orang.") == "recipients_total"
+    assert only("Berkat gelombang tambahan, peserta program itu ada 16 juta orang.") == "recipients_total"
