@@ -336,6 +336,14 @@ def test_a_count_whose_people_are_said_to_be_of_one_kind_is_a_part() -> None:
     assert got["2,2 juta"] == ("recipients_total", "2022", "total", None)
 
 
+def test_a_count_restricted_to_one_kind_before_it_is_a_part() -> None:
+    got = timing("Tahun lalu, peserta yang tergolong pemuda desa tercatat 1,4 juta orang.")
+    assert got["1,4 juta"] == ("recipients_total", "2022", "part", None)
+    # look-alike: a relative clause about the programme, not a kind of its people
+    got = timing("Tahun lalu, program yang merupakan andalan pemerintah itu menjangkau 2,9 juta peserta.")
+    assert got["2,9 juta"] == ("recipients_total", "2022", "total", None)
+
+
 def test_a_count_over_several_years_up_to_a_later_one_has_no_single_year() -> None:
     got = timing("Penerima Kartu Prakerja dari tahun 2021 sampai 2023 berjumlah 7,3 juta orang.")
     assert got["7,3 juta"] == ("recipients_total", None, "to_date", "2023-12")

@@ -257,8 +257,11 @@ def _subgroup(ctx: Context) -> bool:
     """'Penerima perempuan mencapai 8,6 juta', '8,6 juta penerima perempuan': a count of the people
     with a trait of the recipients' make-up is a slice of the count, not all of it."""
     phrase = _CLAUSE_BREAK.split(ctx.right, maxsplit=1)[0]
-    if LEX.said_to_be_kind.match(phrase) and not _WHOLE_OF.match(ctx.left):
-        return True   # '1,9 juta penerima merupakan korban PHK'; not '48 persen dari 3,1 juta peserta adalah …'
+    if LEX.said_to_be_kind.match(phrase) and not _WHOLE_OF.match(ctx.left) or \
+            LEX.kind_relative.search(ctx.left_clause):
+        # '1,9 juta penerima merupakan korban PHK', 'penerima yang berasal dari kalangan pekerja …
+        # mencapai 1,3 juta'; not '48 persen dari 3,1 juta peserta adalah …'
+        return True
     # after it, only the trait of its own noun ('… peserta merupakan perempuan' is what a share is of)
     return any(LEX.percent.metrics[h.index] in COMPOSITION for h in LEX.percent.search(ctx.left_clause, "left")) \
         or any(LEX.percent.metrics[h.index] in COMPOSITION and len(phrase[:h.start].split()) <= _TRAIT_WORDS

@@ -255,6 +255,7 @@ class Lexicon:
     apposition: Prefiltered          # fullmatch: a clause that only connects to the one before
     copula: Prefiltered
     said_to_be_kind: Prefiltered     # match: a figure's people said to be of one kind
+    kind_relative: Prefiltered       # … or restricted to it before the figure ('penerima yang merupakan …')
     respectively: Prefiltered        # pairs figures with the places listed before it
     place_words: Prefiltered         # 'di', 'dari': a place follows ('9 juta orang di desa dan kota')
     anaphora: Prefiltered
@@ -321,6 +322,10 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
         copula=_words(data["copula"]),
         said_to_be_kind=compile_cue(
             r"^\W*(?:[\w-]+\s+){0,4}?(?:" + "|".join(phrase(w) for w in data["said_to_be"])
+            + r")\s+(?:[\w-]+\s+)?(?:" + "|".join(phrase(w) for w in data["kinds_of_people"]) + ")",
+            re.IGNORECASE),
+        kind_relative=compile_cue(
+            r"\byang\s+(?:" + "|".join(phrase(w) for w in data["said_to_be"])
             + r")\s+(?:[\w-]+\s+)?(?:" + "|".join(phrase(w) for w in data["kinds_of_people"]) + ")",
             re.IGNORECASE),
         respectively=_words(data["respectively"]),
