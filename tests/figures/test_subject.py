@@ -22,6 +22,14 @@ def test_a_programme_named_after_the_figure_is_its_subject() -> None:
     assert about(text) == [(9_000_000, None, "BLT Dana Desa")]
 
 
+def test_a_programme_the_figures_people_received_is_its_subject() -> None:
+    text = "Tahun lalu 6 juta buruh anggota serikat pekerja mendapatkan bantuan subsidi upah."
+    assert about(text) == [(6_000_000, None, "BSU")]
+    # look-alike: people who received the programme itself, then another one too
+    text = "Tahun lalu 3 juta peserta Kartu Prakerja juga memperoleh BSU."
+    assert about(text) == [(3_000_000, "recipients_total", None)]
+
+
 @pytest.mark.parametrize(("text", "subject"), [
     ("Anggaran PEN tahun ini Rp 650 triliun.", "PEN"),
     ("Program Keluarga Harapan menjangkau 10 juta keluarga.", "PKH"),

@@ -182,6 +182,7 @@ class Subjects:
         self.denial_near_words = denied["near_words"]
         self.denial_breaks = _words(denied["clause_breaks"])
         # A sentence opening with one of these points back to the subject before it ('Bantuan itu').
+        self.receiving = re.compile(data["receiving"], re.IGNORECASE)
         self.carry = re.compile("|".join(p.replace(" ", r"\s+") for p in data["carry"]), re.IGNORECASE)
 
     def find(self, text: str) -> list[tuple[int, int, Subject]]:

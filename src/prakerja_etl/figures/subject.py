@@ -60,7 +60,8 @@ class SentenceSubjects:
         brk = _CLAUSE_BREAK.search(text, end)
         clause_end = min(brk.start() if brk else len(text), next_start)
         after = [m for m in self.mentions if end <= m[0] < clause_end
-                 and len(text[end:m[0]].split()) <= _RIGHT_WORDS]
+                 and (len(text[end:m[0]].split()) <= _RIGHT_WORDS
+                      or _SUBJECTS.receiving.search(text, end, m[0]))]
         if after:
             return after[0][2]
         before = [m for m in self.mentions if m[1] <= start]
