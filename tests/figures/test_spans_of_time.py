@@ -51,3 +51,19 @@ def test_a_count_since_the_launch_named_with_its_date_has_no_one_year() -> None:
     # look-alike: a date of another kind stays the count's period
     got = timing("Pada April 2020, program itu menjangkau 400 ribu alumni pertama.")
     assert got["400 ribu"][1] == "2020"
+
+
+def test_a_half_or_quarter_without_a_year_is_of_the_year_named_before_it() -> None:
+    got = timing("Pagu 2021 Rp20 triliun terbagi atas kuartal III Rp6 triliun dan sisanya kemudian.")
+    assert got["Rp6 triliun"][1] == "2021-Q3"
+    # look-alike: a relative year after the half is counted from the article's date
+    got = timing("Pada 2021 ada 5,9 juta peserta, dan pada semester kedua tahun lalu 1,4 juta peserta.")
+    assert got["1,4 juta"][1] == "2022-S2"
+
+
+def test_the_end_of_a_month_said_to_be_past_is_of_last_year_when_that_month_is_still_ahead() -> None:
+    got = timing("Pada akhir Oktober lalu, sebanyak 400 ribu peserta baru lolos seleksi.")
+    assert got["400 ribu"][1::2] == ("2022", "2022-10")
+    # look-alike: a month already past this year is this year's
+    got = timing("Pada akhir Februari lalu, sebanyak 400 ribu peserta baru lolos seleksi.")
+    assert got["400 ribu"][1::2] == ("2023", "2023-02")

@@ -87,7 +87,10 @@ def find_periods(sentence: str, article_year: int | None,
         if m.group("year") and _PEOPLE_AFTER.match(sentence, m.end()) and \
                 not _TIME_WORD_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
             continue
-        period = _normalise(m, article_year, article_month)
+        # a half, quarter or month without a year is of the year named before it in the sentence
+        # ('anggaran 2021 … semester kedua Rp10 triliun'), else of the article's
+        named = next((int(p.period[:4]) for p in reversed(out) if p.period), None)
+        period = _normalise(m, named or article_year, article_year, article_month)
         if _CUMULATIVE.search(sentence, max(0, m.start() - 30), m.start()):
             period = None  # 'sejak 2020' counts everything since then: not the year 2020
         out.append(PeriodMention(m.start(), m.end(), period))
@@ -108,11 +111,12 @@ def _may_name_period(sentence: str) -> bool:
     return joined and _MONTH_SPAN.search(sentence) is not None
 
 
-def _normalise(m: re.Match[str], article_year: int | None, article_month: int | None) -> str | None:
+def _normalise(m: re.Match[str], year_in_force: int | None, article_year: int | None,
+               article_month: int | None) -> str | None:
     if m.group("range"):
         return None
     if m.group("mr1"):
-        year = int(m.group("mr_y") or article_year or 0)  # 'Agustus-November': the article's year
+        year = int(m.group("mr_y") or year_in_force or 0)  # 'Agustus-November': the year in force
         return span_period(year, MONTHS[m.group("mr1").lower()],
                            MONTHS[m.group("mr2").lower()]) if year else None
     if m.group("rel_month"):
@@ -122,23 +126,42 @@ def _normalise(m: re.Match[str], article_year: int | None, article_month: int | 
         year, month = divmod(article_year * 12 + article_month - 1 - back, 12)
         return f"{year}-{month + 1:02d}"
     if m.group("sem"):
-        half_year = m.group("sem_y") or article_year
+        half_year = _year_of_part(m, "sem_y", year_in_force, article_year)
         half = 1 if m.group("sem").lower() in ("i", "1", "pertama", "satu") else 2
         return f"{half_year}-S{half}" if half_year else None
     if m.group("q"):
-        quarter_year = m.group("q_y") or article_year
+        quarter_year = _year_of_part(m, "q_y", year_in_force, article_year)
         quarter = parse_roman(m.group("q").upper()) or int(m.group("q"))
         return f"{quarter_year}-Q{quarter}" if quarter_year else None
     if m.group("month"):
         return f"{m.group('month_y')}-{MONTHS[m.group('month').lower()]:02d}"
     if m.group("bare_month"):
         month = MONTHS[m.group("bare_month").lower()]
-        return f"{article_year}-{month:02d}" if article_year else None
+        if not article_year:
+            return None
+        past = _PAST_AFTER.match(m.string, m.end()) and article_month and month > article_month
+        return f"{article_year - 1 if past else article_year}-{month:02d}"   # 'akhir Juni lalu' in March
     if m.group("rel"):
         key = " ".join(m.group("rel").lower().split()[-2:]) if "year" in m.group("rel").lower() \
             else m.group("rel").lower().split()[-1]
         return str(article_year + _RELATIVE[key]) if article_year else None
     return m.group("year")
+
+
+_PAST_AFTER = re.compile(r"\s+(?:lalu|kemarin)\b", re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(r"(?:tahun\s+)?(ini|lalu|sebelumnya|depan)\b", re.IGNORECASE)
+
+
+def _year_of_part(m: re.Match[str], year_group: str, year_in_force: int | None,
+                  article_year: int | None) -> int | None:
+    """The year of a half or quarter: written after it ('semester I-2021', 'kuartal III tahun
+    lalu'), else the year in force."""
+    if m.group(year_group):
+        return int(m.group(year_group))
+    relative = _RELATIVE_AFTER.match(m.string, m.end())
+    if relative:
+        return article_year + _RELATIVE[relative.group(1).lower()] if article_year else None
+    return year_in_force
 
 
 def span_period(year: int, first: int, last: int) -> str | None:
