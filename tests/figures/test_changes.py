@@ -41,3 +41,9 @@ def test_the_people_a_programme_adds_are_a_change_not_its_count() -> None:
     # look-alikes: a speaker who adds a remark, and an added wave
     assert only("Ia menambahkan, peserta program itu sudah 16 juta orang.") == "recipients_total"
     assert only("Berkat gelombang tambahan, peserta program itu ada 16 juta orang.") == "recipients_total"
+
+
+def test_the_amount_a_budget_is_cut_by_is_a_change_and_what_is_left_is_the_budget() -> None:
+    assert only("Tahun ini pagu program pelatihan itu dipangkas Rp 2,5 triliun.") is None
+    # look-alike: what the budget is after the cut
+    assert only("Tahun ini pagu program itu dipangkas sehingga tinggal Rp 9 triliun.") == "budget_total"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from prakerja_etl.catalog import load_catalog
 from prakerja_etl.figures.lexicon import Cues, load
+from prakerja_etl.figures.time_cues import CUES
 
 LEX = load()
 NOUN_PHRASE_WORDS = 3   # words between a figure and a place name that still belongs to its noun
@@ -154,7 +155,9 @@ def _rupiah(ctx: Context) -> Decision:
         opened = LEX.rupiah_exclusions.first(ctx.clause_before)
         excluded = opened if opened and LEX.rupiah_exclusions.ids[opened.index] == "spending-to-date" else None
     kind = LEX.rupiah_exclusions.ids[excluded.index] if excluded else None
-    if excluded and not (kind == "change" and LEX.change_result.search(ctx.left)) and not (
+    # a change excludes the amount it is by, not the value it ends at or started from
+    if excluded and not (kind == "change" and (LEX.change_result.search(ctx.left) or
+                                               CUES.change_from.search(ctx.left))) and not (
             kind == "spending-to-date" and _rupiah_cue(ctx.left_clause, "incentive-paid-out")):
         return Decision(None, LEX.rupiah_exclusions.rule(excluded.index))
     found = _candidates(LEX.rupiah, ctx.left_clause, ctx.right) or \
