@@ -23,9 +23,11 @@ class SentencePlaces:
     says nothing about its figures), and the one that opens it."""
 
     def __init__(self, text: str) -> None:
-        dateline = _DATELINE.match(text)
         self.text = text
-        self.mentions = [m for m in find_provinces(text) if not dateline or m.start >= dateline.end()]
+        self.mentions = find_provinces(text)
+        dateline = _DATELINE.match(text) if self.mentions else None   # (most sentences name none)
+        if dateline:
+            self.mentions = [m for m in self.mentions if m.start >= dateline.end()]
         self.topic = _topic_province(text, self.mentions)
 
 
