@@ -10,6 +10,7 @@ before it. What none of these settles stays NULL: a wrong period is worse than n
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from prakerja_etl.figures.classify import LEX
@@ -33,15 +34,23 @@ def time_article(figures: list[Figure], sentences: list[Sentence],
 
 def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: ArticleTime,
                  scenes: dict[int, Scene]) -> list[Figure]:
-    by_sentence: dict[int, list[Figure]] = {}
+    # the ends and starts of each sentence's figures, sorted: a table row has dozens of figures
+    ends: dict[int, list[int]] = {}
+    starts: dict[int, list[int]] = {}
     for f in figures:
-        by_sentence.setdefault(f.sentence.start, []).append(f)
+        ends.setdefault(f.sentence.start, []).append(f.end)
+        starts.setdefault(f.sentence.start, []).append(f.start)
+    for spans in (*ends.values(), *starts.values()):
+        spans.sort()
     out, by_default, restated = [], [], []
     for f in figures:
         scene = scenes[f.sentence.start]
-        siblings = by_sentence[f.sentence.start]
-        prev_end = max((g.end for g in siblings if g.end <= f.start), default=f.sentence.start)
-        next_start = min((g.start for g in siblings if g.start >= f.end), default=None)
+        # where the figures of its sentence before it end and after it start
+        sentence_ends, sentence_starts = ends[f.sentence.start], starts[f.sentence.start]
+        before = bisect_right(sentence_ends, f.start)
+        after = bisect_left(sentence_starts, f.end)
+        prev_end = sentence_ends[before - 1] if before else f.sentence.start
+        next_start = sentence_starts[after] if after < len(sentence_starts) else None
         resolved, default, again = resolve(f, scene, prev_end - f.sentence.start, when,
                                            None if next_start is None else next_start - f.sentence.start)
         out.append(resolved)
@@ -110,7 +119,7 @@ def _breakdowns_are_parts(figures: list[Figure]) -> list[Figure]:
         by_sentence.setdefault(f.sentence.start, []).append(i)
     out = list(figures)
     for indices in by_sentence.values():
-        for n, i in enumerate(indices[:-1]):
+        for n, i in enumerate(indices[:-2]):   # a whole has two parts or more after it
             whole, after = figures[i], indices[n + 1:]
             at = whole.sentence.start
             if whole.metric is None or whole.basis == "part" or not CUES.breakdown.search(
