@@ -326,8 +326,8 @@ def _one_value_one_quantity(figures: list[Figure]) -> list[Figure]:
     out = []
     for f in figures:
         value = said.get((f.unit, f.value))
-        after = f.sentence.text[f.end - f.sentence.start:]
-        if f.rule == cls.WEAK.rule and value and (f.value >= 1000 or cls.LEX.demonstrative.match(after)):
+        if f.rule == cls.WEAK.rule and value and (
+                f.value >= 1000 or cls.LEX.demonstrative.match(f.sentence.text[f.end - f.sentence.start:])):
             best = value.best
             f = replace(f, metric=best.metric, province=f.province or best.province,
                         rule="same-value:" + best.rule)
@@ -373,9 +373,10 @@ def _province_restated(figures: list[Figure]) -> list[Figure]:
     provincial = [f for f in figures if f.metric == "province_recipients" and f.province]
     out = []
     for f in figures:
-        same = next((g for g in provincial if f.metric == "recipients_total" and not f.province
+        unplaced_count = f.metric == "recipients_total" and not f.province
+        same = next((g for g in provincial if unplaced_count
                      and abs(f.value - g.value) <= _RESTATED_SHARE * max(f.value, g.value)
-                     and _overlap(f.bounds(), g.bounds())), None)
+                     and _overlap(f.bounds(), g.bounds())), None) if provincial else None
         if same is not None:
             f = replace(f, metric=same.metric, province=same.province, rule="same-quantity:province")
         out.append(f)

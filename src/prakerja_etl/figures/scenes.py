@@ -108,8 +108,8 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
             [p.period for p in _own_periods(text, len(prefix), when, frame)]
         frame = framed[0] if framed else frame
         periods_of[s.start] = frame
-        if CUES.completed.search(s.text):
-            closed = closed or (stated[0] if stated and stated[0] else str(when.year))[:4] == str(when.year)
+        if not closed and CUES.completed.search(s.text):
+            closed = (stated[0] if stated and stated[0] else str(when.year))[:4] == str(when.year)
         if stated:
             in_force, running = stated[0], None
             line_force = (s.line_no, stated[0])
@@ -141,12 +141,12 @@ def _with_fieldwork(out: dict[int, Scene], sentences: list[Sentence]) -> dict[in
     """The article's one survey fieldwork period times the sentences reporting survey results. The
     period follows the fieldwork verb ('dilakukan pada 19 Mei-1 Juni'), not its agent's name
     ('dilakukan oleh Ipsos 2021')."""
-    surveys = [s.start for s in sentences if CUES.survey.search(s.text)]
-    fieldwork = {p.period for start in surveys for p in out[start].own("plain")
-                 if _after_fieldwork_verb(out[start], p)}
+    # (only a sentence that names a period is asked first whether it speaks of a survey)
+    fieldwork = {p.period for s in sentences if out[s.start].periods and CUES.survey.search(s.text)
+                 for p in out[s.start].own("plain") if _after_fieldwork_verb(out[s.start], p)}
     if len(fieldwork) == 1:
         period = fieldwork.pop()
-        for start in surveys:
+        for start in (s.start for s in sentences if CUES.survey.search(s.text)):
             out[start] = replace(out[start], survey=period)
     return out
 
