@@ -276,6 +276,8 @@ def _restates(left: str, left_clause: str) -> bool:
 def _adopt_restated_values(figures: list[Figure]) -> list[Figure]:
     """A bare number that repeats a figure stated elsewhere takes that figure's unit and metric
     ('Lalu dari mana angka 5,9 juta?')."""
+    if all(f.unit_from != "default" for f in figures):
+        return figures   # no bare number
     known: dict[float, Counter[tuple[str, str | None]]] = {}
     for f in figures:
         if f.unit_from not in ("default",) and f.value >= 1000:
@@ -320,18 +322,23 @@ def _one_value_one_quantity(figures: list[Figure]) -> list[Figure]:
         if f.metric:
             stated.setdefault((f.unit, f.value), []).append(f)
     prefers = cls.LEX.same_value_prefers
-    # What each stated value's figures say, worked out once per value: an article stating one
-    # value thousands of times must not compare every pair.
-    said = {key: _StatedValue(others, prefers) for key, others in stated.items()}
+    # What each stated value's figures say, worked out once per value (an article stating one
+    # value thousands of times must not compare every pair), and only for a value asked about.
+    said: dict[tuple[str, float], _StatedValue] = {}
     out = []
     for f in figures:
-        value = said.get((f.unit, f.value))
-        if f.rule == cls.WEAK.rule and value and (
+        weak = f.rule == cls.WEAK.rule
+        key = (f.unit, f.value)
+        if not (weak or f.metric in prefers) or key not in stated:
+            out.append(f)
+            continue
+        value = said.get(key) or said.setdefault(key, _StatedValue(stated[key], prefers))
+        if weak and (
                 f.value >= 1000 or cls.LEX.demonstrative.match(f.sentence.text[f.end - f.sentence.start:])):
             best = value.best
             f = replace(f, metric=best.metric, province=f.province or best.province,
                         rule="same-value:" + best.rule)
-        elif value and f.metric in prefers and f.metric not in value.reached:
+        elif f.metric in prefers and f.metric not in value.reached:
             specific = value.first.get(prefers[f.metric])
             if specific is not None:
                 f = replace(f, metric=specific.metric, rule="same-value:" + specific.rule)
