@@ -102,6 +102,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
     text = sentence.text
     sentence_places = places.SentencePlaces(text)
     breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text)]
+    break_starts = [start for start, _ in breaks]
     out: list[Figure] = []
     for i, cand in enumerate(found):
         # wave numbers name a wave: the words before them still describe the figure after them
@@ -111,7 +112,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         left_breaks = [m.span() for m in _CLAUSE_BREAK.finditer(left)]
         left_clause = _own_clause(left, left_breaks)
         right_clause = _CLAUSE_BREAK.split(right, maxsplit=1)[0]
-        clause_before = _own_clause(text[:cand.start], _breaks_before(text, breaks, cand.start))
+        clause_before = _own_clause(text[:cand.start], _breaks_before(text, breaks, break_starts, cand.start))
         place = places.of(sentence_places, cand.start, cand.end, left, left_breaks, right_clause,
                           clause_before, out[-1].province if out else None)
         ctx = cls.Context(
@@ -229,11 +230,13 @@ def _own_clause(left: str, breaks: list[tuple[int, int]]) -> str:
     return last
 
 
-def _breaks_before(text: str, breaks: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
+def _breaks_before(text: str, breaks: list[tuple[int, int]], starts: list[int],
+                   end: int) -> list[tuple[int, int]]:
     """The clause breaks of text[:end], from those of the whole sentence: a break found four or
     more characters before `end` read nothing beyond it; only the last few characters are
-    scanned again, as the end of text[:end] (a comma before a digit breaks there, not in text)."""
-    safe = bisect_right(breaks, end - 4, key=lambda span: span[0])
+    scanned again, as the end of text[:end] (a comma before a digit breaks there, not in text).
+    `starts` are where the breaks start."""
+    safe = bisect_right(starts, end - 4)
     resume = max(breaks[safe - 1][1] if safe else 0, end - 3, 0)
     return breaks[:safe] + [m.span() for m in _CLAUSE_BREAK.finditer(text, resume, end)]
 

@@ -179,6 +179,8 @@ def _shifted_years(text: str, periods: tuple[PeriodMention, ...],
                    in_force: str | None) -> tuple[PeriodMention, ...]:
     """Add the periods 'setahun kemudian' / 'setahun sebelumnya' name: the period named before them
     in the text (else the one in force) moved by a year, keeping its month or part of the year."""
+    if not periods and in_force is None:
+        return periods   # no period to move
     added = []
     for pattern, step in ((CUES.year_after, 1), (CUES.year_before, -1)):
         for m in pattern.finditer(text):
