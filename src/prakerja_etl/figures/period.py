@@ -114,11 +114,10 @@ def resolve(f: Figure, scene: Scene, prev_end: int, when: ArticleTime,
 def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start: int, end: int,
                 has_stated: bool, stated: str | None) -> tuple[Figure, bool]:
     text = scene.text
-    recent = _recent(scene, stated, when)
     if f.unit == "ordinal":
         # a wave number is named for its wave: the calendar's year, or a finer period the
         # sentence states within that year ('gelombang IV, Agustus 2020')
-        year = WAVES.year_of(int(f.value), recent=recent)
+        year = WAVES.year_of(int(f.value), recent=_recent(scene, stated, when))
         fine = stated if year and stated and stated.startswith(str(year)) else None
         return timed(f, period=fine or (str(year) if year else None), basis="total", as_of=None), False
     if f.metric is None:
@@ -130,6 +129,7 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
     cut = max([p.end for p in plain if p.end <= start and not PART_THEN.search(text, 0, p.start)], default=0)
     region = text[cut:start]
     waves = [w for w in find_waves(text) if w.end <= start or w.start >= end]
+    recent = _recent(scene, stated, when) if waves else None   # (it dates only waves)
     wave_year = waves_year(waves, recent)
     plan = f.metric in CUES.plan_metrics
     if plan and stated and len(stated) == 7 and stated[5:].isdigit():
@@ -140,7 +140,7 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
         return replaced, False
 
     # part: one wave, one stage, one survey of the series
-    clause_end = _clause_end(text, end)
+    clause_end = _clause_end(text, end) if waves else len(text)   # (only a wave after it asks)
     one_wave = any(w.last is None and not w.opened_by and (w.start >= cut and w.end <= start
                                                           or end <= w.start and w.end <= clause_end)
                    for w in waves)

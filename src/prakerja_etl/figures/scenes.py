@@ -101,7 +101,7 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
                        in_force=in_force, running=running,
                        same_line_in_force=line_force[1] if line_force[0] == s.line_no else None)
         out[s.start] = scene
-        stated = [p.period for p in scene.own("plain", "range")]
+        stated = [p.period for p in scene.own("plain", "range")] if periods else []
         # after a reset the frame differs from the period in force; it only changes the periods a
         # sentence states through 'setahun kemudian'
         framed = stated if frame == in_force else \
@@ -258,15 +258,16 @@ def sentence_date(scene: Scene) -> str | None:
     """A full date the sentence is set on ('pada Senin (22/11/2021)'), not one a count started at."""
     for d in scene.dates:
         if len(d.iso) == 10 and d.start >= scene.offset and \
-                not _opens_count(scene.text[scene.offset:d.start]):
+                not _opens_count(scene.text[scene.offset:d.start], scene.text):
             return d.iso
     return None
 
 
-def _opens_count(before: str) -> bool:
+def _opens_count(before: str, text: str) -> bool:
     """Whether a date after `before` is where a count started: a 'sejak' before it in its sentence
-    with no 'hingga'/'sampai' between ('Sejak dibuka pada Sabtu, 11 April 2020, sampai hari ini')."""
-    since = last_in(CUES.since, before)
+    with no 'hingga'/'sampai' between ('Sejak dibuka pada Sabtu, 11 April 2020, sampai hari ini'). `text`
+    holds `before`: the cue's words are looked for in it, as for the sentence's other figures."""
+    since = last_in(CUES.since, before, text)
     return since is not None and not re.search(CUES.up_to.pattern.removesuffix(r"\s*$"), before[since.end():],
                                          re.IGNORECASE)
 

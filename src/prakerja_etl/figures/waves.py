@@ -120,6 +120,8 @@ def spanned_waves_year(text: str, waves: list[WaveMention], end: int) -> str | N
     """'25 gelombang, dari gelombang 23 hingga 47': a count followed by the range of waves it spans
     takes the year those waves ran, when they all ran in one (a year named for another clause of
     the sentence does not time it)."""
+    if not waves:
+        return None   # most sentences name none
     w = next((w for w in waves if w.last is not None and end <= w.start <= end + 30), None)
     if w is None or w.last is None or not _SPAN_LINK.fullmatch(text[end:w.start]):
         return None
