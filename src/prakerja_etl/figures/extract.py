@@ -6,13 +6,13 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 
 from prakerja_etl.errors import UnreadableInput
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.figures import places
 from prakerja_etl.figures.find import Candidate, find_figures
 from prakerja_etl.figures.interval import interval
+from prakerja_etl.figures.lazy import cached
 from prakerja_etl.figures.lexicon import Subject
 from prakerja_etl.figures.subject import PRAKERJA, SentenceSubjects
 from prakerja_etl.figures.time_cues import CHANGE_OPENER, CHANGE_TO_END
@@ -358,13 +358,13 @@ class _StatedValue:
         for g in others:
             self.first.setdefault(g.metric, g)
 
-    @cached_property
+    @cached
     def best(self) -> Figure:
         """The figure a weakly decided one follows: a specific metric's, else the most common."""
         common = Counter(g.metric for g in self.others).most_common(1)[0][0]
         return next((g for g in self.others if g.metric in self.prefers.values()), None) or self.first[common]
 
-    @cached_property
+    @cached
     def reached(self) -> set[str | None]:
         """Metrics of the figures whose own clause says the count was reached."""
         return {g.metric for g in self.others if g.metric in self.prefers and _reached(g)}

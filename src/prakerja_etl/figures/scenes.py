@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cached_property
 
+from prakerja_etl.figures.lazy import cached
 from prakerja_etl.figures.time_cues import CUES, FIELDWORK_AT, last_in, search_in
 from prakerja_etl.text.periods import DateMention, PeriodMention, find_dates, find_periods
 from prakerja_etl.text.segment import Sentence
@@ -44,7 +44,7 @@ class Scene:
     _by_roles: dict[tuple[str, ...], tuple[PeriodMention, ...]] = field(default_factory=dict, init=False,
                                                                        repr=False, compare=False)
 
-    @cached_property
+    @cached
     def dates(self) -> tuple[DateMention, ...]:
         """The dates it names: only a figure's sentence is asked, most sentences never are."""
         return find_dates(self.text, self.year)

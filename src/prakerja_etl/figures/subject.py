@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cached_property
 
+from prakerja_etl.figures.lazy import cached
 from prakerja_etl.figures.lexicon import Subject, Subjects, load
 from prakerja_etl.figures.prefilter import case_variants
 
@@ -37,11 +37,11 @@ class SentenceSubjects:
         self.text = text
         self._previous = previous
 
-    @cached_property
+    @cached
     def mentions(self) -> list[tuple[int, int, Subject]]:
         return _SUBJECTS.find(self.text)
 
-    @cached_property
+    @cached
     def carried(self) -> Subject | None:
         if self._previous is None or self.mentions or not _SUBJECTS.carry.match(self.text):
             return None
@@ -75,7 +75,7 @@ class SentenceSubjects:
             return earlier[-1][2]
         return self.carried
 
-    @cached_property
+    @cached
     def _breaks(self) -> list[tuple[int, int]]:
         """Where the sentence's clauses break (once per sentence, not once per figure)."""
         return [m.span() for m in _CLAUSE_BREAK.finditer(self.text)]
@@ -98,12 +98,12 @@ class SentenceSubjects:
             return brk.start() if brk else len(self.text)
         return breaks[i][0] if i < len(breaks) else len(self.text)
 
-    @cached_property
+    @cached
     def _denial_breaks(self) -> list[tuple[int, int]]:
         """Where the sentence's clauses break, for the scope of a denial (once per sentence)."""
         return self._breaks + [m.span() for m in _SUBJECTS.denial_breaks.finditer(self.text)]
 
-    @cached_property
+    @cached
     def _may_deny(self) -> bool:
         return not (_SUBJECTS.denial.absent(self.text) and _SUBJECTS.denial_near.absent(self.text))
 
