@@ -16,6 +16,7 @@ from prakerja_etl.figures.time_cues import (
     EACH_BEFORE,
     PART_THEN,
     RESTATED,
+    UP_TO_WORD,
     WORD,
     change_verb,
     continued,
@@ -223,15 +224,15 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
             and has_stated:
         # a count stated for a month stands at that month: 'pada Oktober 2020, 5,59 juta penerima'
         return timed(f, period=period[:4], basis="to_date", as_of=period), False
-    present = CUES.present.search(text, scene.offset, start) is not None
-    now = f.metric not in CUES.stock_metrics or present
-    # a count said to stand now ('saat ini') in a part of this year is this year's, to date
-    this_year = period == str(when.year) or present and period is not None and period[:4] == str(when.year)
-    if period and this_year and not scene.year_closed and now and (
+    if period and period[:4] == str(when.year) and not scene.year_closed and (
             f.metric in CUES.running_metrics or f.metric in CUES.profile_metrics and has_stated):
         # this year's count (or a share of its make-up), stated before the year is over (and before
-        # the article reports it finished), runs to date; a stock only when said to be the present one
-        return timed(f, period=period[:4], basis="to_date", as_of=standing_as_of(scene, start, when)), default
+        # the article reports it finished), runs to date; a stock only when said to be the present
+        # one; a count said to stand now ('saat ini') in a part of this year is this year's, to date
+        present = CUES.present.search(text, scene.offset, start) is not None
+        if (period == str(when.year) or present) and (f.metric not in CUES.stock_metrics or present):
+            return timed(f, period=period[:4], basis="to_date", as_of=standing_as_of(scene, start, when)), \
+                default
     return timed(f, period=period, basis="total", as_of=None), default
 
 
@@ -339,6 +340,7 @@ def _perfect(text: str, clause: str, after: str) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,;:.]|\s[-–]\s")
+_YEAR_WORD = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
 def _clause_end(text: str, end: int) -> int:
@@ -349,8 +351,8 @@ def _clause_end(text: str, end: int) -> int:
 
 def _since_year(after: str) -> int | None:
     """The year a 'sejak …' count started: a year named, or the wave named (before any 'hingga')."""
-    after = re.split(CUES.up_to.pattern.removesuffix(r"\s*$"), after, maxsplit=1, flags=re.IGNORECASE)[0]
-    year = re.search(r"\b((?:19|20)\d{2})\b", after)
+    after = UP_TO_WORD.split(after, maxsplit=1)[0]
+    year = _YEAR_WORD.search(after)
     if year:
         return int(year.group(1))
     waves = find_waves(after)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from prakerja_etl.figures.lazy import cached
-from prakerja_etl.figures.time_cues import CUES, FIELDWORK_AT, last_in, search_in
+from prakerja_etl.figures.time_cues import CUES, FIELDWORK_AT, UP_TO_WORD, last_in, search_in
 from prakerja_etl.text.periods import DateMention, PeriodMention, find_dates, find_periods
 from prakerja_etl.text.segment import Sentence
 
@@ -97,7 +97,7 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
         text = prefix + s.text
         periods = _shifted_years(text, find_periods(text, when.year, month), in_force)
         scene = Scene(text=text, offset=len(prefix), periods=periods,
-                       roles=tuple(_role(text, p) for p in periods), year=when.year,
+                       roles=tuple(_role(text, p) for p in periods) if periods else (), year=when.year,
                        in_force=in_force, running=running,
                        same_line_in_force=line_force[1] if line_force[0] == s.line_no else None)
         out[s.start] = scene
@@ -268,8 +268,7 @@ def _opens_count(before: str, text: str) -> bool:
     with no 'hingga'/'sampai' between ('Sejak dibuka pada Sabtu, 11 April 2020, sampai hari ini'). `text`
     holds `before`: the cue's words are looked for in it, as for the sentence's other figures."""
     since = last_in(CUES.since, before, text)
-    return since is not None and not re.search(CUES.up_to.pattern.removesuffix(r"\s*$"), before[since.end():],
-                                         re.IGNORECASE)
+    return since is not None and not UP_TO_WORD.search(before[since.end():])
 
 
 def standing_as_of(scene: Scene, start: int, when: ArticleTime) -> str | None:

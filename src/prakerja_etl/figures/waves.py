@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from prakerja_etl.figures.prefilter import compile_cue
-from prakerja_etl.figures.time_cues import CUES
+from prakerja_etl.figures.time_cues import CUES, SINCE_END
 from prakerja_etl.reference_data import REFERENCE_DIR
 from prakerja_etl.text.numbers import parse_roman
 
@@ -98,7 +98,7 @@ def find_waves(text: str) -> tuple[WaveMention, ...]:
         if first is None or (last is not None and last <= first):
             continue
         before = text[max(0, m.start() - 30):m.start()]
-        opened_by = "since" if re.search(CUES.since.pattern + r"\s+$", before, re.IGNORECASE) else \
+        opened_by = "since" if SINCE_END.search(before) else \
             "up_to" if CUES.up_to.search(before) else ""
         out.append(WaveMention(m.start(), m.end(), first, last, opened_by))
     return tuple(out)
