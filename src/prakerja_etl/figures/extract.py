@@ -102,7 +102,6 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
     text = sentence.text
     sentence_places = places.SentencePlaces(text)
     breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text)]
-    break_starts = [start for start, _ in breaks]
     out: list[Figure] = []
     for i, cand in enumerate(found):
         # wave numbers name a wave: the words before them still describe the figure after them
@@ -112,7 +111,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         left_breaks = [m.span() for m in _CLAUSE_BREAK.finditer(left)]
         left_clause = _own_clause(left, left_breaks)
         right_clause = _CLAUSE_BREAK.split(right, maxsplit=1)[0]
-        clause_before = _own_clause(text[:cand.start], _breaks_before(text, breaks, break_starts, cand.start))
+        clause_before = _own_clause(text[:cand.start], _breaks_before(text, breaks, cand.start))
         place = places.of(sentence_places, cand.start, cand.end, left, left_breaks, right_clause,
                           clause_before, out[-1].province if out else None)
         ctx = cls.Context(
@@ -230,13 +229,11 @@ def _own_clause(left: str, breaks: list[tuple[int, int]]) -> str:
     return last
 
 
-def _breaks_before(text: str, breaks: list[tuple[int, int]], starts: list[int],
-                   end: int) -> list[tuple[int, int]]:
+def _breaks_before(text: str, breaks: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
     """The clause breaks of text[:end], from those of the whole sentence: a break found four or
     more characters before `end` read nothing beyond it; only the last few characters are
-    scanned again, as the end of text[:end] (a comma before a digit breaks there, not in text).
-    `starts` are where the breaks start."""
-    safe = bisect_right(starts, end - 4)
+    scanned again, as the end of text[:end] (a comma before a digit breaks there, not in text)."""
+    safe = bisect_right(breaks, end - 4, key=lambda span: span[0])
     resume = max(breaks[safe - 1][1] if safe else 0, end - 3, 0)
     return breaks[:safe] + [m.span() for m in _CLAUSE_BREAK.finditer(text, resume, end)]
 
@@ -330,18 +327,15 @@ def _one_value_one_quantity(figures: list[Figure]) -> list[Figure]:
     said: dict[tuple[str, float], _StatedValue] = {}
     out = []
     for f in figures:
-        weak = f.rule == cls.WEAK.rule
-        key = (f.unit, f.value)
-        if not (weak or f.metric in prefers) or key not in stated:
-            out.append(f)
-            continue
-        value = said.get(key) or said.setdefault(key, _StatedValue(stated[key], prefers))
-        if weak and (
+        key, weak = (f.unit, f.value), f.rule == cls.WEAK.rule
+        asks = key in stated and (weak or f.metric in prefers)
+        value = (said.get(key) or said.setdefault(key, _StatedValue(stated[key], prefers))) if asks else None
+        if weak and value and (
                 f.value >= 1000 or cls.LEX.demonstrative.match(f.sentence.text[f.end - f.sentence.start:])):
             best = value.best
             f = replace(f, metric=best.metric, province=f.province or best.province,
                         rule="same-value:" + best.rule)
-        elif f.metric in prefers and f.metric not in value.reached:
+        elif value and f.metric in prefers and f.metric not in value.reached:
             specific = value.first.get(prefers[f.metric])
             if specific is not None:
                 f = replace(f, metric=specific.metric, rule="same-value:" + specific.rule)
@@ -383,10 +377,9 @@ def _province_restated(figures: list[Figure]) -> list[Figure]:
     provincial = [f for f in figures if f.metric == "province_recipients" and f.province]
     out = []
     for f in figures:
-        unplaced_count = f.metric == "recipients_total" and not f.province
-        same = next((g for g in provincial if unplaced_count
+        same = next((g for g in provincial if f.metric == "recipients_total" and not f.province
                      and abs(f.value - g.value) <= _RESTATED_SHARE * max(f.value, g.value)
-                     and _overlap(f.bounds(), g.bounds())), None) if provincial else None
+                     and _overlap(f.bounds(), g.bounds())), None)
         if same is not None:
             f = replace(f, metric=same.metric, province=same.province, rule="same-quantity:province")
         out.append(f)
