@@ -119,16 +119,19 @@ def _candidates(cues: Cues, left: str, right: str) -> list[_Found]:
 
 def _percent(ctx: Context) -> Decision:
     # A share's group usually follows it ('45 persen perempuan'), starting in the same clause.
-    found = _candidates(LEX.percent, "", ctx.right)
-    if found and found[0].same_clause:
-        return _decision(LEX.percent, found[0])
+    right = _candidates(LEX.percent, "", ctx.right)
+    if right and right[0].same_clause:
+        return _decision(LEX.percent, right[0])
     partitive = _partitive(ctx)
     if partitive:
         return partitive
     if ctx.province_left:
         return Decision("province_recipient_share", "province:share")
     # Past a comma, a group named before the next figure is that figure's ('… 96%, listrik 75%').
-    return _nearest(LEX.percent, ctx.left_clause, "" if ctx.has_next else ctx.right) or WEAK
+    # (the cue on the right, found above, is not looked for again)
+    found = sorted(([] if ctx.has_next else right) + _candidates(LEX.percent, ctx.left_clause, ""),
+                   key=lambda f: (f.distance, f.index))
+    return _decision(LEX.percent, found[0]) if found else WEAK
 
 
 def _partitive(ctx: Context) -> Decision | None:

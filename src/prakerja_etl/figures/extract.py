@@ -6,13 +6,13 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 
 from prakerja_etl.errors import UnreadableInput
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.figures import places
 from prakerja_etl.figures.find import Candidate, find_figures
 from prakerja_etl.figures.interval import interval
+from prakerja_etl.figures.lazy import cached
 from prakerja_etl.figures.lexicon import Subject
 from prakerja_etl.figures.subject import PRAKERJA, SentenceSubjects
 from prakerja_etl.figures.time_cues import CHANGE_OPENER, CHANGE_TO_END
@@ -276,6 +276,8 @@ def _restates(left: str, left_clause: str) -> bool:
 def _adopt_restated_values(figures: list[Figure]) -> list[Figure]:
     """A bare number that repeats a figure stated elsewhere takes that figure's unit and metric
     ('Lalu dari mana angka 5,9 juta?')."""
+    if all(f.unit_from != "default" for f in figures):
+        return figures   # no bare number
     known: dict[float, Counter[tuple[str, str | None]]] = {}
     for f in figures:
         if f.unit_from not in ("default",) and f.value >= 1000:
@@ -320,14 +322,16 @@ def _one_value_one_quantity(figures: list[Figure]) -> list[Figure]:
         if f.metric:
             stated.setdefault((f.unit, f.value), []).append(f)
     prefers = cls.LEX.same_value_prefers
-    # What each stated value's figures say, worked out once per value: an article stating one
-    # value thousands of times must not compare every pair.
-    said = {key: _StatedValue(others, prefers) for key, others in stated.items()}
+    # What each stated value's figures say, worked out once per value (an article stating one
+    # value thousands of times must not compare every pair), and only for a value asked about.
+    said: dict[tuple[str, float], _StatedValue] = {}
     out = []
     for f in figures:
-        value = said.get((f.unit, f.value))
-        after = f.sentence.text[f.end - f.sentence.start:]
-        if f.rule == cls.WEAK.rule and value and (f.value >= 1000 or cls.LEX.demonstrative.match(after)):
+        key, weak = (f.unit, f.value), f.rule == cls.WEAK.rule
+        asks = key in stated and (weak or f.metric in prefers)
+        value = (said.get(key) or said.setdefault(key, _StatedValue(stated[key], prefers))) if asks else None
+        if weak and value and (
+                f.value >= 1000 or cls.LEX.demonstrative.match(f.sentence.text[f.end - f.sentence.start:])):
             best = value.best
             f = replace(f, metric=best.metric, province=f.province or best.province,
                         rule="same-value:" + best.rule)
@@ -348,13 +352,13 @@ class _StatedValue:
         for g in others:
             self.first.setdefault(g.metric, g)
 
-    @cached_property
+    @cached
     def best(self) -> Figure:
         """The figure a weakly decided one follows: a specific metric's, else the most common."""
         common = Counter(g.metric for g in self.others).most_common(1)[0][0]
         return next((g for g in self.others if g.metric in self.prefers.values()), None) or self.first[common]
 
-    @cached_property
+    @cached
     def reached(self) -> set[str | None]:
         """Metrics of the figures whose own clause says the count was reached."""
         return {g.metric for g in self.others if g.metric in self.prefers and _reached(g)}

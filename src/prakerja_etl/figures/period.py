@@ -16,6 +16,7 @@ from prakerja_etl.figures.time_cues import (
     EACH_BEFORE,
     PART_THEN,
     RESTATED,
+    UP_TO_WORD,
     WORD,
     change_verb,
     continued,
@@ -107,7 +108,7 @@ def resolve(f: Figure, scene: Scene, prev_end: int, when: ArticleTime,
     where the sentence's figures before and after it end and start (in the sentence)."""
     text = scene.text
     start, end = scene.offset + f.start - f.sentence.start, scene.offset + f.end - f.sentence.start
-    restated = not RESTATED.absent(text) and bool(RESTATED.regex.match(text, end))
+    restated = bool(RESTATED.regex.match(text, end))   # (tried at one place: cheaper than its words' test)
     has_stated, stated = _stated(scene, start, end, restated, scene.offset + prev_end if prev_end else None,
                                  scene.offset + next_start if next_start is not None else None)
     figure, default = _resolve_in(f, scene, prev_end, when, start, end, has_stated, stated)
@@ -117,11 +118,10 @@ def resolve(f: Figure, scene: Scene, prev_end: int, when: ArticleTime,
 def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start: int, end: int,
                 has_stated: bool, stated: str | None) -> tuple[Figure, bool]:
     text = scene.text
-    recent = _recent(scene, stated, when)
     if f.unit == "ordinal":
         # a wave number is named for its wave: the calendar's year, or a finer period the
         # sentence states within that year ('gelombang IV, Agustus 2020')
-        year = WAVES.year_of(int(f.value), recent=recent)
+        year = WAVES.year_of(int(f.value), recent=_recent(scene, stated, when))
         fine = stated if year and stated and stated.startswith(str(year)) else None
         return timed(f, period=fine or (str(year) if year else None), basis="total", as_of=None), False
     if f.metric is None:
@@ -133,6 +133,7 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
     cut = max([p.end for p in plain if p.end <= start and not PART_THEN.search(text, 0, p.start)], default=0)
     region = text[cut:start]
     waves = [w for w in find_waves(text) if w.end <= start or w.start >= end]
+    recent = _recent(scene, stated, when) if waves else None   # (it dates only waves)
     wave_year = waves_year(waves, recent)
     plan = f.metric in CUES.plan_metrics
     if plan and stated and len(stated) == 7 and stated[5:].isdigit():
@@ -143,7 +144,7 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
         return replaced, False
 
     # part: one wave, one stage, one survey of the series
-    clause_end = _clause_end(text, end)
+    clause_end = _clause_end(text, end) if waves else len(text)   # (only a wave after it asks)
     one_wave = any(w.last is None and not w.opened_by and (w.start >= cut and w.end <= start
                                                           or end <= w.start and w.end <= clause_end)
                    for w in waves)
@@ -227,15 +228,15 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
             and has_stated:
         # a count stated for a month stands at that month: 'pada Oktober 2020, 5,59 juta penerima'
         return timed(f, period=period[:4], basis="to_date", as_of=period), False
-    present = CUES.present.search(text, scene.offset, start) is not None
-    now = f.metric not in CUES.stock_metrics or present
-    # a count said to stand now ('saat ini') in a part of this year is this year's, to date
-    this_year = period == str(when.year) or present and period is not None and period[:4] == str(when.year)
-    if period and this_year and not scene.year_closed and now and (
+    if period and period[:4] == str(when.year) and not scene.year_closed and (
             f.metric in CUES.running_metrics or f.metric in CUES.profile_metrics and has_stated):
         # this year's count (or a share of its make-up), stated before the year is over (and before
-        # the article reports it finished), runs to date; a stock only when said to be the present one
-        return timed(f, period=period[:4], basis="to_date", as_of=standing_as_of(scene, start, when)), default
+        # the article reports it finished), runs to date; a stock only when said to be the present
+        # one; a count said to stand now ('saat ini') in a part of this year is this year's, to date
+        present = CUES.present.search(text, scene.offset, start) is not None
+        if (period == str(when.year) or present) and (f.metric not in CUES.stock_metrics or present):
+            return timed(f, period=period[:4], basis="to_date", as_of=standing_as_of(scene, start, when)), \
+                default
     return timed(f, period=period, basis="total", as_of=None), default
 
 
@@ -351,6 +352,7 @@ def _perfect(text: str, clause: str, after: str) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,;:.]|\s[-–]\s")
+_YEAR_WORD = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
 def _clause_end(text: str, end: int) -> int:
@@ -361,8 +363,8 @@ def _clause_end(text: str, end: int) -> int:
 
 def _since_year(after: str) -> int | None:
     """The year a 'sejak …' count started: a year named, or the wave named (before any 'hingga')."""
-    after = re.split(CUES.up_to.pattern.removesuffix(r"\s*$"), after, maxsplit=1, flags=re.IGNORECASE)[0]
-    year = re.search(r"\b((?:19|20)\d{2})\b", after)
+    after = UP_TO_WORD.split(after, maxsplit=1)[0]
+    year = _YEAR_WORD.search(after)
     if year:
         return int(year.group(1))
     waves = find_waves(after)

@@ -23,9 +23,11 @@ class SentencePlaces:
     says nothing about its figures), and the one that opens it."""
 
     def __init__(self, text: str) -> None:
-        dateline = _DATELINE.match(text)
         self.text = text
-        self.mentions = [m for m in find_provinces(text) if not dateline or m.start >= dateline.end()]
+        self.mentions = find_provinces(text)
+        dateline = _DATELINE.match(text) if self.mentions else None   # (most sentences name none)
+        if dateline:
+            self.mentions = [m for m in self.mentions if m.start >= dateline.end()]
         self.topic = _topic_province(text, self.mentions)
 
 
@@ -43,13 +45,16 @@ class Place:
         return self.left or self.right or self.clause or self.topic
 
 
+_NOWHERE = Place(None, None, None, None)   # (one for every figure of a sentence that names none)
+
+
 def of(places: SentencePlaces, start: int, end: int, left: str, left_breaks: list[tuple[int, int]],
        right_clause: str, clause_before: str, previous: Province | None) -> Place:
     """The provinces of the figure at [start, end): `left` is its text since the figure before
     (with its clause breaks), `previous` the province of that figure."""
     mentions, text = places.mentions, places.text
     if not mentions or _national_after(right_clause):   # '… 5,9 juta orang di seluruh Indonesia'
-        return Place(None, None, None, None)
+        return _NOWHERE
     # A province across an apposition is the clause's subject (clause), not a label.
     last_clause_start = left_breaks[-1][1] if left_breaks else 0
     before = _nearest_province(mentions, start - len(left) + last_clause_start, start, last=True) or \

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cached_property
 
-from prakerja_etl.figures.time_cues import CUES, FIELDWORK_AT, last_in, search_in
+from prakerja_etl.figures.lazy import cached
+from prakerja_etl.figures.time_cues import CUES, FIELDWORK_AT, UP_TO_WORD, last_in, search_in
 from prakerja_etl.text.periods import DateMention, PeriodMention, find_dates, find_periods
 from prakerja_etl.text.segment import Sentence
 
@@ -44,7 +44,7 @@ class Scene:
     _by_roles: dict[tuple[str, ...], tuple[PeriodMention, ...]] = field(default_factory=dict, init=False,
                                                                        repr=False, compare=False)
 
-    @cached_property
+    @cached
     def dates(self) -> tuple[DateMention, ...]:
         """The dates it names: only a figure's sentence is asked, most sentences never are."""
         return find_dates(self.text, self.year)
@@ -97,19 +97,19 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
         text = prefix + s.text
         periods = _shifted_years(text, find_periods(text, when.year, month), in_force)
         scene = Scene(text=text, offset=len(prefix), periods=periods,
-                       roles=tuple(_role(text, p) for p in periods), year=when.year,
+                       roles=tuple(_role(text, p) for p in periods) if periods else (), year=when.year,
                        in_force=in_force, running=running,
                        same_line_in_force=line_force[1] if line_force[0] == s.line_no else None)
         out[s.start] = scene
-        stated = [p.period for p in scene.own("plain", "range")]
+        stated = [p.period for p in scene.own("plain", "range")] if periods else []
         # after a reset the frame differs from the period in force; it only changes the periods a
         # sentence states through 'setahun kemudian'
         framed = stated if frame == in_force else \
             [p.period for p in _own_periods(text, len(prefix), when, frame)]
         frame = framed[0] if framed else frame
         periods_of[s.start] = frame
-        if CUES.completed.search(s.text):
-            closed = closed or (stated[0] if stated and stated[0] else str(when.year))[:4] == str(when.year)
+        if not closed and CUES.completed.search(s.text):
+            closed = (stated[0] if stated and stated[0] else str(when.year))[:4] == str(when.year)
         if stated:
             in_force, running = stated[0], None
             line_force = (s.line_no, stated[0])
@@ -141,12 +141,12 @@ def _with_fieldwork(out: dict[int, Scene], sentences: list[Sentence]) -> dict[in
     """The article's one survey fieldwork period times the sentences reporting survey results. The
     period follows the fieldwork verb ('dilakukan pada 19 Mei-1 Juni'), not its agent's name
     ('dilakukan oleh Ipsos 2021')."""
-    surveys = [s.start for s in sentences if CUES.survey.search(s.text)]
-    fieldwork = {p.period for start in surveys for p in out[start].own("plain")
-                 if _after_fieldwork_verb(out[start], p)}
+    # (only a sentence that names a period is asked first whether it speaks of a survey)
+    fieldwork = {p.period for s in sentences if out[s.start].periods and CUES.survey.search(s.text)
+                 for p in out[s.start].own("plain") if _after_fieldwork_verb(out[s.start], p)}
     if len(fieldwork) == 1:
         period = fieldwork.pop()
-        for start in surveys:
+        for start in (s.start for s in sentences if CUES.survey.search(s.text)):
             out[start] = replace(out[start], survey=period)
     return out
 
@@ -179,6 +179,8 @@ def _shifted_years(text: str, periods: tuple[PeriodMention, ...],
                    in_force: str | None) -> tuple[PeriodMention, ...]:
     """Add the periods 'setahun kemudian' / 'setahun sebelumnya' name: the period named before them
     in the text (else the one in force) moved by a year, keeping its month or part of the year."""
+    if not periods and in_force is None:
+        return periods   # no period to move
     added = []
     for pattern, step in ((CUES.year_after, 1), (CUES.year_before, -1)):
         for m in pattern.finditer(text):
@@ -256,17 +258,17 @@ def sentence_date(scene: Scene) -> str | None:
     """A full date the sentence is set on ('pada Senin (22/11/2021)'), not one a count started at."""
     for d in scene.dates:
         if len(d.iso) == 10 and d.start >= scene.offset and \
-                not _opens_count(scene.text[scene.offset:d.start]):
+                not _opens_count(scene.text[scene.offset:d.start], scene.text):
             return d.iso
     return None
 
 
-def _opens_count(before: str) -> bool:
+def _opens_count(before: str, text: str) -> bool:
     """Whether a date after `before` is where a count started: a 'sejak' before it in its sentence
-    with no 'hingga'/'sampai' between ('Sejak dibuka pada Sabtu, 11 April 2020, sampai hari ini')."""
-    since = last_in(CUES.since, before)
-    return since is not None and not re.search(CUES.up_to.pattern.removesuffix(r"\s*$"), before[since.end():],
-                                         re.IGNORECASE)
+    with no 'hingga'/'sampai' between ('Sejak dibuka pada Sabtu, 11 April 2020, sampai hari ini'). `text`
+    holds `before`: the cue's words are looked for in it, as for the sentence's other figures."""
+    since = last_in(CUES.since, before, text)
+    return since is not None and not UP_TO_WORD.search(before[since.end():])
 
 
 def standing_as_of(scene: Scene, start: int, when: ArticleTime) -> str | None:

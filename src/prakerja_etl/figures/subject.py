@@ -10,8 +10,9 @@ Kartu Prakerja 5,9 juta' each figure gets its own.
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from bisect import bisect_right
 
+from prakerja_etl.figures.lazy import cached
 from prakerja_etl.figures.lexicon import Subject, Subjects, load
 from prakerja_etl.figures.prefilter import case_variants
 
@@ -21,6 +22,9 @@ from prakerja_etl.figures.prefilter import case_variants
 _CLAUSE_BREAK = re.compile(r"[,;:\s" + case_variants("s") + case_variants("a") + "]"
                            r"(?:[-–](?<=\s[-–])\s|(?<=[,;:])(?:(?<=[;:])|(?<!\d,)|(?!\d))"
                            r"|(?<!\w.)(?i:(?<=s)(?:ementara|edangkan)|(?<=a)dapun)\b)")
+# A break starting this many characters before a text's end reads nothing past it (' sementara'
+# and the word boundary after it take ten).
+_BREAK_READS = 12
 _RIGHT_WORDS = 3   # a name this many words after the figure still belongs to its noun phrase
 PRAKERJA = Subjects.PRAKERJA
 _SUBJECTS = load().subjects
@@ -33,11 +37,11 @@ class SentenceSubjects:
         self.text = text
         self._previous = previous
 
-    @cached_property
+    @cached
     def mentions(self) -> list[tuple[int, int, Subject]]:
         return _SUBJECTS.find(self.text)
 
-    @cached_property
+    @cached
     def carried(self) -> Subject | None:
         if self._previous is None or self.mentions or not _SUBJECTS.carry.match(self.text):
             return None
@@ -56,9 +60,8 @@ class SentenceSubjects:
         if not self.mentions:
             return self.carried   # nothing named in the sentence: no need for its clauses
         text = self.text
-        clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-        brk = _CLAUSE_BREAK.search(text, end)
-        clause_end = min(brk.start() if brk else len(text), next_start)
+        clause_end = min(self._break_from(end), next_start)
+        clause_start = self._last_break_end(start)
         after = [m for m in self.mentions if end <= m[0] < clause_end
                  and (len(text[end:m[0]].split()) <= _RIGHT_WORDS
                       or _SUBJECTS.receiving.search(text, end, m[0]))]
@@ -73,13 +76,35 @@ class SentenceSubjects:
             return earlier[-1][2]
         return self.carried
 
-    @cached_property
+    @cached
+    def _breaks(self) -> list[tuple[int, int]]:
+        """Where the sentence's clauses break (once per sentence, not once per figure)."""
+        return [m.span() for m in _CLAUSE_BREAK.finditer(self.text)]
+
+    def _last_break_end(self, start: int) -> int:
+        """Where the last clause break of text[:start] ends (0 for none): the sentence's breaks that
+        read nothing past `start`, then its last few characters scanned again as the end of a text."""
+        breaks = self._breaks
+        safe = bisect_right(breaks, start - _BREAK_READS, key=lambda span: span[0])
+        last = breaks[safe - 1][1] if safe else 0
+        resume = max(last, start - _BREAK_READS + 1, 0)
+        return max((m.end() for m in _CLAUSE_BREAK.finditer(self.text, resume, start)), default=last)
+
+    def _break_from(self, end: int) -> int:
+        """Where the first clause break at or after `end` starts (the text's end for none)."""
+        breaks = self._breaks
+        i = bisect_right(breaks, end - 1, key=lambda span: span[0])
+        if i and breaks[i - 1][1] > end:   # a break across `end` hides any that starts inside it
+            brk = _CLAUSE_BREAK.search(self.text, end)
+            return brk.start() if brk else len(self.text)
+        return breaks[i][0] if i < len(breaks) else len(self.text)
+
+    @cached
     def _denial_breaks(self) -> list[tuple[int, int]]:
         """Where the sentence's clauses break, for the scope of a denial (once per sentence)."""
-        return [m.span() for pattern in (_CLAUSE_BREAK, _SUBJECTS.denial_breaks)
-                for m in pattern.finditer(self.text)]
+        return self._breaks + [m.span() for m in _SUBJECTS.denial_breaks.finditer(self.text)]
 
-    @cached_property
+    @cached
     def _may_deny(self) -> bool:
         return not (_SUBJECTS.denial.absent(self.text) and _SUBJECTS.denial_near.absent(self.text))
 

@@ -103,6 +103,12 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
 CUES = load_cues()
 
 
+# 'hingga', 'sampai' anywhere (up_to is the word right before a date or period)
+UP_TO_WORD = re.compile(CUES.up_to.pattern.removesuffix(r"\s*$"), re.IGNORECASE)
+# 'sejak' right before a wave or period
+SINCE_END = re.compile(CUES.since.pattern + r"\s+$", re.IGNORECASE)
+
+
 # The new value of a change is a figure: 'menjadi Rp 4,2 juta' (a decimal comma is no clause end).
 GAP = r"(?:[^,;.]|[,.](?=\d)){0,40}?"
 TO_VALUE = CUES.change_to.pattern + r"\s+(?:Rp\.?\s*)?"   # 'menjadi' (and a currency) before a figure

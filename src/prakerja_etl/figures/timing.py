@@ -10,6 +10,7 @@ before it. What none of these settles stays NULL: a wrong period is worse than n
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from prakerja_etl.figures.classify import LEX
@@ -33,15 +34,23 @@ def time_article(figures: list[Figure], sentences: list[Sentence],
 
 def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: ArticleTime,
                  scenes: dict[int, Scene]) -> list[Figure]:
-    by_sentence: dict[int, list[Figure]] = {}
+    # the ends and starts of each sentence's figures, sorted: a table row has dozens of figures
+    ends: dict[int, list[int]] = {}
+    starts: dict[int, list[int]] = {}
     for f in figures:
-        by_sentence.setdefault(f.sentence.start, []).append(f)
+        ends.setdefault(f.sentence.start, []).append(f.end)
+        starts.setdefault(f.sentence.start, []).append(f.start)
+    for spans in (*ends.values(), *starts.values()):
+        spans.sort()
     out, by_default, restated = [], [], []
     for f in figures:
         scene = scenes[f.sentence.start]
-        siblings = by_sentence[f.sentence.start]
-        prev_end = max((g.end for g in siblings if g.end <= f.start), default=f.sentence.start)
-        next_start = min((g.start for g in siblings if g.start >= f.end), default=None)
+        # where the figures of its sentence before it end and after it start
+        sentence_ends, sentence_starts = ends[f.sentence.start], starts[f.sentence.start]
+        before = bisect_right(sentence_ends, f.start)
+        after = bisect_left(sentence_starts, f.end)
+        prev_end = sentence_ends[before - 1] if before else f.sentence.start
+        next_start = sentence_starts[after] if after < len(sentence_starts) else None
         resolved, default, again = resolve(f, scene, prev_end - f.sentence.start, when,
                                            None if next_start is None else next_start - f.sentence.start)
         out.append(resolved)
@@ -110,7 +119,7 @@ def _breakdowns_are_parts(figures: list[Figure]) -> list[Figure]:
         by_sentence.setdefault(f.sentence.start, []).append(i)
     out = list(figures)
     for indices in by_sentence.values():
-        for n, i in enumerate(indices[:-1]):
+        for n, i in enumerate(indices[:-2]):   # a whole has two parts or more after it
             whole, after = figures[i], indices[n + 1:]
             at = whole.sentence.start
             if whole.metric is None or whole.basis == "part" or not CUES.breakdown.search(
@@ -157,12 +166,14 @@ def _replaced_in_next_sentence(figures: list[Figure], sentences: list[Sentence])
     sentence that opens with a word of 'originally' is superseded when the next sentence changes the
     plan to a new value (a verb of change, by its root, then 'menjadi') and restates its metric
     ('… menaikkan anggarannya menjadi Rp Y dengan sasaran Z orang' supersedes budget and target)."""
-    following = {a.start: b for a, b in zip(sentences, sentences[1:], strict=False)}
+    following: dict[int, Sentence] | None = None   # (made only for a plan said to be the original)
     out = list(figures)
     for i, f in enumerate(figures):
         if f.metric not in CUES.plan_metrics or f.basis != "total" or \
                 not ORIGINALLY.search(f.sentence.text[:f.start - f.sentence.start]):
             continue
+        if following is None:
+            following = {a.start: b for a, b in zip(sentences, sentences[1:], strict=False)}
         nxt = following.get(f.sentence.start)
         if nxt is None:
             continue   # the last sentence: nothing after it changes the plan
@@ -183,6 +194,8 @@ def _changes_to(before: str) -> bool:
 def _restated_adopt(figures: list[Figure], restated: list[bool]) -> list[Figure]:
     """A figure restated with 'tersebut'/'itu' ('dari target 8 juta orang tersebut') has the timing
     of the same figure stated before it in the article."""
+    if not any(restated):
+        return figures
     out = list(figures)
     stated: dict[tuple[str | None, object], list[int]] = {}   # (metric, value) → where, in order
     for i, f in enumerate(figures):
@@ -199,6 +212,8 @@ def _targets_to_date(figures: list[Figure], scenes: dict[int, Scene]) -> list[Fi
     """A target of persons up to a date ('target sampai akhir 2024 sekitar 19 juta orang') that is a
     total since the start — its sentence says so ('total alumni', 'sejak'), or it is above a running
     total of persons the article states — is a running total at that date."""
+    if all(f.metric not in CUES.cumulative_plan_metrics for f in figures):
+        return figures   # no target
     counts = [float(f.value) for f in figures
               if f.basis == "to_date" and f.metric in CUES.person_running_metrics]
     out = []
@@ -236,6 +251,8 @@ def _one_count_one_as_of(figures: list[Figure], when: ArticleTime) -> list[Figur
     for f in figures:
         if f.basis == "to_date" and f.as_of and f.as_of != when.iso:
             stated.setdefault((f.metric, f.value, f.period), f.as_of)
+    if not stated:
+        return figures
     return [replace(f, as_of=stated[f.metric, f.value, f.period])
             if f.basis == "to_date" and f.as_of == when.iso and (f.metric, f.value, f.period) in stated
             else f for f in figures]
@@ -247,6 +264,8 @@ def _repeats_adopt_running(figures: list[Figure], by_default: list[bool]) -> lis
     after the lead's 'tahun depan … 1,16 juta'), is that figure: a running total or a plan."""
     running = {(f.metric, f.value): f for f, default in zip(figures, by_default, strict=True)
                if (f.basis == "to_date" or f.metric in CUES.yearly_plan_metrics and f.period) and not default}
+    if not running:
+        return figures
     return [replace(f, period=running[f.metric, f.value].period, basis=running[f.metric, f.value].basis,
                     as_of=running[f.metric, f.value].as_of)
             if default and (f.metric, f.value) in running else f
@@ -258,6 +277,8 @@ def _repeats_of_a_part(figures: list[Figure], by_default: list[bool]) -> list[Fi
     'turun … jadi Rp 2 triliun tahun ini' — the repeat the text calls no part of its own is that part."""
     parts = {(f.metric, f.value): f for f, default in zip(figures, by_default, strict=True)
              if f.basis == "part" and not default}
+    if not parts:
+        return figures
     return [replace(f, period=parts[f.metric, f.value].period, basis="part", as_of=None)
             if f.basis == "total" and (f.metric, f.value) in parts else f for f in figures]
 
@@ -266,6 +287,8 @@ def _shares_follow_counts(figures: list[Figure], by_default: list[bool]) -> list
     """A share of the recipients' make-up that nothing in its sentence times holds when the count
     it divides holds: a running total of recipients in its sentence ('51 persen dari 16 juta
     peserta'), else the running share just before it whose breakdown it continues."""
+    if all(f.metric not in CUES.profile_metrics for f in figures):
+        return figures   # no share of the recipients' make-up
     out = list(figures)
     breakdown: Figure | None = None
     for i, f in enumerate(out):

@@ -58,6 +58,7 @@ _QUALIFIER_BEFORE = re.compile(
 # alternative at each position. Non-ASCII text goes to the regex, whose ignore-case matching
 # also folds look-alikes ('ſ') that str.lower keeps.
 _QUALIFIER_ENDINGS = tuple({q.split()[-1] for q in _QUALIFIERS_BEFORE})
+_QUALIFIER_WORDS = max(len(q.split()) for q in _QUALIFIERS_BEFORE)   # in the longest
 
 
 def qualifier_before(text: str, pos: int, endpos: int) -> re.Match[str] | None:
@@ -65,6 +66,10 @@ def qualifier_before(text: str, pos: int, endpos: int) -> re.Match[str] | None:
     tail = text[pos:endpos].rstrip()
     if tail.isascii() and not tail.lower().endswith(_QUALIFIER_ENDINGS):
         return None
+    # it starts in one of the last few words: the regex, tried at every position, starts there
+    words = tail.rsplit(None, _QUALIFIER_WORDS)
+    if len(words) > _QUALIFIER_WORDS:
+        pos += len(tail) - len(tail[len(words[0]):].lstrip())
     return _QUALIFIER_BEFORE.search(text, pos, endpos)
 
 

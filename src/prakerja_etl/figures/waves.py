@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from prakerja_etl.figures.prefilter import compile_cue
-from prakerja_etl.figures.time_cues import CUES
+from prakerja_etl.figures.time_cues import CUES, SINCE_END
 from prakerja_etl.reference_data import REFERENCE_DIR
 from prakerja_etl.text.numbers import parse_roman
 
@@ -98,7 +98,7 @@ def find_waves(text: str) -> tuple[WaveMention, ...]:
         if first is None or (last is not None and last <= first):
             continue
         before = text[max(0, m.start() - 30):m.start()]
-        opened_by = "since" if re.search(CUES.since.pattern + r"\s+$", before, re.IGNORECASE) else \
+        opened_by = "since" if SINCE_END.search(before) else \
             "up_to" if CUES.up_to.search(before) else ""
         out.append(WaveMention(m.start(), m.end(), first, last, opened_by))
     return tuple(out)
@@ -120,6 +120,8 @@ def spanned_waves_year(text: str, waves: list[WaveMention], end: int) -> str | N
     """'25 gelombang, dari gelombang 23 hingga 47': a count followed by the range of waves it spans
     takes the year those waves ran, when they all ran in one (a year named for another clause of
     the sentence does not time it)."""
+    if not waves:
+        return None   # most sentences name none
     w = next((w for w in waves if w.last is not None and end <= w.start <= end + 30), None)
     if w is None or w.last is None or not _SPAN_LINK.fullmatch(text[end:w.start]):
         return None
