@@ -11,33 +11,60 @@ import functools
 import re
 from collections.abc import Callable
 
+from prakerja_etl.figures.prefilter import case_variants
+
 _MONTHS = (r"Januari|Jan|Februari|Pebruari|Feb|Maret|Mar|April|Apr|Mei|May|Juni|June|Jun"
            r"|Juli|July|Jul|Agustus|August|Agu|Agt|Aug|September|Sept|Sep|Oktober|October"
            r"|Okt|Oct|November|Nov|Desember|December|Des|Dec")
 _MONTH_HINTS = ("Jan", "Feb", "Peb", "Mar", "Apr", "Mei", "May", "Jun", "Jul", "Agu", "Agt", "Aug", "Sep",
                 "Okt", "Oct", "Nov", "Des", "Dec")
+
+
+def _after_first(words: str, *, ignore_case: bool = False) -> str:
+    """'|'-separated words as they go on after their first letter, which was already taken: each
+    group of words is picked by a lookbehind of its letter and keeps its order (words of different
+    groups cannot start at the same place)."""
+    groups: dict[str, list[str]] = {}
+    for word in words.split("|"):
+        groups.setdefault(word[0], []).append(word[1:])
+    picked = "|".join(f"(?<={first})(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return f"(?i:{picked})" if ignore_case else f"(?:{picked})"
+
+
+def _any_case(letters: str) -> str:
+    return "".join(map(case_variants, letters))
+
+
+# After a pattern's first character: no word character before it (a word boundary before it).
+_STARTS_WORD = r"(?<!\w.)"
 # Numbers that are not figures, each pattern after the substrings of the sentence it cannot match
-# without (as written for a hint with a capital: the month names match only so; else lowered) and
-# what its first character matches. A sentence is scanned with one alternation, in this order, of
-# only the patterns it may hold, behind a lookahead of their first characters: the whole
-# alternation tried at every position was the finder's slowest step.
+# without (as written for a hint with a capital: the month names match only so; else lowered),
+# and written as the characters its first character can be and the pattern after that one. A
+# sentence is scanned with one alternation, in this order, of only the patterns it may hold, led
+# by a class of their first characters: sre then passes other characters at once (led by a
+# lookahead, the alternation was entered at every position).
 _NOT_FIGURES = (
-    (("/",), r"\d", r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"),                         # 23/2/2021, 17/2
-    (("/", "-"), r"\d", r"\b\d{4}[/-]\d{1,2}[/-]\d{1,2}\b"),                       # 2023/06/19
-    (("-",), r"\d", r"\b\d{1,2}-\d{1,2}-\d{2,4}\b"),                              # 19-06-2023
-    (_MONTH_HINTS, r"\d", rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b\.?(?:\s+\d{{4}})?"),      # 26 Februari 2021
-    (_MONTH_HINTS, "[JFPMASOND]", rf"\b(?:{_MONTHS})\.?\s+\d{{4}}\b"),               # Agustus 2020
-    (("wib", "wit"), r"\d", r"\b\d{1,2}[:.]\d{2}(?=\s*(?:WIB|WITA|WIT|wib)\b)"),    # clock times
-    ((":",), r"\d", r"\b\d{1,2}:\d{2}\b"),
-    (("pukul", "jam", "pkl"), "(?i:[pj])", r"(?i:\b(?:pukul|jam|pkl\.?)\s+\d{1,2}[.:]\d{2})"),
-    (("+62", "0"), r"[+0]", r"(?:\+62|\b0)\d{2,4}[- ]?\d{3,4}[- ]?\d{3,5}\b"),         # phone numbers
-    (("nomor", "no.", "pasal", "ayat", "perpres", "pp", "uu", "permen", "inpres"), "(?i:[npauik])",
-     r"(?i:\b(?:nomor|no\.|pasal|ayat|perpres|pp|uu|permenko|permenaker|perppu|inpres|keppres)"
-     r"\s*(?!0\d)\(?\d+[\w/.-]*)"),                                                # regulation numbers
-    (("-", "–", "/"), r"\d", r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b"),      # year ranges
-    (("semester", "kuartal", "triwulan", "caturwulan"), "(?i:[sktc])",
-     r"(?i:\b(?:semester|kuartal|triwulan|caturwulan)\s+[IV]+(?:\s*[-–]\s*\d{4})?)"),
-    (("tahun",), r"\d", r"\b\d+(?:\s*[-–]\s*\d+)?\s*(?i:tahun)\b"),                 # ages, durations
+    (("/",), r"\d", rf"{_STARTS_WORD}\d?/\d{{1,2}}(?:/\d{{2,4}})?\b"),                # 23/2/2021, 17/2
+    (("/", "-"), r"\d", rf"{_STARTS_WORD}\d{{3}}[/-]\d{{1,2}}[/-]\d{{1,2}}\b"),         # 2023/06/19
+    (("-",), r"\d", rf"{_STARTS_WORD}\d?-\d{{1,2}}-\d{{2,4}}\b"),                      # 19-06-2023
+    (_MONTH_HINTS, r"\d", rf"{_STARTS_WORD}\d?\s+(?:{_MONTHS})\b\.?(?:\s+\d{{4}})?"),   # 26 Februari 2021
+    (_MONTH_HINTS, "JFPMASOND", rf"{_STARTS_WORD}{_after_first(_MONTHS)}\.?\s+\d{{4}}\b"),  # Agustus 2020
+    (("wib", "wit"), r"\d", rf"{_STARTS_WORD}\d?[:.]\d{{2}}(?=\s*(?:WIB|WITA|WIT|wib)\b)"),  # clock times
+    ((":",), r"\d", rf"{_STARTS_WORD}\d?:\d{{2}}\b"),
+    (("pukul", "jam", "pkl"), _any_case("pj"),
+     _STARTS_WORD + _after_first(r"pukul|jam|pkl\.?", ignore_case=True) + r"\s+\d{1,2}[.:]\d{2}"),
+    (("+62", "0"), "+0",
+     rf"(?:(?<=\+)62|(?<=0){_STARTS_WORD})\d{{2,4}}[- ]?\d{{3,4}}[- ]?\d{{3,5}}\b"),        # phone numbers
+    (("nomor", "no.", "pasal", "ayat", "perpres", "pp", "uu", "permen", "inpres"), _any_case("npauik"),
+     _STARTS_WORD + _after_first(r"nomor|no\.|pasal|ayat|perpres|pp|uu|permenko|permenaker|perppu|inpres"
+                                 r"|keppres", ignore_case=True)
+     + r"\s*(?!0\d)\(?\d+[\w/.-]*"),                                                    # regulation numbers
+    (("-", "–", "/"), r"\d",
+     rf"{_STARTS_WORD}(?:(?<=1)9|(?<=2)0)\d{{2}}\s*[-–/]\s*(?:19|20)\d{{2}}\b"),                # year ranges
+    (("semester", "kuartal", "triwulan", "caturwulan"), _any_case("sktc"),
+     _STARTS_WORD + _after_first("semester|kuartal|triwulan|caturwulan", ignore_case=True)
+     + r"(?i:\s+[IV]+(?:\s*[-–]\s*\d{4})?)"),
+    (("tahun",), r"\d", rf"{_STARTS_WORD}\d*(?:\s*[-–]\s*\d+)?\s*(?i:tahun)\b"),         # ages, durations
 )
 
 
@@ -67,6 +94,6 @@ def not_figures(sentence: str, lowered: str) -> list[tuple[int, int]]:
 
 @functools.cache
 def _not_figures_re(kinds: int) -> re.Pattern[str]:
-    held = [(lead, p) for i, (_, lead, p) in enumerate(_NOT_FIGURES) if kinds >> i & 1]
-    leads = "|".join(dict.fromkeys(lead for lead, _ in held))
-    return re.compile(f"(?={leads})(?:" + "|".join(p for _, p in held) + ")")
+    held = [(first, rest) for i, (_, first, rest) in enumerate(_NOT_FIGURES) if kinds >> i & 1]
+    firsts = "".join(dict.fromkeys(first for first, _ in held))
+    return re.compile(f"[{firsts}](?:" + "|".join(f"(?<=[{first}]){rest}" for first, rest in held) + ")")
