@@ -1,19 +1,18 @@
 """Find the numbers a sentence states as quantities, with value, unit and qualifier.
 
 Numbers that are not figures are left out by rules of the language: dates, clock
-times, years, phone numbers, ages and durations ('60 tahun', 'empat bulan'),
-frequencies ('tiga kali'), the size of a ranking ('3 provinsi terbanyak'), list
-markers and numbers inside names ('Covid-19', 'LQ45').
+times, years, phone numbers and regulation numbers (see `not_figures`), ages and
+durations ('60 tahun', 'empat bulan'), frequencies ('tiga kali'), the size of a ranking
+('3 provinsi terbanyak'), list markers and numbers inside names ('Covid-19', 'LQ45').
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from prakerja_etl.figures import vocab
+from prakerja_etl.figures.not_figures import not_figures
 from prakerja_etl.figures.prefilter import at_word_start, case_variants
 from prakerja_etl.figures.units import (
     PEOPLE_NAMED,
@@ -57,52 +56,6 @@ _FIGURE_RE = re.compile(
     r"(?P<rupiah>\s*(?i:rupiah)\b)?"
     r"(?:\s*(?P<pct>%|(?i:persen(?:nya)?|per\s?sen|percent)\b))?"
 )
-_MONTHS = (r"Januari|Jan|Februari|Pebruari|Feb|Maret|Mar|April|Apr|Mei|May|Juni|June|Jun"
-           r"|Juli|July|Jul|Agustus|August|Agu|Agt|Aug|September|Sept|Sep|Oktober|October"
-           r"|Okt|Oct|November|Nov|Desember|December|Des|Dec")
-_MONTH_HINTS = ("Jan", "Feb", "Peb", "Mar", "Apr", "Mei", "May", "Jun", "Jul", "Agu", "Agt", "Aug", "Sep",
-                "Okt", "Oct", "Nov", "Des", "Dec")
-# Numbers that are not figures, each pattern after the substrings of the sentence it cannot match
-# without (as written for a hint with a capital: the month names match only so; else lowered) and
-# what its first character matches. A sentence is scanned with one alternation, in this order, of
-# only the patterns it may hold, behind a lookahead of their first characters: the whole
-# alternation tried at every position was the finder's slowest step.
-_NOT_FIGURES = (
-    (("/",), r"\d", r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"),                         # 23/2/2021, 17/2
-    (("/", "-"), r"\d", r"\b\d{4}[/-]\d{1,2}[/-]\d{1,2}\b"),                       # 2023/06/19
-    (("-",), r"\d", r"\b\d{1,2}-\d{1,2}-\d{2,4}\b"),                              # 19-06-2023
-    (_MONTH_HINTS, r"\d", rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b\.?(?:\s+\d{{4}})?"),      # 26 Februari 2021
-    (_MONTH_HINTS, "[JFPMASOND]", rf"\b(?:{_MONTHS})\.?\s+\d{{4}}\b"),               # Agustus 2020
-    (("wib", "wit"), r"\d", r"\b\d{1,2}[:.]\d{2}(?=\s*(?:WIB|WITA|WIT|wib)\b)"),    # clock times
-    ((":",), r"\d", r"\b\d{1,2}:\d{2}\b"),
-    (("pukul", "jam", "pkl"), "(?i:[pj])", r"(?i:\b(?:pukul|jam|pkl\.?)\s+\d{1,2}[.:]\d{2})"),
-    (("+62", "0"), r"[+0]", r"(?:\+62|\b0)\d{2,4}[- ]?\d{3,4}[- ]?\d{3,5}\b"),         # phone numbers
-    (("nomor", "no.", "pasal", "ayat", "perpres", "pp", "uu", "permen", "inpres"), "(?i:[npauik])",
-     r"(?i:\b(?:nomor|no\.|pasal|ayat|perpres|pp|uu|permenko|permenaker|perppu|inpres|keppres)"
-     r"\s*(?!0\d)\(?\d+[\w/.-]*)"),                                                # regulation numbers
-    (("-", "–", "/"), r"\d", r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b"),      # year ranges
-    (("semester", "kuartal", "triwulan", "caturwulan"), "(?i:[sktc])",
-     r"(?i:\b(?:semester|kuartal|triwulan|caturwulan)\s+[IV]+(?:\s*[-–]\s*\d{4})?)"),
-    (("tahun",), r"\d", r"\b\d+(?:\s*[-–]\s*\d+)?\s*(?i:tahun)\b"),                 # ages, durations
-)
-
-
-def _may_hold_test() -> Callable[[str, str], int]:
-    """The patterns (bits by position in _NOT_FIGURES) a sentence `s`, lowered `t`, may hold: one
-    expression of substring tests, each set of hints tested once (two patterns need the months),
-    built only from the repr() of the hints above."""
-    bits: dict[tuple[str, ...], int] = {}
-    for i, (hints, _, _) in enumerate(_NOT_FIGURES):
-        bits[hints] = bits.get(hints, 0) | 1 << i
-
-    def test(hint: str) -> str:
-        return f"{hint!r} in {'t' if hint == hint.lower() else 's'}"
-    may_hold: Callable[[str, str], int] = eval("lambda s, t: " + " | ".join(
-        f"({b} if {' or '.join(map(test, hints))} else 0)" for hints, b in bits.items()))
-    return may_hold
-
-
-_MAY_HOLD = _may_hold_test()
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 # A wave number after a wave noun: digits, a Roman numeral, an ordinal or a cardinal word
 # ('gelombang ke-12', 'batch 8', 'gelombang IV', 'gelombang pertama', 'gelombang satu'), and
@@ -171,7 +124,7 @@ def find_figures(sentence: str, *, previous_unit: str | None = None,
     if not has_digit and not wordy:
         return []
     # Cheap tests first: each pattern below scans the whole sentence.
-    blocked = _not_figures(sentence, lowered) if has_digit else []
+    blocked = not_figures(sentence, lowered) if has_digit else []
     if marker := _LIST_MARKER.match(sentence):
         blocked.append(marker.span())
     found: list[Candidate] = _waves(sentence) if "gelombang" in lowered or "batch" in lowered else []
@@ -192,19 +145,6 @@ def find_figures(sentence: str, *, previous_unit: str | None = None,
             taken.append((cand.start, cand.end))
     found.sort(key=lambda c: c.start)
     return _resolve_context_units(sentence, found, previous_unit)
-
-
-def _not_figures(sentence: str, lowered: str) -> list[tuple[int, int]]:
-    """Spans of the numbers in `sentence` that are not figures (dates, times, phones, ages …)."""
-    kinds = _MAY_HOLD(sentence, lowered)
-    return [m.span() for m in _not_figures_re(kinds).finditer(sentence)] if kinds else []
-
-
-@functools.cache
-def _not_figures_re(kinds: int) -> re.Pattern[str]:
-    held = [(lead, p) for i, (_, lead, p) in enumerate(_NOT_FIGURES) if kinds >> i & 1]
-    leads = "|".join(dict.fromkeys(lead for lead, _ in held))
-    return re.compile(f"(?={leads})(?:" + "|".join(p for _, p in held) + ")")
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

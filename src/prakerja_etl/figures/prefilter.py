@@ -148,18 +148,16 @@ def led_by(pattern: str, firsts: str | None) -> str:
 
 def at_word_start(alternatives: Iterable[tuple[str, str]]) -> str:
     """Alternatives, each given as its first letter and the pattern of the rest of it, as one
-    alternation at a word start that matches the letter in any case. It is led by a class of every
-    character the letters match: sre's scan passes other characters at once, where a pattern that
-    starts with a lookahead or a lookbehind is tried at every position. A lookbehind of the letter
-    picks its group; in a group the alternatives keep their order, and alternatives of different
-    groups cannot start at the same place."""
+    alternation at a word start that matches the letter in any case: one branch for each character
+    the letter matches, which sre skips after comparing that one character, and whose first
+    characters lead sre's scan (it passes other characters at once, where a pattern that starts
+    with a lookahead or a lookbehind is tried at every position). In a branch the alternatives keep
+    their order, and alternatives of different branches cannot start at the same place."""
     groups: dict[str, list[str]] = {}
     for letter, rest in alternatives:
         groups.setdefault(letter.lower(), []).append(rest)
-    firsts = "".join(case_variants(letter) for letter in groups)
-    picked = (f"(?<=[{re.escape(case_variants(letter))}])(?:{'|'.join(rests)})"
-              for letter, rests in groups.items())
-    return f"[{re.escape(firsts)}](?<!\\w.)(?:" + "|".join(picked) + ")"
+    return "(?:" + "|".join(f"{re.escape(variant)}(?<!\\w.)(?:{'|'.join(rests)})"
+                            for letter, rests in groups.items() for variant in case_variants(letter)) + ")"
 
 
 @cache
