@@ -46,9 +46,11 @@ def _starts_any_case(words: str) -> str:
     return "[" + re.escape("".join(map(case_variants, letters))) + "]"
 
 
-# The lookaheads of a separator's and a scale word's first letters spare entering their
+# Led by a digit, not by a lookahead or an optional currency: sre scans for digits instead of
+# trying every position (a currency before a number is found apart, see _numerals). The
+# lookaheads of a separator's and a scale word's first letters spare entering their
 # alternations after most numbers.
-_NUMBER_AND_UNIT = (
+_FIGURE_RE = re.compile(
     rf"(?P<num>\d(?:{_DOT_DECIMAL_REST}|{_COMMA_THOUSANDS_REST}|{_NUMERAL_REST}))"
     rf"(?:(?=\s*[-–]|\s+{_starts_any_case('sampai|hingga')})"
     rf"(?<!\b(?:19|20)\d\d)(?:\s*[-–]\s*|\s+{_RANGE_WORDS}\s+)(?!(?:19|20)\d\d\b)"
@@ -57,11 +59,8 @@ _NUMBER_AND_UNIT = (
     r"(?P<rupiah>\s*(?i:rupiah)\b)?"
     r"(?:\s*(?P<pct>%|(?i:persen(?:nya)?|per\s?sen|percent)\b))?"
 )
-# The lookahead of a match's first character spares trying the currency at most positions.
-_FIGURE_RE = re.compile(rf"(?=[RI\d])(?P<cur>\b(?:Rp|IDR)\.?\s*)?{_NUMBER_AND_UNIT}")
-# For a sentence without 'Rp' or 'IDR' (three in four): no currency (its group stays empty), and
-# led by a digit, so sre scans for digits (about half the cost of _FIGURE_RE).
-_BARE_FIGURE_RE = re.compile(rf"{_NUMBER_AND_UNIT}(?P<cur>)")
+# 'Rp', 'IDR' at a word start: led by their first letters for sre's scan.
+_CURRENCY = re.compile(r"(?:R(?<!\w.)p|I(?<!\w.)DR)\.?\s*")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 # A wave number after a wave noun: digits, a Roman numeral, an ordinal or a cardinal word
 # ('gelombang ke-12', 'batch 8', 'gelombang IV', 'gelombang pertama', 'gelombang satu'), and
@@ -255,24 +254,27 @@ def _number_words(sentence: str) -> list[Candidate]:
 def _numerals(sentence: str, table_header: list[str] | None,
               stated_unit: str | None, stated_from: int) -> list[Candidate]:
     out: list[Candidate] = []
-    pattern = _FIGURE_RE if "Rp" in sentence or "IDR" in sentence else _BARE_FIGURE_RE
-    for m in pattern.finditer(sentence):
-        cand = _numeral_candidate(sentence, m, table_header,
+    # Where each currency ends, the start of the currency: a number there is an amount from there.
+    currency_from = {c.end(): c.start() for c in _CURRENCY.finditer(sentence)} \
+        if "Rp" in sentence or "IDR" in sentence else {}
+    for m in _FIGURE_RE.finditer(sentence):
+        cand = _numeral_candidate(sentence, m, currency_from.get(m.start()), table_header,
                                   stated_unit if m.start() >= stated_from else None)
         if cand:
             out.extend(cand)
     return out
 
 
-def _numeral_candidate(sentence: str, m: re.Match[str],
+def _numeral_candidate(sentence: str, m: re.Match[str], currency_start: int | None,
                        table_header: list[str] | None, stated_unit: str | None) -> list[Candidate]:
-    cur, num, num2, scale, rupiah, pct_sign = m.group("cur", "num", "num2", "scale", "rupiah", "pct")
+    """The figure (or a range's two) of a number `m`, its currency ('Rp') from `currency_start`."""
+    num, num2, scale, rupiah, pct_sign = m.group("num", "num2", "scale", "rupiah", "pct")
     scale = scale or ""
-    start, end = m.span()
-    currency = bool(cur or rupiah)
+    start, end = m.span() if currency_start is None else (currency_start, m.end())
+    currency = currency_start is not None or bool(rupiah)
     if scale.lower() in numbers.SCALES_AFTER_RP and not currency:
         return []  # a bare 'M' or 'T' after a number is not a scale without 'Rp'
-    if start and not cur and _attached_to_word(sentence, start):
+    if start and currency_start is None and _attached_to_word(sentence, start):
         return []  # Covid-19, LQ45, G20
     if end < len(sentence) and sentence[end].isalpha() and not (scale or pct_sign):
         return []  # 20detik, 4G
