@@ -103,20 +103,22 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
     sentence_places = places.SentencePlaces(text)
     breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text)]
     out: list[Figure] = []
-    for i, cand in enumerate(found):
-        # wave numbers name a wave: the words before them still describe the figure after them
-        prev_end = next((c.end for c in reversed(found[:i]) if c.unit != "ordinal"), 0)
+    prev_end = 0   # where the figure before ends: wave numbers name a wave, the words before
+    for i, cand in enumerate(found):   # them still describe the figure after them
         next_start = found[i + 1].start if i + 1 < len(found) else len(text)
+        before = text[:cand.start]
         left, right = text[prev_end:cand.start], _right_of(text, found, i, next_start)
         left_breaks = [m.span() for m in _CLAUSE_BREAK.finditer(left)]
         left_clause = _own_clause(left, left_breaks)
-        right_clause = _CLAUSE_BREAK.split(right, maxsplit=1)[0]
-        clause_before = _own_clause(text[:cand.start], _breaks_before(text, breaks, cand.start))
+        right_clause = right[:brk.start()] if (brk := _CLAUSE_BREAK.search(right)) else right
+        clause_before = _own_clause(before, _breaks_before(text, breaks, cand.start))
+        if cand.unit != "ordinal":
+            prev_end = cand.end
         place = places.of(sentence_places, cand.start, cand.end, left, left_breaks, right_clause,
                           clause_before, out[-1].province if out else None)
         ctx = cls.Context(
             unit=cand.unit, value=cand.value, left=left, left_clause=left_clause, right=right,
-            sentence_before=text[:cand.start], clause_before=clause_before,
+            sentence_before=before, clause_before=clause_before,
             from_wave=cand.unit_from == "ordinal",
             province_left=place.left is not None or place.topic is not None,
             province_right=place.right is not None, province_clause=place.clause is not None,
@@ -127,7 +129,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         metric, rule = decision.metric, decision.rule
         province = None if cand.unit == "ordinal" else place.province
         if decision is cls.WEAK:
-            inherited = _inherit(cand, left, left_clause, text[:cand.start], out, earlier, sentence)
+            inherited = _inherit(cand, left, left_clause, before, out, earlier, sentence)
             if inherited is not None:
                 metric, rule = inherited.metric, inherited.rule
                 province = province or inherited.province
@@ -156,10 +158,8 @@ def _right_of(text: str, found: list[Candidate], i: int, next_start: int) -> str
     """The text after the i-th figure up to the next; past it when the next is the whole the share
     is of ('X persen dari N peserta merupakan perempuan')."""
     right = text[found[i].end:next_start]
-    if _SHARE_OF_NEXT.fullmatch(right) and i + 2 < len(found):
-        return text[found[i].end:found[i + 2].start]
-    if _SHARE_OF_NEXT.fullmatch(right) and i + 1 < len(found):
-        return text[found[i].end:]
+    if i + 1 < len(found) and _SHARE_OF_NEXT.fullmatch(right):
+        return text[found[i].end:found[i + 2].start] if i + 2 < len(found) else text[found[i].end:]
     return right
 
 
