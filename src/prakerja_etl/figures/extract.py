@@ -101,7 +101,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         return []
     text = sentence.text
     sentence_places = places.SentencePlaces(text)
-    breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text)]
+    breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text, 0, found[-1].start)]   # later ones unused
     out: list[Figure] = []
     prev_end = 0   # where the figure before ends: wave numbers name a wave, the words before
     for i, cand in enumerate(found):   # them still describe the figure after them
@@ -230,12 +230,12 @@ def _own_clause(left: str, breaks: list[tuple[int, int]]) -> str:
 
 
 def _breaks_before(text: str, breaks: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
-    """The clause breaks of text[:end], from those of the whole sentence: a break found four or
-    more characters before `end` read nothing beyond it; only the last few characters are
-    scanned again, as the end of text[:end] (a comma before a digit breaks there, not in text)."""
-    safe = bisect_right(breaks, end - 4, key=lambda span: span[0])
+    """The last clause breaks of text[:end] (all _own_clause reads), from the sentence's (bisected as
+    tuples: no key function to call): one found four or more characters before `end` read nothing
+    beyond it; the last few are scanned again as text[:end]'s end (a comma before a digit breaks)."""
+    safe = bisect_right(breaks, (end - 4, len(text)))
     resume = max(breaks[safe - 1][1] if safe else 0, end - 3, 0)
-    return breaks[:safe] + [m.span() for m in _CLAUSE_BREAK.finditer(text, resume, end)]
+    return breaks[max(safe - 2, 0):safe] + [m.span() for m in _CLAUSE_BREAK.finditer(text, resume, end)]
 
 
 def _inherit(cand: Candidate, left: str, left_clause: str, before: str, same_sentence: list[Figure],
