@@ -108,10 +108,12 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         next_start = found[i + 1].start if i + 1 < len(found) else len(text)
         before = text[:cand.start]
         left, right = text[prev_end:cand.start], _right_of(text, found, i, next_start)
-        left_breaks = [m.span() for m in _CLAUSE_BREAK.finditer(left)]
+        # (from the sentence's start, `left` is `before`: its breaks and clause are those of before)
+        before_breaks = _breaks_before(text, breaks, cand.start)
+        left_breaks = [m.span() for m in _CLAUSE_BREAK.finditer(left)] if prev_end else before_breaks
         left_clause = _own_clause(left, left_breaks)
         right_clause = right[:brk.start()] if (brk := _CLAUSE_BREAK.search(right)) else right
-        clause_before = _own_clause(before, _breaks_before(text, breaks, cand.start))
+        clause_before = _own_clause(before, before_breaks) if prev_end else left_clause
         if cand.unit != "ordinal":
             prev_end = cand.end
         place = places.of(sentence_places, cand.start, cand.end, left, left_breaks, right_clause,
@@ -209,11 +211,6 @@ def _of_registrants(ctx: cls.Context, out: list[Figure], earlier: list[Figure]) 
         return out[-1].metric == "registrants_total"
     return bool(earlier) and earlier[-1].metric == "registrants_total" and \
         cls.LEX.anaphora.search(ctx.sentence_before) is not None
-
-
-def _last_clause(left: str) -> str:
-    parts = _CLAUSE_BREAK.split(left)
-    return parts[-1] if parts else left
 
 
 def _own_clause(left: str, breaks: list[tuple[int, int]]) -> str:
@@ -367,7 +364,7 @@ class _StatedValue:
 def _reached(f: Figure) -> bool:
     """A count its own clause says was reached ('sudah menjangkau 16 juta peserta')."""
     return f.unit == "person" and bool(
-        cls.LEX.person_realised.search(_last_clause(f.sentence.text[:f.start - f.sentence.start])))
+        cls.LEX.person_realised.search(_CLAUSE_BREAK.split(f.sentence.text[:f.start - f.sentence.start])[-1]))
 
 
 def _province_restated(figures: list[Figure]) -> list[Figure]:
