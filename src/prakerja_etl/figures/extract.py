@@ -112,7 +112,9 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         before_breaks = _breaks_before(text, breaks, cand.start)
         left_breaks = [m.span() for m in _CLAUSE_BREAK.finditer(left)] if prev_end else before_breaks
         left_clause = _own_clause(left, left_breaks)
-        right_clause = right[:brk.start()] if (brk := _CLAUSE_BREAK.search(right)) else right
+        # (only a sentence naming a province reads the figure's clause after it)
+        brk = _CLAUSE_BREAK.search(right) if sentence_places.mentions else None
+        right_clause = right[:brk.start()] if brk else right
         clause_before = _own_clause(before, before_breaks) if prev_end else left_clause
         if cand.unit != "ordinal":
             prev_end = cand.end
