@@ -101,22 +101,28 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         return []
     text = sentence.text
     sentence_places = places.SentencePlaces(text)
-    breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text)]
+    breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text, 0, found[-1].start)]   # later ones unused
     out: list[Figure] = []
-    for i, cand in enumerate(found):
-        # wave numbers name a wave: the words before them still describe the figure after them
-        prev_end = next((c.end for c in reversed(found[:i]) if c.unit != "ordinal"), 0)
+    prev_end = 0   # where the figure before ends: wave numbers name a wave, the words before
+    for i, cand in enumerate(found):   # them still describe the figure after them
         next_start = found[i + 1].start if i + 1 < len(found) else len(text)
+        before = text[:cand.start]
         left, right = text[prev_end:cand.start], _right_of(text, found, i, next_start)
-        left_breaks = [m.span() for m in _CLAUSE_BREAK.finditer(left)]
+        # (from the sentence's start, `left` is `before`: its breaks and clause are those of before)
+        before_breaks = _breaks_before(text, breaks, cand.start)
+        left_breaks = [m.span() for m in _CLAUSE_BREAK.finditer(left)] if prev_end else before_breaks
         left_clause = _own_clause(left, left_breaks)
-        right_clause = _CLAUSE_BREAK.split(right, maxsplit=1)[0]
-        clause_before = _own_clause(text[:cand.start], _breaks_before(text, breaks, cand.start))
+        # (only a sentence naming a province reads the figure's clause after it)
+        brk = _CLAUSE_BREAK.search(right) if sentence_places.mentions else None
+        right_clause = right[:brk.start()] if brk else right
+        clause_before = _own_clause(before, before_breaks) if prev_end else left_clause
+        if cand.unit != "ordinal":
+            prev_end = cand.end
         place = places.of(sentence_places, cand.start, cand.end, left, left_breaks, right_clause,
                           clause_before, out[-1].province if out else None)
         ctx = cls.Context(
             unit=cand.unit, value=cand.value, left=left, left_clause=left_clause, right=right,
-            sentence_before=text[:cand.start], clause_before=clause_before,
+            sentence_before=before, clause_before=clause_before,
             from_wave=cand.unit_from == "ordinal",
             province_left=place.left is not None or place.topic is not None,
             province_right=place.right is not None, province_clause=place.clause is not None,
@@ -127,7 +133,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         metric, rule = decision.metric, decision.rule
         province = None if cand.unit == "ordinal" else place.province
         if decision is cls.WEAK:
-            inherited = _inherit(cand, left, left_clause, text[:cand.start], out, earlier, sentence)
+            inherited = _inherit(cand, left, left_clause, before, out, earlier, sentence)
             if inherited is not None:
                 metric, rule = inherited.metric, inherited.rule
                 province = province or inherited.province
@@ -156,10 +162,8 @@ def _right_of(text: str, found: list[Candidate], i: int, next_start: int) -> str
     """The text after the i-th figure up to the next; past it when the next is the whole the share
     is of ('X persen dari N peserta merupakan perempuan')."""
     right = text[found[i].end:next_start]
-    if _SHARE_OF_NEXT.fullmatch(right) and i + 2 < len(found):
-        return text[found[i].end:found[i + 2].start]
-    if _SHARE_OF_NEXT.fullmatch(right) and i + 1 < len(found):
-        return text[found[i].end:]
+    if i + 1 < len(found) and _SHARE_OF_NEXT.fullmatch(right):
+        return text[found[i].end:found[i + 2].start] if i + 2 < len(found) else text[found[i].end:]
     return right
 
 
@@ -211,11 +215,6 @@ def _of_registrants(ctx: cls.Context, out: list[Figure], earlier: list[Figure]) 
         cls.LEX.anaphora.search(ctx.sentence_before) is not None
 
 
-def _last_clause(left: str) -> str:
-    parts = _CLAUSE_BREAK.split(left)
-    return parts[-1] if parts else left
-
-
 def _own_clause(left: str, breaks: list[tuple[int, int]]) -> str:
     """The clause a figure belongs to, up to it: the last clause, or the two last when the last is
     only an appositive connector ('…, yakni 1 juta orang' speaks of the clause before).
@@ -230,12 +229,12 @@ def _own_clause(left: str, breaks: list[tuple[int, int]]) -> str:
 
 
 def _breaks_before(text: str, breaks: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
-    """The clause breaks of text[:end], from those of the whole sentence: a break found four or
-    more characters before `end` read nothing beyond it; only the last few characters are
-    scanned again, as the end of text[:end] (a comma before a digit breaks there, not in text)."""
-    safe = bisect_right(breaks, end - 4, key=lambda span: span[0])
+    """The last clause breaks of text[:end] (all _own_clause reads), from the sentence's (bisected as
+    tuples: no key function to call): one found four or more characters before `end` read nothing
+    beyond it; the last few are scanned again as text[:end]'s end (a comma before a digit breaks)."""
+    safe = bisect_right(breaks, (end - 4, len(text)))
     resume = max(breaks[safe - 1][1] if safe else 0, end - 3, 0)
-    return breaks[:safe] + [m.span() for m in _CLAUSE_BREAK.finditer(text, resume, end)]
+    return breaks[max(safe - 2, 0):safe] + [m.span() for m in _CLAUSE_BREAK.finditer(text, resume, end)]
 
 
 def _inherit(cand: Candidate, left: str, left_clause: str, before: str, same_sentence: list[Figure],
@@ -367,7 +366,7 @@ class _StatedValue:
 def _reached(f: Figure) -> bool:
     """A count its own clause says was reached ('sudah menjangkau 16 juta peserta')."""
     return f.unit == "person" and bool(
-        cls.LEX.person_realised.search(_last_clause(f.sentence.text[:f.start - f.sentence.start])))
+        cls.LEX.person_realised.search(_CLAUSE_BREAK.split(f.sentence.text[:f.start - f.sentence.start])[-1]))
 
 
 def _province_restated(figures: list[Figure]) -> list[Figure]:
