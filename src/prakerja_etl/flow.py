@@ -43,8 +43,9 @@ def ingest(raw_dir: str = str(default("raw_dir")),
         executor.prepare(count_up_to(settings.raw_dir, PARALLEL_MIN_FILES))
         with writer_session(settings, flow_run.get_id()) as loader:
             plan = tasks.plan_sources(settings.raw_dir, as_is(loader))
-            for results in executor.extract(steps.pending_batches(loader, settings.batch_size)):
-                tasks.load_batch(results, loader)
+            with steps.long_lived_frozen():
+                for results in executor.extract(steps.pending_batches(loader, settings.batch_size)):
+                    tasks.load_batch(results, loader)
             tasks.load_official(as_is(settings), as_is(loader))
             tasks.mark_removed(plan.removed, as_is(loader))
     return tasks.report_run(read_summary(settings, loader.run_id))

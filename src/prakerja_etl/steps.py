@@ -4,8 +4,10 @@ loader; `tasks` gives each a Prefect task, `flow` puts them in order. Nothing he
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,19 @@ def plan_raw(raw_dir: Path, loader: Loader) -> Plan:
 def pending_batches(loader: Loader, size: int) -> Iterator[list[SourceFile]]:
     """The raw files to process, `size` at a time in path order."""
     return loader.pending_batches(size, RAW_KINDS)
+
+
+@contextmanager
+def long_lived_frozen() -> Iterator[None]:
+    """Around loading the batches: the objects alive when it starts (modules, Prefect's client, the
+    warehouse connection) outlive it, so the collector need not scan them again for every batch
+    (GC 1.35 → 0.6 s of a cold 20k run). Unfrozen after, so a long-lived process still collects
+    them."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def load_results(results: list[FileResult], loader: Loader) -> Written:
