@@ -24,6 +24,15 @@ def test_a_province_opening_the_sentence_frames_its_count(opening: str) -> None:
     assert (f.metric, f.province.name) == ("province_recipients", "Maluku Utara")
 
 
+def test_a_province_opening_the_sentence_does_not_frame_a_count_said_to_be_the_nations() -> None:
+    text = "Di Maluku Utara, peserta aktif ada 41 ribu orang, adapun se-Indonesia 4,1 juta orang."
+    got = [(f.metric, f.province.name if f.province else None) for f in figures(text)]
+    assert got == [("province_recipients", "Maluku Utara"), ("recipients_total", None)]
+    # look-alike: a second count of the province, with no national word, stays the province's
+    text = "Di Maluku Utara, peserta aktif ada 41 ribu orang, adapun yang sudah lulus 30 ribu orang."
+    assert [f.province.name if f.province else None for f in figures(text)] == ["Maluku Utara"] * 2
+
+
 def test_a_province_inside_the_sentence_does_not_frame_the_count() -> None:
     # look-alike: the province is where an event was held, not an opening frame
     [f] = figures("Menteri berkunjung ke Maluku Utara pekan lalu; jumlah penerima tercatat 4,1 juta orang.")

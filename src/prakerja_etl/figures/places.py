@@ -64,9 +64,11 @@ def of(places: SentencePlaces, start: int, end: int, left: str, left_breaks: lis
         before = None   # '1,4 juta dari Jawa Barat dan 1,1 juta dari Jawa Timur'
     # 'Provinsi X mencatat 700 ribu pendaftar dengan 200 ribu penerima': the province is the
     # subject of its clause, unless the figure is said to be the whole country's.
-    clause = None if cls.LEX.national.search(left) else \
-        _nearest_province(mentions, start - len(clause_before), start, last=True)
-    return Place(before, after, clause, places.topic)
+    national = cls.LEX.national.search(left) is not None
+    clause = None if national else _nearest_province(mentions, start - len(clause_before), start, last=True)
+    # nor does the province opening the sentence frame a figure said to be the nation's
+    # ('Di Jawa Timur, … 1 juta orang, sedangkan secara nasional 5,9 juta')
+    return Place(before, after, clause, None if national else places.topic)
 
 
 def _topic_province(text: str, mentions: list[ProvinceMention]) -> Province | None:
