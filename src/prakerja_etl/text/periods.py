@@ -149,7 +149,8 @@ def _normalise(m: re.Match[str], year_in_force: int | None, article_year: int | 
 
 
 _PAST_AFTER = re.compile(r"\s+(?:lalu|kemarin)\b", re.IGNORECASE)
-_RELATIVE_AFTER = re.compile(r"(?:tahun\s+)?(ini|lalu|sebelumnya|depan)\b", re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(r"(?:tahun\s+)?(" + "|".join(w for w in _RELATIVE if " " not in w) + r")\b",
+                             re.IGNORECASE)   # the words of `_RELATIVE` that follow 'tahun'
 
 
 def _year_of_part(m: re.Match[str], year_group: str, year_in_force: int | None,
