@@ -73,3 +73,24 @@ def test_a_whole_of_one_province_opening_the_sentence_frames_its_parts() -> None
     # look-alike: provinces listed in the opening, with no whole counted there, frame nothing
     [f] = figures("Dari Lampung, Bengkulu dan Jambi, penerima tahun lalu mencapai 1,4 juta orang.")
     assert (f.metric, f.province) == ("recipients_total", None)
+
+
+def test_a_province_opening_the_sentence_after_its_dateline_frames_its_count() -> None:
+    [f] = figures("Ternate (ANTARA) - Di Maluku Utara, pemegang kartu yang aktif tercatat 41 ribu orang.")
+    assert (f.metric, f.province.name) == ("province_recipients", "Maluku Utara")
+    # look-alike: the dateline's own city names no province, and a province later in the
+    # sentence is where something happened
+    [f] = figures("Ternate (ANTARA) - Pemegang kartu yang aktif tercatat 4,1 juta orang, "
+                  "kata pejabat di Maluku Utara.")
+    assert (f.metric, f.province) == ("recipients_total", None)
+
+
+def test_a_clause_with_no_subject_of_its_own_counts_in_the_province_before() -> None:
+    text = "Provinsi Gorontalo mencatat 85 ribu pelamar, tetapi yang dinyatakan lolos cuma 21 ribu orang."
+    got = [(f.metric, f.province.name if f.province else None) for f in figures(text)]
+    assert got == [("registrants_total", "Gorontalo"), ("province_recipients", "Gorontalo")]
+    # look-alikes: the clause names the nation, or has a subject of its own
+    text = "Provinsi Gorontalo mencatat 85 ribu pelamar, tetapi secara nasional yang lolos 5,1 juta orang."
+    assert [f.province for f in figures(text)][1] is None
+    text = "Provinsi Gorontalo mencatat 85 ribu pelamar, tetapi program ini menjangkau 5,1 juta orang."
+    assert [f.province for f in figures(text)][1] is None

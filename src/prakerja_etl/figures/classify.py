@@ -21,7 +21,7 @@ from prakerja_etl.figures.time_cues import CUES
 LEX = load()
 NOUN_PHRASE_WORDS = 3   # words between a figure and a place name that still belongs to its noun
 # Not the decimal comma of 2,9 (led by a class, which sre's scan passes at once, see extract).
-_CLAUSE_BREAK = re.compile(r"[,;:](?:(?<=,)(?:(?<!\d,)|(?!\d))|(?<=[;:]))")
+CLAUSE_BREAK = re.compile(r"[,;:](?:(?<=,)(?:(?<!\d,)|(?!\d))|(?<=[;:]))")
 _NEXT_CLAUSE_PENALTY = 50
 # A clause that is only an appositive connector points at the clause before it
 # ('… kuota yang disiapkan, yaitu 5,6 juta peserta').
@@ -30,7 +30,7 @@ _RELATIVE = re.compile(r"\s*yang\b", re.IGNORECASE)
 # 'N dari M': M is the whole that N is part of ('lebih dari M' is a hedge, not a whole).
 _WHOLE_OF = re.compile(r"^\s*(?:\S+\s+){0,4}?(?<!lebih )(?<!kurang )dari\s+(?:total\s+|sebanyak\s+)?$",
                        re.IGNORECASE)
-_COVERAGE = {"regencies_covered", "provinces_covered"}
+COVERAGE = {"regencies_covered", "provinces_covered"}
 _TRAIT_WORDS = 2   # '8,6 juta orang penerima perempuan': the count's noun, then the trait
 # The recipients' make-up: shares of recipients with a trait (the catalog's composition topic).
 COMPOSITION = frozenset(m.metric for m in load_catalog() if m.topic == "composition")
@@ -108,7 +108,7 @@ def _candidates(cues: Cues, left: str, right: str) -> list[_Found]:
     if right:
         hit = cues.first(right, "right")   # the leftmost match is the nearest on the right
         if hit:
-            crossed = bool(_CLAUSE_BREAK.search(right, 0, hit.start))
+            crossed = bool(CLAUSE_BREAK.search(right, 0, hit.start))
             # After a comma, words tend to label the next figure.
             distance = len(right[:hit.start].strip()) + (_NEXT_CLAUSE_PENALTY if crossed else 0)
             out.append(_Found(distance, hit.index, not crossed))
@@ -139,11 +139,11 @@ def _partitive(ctx: Context) -> Decision | None:
     and the words after the share are one description; only a cue spanning both decides."""
     if ctx.left_clause.strip():
         return None
-    clauses = _CLAUSE_BREAK.split(ctx.sentence_before)
+    clauses = CLAUSE_BREAK.split(ctx.sentence_before)
     if len(clauses) < 2 or not LEX.partitive.match(clauses[-2]):
         return None
     whole = clauses[-2]
-    text = whole + " " + _CLAUSE_BREAK.split(ctx.right, maxsplit=1)[0]
+    text = whole + " " + CLAUSE_BREAK.split(ctx.right, maxsplit=1)[0]
     hit = next((h for h in LEX.percent.search(text, "right")
                 if h.start < len(whole) < h.end and LEX.percent.metrics[h.index]), None)
     return Decision(LEX.percent.metrics[hit.index], "partitive:" + LEX.percent.ids[hit.index]) if hit else None
@@ -220,7 +220,7 @@ def _person(ctx: Context) -> Decision:
         if hit and LEX.person_exclusions.ids[hit.index] == "region" and (
                 ctx.province_left or ctx.province_right or ctx.province_clause):
             continue   # 'Di luar Pulau Jawa, Sulsel mencatat 298 ribu penerima': the province's count
-        if hit and (side == "left" or not _CLAUSE_BREAK.search(text, 0, hit.start)):
+        if hit and (side == "left" or not CLAUSE_BREAK.search(text, 0, hit.start)):
             subject = "sampel survei" if LEX.person_exclusions.ids[hit.index] == "sample-or-survey" else None
             return Decision(None, LEX.person_exclusions.rule(hit.index), subject)
     head = LEX.person_heads.first(ctx.right)
@@ -262,7 +262,7 @@ def provincial(decision: Decision) -> Decision:
 def _subgroup(ctx: Context) -> bool:
     """'Penerima perempuan mencapai 8,6 juta', '8,6 juta penerima perempuan': a count of the people
     with a trait of the recipients' make-up is a slice of the count, not all of it."""
-    phrase = _CLAUSE_BREAK.split(ctx.right, maxsplit=1)[0]
+    phrase = CLAUSE_BREAK.split(ctx.right, maxsplit=1)[0]
     if LEX.said_to_be_kind.match(phrase) and not _WHOLE_OF.match(ctx.left) or \
             LEX.kind_relative.search(ctx.left_clause):
         # '1,9 juta penerima merupakan korban PHK', 'penerima yang berasal dari kalangan pekerja …
@@ -284,7 +284,7 @@ def _regency_before(before: str) -> bool:
 
 def _regency_after(right: str) -> bool:
     """'48 ribu warga Kota Bekasi': a regency in the figure's own noun phrase makes it the regency's."""
-    phrase = _CLAUSE_BREAK.split(right, maxsplit=1)[0]
+    phrase = CLAUSE_BREAK.split(right, maxsplit=1)[0]
     hit = LEX.regency.search(phrase) or LEX.regency_place.search(phrase)
     return hit is not None and len(phrase[:hit.start()].split()) <= NOUN_PHRASE_WORDS
 
@@ -305,7 +305,7 @@ def _target(ctx: Context) -> Decision | None:
     if joined:
         # '…, yaitu 5,6 juta peserta' and '…, yang bisa mencapai 100 ribu penerima' go on
         # speaking of the clause before.
-        clauses = _CLAUSE_BREAK.split(ctx.sentence_before)
+        clauses = CLAUSE_BREAK.split(ctx.sentence_before)
         clause = clauses[-2] + clause if len(clauses) > 1 else clause
     hit = LEX.person_target.last(clause)
     # 'melampaui target 5,6 juta': the target word is a yardstick, the figure right after it (in
@@ -344,7 +344,7 @@ def _count(ctx: Context) -> Decision:
     if not hit:
         return WEAK
     planned = LEX.person_target.last(ctx.clause_before)
-    if planned and LEX.person_target.ids[planned.index] == "planned" and LEX.count.metrics[hit.index] in _COVERAGE:
+    if planned and LEX.person_target.ids[planned.index] == "planned" and LEX.count.metrics[hit.index] in COVERAGE:
         # Coverage is what was reached, not a plan; partners or courses a plan names exist already.
         return Decision(None, "exclusion:planned")
     return Decision(LEX.count.metrics[hit.index], LEX.count.rule(hit.index))

@@ -15,6 +15,7 @@ from prakerja_etl.figures.interval import interval
 from prakerja_etl.figures.lazy import cached
 from prakerja_etl.figures.lexicon import Subject
 from prakerja_etl.figures.subject import PRAKERJA, SentenceSubjects
+from prakerja_etl.figures.thresholds import areas_over_threshold
 from prakerja_etl.figures.time_cues import CHANGE_OPENER, CHANGE_TO_END
 from prakerja_etl.text.provinces import Province
 from prakerja_etl.text.segment import Sentence
@@ -85,7 +86,7 @@ def extract_figures(sentences: list[Sentence], article_year: int | None,
             raise UnreadableInput(f"the text states more than {max_figures:,} figures "
                                   "(PRAKERJA_MAX_FIGURES_PER_ARTICLE); a news article states far fewer")
     figures = _package_of_its_parts(_adopt_restated_values(figures), sentences)
-    return _denied_everywhere(_province_restated(_one_value_one_quantity(figures)))
+    return _denied_everywhere(_province_restated(areas_over_threshold(_one_value_one_quantity(figures))))
 
 
 def table_header(sentence: Sentence, header: list[str] | None) -> list[str] | None:

@@ -244,8 +244,11 @@ class Lexicon:
     regency: Prefiltered             # a regency named: 'Kabupaten X', 'warga Banyumas'
     regency_place: Prefiltered       # … or after 'di'/'dari', in a figure's own noun phrase
     national: Prefiltered
+    areas_noun: Prefiltered          # match: the noun right after a count of areas
+    areas_each: Prefiltered          # search: each of a count of areas has the bounded property
     topic_opening: Prefiltered       # match: the words before a province that opens a sentence
     topic_close: Prefiltered         # match: what follows that province up to its comma
+    headless_clause: Prefiltered     # match: a clause whose subject is the clause before's
     person_exclusions: Cues
     person_heads: Cues
     person: Cues
@@ -308,11 +311,14 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
         change_to=compile_cue(r"^\W*(?:\w+\W+)?(?:" + "|".join(phrase(w) for w in data["change_to"])
                               + r")\s*(?:(?:sekitar|sebanyak|sebesar|hanya)\s+)?$", re.IGNORECASE),
         national=_words(data["national"]),
+        areas_each=_words(data["areas_each"]),
+        areas_noun=_words(data["areas_noun"], anchor=r"^\s*"),
         topic_opening=compile_cue(
             r"^\W*(?:(?:" + "|".join(phrase(w) for w in data["topic_opening"]) + r")\s+(?:di\s+)?|di\s+)"
             r"(?:(?:" + "|".join(phrase(w) for w in data["topic_area"]) + r")\s+)?$", re.IGNORECASE),
         topic_close=compile_cue(
             r"\s*(?:(?:" + "|".join(phrase(w) for w in data["topic_focus"]) + r")\s*)?,", re.IGNORECASE),
+        headless_clause=_words(data["headless_clause"], anchor=r"^\W*(?:", tail=r")?\s*yang\b"),
         regency=compile_cue("|".join(phrase(w) for w in data["regency_names"]) + "|"
                             + _regency_after_words(data["regency_people"])),
         regency_place=compile_cue(_regency_after_words(data["regency_people"] + data["regency_place"])),

@@ -14,7 +14,7 @@ _DIGIT = re.compile(r"\d")
 _CLAUSE_COMMA = re.compile(r",(?=\s)")   # not the decimal comma of '1,3 juta'
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:dan|serta)?\s*")   # 'Jawa Barat, Banten dan Bali'
 _LABEL_SEPARATOR = re.compile(r"\s*(?:\(\w+\)\s*)?[:=|–—-]\s*")   # 'Jawa Barat (Jabar): '
-_DATELINE = re.compile(
+DATELINE = re.compile(
     r"^\W*(?:[\w.]+(?:\s[A-Z][\w.]*)?\s*,\s*)?[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s*(?:\([A-Za-z]+\)\s*)?[-–]\s")
 
 
@@ -25,10 +25,11 @@ class SentencePlaces:
     def __init__(self, text: str) -> None:
         self.text = text
         self.mentions = find_provinces(text)
-        dateline = _DATELINE.match(text) if self.mentions else None   # (most sentences name none)
+        dateline = DATELINE.match(text) if self.mentions else None   # (most sentences name none)
+        opening = dateline.end() if dateline else 0
         if dateline:
-            self.mentions = [m for m in self.mentions if m.start >= dateline.end()]
-        self.topic = _topic_province(text, self.mentions)
+            self.mentions = [m for m in self.mentions if m.start >= opening]
+        self.topic = _topic_province(text, self.mentions, opening)
 
 
 @dataclass
@@ -66,21 +67,24 @@ def of(places: SentencePlaces, start: int, end: int, left: str, left_breaks: lis
     # subject of its clause, unless the figure is said to be the whole country's.
     national = cls.LEX.national.search(left) is not None
     clause = None if national else _nearest_province(mentions, start - len(clause_before), start, last=True)
+    if clause is None and not national and cls.LEX.headless_clause.match(clause_before):
+        clause = previous   # 'X mencatat 900 ribu pendaftar, namun yang lolos hanya 310 ribu'
     # nor does the province opening the sentence frame a figure said to be the nation's
     # ('Di Jawa Timur, … 1 juta orang, sedangkan secara nasional 5,9 juta')
     return Place(before, after, clause, None if national else places.topic)
 
 
-def _topic_province(text: str, mentions: list[ProvinceMention]) -> Province | None:
-    """'Di Jawa Timur, jumlah penerima …': a province that opens the sentence frames all of it; so
-    does the one province of a whole the sentence opens with ('Dari 1,3 juta pendaftar di Banten,
-    sebanyak 250 ribu lolos …': its parts are the province's too)."""
+def _topic_province(text: str, mentions: list[ProvinceMention], opening: int) -> Province | None:
+    """'Di Jawa Timur, jumlah penerima …': a province that opens the sentence (after its dateline,
+    which ends at `opening`) frames all of it; so does the one province of a whole the sentence
+    opens with ('Dari 1,3 juta pendaftar di Banten, sebanyak 250 ribu lolos …': its parts are the
+    province's too)."""
     if not mentions:
         return None
     first = mentions[0]
-    if cls.LEX.topic_opening.match(text[:first.start]) and cls.LEX.topic_close.match(text, first.end):
+    if cls.LEX.topic_opening.match(text[opening:first.start]) and cls.LEX.topic_close.match(text, first.end):
         return first.province
-    comma = _CLAUSE_COMMA.search(text) if cls.LEX.partitive.match(text) else None
+    comma = _CLAUSE_COMMA.search(text) if cls.LEX.partitive.match(text[opening:]) else None
     if comma and _DIGIT.search(text, 0, comma.start()) and \
             [m for m in mentions if m.start < comma.start()] == [first]:
         return first.province
