@@ -10,27 +10,17 @@ from dataclasses import dataclass, field, replace
 from prakerja_etl.errors import UnreadableInput
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.figures import places
+from prakerja_etl.figures.decide import CLAUSE_BREAK, decide
 from prakerja_etl.figures.find import Candidate, find_figures
 from prakerja_etl.figures.interval import interval
 from prakerja_etl.figures.lazy import cached
-from prakerja_etl.figures.lexicon import Subject
-from prakerja_etl.figures.subject import PRAKERJA, SentenceSubjects
+from prakerja_etl.figures.subject import SentenceSubjects
 from prakerja_etl.figures.thresholds import areas_over_threshold
-from prakerja_etl.figures.time_cues import CHANGE_OPENER, CHANGE_TO_END
 from prakerja_etl.text.provinces import Province
 from prakerja_etl.text.segment import Sentence
 
-# A decimal comma (2,9 juta) and the dash of a range (18 - 25 tahun) are not clause breaks.
-# (Led by the class of what every break starts with, which sre's scan passes at once where a
-# leading lookahead is tried at every position; at a space, the common case, the dash after it
-# is tested first.)
-_CLAUSE_BREAK = re.compile(r"[,;:\s](?:[-–](?<=\s[-–])(?:(?<!\d\s[-–])\s|\s(?!\d))"
-                           r"|(?<=[,;:])(?:(?<=[;:])|(?<!\d,)|(?!\d)))")
-# 'X persen dari N peserta merupakan perempuan': the share's group follows the whole it is of.
-# '… 85 persen atau Rp17 triliun': the same amount said another way.
-_SAME_AMOUNT = re.compile(r"^\W*(?:atau|setara(?:\s+dengan)?|alias)\W*$", re.IGNORECASE)
-_OLD_VALUE_WORDS = 5   # 'per peserta dari sebelumnya hanya': the new value's noun, then 'dari'
 _RESTATED_SHARE = 0.05   # two statements of one count differ by their rounding, not more
+# 'X persen dari N peserta merupakan perempuan': the share's group follows the whole it is of.
 _SHARE_OF_NEXT = re.compile(r"\s*dari\s*", re.IGNORECASE)
 
 
@@ -102,7 +92,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         return []
     text = sentence.text
     sentence_places = places.SentencePlaces(text)
-    breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text, 0, found[-1].start)]   # later ones unused
+    breaks = [m.span() for m in CLAUSE_BREAK.finditer(text, 0, found[-1].start)]   # later ones unused
     out: list[Figure] = []
     prev_end = 0   # where the figure before ends: wave numbers name a wave, the words before
     for i, cand in enumerate(found):   # them still describe the figure after them
@@ -111,10 +101,10 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         left, right = text[prev_end:cand.start], _right_of(text, found, i, next_start)
         # (from the sentence's start, `left` is `before`: its breaks and clause are those of before)
         before_breaks = _breaks_before(text, breaks, cand.start)
-        left_breaks = [m.span() for m in _CLAUSE_BREAK.finditer(left)] if prev_end else before_breaks
+        left_breaks = [m.span() for m in CLAUSE_BREAK.finditer(left)] if prev_end else before_breaks
         left_clause = _own_clause(left, left_breaks)
         # (only a sentence naming a province reads the figure's clause after it)
-        brk = _CLAUSE_BREAK.search(right) if sentence_places.mentions else None
+        brk = CLAUSE_BREAK.search(right) if sentence_places.mentions else None
         right_clause = right[:brk.start()] if brk else right
         clause_before = _own_clause(before, before_breaks) if prev_end else left_clause
         if cand.unit != "ordinal":
@@ -130,7 +120,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
             previous_value=out[-1].value if out and out[-1].unit == cand.unit else None,
             has_next=i + 1 < len(found), previous_metric=out[-1].metric if out else None,
         )
-        decision = _decide(ctx, subjects.of(cand.start, cand.end, next_start), out, earlier)
+        decision = decide(ctx, subjects.of(cand.start, cand.end, next_start), out, earlier)
         metric, rule = decision.metric, decision.rule
         province = None if cand.unit == "ordinal" else place.province
         if decision is cls.WEAK:
@@ -168,54 +158,6 @@ def _right_of(text: str, found: list[Candidate], i: int, next_start: int) -> str
     return right
 
 
-def _decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
-            earlier: list[Figure]) -> cls.Decision:
-    """The metric and rule of a figure: none for another subject's, else from the figure before it
-    in the sentence or from its words."""
-    if subject is not None and subject != PRAKERJA:
-        return cls.Decision(None, "subject:" + subject.id, subject.id)
-    if out and out[-1].rule.startswith("exclusion") and _SAME_AMOUNT.match(ctx.left_clause):
-        # '… realisasi 85 persen atau Rp17 triliun': a restated exclusion stays excluded.
-        return cls.Decision(None, out[-1].rule)
-    if out and out[-1].metric and out[-1].unit == ctx.unit and cls.LEX.change_to.match(ctx.left):
-        # 'menyasar 2 juta peserta, lalu menjadi 3 juta peserta': the new value of the same quantity.
-        return cls.Decision(out[-1].metric, "changed-from-previous")
-    if out and out[-1].metric and out[-1].unit == ctx.unit and _old_value_of(out[-1], ctx):
-        # 'naik menjadi Rp4,2 juta per peserta dari sebelumnya Rp3,5 juta': the value it replaced.
-        return cls.Decision(out[-1].metric, "changed-to-previous")
-    decision = cls.classify(ctx)
-    if decision.metric in cls.COMPOSITION and _of_registrants(ctx, out, earlier):
-        # the catalog's make-up shares are of recipients: one of registrants is none of them
-        return cls.Decision(None, "exclusion:share-of-registrants")
-    return decision
-
-
-def _old_value_of(new: Figure, ctx: cls.Context) -> bool:
-    """Whether the figure is the old value of a change whose new value `new` is ('menjadi Y dari
-    sebelumnya X'): `new` follows a word of changing into, and only 'dari' (and a few words
-    of `new`'s noun phrase) lies between the two."""
-    before_new = ctx.sentence_before[:new.start - new.sentence.start]
-    return CHANGE_TO_END.search(before_new[-40:]) is not None and not _CLAUSE_BREAK.search(ctx.left) \
-        and CHANGE_OPENER.search(ctx.left) is not None and len(ctx.left.split()) <= _OLD_VALUE_WORDS
-
-
-def _of_registrants(ctx: cls.Context, out: list[Figure], earlier: list[Figure]) -> bool:
-    """Whether a share is of registrants: named by its own noun ('52 persen pendaftar'), by the
-    whole its clause opens with ('Dari 12 juta pendaftar, 52 persen …') or points back to ('… 12 juta
-    orang mendaftar. Dari jumlah tersebut, 52 persen …')."""
-    head = cls.LEX.person_heads.first(ctx.right)
-    if head and cls.LEX.person_heads.metrics[head.index] == "registrants_total" and \
-            len(ctx.right[:head.start].split()) <= 1:
-        return True
-    # the share opens the clause after the whole (a word such as 'sebanyak' may stand before it)
-    if len(ctx.left_clause.split()) > 1 or not cls.LEX.partitive.match(ctx.sentence_before):
-        return False
-    if out:
-        return out[-1].metric == "registrants_total"
-    return bool(earlier) and earlier[-1].metric == "registrants_total" and \
-        cls.LEX.anaphora.search(ctx.sentence_before) is not None
-
-
 def _own_clause(left: str, breaks: list[tuple[int, int]]) -> str:
     """The clause a figure belongs to, up to it: the last clause, or the two last when the last is
     only an appositive connector ('…, yakni 1 juta orang' speaks of the clause before).
@@ -235,7 +177,7 @@ def _breaks_before(text: str, breaks: list[tuple[int, int]], end: int) -> list[t
     beyond it; the last few are scanned again as text[:end]'s end (a comma before a digit breaks)."""
     safe = bisect_right(breaks, (end - 4, len(text)))
     resume = max(breaks[safe - 1][1] if safe else 0, end - 3, 0)
-    return breaks[max(safe - 2, 0):safe] + [m.span() for m in _CLAUSE_BREAK.finditer(text, resume, end)]
+    return breaks[max(safe - 2, 0):safe] + [m.span() for m in CLAUSE_BREAK.finditer(text, resume, end)]
 
 
 def _inherit(cand: Candidate, left: str, left_clause: str, before: str, same_sentence: list[Figure],
@@ -367,7 +309,7 @@ class _StatedValue:
 def _reached(f: Figure) -> bool:
     """A count its own clause says was reached ('sudah menjangkau 16 juta peserta')."""
     return f.unit == "person" and bool(
-        cls.LEX.person_realised.search(_CLAUSE_BREAK.split(f.sentence.text[:f.start - f.sentence.start])[-1]))
+        cls.LEX.person_realised.search(CLAUSE_BREAK.split(f.sentence.text[:f.start - f.sentence.start])[-1]))
 
 
 def _province_restated(figures: list[Figure]) -> list[Figure]:

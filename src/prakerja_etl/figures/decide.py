@@ -1,0 +1,73 @@
+"""What a figure is, given what its sentence said before it: another programme's, a restated
+exclusion, the new or the old value of a change, or (most often) what its own words say."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from prakerja_etl.figures import classify as cls
+from prakerja_etl.figures.lexicon import Subject
+from prakerja_etl.figures.subject import PRAKERJA
+from prakerja_etl.figures.time_cues import CHANGE_OPENER, CHANGE_TO_END
+
+if TYPE_CHECKING:
+    from prakerja_etl.figures.extract import Figure
+
+# A decimal comma (2,9 juta) and the dash of a range (18 - 25 tahun) are not clause breaks.
+# (Led by the class of what every break starts with, which sre's scan passes at once where a
+# leading lookahead is tried at every position; at a space, the common case, the dash after it
+# is tested first.)
+CLAUSE_BREAK = re.compile(r"[,;:\s](?:[-–](?<=\s[-–])(?:(?<!\d\s[-–])\s|\s(?!\d))"
+                          r"|(?<=[,;:])(?:(?<=[;:])|(?<!\d,)|(?!\d)))")
+# '… 85 persen atau Rp17 triliun': the same amount said another way.
+_SAME_AMOUNT = re.compile(r"^\W*(?:atau|setara(?:\s+dengan)?|alias)\W*$", re.IGNORECASE)
+_OLD_VALUE_WORDS = 5   # 'per peserta dari sebelumnya hanya': the new value's noun, then 'dari'
+
+
+def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
+           earlier: list[Figure]) -> cls.Decision:
+    """The metric and rule of a figure: none for another subject's, else from the figure before it
+    in the sentence or from its words."""
+    if subject is not None and subject != PRAKERJA:
+        return cls.Decision(None, "subject:" + subject.id, subject.id)
+    if out and out[-1].rule.startswith("exclusion") and _SAME_AMOUNT.match(ctx.left_clause):
+        # '… realisasi 85 persen atau Rp17 triliun': a restated exclusion stays excluded.
+        return cls.Decision(None, out[-1].rule)
+    if out and out[-1].metric and out[-1].unit == ctx.unit and cls.LEX.change_to.match(ctx.left):
+        # 'menyasar 2 juta peserta, lalu menjadi 3 juta peserta': the new value of the same quantity.
+        return cls.Decision(out[-1].metric, "changed-from-previous")
+    if out and out[-1].metric and out[-1].unit == ctx.unit and _old_value_of(out[-1], ctx):
+        # 'naik menjadi Rp4,2 juta per peserta dari sebelumnya Rp3,5 juta': the value it replaced.
+        return cls.Decision(out[-1].metric, "changed-to-previous")
+    decision = cls.classify(ctx)
+    if decision.metric in cls.COMPOSITION and _of_registrants(ctx, out, earlier):
+        # the catalog's make-up shares are of recipients: one of registrants is none of them
+        return cls.Decision(None, "exclusion:share-of-registrants")
+    return decision
+
+
+def _old_value_of(new: Figure, ctx: cls.Context) -> bool:
+    """Whether the figure is the old value of a change whose new value `new` is ('menjadi Y dari
+    sebelumnya X'): `new` follows a word of changing into, and only 'dari' (and a few words
+    of `new`'s noun phrase) lies between the two."""
+    before_new = ctx.sentence_before[:new.start - new.sentence.start]
+    return CHANGE_TO_END.search(before_new[-40:]) is not None and not CLAUSE_BREAK.search(ctx.left) \
+        and CHANGE_OPENER.search(ctx.left) is not None and len(ctx.left.split()) <= _OLD_VALUE_WORDS
+
+
+def _of_registrants(ctx: cls.Context, out: list[Figure], earlier: list[Figure]) -> bool:
+    """Whether a share is of registrants: named by its own noun ('52 persen pendaftar'), by the
+    whole its clause opens with ('Dari 12 juta pendaftar, 52 persen …') or points back to ('… 12 juta
+    orang mendaftar. Dari jumlah tersebut, 52 persen …')."""
+    head = cls.LEX.person_heads.first(ctx.right)
+    if head and cls.LEX.person_heads.metrics[head.index] == "registrants_total" and \
+            len(ctx.right[:head.start].split()) <= 1:
+        return True
+    # the share opens the clause after the whole (a word such as 'sebanyak' may stand before it)
+    if len(ctx.left_clause.split()) > 1 or not cls.LEX.partitive.match(ctx.sentence_before):
+        return False
+    if out:
+        return out[-1].metric == "registrants_total"
+    return bool(earlier) and earlier[-1].metric == "registrants_total" and \
+        cls.LEX.anaphora.search(ctx.sentence_before) is not None
