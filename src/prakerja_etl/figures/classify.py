@@ -126,6 +126,9 @@ def _percent(ctx: Context) -> Decision:
     if partitive:
         return partitive
     if ctx.province_left:
+        near = _candidates(LEX.percent, ctx.left_clause, "")
+        if near and near[0].distance == 0 and LEX.percent.metrics[near[0].index] is None:
+            return _decision(LEX.percent, near[0])   # 'penerima di Aceh naik 20 persen': a change
         return Decision("province_recipient_share", "province:share")
     # Past a comma, a group named before the next figure is that figure's ('… 96%, listrik 75%').
     # (the cue on the right, found above, is not looked for again)

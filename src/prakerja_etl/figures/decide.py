@@ -22,6 +22,7 @@ CLAUSE_BREAK = re.compile(r"[,;:\s](?:[-–](?<=\s[-–])(?:(?<!\d\s[-–])\s|\s
                           r"|(?<=[,;:])(?:(?<=[;:])|(?<!\d,)|(?!\d)))")
 # '… 85 persen atau Rp17 triliun': the same amount said another way.
 _SAME_AMOUNT = re.compile(r"^\W*(?:atau|setara(?:\s+dengan)?|alias)\W*$", re.IGNORECASE)
+COMPARED = "compared-in-sentence"
 _OLD_VALUE_WORDS = 5   # 'per peserta dari sebelumnya hanya': the new value's noun, then 'dari'
 
 
@@ -41,10 +42,25 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
         # 'naik menjadi Rp4,2 juta per peserta dari sebelumnya Rp3,5 juta': the value it replaced.
         return cls.Decision(out[-1].metric, "changed-to-previous")
     decision = cls.classify(ctx)
+    if out and out[-1].metric and out[-1].unit == ctx.unit and _compared(decision, out[-1], ctx):
+        # '85 ribu orang, turun dibanding 2020 yang 101 ribu': the same quantity at another time
+        return cls.Decision(out[-1].metric, COMPARED)
     if decision.metric in cls.COMPOSITION and _of_registrants(ctx, out, earlier):
         # the catalog's make-up shares are of recipients: one of registrants is none of them
         return cls.Decision(None, "exclusion:share-of-registrants")
     return decision
+
+
+def _compared(decision: cls.Decision, previous: Figure, ctx: cls.Context) -> bool:
+    """Whether the figure is what the one before it is compared with ('… dibanding 2020 yang 101
+    ribu', 'turun dari 101 ribu') though its own words say otherwise: they name no quantity, or a
+    whole the figure before would be a fraction of, or a change ('bertambah dari' is where it
+    started), or the nation's count where the figure before is a province's. (Where they name the
+    same metric, their rule stands.)"""
+    return decision.metric != previous.metric and cls.LEX.comparison.search(ctx.left) is not None and (
+        decision is cls.WEAK or decision.rule == "exclusion:whole-of-fraction"
+        or decision.rule == "exclusion:change" and CHANGE_OPENER.search(ctx.left) is not None
+        or cls.provincial(decision).metric == previous.metric)
 
 
 def _old_value_of(new: Figure, ctx: cls.Context) -> bool:

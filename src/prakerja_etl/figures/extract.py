@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from prakerja_etl.errors import UnreadableInput
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.figures import places
-from prakerja_etl.figures.decide import CLAUSE_BREAK, decide
+from prakerja_etl.figures.decide import CLAUSE_BREAK, COMPARED, decide
 from prakerja_etl.figures.find import Candidate, find_figures
 from prakerja_etl.figures.interval import interval
 from prakerja_etl.figures.lazy import cached
@@ -128,6 +128,10 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
             if inherited is not None:
                 metric, rule = inherited.metric, inherited.rule
                 province = province or inherited.province
+        elif rule == COMPARED:
+            province = province or out[-1].province   # the same quantity, so of the same place
+        elif metric == "provinces_covered":
+            province = None   # a count of provinces is no one province's
         out.append(Figure(
             start=sentence.start + cand.start, end=sentence.start + cand.end, value=cand.value,
             unit=cand.unit, metric=metric, qualifier=cand.qualifier,
