@@ -80,6 +80,16 @@ def test_a_sample_is_its_own_subject() -> None:
     assert (metric, subject) == (None, "sampel survei")
 
 
+@pytest.mark.parametrize("text", ["Sebanyak 2.950 pemegang kartu yang disurvei merasa terbantu.",
+                                  "Ada 1.640 peserta yang diwawancarai oleh lembaga riset itu."])
+def test_people_said_to_be_surveyed_are_a_sample(text: str) -> None:
+    [(_, metric, subject)] = about(text)
+    assert (metric, subject) == (None, "sampel survei")
+    # look-alike: people counted by another kind of record are the programme's
+    [(_, metric, subject)] = about("Sebanyak 950 ribu pemegang kartu yang terdata merasa terbantu.")
+    assert (metric, subject) == ("recipients_total", None)
+
+
 def test_the_subject_rule_is_recorded() -> None:
     [f] = extract_figures(split_sentences("Anggaran PKH tahun ini Rp 28 triliun."), 2022)
     assert (f.metric, f.subject, f.rule) == (None, "PKH", "subject:PKH")

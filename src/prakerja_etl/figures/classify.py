@@ -37,6 +37,7 @@ COMPOSITION = frozenset(m.metric for m in load_catalog() if m.topic == "composit
 _PER_PERSON_METRICS = {"incentive_monthly", "survey_incentive", "training_fee_per_recipient",
                        "incentive_total_per_recipient", "benefit_per_recipient"}
 _PER_PERSON_MAX = 1e8
+_SAMPLE = {"sample-or-survey", "surveyed"}   # exclusions that make the people a survey's sample
 _AGGREGATE_MIN = 1e10
 _PROGRAMME_COUNT_MIN = 1000
 
@@ -224,7 +225,7 @@ def _person(ctx: Context) -> Decision:
                 ctx.province_left or ctx.province_right or ctx.province_clause):
             continue   # 'Di luar Pulau Jawa, Sulsel mencatat 298 ribu penerima': the province's count
         if hit and (side == "left" or not CLAUSE_BREAK.search(text, 0, hit.start)):
-            subject = "sampel survei" if LEX.person_exclusions.ids[hit.index] == "sample-or-survey" else None
+            subject = "sampel survei" if LEX.person_exclusions.ids[hit.index] in _SAMPLE else None
             return Decision(None, LEX.person_exclusions.rule(hit.index), subject)
     head = LEX.person_heads.first(ctx.right)
     head_metric = LEX.person_heads.metrics[head.index] if head else None
