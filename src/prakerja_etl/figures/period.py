@@ -14,6 +14,8 @@ from prakerja_etl.figures.time_cues import (
     CHANGE_TO_BEFORE,
     CUES,
     EACH_BEFORE,
+    EACH_LISTED,
+    PART_AFTER,
     PART_THEN,
     RESTATED,
     UP_TO_WORD,
@@ -149,7 +151,8 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
                                                           or end <= w.start and w.end <= clause_end)
                    for w in waves)
     if f.metric in CUES.part_metrics and (one_wave or search_in(CUES.part, text, region)
-                                          or f.rule.startswith(SUBGROUP)) or _among(f, text, end) or \
+                                          or f.rule.startswith(SUBGROUP)
+                                          or _each_or_stage(f, text, start, end)) or _among(f, text, end) or \
             (f.metric == "survey_incentive" and (search_in(CUES.per_unit_after, text, text[end:end + 30])
                                                  or EACH_BEFORE.search(text, max(0, start - 20), start))):
         period = stated or wave_year or _default(f, scene, when, region)
@@ -159,6 +162,15 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
         if running:
             return running, False
     return _resolve_stated(f, scene, when, start, end, before, has_stated, stated, waves, wave_year)
+
+
+def _each_or_stage(f: Figure, text: str, start: int, end: int) -> bool:
+    """'… dibagi dua semester, masing-masing Rp10 triliun': what each of the units gets, one
+    figure for all of them (not a list, one for each); 'Rp2,67 triliun pada tahap awal': a stage
+    named in the figure's own phrase."""
+    each = f.province is None and EACH_BEFORE.search(text, max(0, start - 20), start) is not None and \
+        EACH_LISTED.match(text[end:end + 40]) is None
+    return each or PART_AFTER.match(text[end:end + 40]) is not None
 
 
 def _among(f: Figure, text: str, end: int) -> bool:

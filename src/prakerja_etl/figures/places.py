@@ -12,7 +12,7 @@ from prakerja_etl.text.provinces import Province, ProvinceMention, find_province
 
 _DIGIT = re.compile(r"\d")
 _CLAUSE_COMMA = re.compile(r",(?=\s)")   # not the decimal comma of '1,3 juta'
-_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:dan|serta)?\s*")   # 'Jawa Barat, Banten dan Bali'
+LIST_SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:dan|serta)?\s*")   # 'Jawa Barat, Banten dan Bali'
 _LABEL_SEPARATOR = re.compile(r"\s*(?:\(\w+\)\s*)?[:=|–—-]\s*")   # 'Jawa Barat (Jabar): '
 DATELINE = re.compile(
     r"^\W*(?:[\w.]+(?:\s[A-Z][\w.]*)?\s*,\s*)?[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s*(?:\([A-Za-z]+\)\s*)?[-–]\s")
@@ -132,7 +132,7 @@ def respective(places: SentencePlaces, starts: list[int]) -> dict[int, Province]
     if not listed or len(places.text[listed[-1].end:cue.start()].split()) > 2:
         return {}
     run = [listed.pop()]   # the list ends just before the cue; walk back over its separators
-    while listed and _LIST_SEPARATOR.fullmatch(places.text[listed[-1].end:run[0].start]):
+    while listed and LIST_SEPARATOR.fullmatch(places.text[listed[-1].end:run[0].start]):
         run.insert(0, listed.pop())
     after = [s for s in starts if s >= cue.end()]
     if len(run) < 2 or len(after) != len(run) or len(places.text[cue.end():after[0]].split()) > 2 or \

@@ -146,6 +146,11 @@ PART_THEN = compile_cue(CUES.part.pattern + r"(?:\s+[^\s\d,;.]+){0,3}?\s+(?:(?:p
 
 # 'masing-masing Rp50 ribu' right before an amount: each of the units the sentence counts.
 EACH_BEFORE = compile_cue(CUES.per_unit_before.pattern + r"\W*$", re.IGNORECASE)
+# … unless a list of figures follows, one for each ('masing-masing 5,9 juta dan 2,9 juta').
+EACH_LISTED = re.compile(r"^[^\d.;]{0,20}?(?:,|\bdan\b|\bserta\b)\s*(?:Rp\s?)?\d", re.IGNORECASE)
+# A part cue in the figure's own phrase after it: 'Rp2,67 triliun pada tahap awal'.
+PART_AFTER = compile_cue(r"^\s*(?:[^\s\d,;.]+\s+)?(?:pada|di|untuk|dalam)\s+(?:" + CUES.part.pattern + ")",
+                         re.IGNORECASE)
 
 
 WORD = re.compile(r"[^\W\d_]+")

@@ -16,6 +16,7 @@ from dataclasses import replace
 from prakerja_etl.figures.classify import LEX
 from prakerja_etl.figures.extract import Figure, table_header
 from prakerja_etl.figures.period import resolve, timed
+from prakerja_etl.figures.places import LIST_SEPARATOR
 from prakerja_etl.figures.scenes import ArticleTime, Scene, period_end, read_scenes
 from prakerja_etl.figures.time_cues import CHANGE_TO_END, CUES, ORIGINALLY, WORD, change_verb
 from prakerja_etl.figures.waves import WAVES
@@ -65,7 +66,39 @@ def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: Article
     out = _one_count_one_as_of(out, when)
     out = _breakdowns_are_parts(out)
     out = _shares_follow_counts(out, by_default)
-    return _column_periods(_partitive_parts(out), sentences, when)
+    return _column_periods(_partitive_parts(_respective_periods(out, scenes)), sentences, when)
+
+
+def _respective_periods(figures: list[Figure], scenes: dict[int, Scene]) -> list[Figure]:
+    """'Penerima 2021 dan 2022 masing-masing 5,9 juta dan 2,9 juta orang': the figures after a word
+    of 'respectively' take the periods listed right before it, in order, when there are as many of
+    each (places.respective pairs provinces the same way)."""
+    out = list(figures)
+    for at, indices in _by_sentence(figures).items():
+        scene, text = scenes[at], figures[indices[0]].sentence.text
+        cue = LEX.respectively.search(text) if len(indices) > 1 else None
+        if cue is None:
+            continue
+        listed = [p for p in scene.periods if p.period and p.end <= scene.offset + cue.start()]
+        if not listed or len(scene.text[listed[-1].end:scene.offset + cue.start()].split()) > 2:
+            continue
+        run = [listed.pop()]   # the list ends just before the cue; walk back over its separators
+        while listed and LIST_SEPARATOR.fullmatch(scene.text[listed[-1].end:run[0].start]):
+            run.insert(0, listed.pop())
+        after = [i for i in indices if figures[i].start - at >= cue.end()]
+        if len(run) > 1 and len(after) == len(run) and len({p.period for p in run}) == len(run):
+            for i, p in zip(after, run, strict=True):
+                out[i] = timed(out[i], period=p.period, basis=out[i].basis, as_of=out[i].as_of)
+    return out
+
+
+def _by_sentence(figures: list[Figure]) -> dict[int, list[int]]:
+    """The indices of each sentence's figures that are quantities (wave numbers are names)."""
+    out: dict[int, list[int]] = {}
+    for i, f in enumerate(figures):
+        if f.unit != "ordinal":
+            out.setdefault(f.sentence.start, []).append(i)
+    return out
 
 
 def _partitive_parts(figures: list[Figure]) -> list[Figure]:

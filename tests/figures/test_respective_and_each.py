@@ -1,0 +1,30 @@
+"""Periods listed before 'masing-masing'/'berturut-turut' pair with the figures after it; one amount
+after 'masing-masing' is what each unit gets, and a stage in a figure's own phrase makes it a part
+(sentences written for these tests; each with a look-alike)."""
+
+from timed import timing
+
+
+def test_years_listed_before_respectively_pair_with_the_figures_in_order() -> None:
+    got = timing("Peserta tahun 2021 dan 2022 berturut-turut sebanyak 4,8 juta dan 2,1 juta orang.")
+    assert (got["4,8 juta"][1], got["2,1 juta"][1]) == ("2021", "2022")
+    # look-alike: one year before the cue, the figures are places' (the year holds for both)
+    got = timing("Peserta tahun 2022 di Bali dan Aceh masing-masing 61 ribu dan 48 ribu orang.")
+    assert (got["61 ribu"][1], got["48 ribu"][1]) == ("2022", "2022")
+
+
+def test_one_amount_after_each_is_a_part_of_the_whole() -> None:
+    got = timing("Dana program 2022 Rp16 triliun dicairkan dalam dua tahap, masing-masing Rp8 triliun.")
+    assert got["Rp16 triliun"][2] == "total" and got["Rp8 triliun"][2] == "part"
+    # look-alike: a list of amounts after the cue, one for each year, is each year's total
+    got = timing("Dana program tahun 2021 dan 2022 masing-masing Rp19 triliun dan Rp16 triliun.")
+    assert (got["Rp19 triliun"][1:3], got["Rp16 triliun"][1:3]) == (("2021", "total"), ("2022", "total"))
+
+
+def test_a_stage_in_the_figures_own_phrase_makes_it_a_part() -> None:
+    got = timing("Pemerintah menyiapkan anggaran Rp1,9 triliun untuk tahap pertama program tahun ini.")
+    assert got["Rp1,9 triliun"][2] == "part"
+    # look-alike: the stage is named in another clause, after the year's whole amount
+    got = timing("Pemerintah menyiapkan anggaran Rp4 triliun tahun ini, dan tahap pertama dibuka "
+                 "bulan depan.")
+    assert got["Rp4 triliun"][2] == "total"
