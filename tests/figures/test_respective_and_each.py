@@ -28,3 +28,13 @@ def test_a_stage_in_the_figures_own_phrase_makes_it_a_part() -> None:
     got = timing("Pemerintah menyiapkan anggaran Rp4 triliun tahun ini, dan tahap pertama dibuka "
                  "bulan depan.")
     assert got["Rp4 triliun"][2] == "total"
+
+
+def test_a_count_carried_into_a_later_sentence_that_contradicts_the_years_count_has_no_period() -> None:
+    got = timing("Tahun 2021 jadi puncak program dengan 4,8 juta peserta. Program itu lalu diteruskan. "
+                 "Jumlah pesertanya menyusut menjadi 2,1 juta orang.")
+    assert (got["4,8 juta"][1], got["2,1 juta"][1]) == ("2021", None)
+    # look-alike: a later sentence restating the year's count within its precision keeps the year
+    got = timing("Tahun 2021 jadi puncak program dengan 4,8 juta peserta. Program itu lalu diteruskan. "
+                 "Jumlah pesertanya hampir 5 juta orang.")
+    assert (got["4,8 juta"][1], got["5 juta"][1]) == ("2021", "2021")

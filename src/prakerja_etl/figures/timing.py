@@ -66,7 +66,35 @@ def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: Article
     out = _one_count_one_as_of(out, when)
     out = _breakdowns_are_parts(out)
     out = _shares_follow_counts(out, by_default)
-    return _column_periods(_partitive_parts(_respective_periods(out, scenes)), sentences, when)
+    out = _column_periods(_partitive_parts(_respective_periods(out, scenes)), sentences, when)
+    return _carried_contradicting(out, scenes)
+
+
+def _carried_contradicting(figures: list[Figure], scenes: dict[int, Scene]) -> list[Figure]:
+    """An article does not contradict itself unawares: a count whose period only carried over from
+    the sentences before it ('Tahun 2021 … 5,9 juta orang. Program ini kemudian berlanjut. Jumlah
+    penerimanya turun menjadi 2,9 juta') and whose interval cannot hold with a total of the same
+    quantity the article times in its own sentence is of some other time: its period is NULL."""
+    def key(f: Figure) -> tuple[str | None, str | None, str | None]:
+        return f.metric, f.period, f.province.name if f.province else None
+
+    def carried(f: Figure) -> bool:
+        scene = scenes[f.sentence.start]
+        return f.period in (scene.in_force, scene.next_stated) and \
+            not any(p.start >= scene.offset for p in scene.periods)
+
+    # (counts of people: a fact-check's share or amount stands beside the true one on purpose)
+    totals = [f for f in figures if f.metric and f.period and f.basis == "total" and f.unit == "person"]
+    if len(totals) < 2:
+        return figures
+    own: dict[tuple[str | None, str | None, str | None], list[tuple[float, float]]] = {}
+    for f in totals:
+        if not carried(f):
+            own.setdefault(key(f), []).append(f.bounds())
+    return [timed(f, period=None, basis=f.basis, as_of=f.as_of)
+            if f in totals and key(f) in own and carried(f) and
+            not any(low <= f.bounds()[1] and f.bounds()[0] <= high for low, high in own[key(f)])
+            else f for f in figures]
 
 
 def _respective_periods(figures: list[Figure], scenes: dict[int, Scene]) -> list[Figure]:
