@@ -94,3 +94,16 @@ def test_a_clause_with_no_subject_of_its_own_counts_in_the_province_before() -> 
     assert [f.province for f in figures(text)][1] is None
     text = "Provinsi Gorontalo mencatat 85 ribu pelamar, tetapi program ini menjangkau 5,1 juta orang."
     assert [f.province for f in figures(text)][1] is None
+
+
+def test_a_province_opening_a_paragraph_frames_its_later_sentences() -> None:
+    text = "Untuk Maluku Utara, minat warga cukup besar. Pemegang kartu tahun lalu tercatat 41 ribu orang."
+    [f] = figures(text)
+    assert (f.metric, f.province.name) == ("province_recipients", "Maluku Utara")
+    # look-alikes: a national word in the later sentence, or a new paragraph, ends the frame
+    [f] = figures("Untuk Maluku Utara, minat warga cukup besar. Se-Indonesia, pemegang kartu tahun lalu "
+                  "tercatat 4,1 juta orang.")
+    assert (f.metric, f.province) == ("recipients_total", None)
+    [f] = figures("Untuk Maluku Utara, minat warga cukup besar.\n"
+                  "Pemegang kartu tahun lalu tercatat 4,1 juta orang.")
+    assert (f.metric, f.province) == ("recipients_total", None)

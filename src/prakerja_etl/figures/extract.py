@@ -61,16 +61,20 @@ def extract_figures(sentences: list[Sentence], article_year: int | None,
     header: list[str] | None = None
     previous: Sentence | None = None
     subjects: SentenceSubjects | None = None
+    topic: Province | None = None   # the province the paragraph so far is about
     for sentence in sentences:
         header = table_header(sentence, header)
         same_line = previous is not None and previous.line_no == sentence.line_no
+        carried = topic if same_line else None
         previous_unit = figures[-1].unit if figures and same_line and \
             figures[-1].sentence == previous else None
         found = find_figures(sentence.text, previous_unit=previous_unit,
                              table_header=header if "|" in sentence.text else None)
         # Sentences are asked for their subjects only when a figure or a next sentence needs them.
         subjects = SentenceSubjects(sentence.text, subjects)
-        figures.extend(_sentence_figures(sentence, found, figures, article_year, subjects))
+        sentence_places = places.SentencePlaces(sentence.text, carried) if found else None
+        figures.extend(_sentence_figures(sentence, found, figures, article_year, subjects, sentence_places))
+        topic = places.paragraph_topic(sentence.text, carried, sentence_places)
         previous = sentence
         if max_figures is not None and len(figures) > max_figures:
             raise UnreadableInput(f"the text states more than {max_figures:,} figures "
@@ -87,11 +91,11 @@ def table_header(sentence: Sentence, header: list[str] | None) -> list[str] | No
 
 
 def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[Figure],
-                      article_year: int | None, subjects: SentenceSubjects) -> list[Figure]:
-    if not found:
+                      article_year: int | None, subjects: SentenceSubjects,
+                      sentence_places: places.SentencePlaces | None) -> list[Figure]:
+    if not found or sentence_places is None:
         return []
     text = sentence.text
-    sentence_places = places.SentencePlaces(text)
     breaks = [m.span() for m in CLAUSE_BREAK.finditer(text, 0, found[-1].start)]   # later ones unused
     out: list[Figure] = []
     prev_end = 0   # where the figure before ends: wave numbers name a wave, the words before

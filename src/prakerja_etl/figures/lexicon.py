@@ -248,6 +248,7 @@ class Lexicon:
     areas_each: Prefiltered          # search: each of a count of areas has the bounded property
     topic_opening: Prefiltered       # match: the words before a province that opens a sentence
     topic_close: Prefiltered         # match: what follows that province up to its comma
+    topic_start: Prefiltered         # match: a sentence that may open with a province
     headless_clause: Prefiltered     # match: a clause whose subject is the clause before's
     person_exclusions: Cues
     person_heads: Cues
@@ -316,6 +317,8 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
         topic_opening=compile_cue(
             r"^\W*(?:(?:" + "|".join(phrase(w) for w in data["topic_opening"]) + r")\s+(?:di\s+)?|di\s+)"
             r"(?:(?:" + "|".join(phrase(w) for w in data["topic_area"]) + r")\s+)?$", re.IGNORECASE),
+        topic_start=compile_cue(r"^\W*(?:" + "|".join(phrase(w) for w in data["topic_opening"]) + r"|di)\s",
+                                re.IGNORECASE),
         topic_close=compile_cue(
             r"\s*(?:(?:" + "|".join(phrase(w) for w in data["topic_focus"]) + r")\s*)?,", re.IGNORECASE),
         headless_clause=_words(data["headless_clause"], anchor=r"^\W*(?:", tail=r")?\s*yang\b"),

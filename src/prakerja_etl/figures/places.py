@@ -20,16 +20,28 @@ DATELINE = re.compile(
 
 class SentencePlaces:
     """The provinces a sentence names, without the city of its dateline ('Liputan6.com, Jakarta -'
-    says nothing about its figures), and the one that opens it."""
+    says nothing about its figures), and the one that frames it: the one that opens it, else, in a
+    sentence naming none and nothing national, the one its paragraph opened with (`carried`)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, carried: Province | None = None) -> None:
         self.text = text
         self.mentions = find_provinces(text)
         dateline = DATELINE.match(text) if self.mentions else None   # (most sentences name none)
         opening = dateline.end() if dateline else 0
         if dateline:
             self.mentions = [m for m in self.mentions if m.start >= opening]
-        self.topic = _topic_province(text, self.mentions, opening)
+        self.topic = _topic_province(text, self.mentions, opening) if self.mentions else \
+            None if carried is None or cls.LEX.national.search(text) else carried
+
+
+def paragraph_topic(text: str, carried: Province | None, places: SentencePlaces | None) -> Province | None:
+    """The province framing the sentences after this one in its paragraph ('Di Jawa Barat,
+    antusiasme warga tinggi. Penerima tahun lalu 560 ribu orang.'): the one it opens with, else the
+    one carried so far while it names no province and nothing national. `places` is the sentence's,
+    when its figures asked for them; a sentence without figures is read only when it may matter."""
+    if places is None and (carried is not None or _may_open_with_province(text)):
+        places = SentencePlaces(text, carried)
+    return places.topic if places is not None else None
 
 
 @dataclass
@@ -54,7 +66,9 @@ def of(places: SentencePlaces, start: int, end: int, left: str, left_breaks: lis
     """The provinces of the figure at [start, end): `left` is its text since the figure before
     (with its clause breaks), `previous` the province of that figure."""
     mentions, text = places.mentions, places.text
-    if not mentions or _national_after(right_clause):   # '… 5,9 juta orang di seluruh Indonesia'
+    if not mentions:
+        return Place(None, None, None, places.topic) if places.topic else _NOWHERE
+    if _national_after(right_clause):   # '… 5,9 juta orang di seluruh Indonesia'
         return _NOWHERE
     # A province across an apposition is the clause's subject (clause), not a label.
     last_clause_start = left_breaks[-1][1] if left_breaks else 0
@@ -72,6 +86,14 @@ def of(places: SentencePlaces, start: int, end: int, left: str, left_breaks: lis
     # nor does the province opening the sentence frame a figure said to be the nation's
     # ('Di Jawa Timur, … 1 juta orang, sedangkan secara nasional 5,9 juta')
     return Place(before, after, clause, None if national else places.topic)
+
+
+def _may_open_with_province(text: str) -> bool:
+    """Whether the sentence opens (after its dateline) with a word a province topic follows."""
+    if cls.LEX.topic_start.match(text):
+        return True
+    dateline = DATELINE.match(text)
+    return dateline is not None and cls.LEX.topic_start.match(text[dateline.end():]) is not None
 
 
 def _topic_province(text: str, mentions: list[ProvinceMention], opening: int) -> Province | None:
