@@ -91,6 +91,14 @@ def test_waves_of_one_finished_year_are_that_years_total() -> None:
     assert got["5,8 juta"][1:3] == ("2021", "total")
 
 
+def test_a_years_count_up_to_a_wave_before_its_last_runs_to_date_as_of_that_wave() -> None:
+    got = timing("Sampai gelombang 17, peserta tahun 2021 berjumlah 2,4 juta orang.")
+    assert got["2,4 juta"][1:] == ("2021", "to_date", "2021-06")
+    # look-alike: up to the year's last wave the count is the year's total
+    got = timing("Sampai gelombang 11, peserta tahun 2020 berjumlah 5,4 juta orang.")
+    assert got["5,4 juta"][1:] == ("2020", "total", None)
+
+
 @pytest.mark.parametrize(("first", "last", "want"), [
     (8, 12, "2020-S2"), (5, 6, "2020-Q2"), (3, 4, "2020-S1"), (7, 7, "2020-07"), (2, 11, "2020"),
     (11, 2, None),

@@ -25,6 +25,7 @@ class WaveCalendar:
     years: dict[int, int]
     start: str                      # 'YYYY-MM' of wave 1
     last: int                       # the last wave it knows
+    months: dict[int, str]          # the last month a row of that wave alone gives it, 'YYYY-MM'
 
     @property
     def start_year(self) -> int:
@@ -36,6 +37,13 @@ class WaveCalendar:
         years = {self.years.get(n) if n <= self.last else recent for n in range(first, (last or first) + 1)}
         return years.pop() if len(years) == 1 else None
 
+    def ends_year(self, wave: int) -> bool:
+        """Whether the wave is the last the calendar knows of its year (before its last row's year:
+        later waves of that year may not be in it yet)."""
+        year = self.years.get(wave)
+        return year is not None and year < self.years[self.last] and \
+            max(n for n, y in self.years.items() if y == year) == wave
+
     def recent(self, year: int | None, article_year: int | None) -> int | None:
         """A year a wave after the calendar's last one can have run in: not before the calendar's
         last year, not after the article."""
@@ -46,11 +54,14 @@ class WaveCalendar:
 def load_waves(path: Path = WAVES_PATH) -> WaveCalendar:
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     years: dict[int, int] = {}
+    months: dict[int, str] = {}
     for row in doc["waves"]:
         for n in range(row["from"], row["to"] + 1):
             if years.setdefault(n, row["year"]) != row["year"]:
                 raise ValueError(f"{path.name}: wave {n} is given two years")
-    return WaveCalendar(years=years, start=str(doc["programme_start"]), last=max(years))
+        if row["from"] == row["to"] and row.get("months"):
+            months[row["from"]] = max(months.get(row["from"], ""), max(row["months"]))
+    return WaveCalendar(years=years, start=str(doc["programme_start"]), last=max(years), months=months)
 
 
 WAVES = load_waves()
