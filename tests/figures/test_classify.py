@@ -199,6 +199,10 @@ def test_the_budget_is_national_a_province_has_money_paid_out(text: str, metric,
     # the dash of an age range is not a clause break; a dash between words is
     ("Kelompok umur 18 - 24 tahun yang terdata mencapai 41 persen.", [(41, "recipients_youth_share")]),
     ("Kelompok umur 18 - 24 tahun kini dominan - sisanya 41 persen.", [(41, None)]),
+    # the verb of improving before the skill, after the share's people; before the share it can
+    # be an effect's size
+    ("Ada 87 persen alumni mengaku kursusnya mengasah kemampuan mereka.", [(87, "skill_improved_share")]),
+    ("Kursus itu mengasah kemampuan berdagang sebesar 37 persen.", [(37, None)]),
 ])
 def test_shares(text: str, expected: list) -> None:
     assert metrics(text) == expected
