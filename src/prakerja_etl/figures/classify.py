@@ -206,6 +206,7 @@ def _fits_magnitude(metric: str, value: float) -> bool:
 
 _AMOUNT = re.compile(r"\b(?:Rp|IDR)|\brupiah\b", re.IGNORECASE)   # an amount stated
 SUBGROUP = "subgroup:"   # the rule prefix of a count of the people with a trait
+HEADING = "heading:"   # the rule prefix of a figure named by the figure-less line above it
 
 
 def _person(ctx: Context) -> Decision:

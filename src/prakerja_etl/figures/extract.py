@@ -14,7 +14,7 @@ from prakerja_etl.figures.decide import CLAUSE_BREAK, COMPARED, decide
 from prakerja_etl.figures.find import Candidate, find_figures
 from prakerja_etl.figures.interval import interval
 from prakerja_etl.figures.lazy import cached
-from prakerja_etl.figures.subject import SentenceSubjects
+from prakerja_etl.figures.subject import NEUTRAL, PRAKERJA, SentenceSubjects
 from prakerja_etl.figures.thresholds import areas_over_threshold
 from prakerja_etl.text.provinces import Province
 from prakerja_etl.text.segment import Sentence
@@ -73,7 +73,10 @@ def extract_figures(sentences: list[Sentence], article_year: int | None,
         # Sentences are asked for their subjects only when a figure or a next sentence needs them.
         subjects = SentenceSubjects(sentence.text, subjects)
         sentence_places = places.SentencePlaces(sentence.text, carried) if found else None
-        figures.extend(_sentence_figures(sentence, found, figures, article_year, subjects, sentence_places))
+        # a sentence with no figures before this one may say what its figures are (a heading, a question)
+        heading = previous if previous and not (figures and figures[-1].sentence is previous) else None
+        figures.extend(_sentence_figures(sentence, found, figures, article_year, subjects, sentence_places,
+                                         heading))
         topic = places.paragraph_topic(sentence.text, carried, sentence_places)
         previous = sentence
         if max_figures is not None and len(figures) > max_figures:
@@ -92,7 +95,8 @@ def table_header(sentence: Sentence, header: list[str] | None) -> list[str] | No
 
 def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[Figure],
                       article_year: int | None, subjects: SentenceSubjects,
-                      sentence_places: places.SentencePlaces | None) -> list[Figure]:
+                      sentence_places: places.SentencePlaces | None,
+                      heading: Sentence | None) -> list[Figure]:
     if not found or sentence_places is None:
         return []
     text = sentence.text
@@ -132,6 +136,11 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
             if inherited is not None:
                 metric, rule = inherited.metric, inherited.rule
                 province = province or inherited.province
+            elif heading is not None and not out and (_is_heading(heading, sentence)
+                                                      or cls.LEX.anaphora.search(before)):
+                framed = _under_heading(ctx, heading.text)
+                if framed is not None:
+                    (metric, rule), province = (framed[0].metric, framed[0].rule), province or framed[1]
         elif rule == COMPARED:
             province = province or out[-1].province   # the same quantity, so of the same place
         elif metric == "provinces_covered":
@@ -149,6 +158,31 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         return out
     return [_of_province(f, paired[c.start]) if c.start in paired else f
             for f, c in zip(out, found, strict=True)]
+
+
+def _is_heading(line: Sentence, sentence: Sentence) -> bool:
+    """Whether a sentence is a line of its own above `sentence` that no full stop ends: a heading or
+    a question."""
+    return line.line_no != sentence.line_no and not line.text.rstrip().endswith(".")
+
+
+def _under_heading(ctx: cls.Context, heading: str) -> tuple[cls.Decision, Province | None] | None:
+    """'Berapa jumlah penerima tahun 2022? / Jumlahnya 2,98 juta orang', 'Anggaran 2024 / Pemerintah
+    menyiapkan Rp4,86 triliun': the first figure of a sentence that does not say what it is, under a
+    sentence without figures that names a quantity of the programme, is that quantity (of the one
+    province it names, if any)."""
+    if any(m[2] not in (PRAKERJA, NEUTRAL) for m in SentenceSubjects(heading, None).mentions):
+        return None   # the heading is about another programme or a statistic
+    named = {m.province for m in places.SentencePlaces(heading).mentions} if ctx.unit == "person" else set()
+    province = named.pop() if len(named) == 1 else None   # (a share of one needs the province close)
+    framed = replace(ctx, left=f"{heading} {ctx.left}", left_clause=f"{heading} {ctx.left_clause}",
+                     sentence_before=f"{heading} {ctx.sentence_before}",
+                     clause_before=f"{heading} {ctx.clause_before}",
+                     province_left=ctx.province_left or province is not None)
+    decision = cls.classify(framed)
+    if decision.metric is None:
+        return None
+    return cls.Decision(decision.metric, cls.HEADING + decision.rule), province
 
 
 def _of_province(f: Figure, province: Province) -> Figure:

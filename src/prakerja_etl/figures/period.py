@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from prakerja_etl.figures.classify import SUBGROUP
+from prakerja_etl.figures.classify import HEADING, SUBGROUP
 from prakerja_etl.figures.extract import Figure
 from prakerja_etl.figures.scenes import ArticleTime, Scene, sentence_date, standing_as_of, stated_as_of
 from prakerja_etl.figures.time_cues import (
@@ -287,7 +287,8 @@ def _default(f: Figure, scene: Scene, when: ArticleTime, before: str) -> str | N
             return scene.next_stated
         if f.metric in CUES.yearly_plan_metrics and search_in(CUES.since, scene.text, before):
             return None   # 'dalam tiga tahun terakhir … anggaran Rp51 triliun': several years', no one year's
-        carried = scene.same_line_in_force
+        # (a heading above it is its paragraph's first line: 'Anggaran 2024 / Pemerintah menyiapkan …')
+        carried = scene.in_force if f.rule.startswith(HEADING) else scene.same_line_in_force
         if carried and CUES.whole.search(before):
             carried = carried[:4]
         return scene.next_stated or carried or (str(when.year) if when.year else None)

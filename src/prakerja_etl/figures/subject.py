@@ -27,6 +27,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:\s" + case_variants("s") + case_variants("a") +
 _BREAK_READS = 12
 _RIGHT_WORDS = 3   # a name this many words after the figure still belongs to its noun phrase
 PRAKERJA = Subjects.PRAKERJA
+NEUTRAL = Subjects.NEUTRAL
 _SUBJECTS = load().subjects
 
 

@@ -1,0 +1,33 @@
+"""A figure its own sentence does not name, under a line without figures that does (a heading, a
+question), is what that line names (sentences written for these tests; each with a look-alike)."""
+
+from classified import figures
+from timed import timing
+
+
+def _got(text: str) -> list[tuple[str | None, str | None]]:
+    return [(f.metric, f.province.name if f.province else None) for f in figures(text)]
+
+
+def test_a_question_names_the_figure_of_its_answer() -> None:
+    assert _got("Ada berapa pemegang kartu sepanjang tahun lalu?\nTotalnya sekitar 3,1 juta orang.") == \
+        [("recipients_total", None)]
+    # look-alike: the question is about another programme
+    assert _got("Ada berapa penerima subsidi upah tahun lalu?\nTotalnya sekitar 9,1 juta orang.") == \
+        [(None, None)]
+
+
+def test_a_heading_names_the_figure_and_its_province() -> None:
+    assert _got("Peserta terbanyak dari Sulawesi Selatan\nTotalnya 240 ribu orang.") == \
+        [("province_recipients", "Sulawesi Selatan")]
+    # look-alike: a sentence ending in a full stop, and no word pointing back, is no heading
+    assert _got("Pelatihan digelar di Sulawesi Selatan.\nAda 240 ribu orang hadir.")[0][0] is None
+
+
+def test_a_heading_with_a_year_times_the_plan_under_it() -> None:
+    # (the article is of March 2023)
+    assert timing("Pagu tahun 2024\nPemerintah menyiapkan Rp5,1 triliun.")["Rp5,1 triliun"][:2] == \
+        ("budget_total", "2024")
+    # look-alike: a plan in a paragraph of its own, after a sentence naming another year, is this year's
+    assert timing("Pagu tahun 2024 belum dibahas.\nPemerintah menyiapkan anggaran Rp5,1 triliun.")[
+        "Rp5,1 triliun"][:2] == ("budget_total", "2023")
