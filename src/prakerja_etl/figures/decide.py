@@ -35,9 +35,12 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
     if out and out[-1].rule.startswith("exclusion") and _SAME_AMOUNT.match(ctx.left_clause):
         # '… realisasi 85 persen atau Rp17 triliun': a restated exclusion stays excluded.
         return cls.Decision(None, out[-1].rule)
-    if out and out[-1].metric and out[-1].unit == ctx.unit and cls.LEX.change_to.match(ctx.left):
-        # 'menyasar 2 juta peserta, lalu menjadi 3 juta peserta': the new value of the same quantity.
-        return cls.Decision(out[-1].metric, "changed-from-previous")
+    changed = next((f for f in reversed(out) if f.unit == ctx.unit), None)
+    if changed is not None and changed.metric and cls.LEX.change_to.match(ctx.left):
+        # 'menyasar 2 juta peserta, lalu menjadi 3 juta peserta': the new value of the same quantity
+        # (of the sentence's last figure of its unit: 'kuota 2,9 juta dengan anggaran Rp11 triliun,
+        # kemudian dinaikkan menjadi 4,9 juta').
+        return cls.Decision(changed.metric, "changed-from-previous")
     if out and out[-1].metric and out[-1].unit == ctx.unit and _old_value_of(out[-1], ctx):
         # 'naik menjadi Rp4,2 juta per peserta dari sebelumnya Rp3,5 juta': the value it replaced.
         return cls.Decision(out[-1].metric, "changed-to-previous")

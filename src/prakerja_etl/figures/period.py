@@ -18,6 +18,7 @@ from prakerja_etl.figures.time_cues import (
     PART_AFTER,
     PART_THEN,
     RESTATED,
+    REVISED_TO,
     UP_TO_WORD,
     WORD,
     change_verb,
@@ -187,7 +188,9 @@ def _replaced(f: Figure, scene: Scene, when: ArticleTime, start: int, end: int, 
     is its text since the figure or period before it, `region` since the period before it."""
     text, plan = scene.text, f.metric in CUES.plan_metrics
     # superseded: 'semula Rp X, kemudian menjadi Rp Y'
-    if search_in(CUES.superseded_before, text, before) and search_in(CUES.superseded_after, text, text[end:]):
+    said_first = search_in(CUES.superseded_before, text, before)
+    if said_first and search_in(CUES.superseded_after, text, text[end:]) or \
+            _revised_later(f, text, scene.offset, start, end):
         # a replaced plan was the plan of the same year as its replacement
         period = own_period or (_default(f, scene, when, region) if plan else None)
         return timed(f, period=period, basis="superseded", as_of=None)
@@ -208,6 +211,14 @@ def _replaced(f: Figure, scene: Scene, when: ArticleTime, start: int, end: int, 
         own = [p.period for p in plain if former <= p.start < clause_end and p.period]
         return timed(f, period=own[0] if own else None, basis="total", as_of=None)
     return None
+
+
+def _revised_later(f: Figure, text: str, sentence_start: int, start: int, end: int) -> bool:
+    """'Pemerintah semula menetapkan kuota 2,9 juta peserta dengan anggaran Rp11 triliun, kemudian
+    dinaikkan menjadi 4,9 juta peserta …': a value after a word of 'at first' in its sentence, when a
+    later value of its unit follows a word of revising into."""
+    return search_in(CUES.superseded_first, text, text[sentence_start:start]) is not None and any(
+        (m["rp"] is not None) == (f.unit == "rupiah") for m in REVISED_TO.finditer(text, end))
 
 
 def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end: int, before: str,

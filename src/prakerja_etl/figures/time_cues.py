@@ -36,6 +36,8 @@ class Cues:
     per_unit_before: Prefiltered
     superseded_before: Prefiltered
     superseded_after: Prefiltered
+    superseded_first: Prefiltered
+    revised_to: Prefiltered
     change_from: Prefiltered
     change_to: Prefiltered
     former: Prefiltered
@@ -142,6 +144,12 @@ FIELDWORK_AT = compile_cue(CUES.fieldwork.pattern + r"\s+(?:(?:oleh(?:\s+\S+){1,
 # does not end it: 'kuota tiap gelombang Kartu Prakerja pada 2024'.
 PART_THEN = compile_cue(CUES.part.pattern + r"(?:\s+[^\s\d,;.]+){0,3}?\s+(?:(?:pada|di|tahun)\s+)?$",
                         re.IGNORECASE)
+
+
+# a word of revising into right before a value ('kemudian dinaikkan menjadi Rp18 triliun'); `rp` says
+# whether it is an amount
+REVISED_TO = compile_cue(CUES.revised_to.pattern
+                         + r"\s+(?:(?:sebanyak|sebesar|sekitar)\s+)?(?P<rp>Rp\.?\s?)?\d", re.IGNORECASE)
 
 
 # 'masing-masing Rp50 ribu' right before an amount: each of the units the sentence counts.
