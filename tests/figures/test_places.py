@@ -107,3 +107,31 @@ def test_a_province_opening_a_paragraph_frames_its_later_sentences() -> None:
     [f] = figures("Untuk Maluku Utara, minat warga cukup besar.\n"
                   "Pemegang kartu tahun lalu tercatat 4,1 juta orang.")
     assert (f.metric, f.province) == ("recipients_total", None)
+
+
+def test_an_elliptical_clause_counts_in_the_province_before_it() -> None:
+    text = "Peserta asal Maluku Utara masih paling sedikit, hanya 12 ribu orang."
+    assert [(f.metric, f.province.name) for f in figures(text)] == [("province_recipients", "Maluku Utara")]
+    text = "Penerima di Maluku Utara tahun lalu 12 ribu orang, sedangkan pada 2021 sebanyak 15 ribu orang."
+    assert [f.province.name for f in figures(text)] == ["Maluku Utara"] * 2
+    # look-alike: the clause after the comma has a subject of its own
+    text = "Peserta asal Maluku Utara masih paling sedikit, program ini menjangkau 4,1 juta orang."
+    assert [f.province for f in figures(text)] == [None]
+
+
+def test_a_province_pointed_back_to_is_the_one_named_last() -> None:
+    text = ("Gubernur Maluku Utara membuka pelatihan. Tahun lalu, peserta dari provinsi ini tercatat "
+            "12 ribu orang.")
+    assert [(f.metric, f.province.name) for f in figures(text)] == [("province_recipients", "Maluku Utara")]
+    # look-alike: 'secara nasional' after a province's count points back to the count, not the province
+    text = "Peserta dari Maluku Utara 12 ribu orang. Secara nasional, jumlahnya 4,1 juta orang."
+    assert [(f.metric, f.province.name if f.province else None) for f in figures(text)] == \
+        [("province_recipients", "Maluku Utara"), ("recipients_total", None)]
+
+
+def test_a_regencys_share_of_its_province_is_no_provinces_share() -> None:
+    [f] = figures("Di Maluku Utara, Kota Ternate menyumbang 30 persen dari peserta.")
+    assert f.metric is None
+    # look-alike: the province's own share
+    [f] = figures("Di Maluku Utara, porsinya 0,3 persen dari peserta nasional.")
+    assert f.metric == "province_recipient_share"

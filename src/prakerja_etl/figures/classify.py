@@ -126,7 +126,7 @@ def _percent(ctx: Context) -> Decision:
     partitive = _partitive(ctx)
     if partitive:
         return partitive
-    if ctx.province_left:
+    if ctx.province_left and not _regency_before(ctx.sentence_before):   # (a regency's share is its own)
         near = _candidates(LEX.percent, ctx.left_clause, "")
         if near and near[0].distance == 0 and LEX.percent.metrics[near[0].index] is None:
             return _decision(LEX.percent, near[0])   # 'penerima di Aceh naik 20 persen': a change
@@ -262,6 +262,11 @@ def provincial(decision: Decision) -> Decision:
     if decision.metric == "recipients_total":
         return Decision("province_recipients", "province:" + decision.rule)
     return decision
+
+
+def national(metric: str | None) -> str | None:
+    """The nation's metric of what a province's figure counts (none for its share of the nation)."""
+    return {"province_recipients": "recipients_total", "province_recipient_share": None}.get(metric or "", metric)
 
 
 def _subgroup(ctx: Context) -> bool:

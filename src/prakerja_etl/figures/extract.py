@@ -72,6 +72,8 @@ def extract_figures(sentences: list[Sentence], article_year: int | None,
                              table_header=header if "|" in sentence.text else None)
         # Sentences are asked for their subjects only when a figure or a next sentence needs them.
         subjects = SentenceSubjects(sentence.text, subjects)
+        if found and carried is None and cls.LEX.province_anaphora.search(sentence.text):
+            carried = _last_named_province(sentences, sentence)   # 'penerima dari provinsi ini'
         sentence_places = places.SentencePlaces(sentence.text, carried) if found else None
         # a sentence with no figures before this one may say what its figures are (a heading, a question)
         heading = previous if previous and not (figures and figures[-1].sentence is previous) else None
@@ -133,7 +135,10 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         province = None if cand.unit == "ordinal" else place.province
         if decision is cls.WEAK:
             inherited = _inherit(cand, left, left_clause, before, out, earlier, sentence)
-            if inherited is not None:
+            if inherited is not None and cls.LEX.national.search(before):
+                # 'Secara nasional, jumlahnya lebih dari 17 juta': the nation's, not the province's
+                metric, rule = cls.national(inherited.metric), inherited.rule
+            elif inherited is not None:
                 metric, rule = inherited.metric, inherited.rule
                 province = province or inherited.province
             elif heading is not None and not out and (_is_heading(heading, sentence)
@@ -158,6 +163,16 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         return out
     return [_of_province(f, paired[c.start]) if c.start in paired else f
             for f, c in zip(out, found, strict=True)]
+
+
+def _last_named_province(sentences: list[Sentence], sentence: Sentence) -> Province | None:
+    """The province the article named last before `sentence` (read back only when a sentence points
+    to one)."""
+    for earlier in reversed(sentences[:sentences.index(sentence)]):
+        named = places.SentencePlaces(earlier.text).mentions
+        if named:
+            return named[-1].province
+    return None
 
 
 def _is_heading(line: Sentence, sentence: Sentence) -> bool:

@@ -250,6 +250,8 @@ class Lexicon:
     topic_close: Prefiltered         # match: what follows that province up to its comma
     topic_start: Prefiltered         # match: a sentence that may open with a province
     headless_clause: Prefiltered     # match: a clause whose subject is the clause before's
+    elliptical_clause: Prefiltered   # fullmatch: a clause of only a conjunction, a time, lead words
+    province_anaphora: Prefiltered   # search: words pointing back to the province last named
     person_exclusions: Cues
     person_heads: Cues
     person: Cues
@@ -322,6 +324,11 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
         topic_close=compile_cue(
             r"\s*(?:(?:" + "|".join(phrase(w) for w in data["topic_focus"]) + r")\s*)?,", re.IGNORECASE),
         headless_clause=_words(data["headless_clause"], anchor=r"^\W*(?:", tail=r")?\s*yang\b"),
+        elliptical_clause=compile_cue(
+            r"\W*(?:(?:" + "|".join(phrase(w) for w in data["headless_clause"]) + r")\s+)?(?:(?:"
+            + "|".join(phrase(w) for w in data["elliptical_time"] + data["elliptical_lead"]) + r")\W*)*",
+            re.IGNORECASE),
+        province_anaphora=_words(data["province_anaphora"]),
         regency=compile_cue("|".join(phrase(w) for w in data["regency_names"]) + "|"
                             + _regency_after_words(data["regency_people"])),
         regency_place=compile_cue(_regency_after_words(data["regency_people"] + data["regency_place"])),

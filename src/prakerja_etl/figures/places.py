@@ -83,6 +83,10 @@ def of(places: SentencePlaces, start: int, end: int, left: str, left_breaks: lis
     clause = None if national else _nearest_province(mentions, start - len(clause_before), start, last=True)
     if clause is None and not national and cls.LEX.headless_clause.match(clause_before):
         clause = previous   # 'X mencatat 900 ribu pendaftar, namun yang lolos hanya 310 ribu'
+    elif clause is None and not national and clause_before != text[:start] and \
+            cls.LEX.elliptical_clause.fullmatch(clause_before):
+        # 'Jawa Barat masih terbanyak, sekitar 276 ribu'; '… 191 ribu, sedangkan pada 2020 sebanyak 265 ribu'
+        clause = previous or _nearest_province(mentions, 0, start, last=True)
     # nor does the province opening the sentence frame a figure said to be the nation's
     # ('Di Jawa Timur, … 1 juta orang, sedangkan secara nasional 5,9 juta')
     return Place(before, after, clause, None if national else places.topic)
