@@ -23,3 +23,12 @@ def test_none_coming_close_to_a_value_does_not_deny_it() -> None:
     # look-alike: saying a thing does not exist denies the value
     [f] = figures("Tidak ada bantuan tunai Rp9 juta bagi peserta.")
     assert f.subject == "hoaks"
+
+
+def test_the_year_of_a_value_compared_with_frames_no_later_sentence() -> None:
+    got = timing("Paket bantuan kini Rp4,6 juta per orang, naik dari Rp3,9 juta tahun lalu. "
+                 "Isinya, biaya pelatihan Rp3,8 juta per orang.")
+    assert (got["Rp3,9 juta"][1], got["Rp3,8 juta"][1]) == ("2022", "2023")
+    # look-alike: the year of the sentence's own value frames the sentence after it
+    got = timing("Paket bantuan tahun lalu Rp3,9 juta per orang. Isinya, biaya latih Rp1,1 juta per orang.")
+    assert (got["Rp3,9 juta"][1], got["Rp1,1 juta"][1]) == ("2022", "2022")

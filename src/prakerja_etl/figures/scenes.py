@@ -8,9 +8,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from prakerja_etl.figures.lazy import cached
-from prakerja_etl.figures.time_cues import CUES, FIELDWORK_AT, UP_TO_WORD, last_in, search_in
+from prakerja_etl.figures.time_cues import COMPARED_BEFORE, CUES, FIELDWORK_AT, UP_TO_WORD, last_in, search_in
 from prakerja_etl.text.periods import DateMention, PeriodMention, find_dates, find_periods
 from prakerja_etl.text.segment import Sentence
+
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,8 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
                        in_force=in_force, running=running,
                        same_line_in_force=line_force[1] if line_force[0] == s.line_no else None)
         out[s.start] = scene
-        stated = [p.period for p in scene.own("plain", "range")] if periods else []
+        # (a period of the value a figure is compared with frames no later sentence)
+        stated = [p.period for p in scene.own("plain", "range") if not _compared(text, p)] if periods else []
         # after a reset the frame differs from the period in force; it only changes the periods a
         # sentence states through 'setahun kemudian'
         framed = stated if frame == in_force else \
@@ -123,6 +126,14 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
     if closed:
         out = {k: replace(v, year_closed=True) for k, v in out.items()}
     return _with_next_stated(_with_fieldwork(out, sentences)), periods_of
+
+
+def _compared(text: str, p: PeriodMention) -> bool:
+    """Whether the period dates the value a figure before it is compared with ('Rp4,2 juta, naik
+    dari Rp3,55 juta tahun lalu'), not the sentence ('Dibanding 2020, …' opens a frame)."""
+    at = max(0, p.start - 60)
+    cue = search_in(COMPARED_BEFORE, text, text[at:p.start])
+    return cue is not None and _DIGIT.search(text, 0, at + cue.start()) is not None
 
 
 def _is_fieldwork(scene: Scene) -> bool:

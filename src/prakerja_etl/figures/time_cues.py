@@ -152,6 +152,12 @@ REVISED_TO = compile_cue(CUES.revised_to.pattern
                          + r"\s+(?:(?:sebanyak|sebesar|sekitar)\s+)?(?P<rp>Rp\.?\s?)?\d", re.IGNORECASE)
 
 
+# … or a little before it, past the value compared with ('naik dari Rp3,55 juta tahun lalu'): a
+# period that dates the value compared with, not the sentence
+COMPARED_BEFORE = compile_cue(CUES.compared_with.pattern.removesuffix(r"\s+(?:(?:pada|tahun|periode)\s+)?$")
+                              + r"(?:[^,;.]|(?<=\d)[,.](?=\d)){0,40}$", re.IGNORECASE)
+
+
 # 'masing-masing Rp50 ribu' right before an amount: each of the units the sentence counts.
 EACH_BEFORE = compile_cue(CUES.per_unit_before.pattern + r"\W*$", re.IGNORECASE)
 # … unless a list of figures follows, one for each ('masing-masing 5,9 juta dan 2,9 juta').
