@@ -32,3 +32,11 @@ def test_the_year_of_a_value_compared_with_frames_no_later_sentence() -> None:
     # look-alike: the year of the sentence's own value frames the sentence after it
     got = timing("Paket bantuan tahun lalu Rp3,9 juta per orang. Isinya, biaya latih Rp1,1 juta per orang.")
     assert (got["Rp3,9 juta"][1], got["Rp1,1 juta"][1]) == ("2022", "2022")
+
+
+def test_the_first_plan_a_figure_was_raised_from_is_superseded() -> None:
+    got = timing("Tahun ini pagu program Rp6 triliun, naik dari rencana semula Rp4 triliun.")
+    assert (got["Rp6 triliun"][2], got["Rp4 triliun"][2]) == ("total", "superseded")
+    # look-alike: raised from last year's amount, which was no plan of this year
+    got = timing("Tahun ini pagu program Rp6 triliun, naik dari Rp4 triliun pada tahun lalu.")
+    assert got["Rp4 triliun"][1:3] == ("2022", "total")

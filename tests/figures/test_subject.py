@@ -144,3 +144,20 @@ def test_vocational_training_of_the_programme_is_the_programmes() -> None:
     # look-alike of the BLK name: training of any kind, not the ministry's training centres
     text = "Peserta Kartu Prakerja yang memilih pelatihan vokasi daring tahun lalu mencapai 150 ribu orang."
     assert about(text) == [(150_000, "recipients_total", None)]
+
+
+def test_a_sentence_opening_with_a_word_of_the_programme_named_before_is_about_it() -> None:
+    text = ("Kemnaker juga menyalurkan subsidi upah pekan ini. Subsidi sebesar Rp500 ribu itu menyasar "
+            "9,1 juta pekerja.")
+    assert [(metric, subject) for _, metric, subject in about(text)] == [(None, "BSU"), (None, "BSU")]
+    # look-alike: the sentence opens with another word, about the programme
+    text = "Kemnaker juga menyalurkan subsidi upah pekan ini. Pelatihan Prakerja menyasar 1,1 juta peserta."
+    assert [(metric, subject) for _, metric, subject in about(text)] == [("recipients_target", None)]
+
+
+def test_a_cluster_of_social_protection_is_an_umbrella_not_the_programme() -> None:
+    text = "Prakerja masuk klaster perlindungan sosial yang diberi pagu Rp190 triliun."
+    assert [subject for _, _, subject in about(text)] == ["perlindungan sosial"]
+    # look-alike: the programme's own budget in the same sentence after a comma
+    text = "Prakerja masuk klaster perlindungan sosial, dengan anggaran sendiri Rp19 triliun."
+    assert [(metric, subject) for _, metric, subject in about(text)] == [("budget_total", None)]

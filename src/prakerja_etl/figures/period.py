@@ -190,7 +190,8 @@ def _replaced(f: Figure, scene: Scene, when: ArticleTime, start: int, end: int, 
     # superseded: 'semula Rp X, kemudian menjadi Rp Y'
     said_first = search_in(CUES.superseded_before, text, before)
     if said_first and search_in(CUES.superseded_after, text, text[end:]) or \
-            _revised_later(f, text, scene.offset, start, end):
+            _revised_later(f, text, scene.offset, start, end) or \
+            plan and search_in(CUES.first_plan, text, text[max(0, start - 40):start]):
         # a replaced plan was the plan of the same year as its replacement
         period = own_period or (_default(f, scene, when, region) if plan else None)
         return timed(f, period=period, basis="superseded", as_of=None)

@@ -26,6 +26,8 @@ _CLAUSE_BREAK = re.compile(r"[,;:\s" + case_variants("s") + case_variants("a") +
 # and the word boundary after it take ten).
 _BREAK_READS = 12
 _RIGHT_WORDS = 3   # a name this many words after the figure still belongs to its noun phrase
+_FIRST_WORD = re.compile(r"\W*([^\W\d_]{4,})")   # (a word of four letters or more: no 'dan', 'itu')
+_WORDS = re.compile(r"[^\W\d_]+")
 PRAKERJA = Subjects.PRAKERJA
 NEUTRAL = Subjects.NEUTRAL
 _SUBJECTS = load().subjects
@@ -44,7 +46,8 @@ class SentenceSubjects:
 
     @cached
     def carried(self) -> Subject | None:
-        if self._previous is None or self.mentions or not _SUBJECTS.carry.match(self.text):
+        if self._previous is None or self.mentions or not (
+                _SUBJECTS.carry.match(self.text) or self._opens_with_previous_name()):
             return None
         # 'Program ini' points back to a programme, never to a statistic or a country; after a
         # sentence that compares several subjects it is ambiguous, so nothing is carried.
@@ -122,6 +125,18 @@ class SentenceSubjects:
         before = text[clause_start:start]
         near = [*_SUBJECTS.denial_near.finditer(before)]
         return bool(near) and len(before[near[-1].end():].split()) <= _SUBJECTS.denial_near_words
+
+    def _opens_with_previous_name(self) -> bool:
+        """'… bantuan subsidi gaji atau BSU. Subsidi Rp600.000 per bulan itu …': the sentence opens with
+        a word of the name of the programme the sentence before ended with."""
+        assert self._previous is not None
+        last = self._previous.last()
+        first = _FIRST_WORD.match(self.text)
+        if last is None or first is None or last.kind != "programme":
+            return False
+        named = " ".join(self._previous.text[a:b] for a, b, named_subject in self._previous.mentions
+                         if named_subject is last)
+        return first[1].lower() in {w.lower() for w in _WORDS.findall(named)}
 
     def last(self) -> Subject | None:
         """The subject the sentence ends with, for a next sentence that points back."""

@@ -37,6 +37,7 @@ class Cues:
     superseded_before: Prefiltered
     superseded_after: Prefiltered
     superseded_first: Prefiltered
+    first_plan: Prefiltered
     revised_to: Prefiltered
     change_from: Prefiltered
     change_to: Prefiltered
@@ -88,6 +89,8 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
     pattern["per_unit_after"] = compile_cue(r"^\W*" + _phrases(doc["per_unit_after"]), re.IGNORECASE)
     pattern["superseded_after"] = compile_cue(r"^[^.;]{0,40}?" + _phrases(doc["superseded_after"]),
                                              re.IGNORECASE)
+    pattern["first_plan"] = compile_cue(
+        _phrases(doc["first_plan"]) + r"\s+(?:(?:sebesar|sebanyak|sekitar)\s+)?$", re.IGNORECASE)
     pattern["change_from"] = compile_cue(_phrases(doc["change_from"]) + r"\s+$", re.IGNORECASE)
     pattern["anaphora"] = compile_cue(r"^\W*" + _phrases(doc["anaphora"]), re.IGNORECASE)
     pattern["unchanged"] = compile_cue(_phrases(doc["unchanged"]) + r"\s+(?:(?:pada|di)\s+)?$", re.IGNORECASE)
