@@ -194,3 +194,20 @@ def test_the_size_of_a_ranked_group_said_with_a_position_word_or_besar() -> None
     # look-alike: a move by two places is not a group of two
     assert rankings("Riau naik dua peringkat menjadi provinsi dengan peserta terbanyak keempat.") == [
         ("Riau", "most", 4)]
+
+
+def test_being_outside_a_ranked_group_still_names_the_group() -> None:
+    text = "Gorontalo di luar tiga provinsi dengan peserta terbanyak, yaitu Jawa Barat, Banten dan Bali."
+    assert rankings(text) == [("Jawa Barat", "most", 1), ("Banten", "most", 2), ("Bali", "most", 3)]
+    # look-alike: outside a region, the ranking is the region's
+    assert rankings("Di luar Sumatera, Gorontalo menjadi provinsi dengan peserta terbanyak.") == []
+
+
+def test_a_clause_pointing_back_ranks_what_the_sentence_before_counted() -> None:
+    text = ("Peserta dari Gorontalo tahun ini 9 ribu orang. Jumlah itu kalah dari Banten di posisi teratas "
+            "dan Bali di urutan kedua.")
+    assert rankings(text) == [("Banten", "most", 1), ("Bali", "most", 2)]
+    # look-alike: the sentence before counted something else
+    text = ("Pengangguran di Gorontalo ada 9 ribu orang. Jumlah itu kalah dari Banten di posisi teratas "
+            "dan Bali di urutan kedua.")
+    assert rankings(text) == []

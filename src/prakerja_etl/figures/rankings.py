@@ -67,6 +67,10 @@ _FOLLOWS = re.compile(r"\s*(?:" + _alt("follows") + r")(?!\w)", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*,\s*yang\b", re.IGNORECASE)
 _SCOPE_BEFORE = _led(r"(?<!\w)(?P<p>" + _alt("scope_before") + r")(?:(?<=-)|\s+)")
 _BEHIND = _whole("behind")
+_POINTING_BACK = re.compile(r"\W*(?:" + _alt("pointing_back") + r")(?!\w)", re.IGNORECASE)
+# 'Jabar di posisi teratas': a direction word right after a province gives it the first rank
+_OWN_TOP = re.compile(r"\s*\(?(?:(?:berada\s+)?di\s+)?(?:(?:" + _alt("position") + r")\s+)?(?:" + _alt("most")
+                      + r")(?!\w)", re.IGNORECASE)
 _LIST_AFTER = re.compile(r"(?:[^.;]{0,40}?(?<!\w)(?:" + _alt("list_intro") + r")(?!\w)\s*:?|\s*:)"
                          r"\s*(?:\d{1,2}\s*[.)]\s*)?$", re.IGNORECASE)
 # The size of a ranked group: '3 provinsi (penerima) terbanyak', 'lima besar provinsi', 'tiga daerah
@@ -85,6 +89,9 @@ _WHERE = re.compile(r"[^,.;:()]{0,30}?(?<!\w)(?P<se>se-?|di|dari)\s*(?:provinsi\
 _NAMED_REGENCY = re.compile(r"(?<![\w/])(?:" + _alt("sub_province") + r")\.?\s+(?-i:[A-Z])", re.IGNORECASE)
 _SUB_OR_REGION = _whole("sub_province", "region")
 _NATIONAL = _whole("national")
+# 'di luar lima provinsi dengan penerima terbanyak': a region word before a ranked group's size is no region
+_GROUP_AFTER = re.compile(r"[\w-]+\s+(?:\d{1,2}|" + _SIZE_WORDS + r")\s+(?:besar|provinsi|daerah)(?!\w)",
+                          re.IGNORECASE)
 _NOT_PLACE = _whole("not_places")
 # Clauses rank separately: 'TPT tertinggi di Kepri, sementara penerima terbanyak di Jabar'.
 _CLAUSE_END = re.compile(r";|,\s*(?=(?:sementara|sedangkan|adapun|namun|tetapi|sebaliknya|padahal)\b)",
@@ -126,6 +133,7 @@ class _State:
     last_index: int = -2       # sentence that last ranked: a continuation must follow it
     pending: int = 0           # rows announced by 'Berikut tiga provinsi …:' (99: unknown size)
     marker: int | None = None  # a list number on a line of its own ('1.') before its row
+    previous: str = ""         # the sentence before, for a clause that points back to it
 
 
 def find_rankings(sentences: list[Sentence]) -> list[Ranking]:
@@ -134,6 +142,7 @@ def find_rankings(sentences: list[Sentence]) -> list[Ranking]:
     state = _State()
     for index, sentence in enumerate(sentences):
         text = sentence.text
+        state.previous = sentences[index - 1].text if index else ""
         if state.pending and not (_may_rank(text, True) and not _MARKER.match(text)):
             rows = _list_rows(sentence, state)
             if rows is not None:
@@ -198,7 +207,8 @@ def _clause_rankings(sentence: Sentence, lo: int, hi: int, mentions: list[Provin
     text = sentence.text[:hi]
     cue = _CUE.search(text, lo)
     if cue:
-        if not _about_recipients(text, lo, cue, continuing) or not _national(text, lo, cue, mentions):
+        if not _about_recipients(text, lo, cue, continuing, state.previous) or \
+                not _national(text, lo, cue, mentions):
             return []
         direction = "most" if _MOST.fullmatch(cue.group(0)) else "least"
     elif state.direction and (_POSITION.search(text, lo) or _NEXT_POSITION.search(text, lo)):
@@ -241,6 +251,12 @@ def _subject_rankings(text: str, lo: int, cue: re.Match[str] | None, position: r
     posisi ketiga di belakang Jabar dan Jatim', 'terbanyak adalah Jabar, Jatim dan Jateng')."""
     kept = _ahead_of_behind(text, mentions)
     if not kept:
+        # 'Angka itu hanya kalah dari Jabar di posisi teratas dan Jatim di urutan kedua': the
+        # subject is not named, those ahead of it are, each with its own rank
+        own = [_own_rank(text, m) or (1 if _OWN_TOP.match(text, m.end) else None) for m in mentions]
+        if mentions and all(own):
+            state.direction = direction
+            return _ranked_each(mentions, own, direction, sentence, state)
         return []
     first_rank = 1
     if position:
@@ -277,9 +293,10 @@ def _own_rank(text: str, mention: ProvinceMention) -> int | None:
     return _rank(after) if after else None
 
 
-def _about_recipients(text: str, lo: int, cue: re.Match[str], continuing: bool) -> bool:
+def _about_recipients(text: str, lo: int, cue: re.Match[str], continuing: bool, previous: str = "") -> bool:
     """The direction word ranks recipients: the topic noun nearest before it (else just after
-    it) is a recipients noun, and what is ranked is not a regency or city."""
+    it, else, in a clause pointing back, the last of the sentence before) is a recipients noun,
+    and what is ranked is not a regency or city."""
     before = [m for m in _CLASS.finditer(text, max(lo, cue.start() - 80), cue.start())]
     if before and before[-1].group("sub"):
         return False  # 'kabupaten/kota dengan penerima terbanyak'
@@ -287,6 +304,8 @@ def _about_recipients(text: str, lo: int, cue: re.Match[str], continuing: bool) 
         return False  # 'penerima terbanyak di Jatim berasal dari Kota Surabaya'
     topics = list(_TOPIC.finditer(text, max(lo, cue.start() - 80), cue.start()))
     topic = topics[-1] if topics else _TOPIC.search(text, cue.end(), min(len(text), cue.end() + 40))
+    if topic is None and _POINTING_BACK.match(text, lo):
+        topic = next(reversed(list(_TOPIC.finditer(previous))), None)
     if topic:
         return topic.group("rec") is not None
     return continuing or any(not m.group("sub") for m in before)
@@ -322,7 +341,8 @@ def _scoped_before(text: str, lo: int, end: int, mentions: list[ProvinceMention]
             if scope.group("p").lower().startswith("se") or (
                     scope.group("p").lower() == "di" and "," in between and not _RELATIVE.match(between)):
                 return True
-        elif _SUB_OR_REGION.match(text, at) and not _NATIONAL.match(text, at):
+        elif _SUB_OR_REGION.match(text, at) and not _NATIONAL.match(text, at) and \
+                not _GROUP_AFTER.match(text, at):
             return True
     return False
 
@@ -366,6 +386,13 @@ def _ranked(mentions: list[ProvinceMention], direction: str, first: int, sentenc
     out = [Ranking(m, direction, first + i, sentence) for i, m in enumerate(mentions)]
     if out:
         state.last_rank = out[-1].rank
+    return out
+
+
+def _ranked_each(mentions: list[ProvinceMention], ranks: list[int | None], direction: str, sentence: Sentence,
+                 state: _State) -> list[Ranking]:
+    out = [Ranking(m, direction, r or 1, sentence) for m, r in zip(mentions, ranks, strict=True)]
+    state.last_rank = max(r.rank for r in out)
     return out
 
 
