@@ -40,3 +40,20 @@ def test_the_first_plan_a_figure_was_raised_from_is_superseded() -> None:
     # look-alike: raised from last year's amount, which was no plan of this year
     got = timing("Tahun ini pagu program Rp6 triliun, naik dari Rp4 triliun pada tahun lalu.")
     assert got["Rp4 triliun"][1:3] == ("2022", "total")
+
+
+def test_a_plan_raised_partway_through_the_year_is_the_years() -> None:
+    got = timing("Pada 2022, memasuki semester II, pagu program dinaikkan menjadi Rp17 triliun.")
+    assert got["Rp17 triliun"][:3] == ("budget_total", "2022", "total")
+    # look-alike: an amount allotted for a half of the year is that half's
+    got = timing("Untuk semester II-2022, pagu program yang disiapkan Rp7 triliun.")
+    assert got["Rp7 triliun"][1] == "2022-S2"
+
+
+def test_a_count_of_all_the_waves_is_no_one_waves_part() -> None:
+    got = timing("Tahun lalu dibuka 20 gelombang. Dari seluruh gelombang itu, 3,9 juta orang menjadi "
+                 "peserta. Angka tersebut lebih rendah dibanding tahun sebelumnya.")
+    assert got["3,9 juta"][1:3] == ("2022", "total")
+    # look-alike: one wave pointed back to is a part
+    got = timing("Tahun lalu dibuka gelombang 40. Dari gelombang itu, 390 ribu orang menjadi peserta.")
+    assert got["390 ribu"][2] == "part"

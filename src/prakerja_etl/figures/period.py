@@ -12,6 +12,7 @@ from prakerja_etl.figures.time_cues import (
     CHANGE_OPENER,
     CHANGE_TO_AFTER,
     CHANGE_TO_BEFORE,
+    CHANGE_TO_END,
     CUES,
     EACH_BEFORE,
     EACH_LISTED,
@@ -139,8 +140,11 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
     recent = _recent(scene, stated, when) if waves else None   # (it dates only waves)
     wave_year = waves_year(waves, recent)
     plan = f.metric in CUES.plan_metrics
-    if plan and stated and len(stated) == 7 and stated[5:].isdigit():
-        stated = stated[:4]  # a quota or budget set in April 2020 is the year's
+    if plan and stated and len(stated) == 7 and (
+            stated[5:].isdigit() or CHANGE_TO_END.search(text, max(0, start - 40), start)):
+        # a quota or budget set in April 2020 is the year's; so is one raised in its second half
+        # ('memasuki semester II, anggaran dinaikkan menjadi Rp18 triliun')
+        stated = stated[:4]
     before = text[max(cut, prev_end + scene.offset):start]
     replaced = _replaced(f, scene, when, start, end, before, region, stated or wave_year)
     if replaced is not None:

@@ -169,7 +169,7 @@ def _with_next_stated(out: dict[int, Scene]) -> dict[int, Scene]:
     for here, nxt in zip(starts, starts[1:], strict=False):
         scene = out[nxt]
         if scene.offset:
-            own = scene.own("plain")
+            own = [p for p in scene.own("plain") if not _compared(scene.text, p)]
             if own:
                 out[here] = replace(out[here], next_stated=own[0].period)
     return out
