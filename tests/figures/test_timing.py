@@ -362,3 +362,12 @@ def test_people_already_reached_in_a_year_in_force_are_that_years() -> None:
     # look-alike: a year framing the paragraph times the count
     got = timing("Pada 2021, program berjalan lancar. Sebanyak 2,2 juta orang telah menerima Kartu Prakerja.")
     assert got["2,2 juta"] == ("recipients_total", "2021", "total", None)
+
+
+def test_the_release_date_of_a_report_is_not_the_period_it_counts() -> None:
+    got = timing("Sepanjang 2021 program berjalan lancar. Laporan tahunan yang dirilis Maret 2022 mencatat "
+                 "4,6 juta peserta.")
+    assert got["4,6 juta"][1:3] == ("2021", "total")
+    # look-alike: a period the report counts is the figure's
+    got = timing("Sepanjang 2021 program berjalan lancar. Laporan itu mencatat 4,6 juta peserta pada 2020.")
+    assert got["4,6 juta"][1] == "2020"
