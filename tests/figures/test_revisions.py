@@ -2,7 +2,7 @@
 revised value is the same quantity (sentences written for these tests; each with a look-alike)."""
 
 from classified import figures
-from timed import timing
+from timed import timing, timing_all
 
 
 def test_values_said_to_come_first_and_then_revised_are_superseded() -> None:
@@ -57,3 +57,13 @@ def test_a_count_of_all_the_waves_is_no_one_waves_part() -> None:
     # look-alike: one wave pointed back to is a part
     got = timing("Tahun lalu dibuka gelombang 40. Dari gelombang itu, 390 ribu orang menjadi peserta.")
     assert got["390 ribu"][2] == "part"
+
+
+def test_a_plan_the_next_sentence_points_back_to_and_raises_is_superseded() -> None:
+    got = timing_all("Pagu tahun ini Rp9 triliun. Pagu itu sempat diumumkan awal tahun sebesar Rp9 triliun. "
+                     "Namun, pagu tersebut kemudian dinaikkan menjadi Rp13 triliun.")
+    assert [f[2] for f in got] == ["total", "superseded", "total"]
+    # look-alike: the next sentence speaks of the plan without changing it
+    got = timing_all("Pagu tahun ini Rp9 triliun. Pagu itu sempat diumumkan awal tahun sebesar Rp9 triliun. "
+                     "Namun, pagu tersebut kemudian dibahas lagi oleh DPR.")
+    assert [f[2] for f in got] == ["total", "total"]

@@ -13,3 +13,10 @@ def timing(body: str, dated: str = "Rabu, 8 Maret 2023 09:00 WIB") -> dict[str, 
     a = extract_article("articles/uji.txt", text.encode("utf-8"))
     return {f.sentence.text[f.start - f.sentence.start:f.end - f.sentence.start]:
             (f.metric, f.period, f.basis, f.as_of) for f in a.figures}
+
+
+def timing_all(body: str, dated: str = "Rabu, 8 Maret 2023 09:00 WIB") -> list[tuple[Any, ...]]:
+    """(metric, period, basis, as_of) of each figure in text order, repeats included."""
+    text = f"Kabar terbaru program pelatihan kerja dari pemerintah\n{dated}\n{body}\n"
+    return [(f.metric, f.period, f.basis, f.as_of)
+            for f in extract_article("articles/uji.txt", text.encode("utf-8")).figures]

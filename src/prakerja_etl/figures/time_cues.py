@@ -38,6 +38,7 @@ class Cues:
     superseded_after: Prefiltered
     superseded_first: Prefiltered
     first_plan: Prefiltered
+    plan_back: Prefiltered
     revised_to: Prefiltered
     change_from: Prefiltered
     change_to: Prefiltered
@@ -93,6 +94,7 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
         _phrases(doc["first_plan"]) + r"\s+(?:(?:sebesar|sebanyak|sekitar)\s+)?$", re.IGNORECASE)
     pattern["change_from"] = compile_cue(_phrases(doc["change_from"]) + r"\s+$", re.IGNORECASE)
     pattern["anaphora"] = compile_cue(r"^\W*" + _phrases(doc["anaphora"]), re.IGNORECASE)
+    pattern["plan_back"] = compile_cue(r"^\W*" + _phrases(doc["plan_back"]), re.IGNORECASE)
     pattern["unchanged"] = compile_cue(_phrases(doc["unchanged"]) + r"\s+(?:(?:pada|di)\s+)?$", re.IGNORECASE)
     pattern["compared_with"] = compile_cue(
         _phrases(doc["compared_with"]) + r"\s+(?:(?:pada|tahun|periode)\s+)?$", re.IGNORECASE)

@@ -224,20 +224,21 @@ def _headline_follows_body(figures: list[Figure], by_default: list[bool], lead: 
 
 def _replaced_in_next_sentence(figures: list[Figure], sentences: list[Sentence]) -> list[Figure]:
     """'Awalnya anggarannya Rp X. Pemerintah kemudian menaikkannya menjadi Rp Y.': a plan figure in a
-    sentence that opens with a word of 'originally' is superseded when the next sentence changes the
+    sentence that opens with a word of 'originally' (or one the next sentence points back to: 'Namun,
+    anggaran tersebut kemudian dinaikkan …') is superseded when the next sentence changes the
     plan to a new value (a verb of change, by its root, then 'menjadi') and restates its metric
     ('… menaikkan anggarannya menjadi Rp Y dengan sasaran Z orang' supersedes budget and target)."""
-    following: dict[int, Sentence] | None = None   # (made only for a plan said to be the original)
+    following: dict[int, Sentence] | None = None   # (made only when an article states a plan)
     out = list(figures)
     for i, f in enumerate(figures):
-        if f.metric not in CUES.plan_metrics or f.basis != "total" or \
-                not ORIGINALLY.search(f.sentence.text[:f.start - f.sentence.start]):
+        if f.metric not in CUES.plan_metrics or f.basis != "total":
             continue
         if following is None:
             following = {a.start: b for a, b in zip(sentences, sentences[1:], strict=False)}
         nxt = following.get(f.sentence.start)
-        if nxt is None:
-            continue   # the last sentence: nothing after it changes the plan
+        if nxt is None or not (ORIGINALLY.search(f.sentence.text[:f.start - f.sentence.start])
+                               or CUES.plan_back.match(nxt.text)):
+            continue   # nothing after it changes the plan, or nothing says it was the first
         there = [g for g in figures if g.sentence is nxt]
         changed = any(g.metric in CUES.plan_metrics and _changes_to(nxt.text[:g.start - nxt.start])
                       for g in there)
@@ -329,7 +330,7 @@ def _repeats_adopt_running(figures: list[Figure], by_default: list[bool]) -> lis
         return figures
     return [replace(f, period=running[f.metric, f.value].period, basis=running[f.metric, f.value].basis,
                     as_of=running[f.metric, f.value].as_of)
-            if default and (f.metric, f.value) in running else f
+            if default and f.basis != "superseded" and (f.metric, f.value) in running else f
             for f, default in zip(figures, by_default, strict=True)]
 
 
