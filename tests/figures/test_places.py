@@ -135,3 +135,42 @@ def test_a_regencys_share_of_its_province_is_no_provinces_share() -> None:
     # look-alike: the province's own share
     [f] = figures("Di Maluku Utara, porsinya 0,3 persen dari peserta nasional.")
     assert f.metric == "province_recipient_share"
+
+
+def test_the_whole_a_provinces_part_is_of_is_the_nations() -> None:
+    text = "Tahun lalu, Gorontalo menyumbang 12 ribu dari 4,1 juta peserta program."
+    assert [(f.metric, f.province.name if f.province else None) for f in figures(text)] == \
+        [("province_recipients", "Gorontalo"), ("recipients_total", None)]
+    # look-alike: a province's part of its own registrants stays the province's
+    text = "Di Gorontalo, 12 ribu dari 40 ribu pelamar dinyatakan lolos."
+    assert [f.province.name for f in figures(text)] == ["Gorontalo", "Gorontalo"]
+
+
+def test_a_province_followed_by_a_relative_clause_owns_its_count() -> None:
+    text = "Gorontalo, yang pada 2021 berada di urutan ke-30 dengan 12 ribu peserta, kini naik peringkat."
+    assert [(f.metric, f.province.name if f.province else None) for f in figures(text)][-1] == \
+        ("province_recipients", "Gorontalo")
+    # look-alike: the relative clause names the nation
+    text = "Gorontalo, yang secara nasional tertinggal, mencatat program ini menjangkau 4,1 juta peserta."
+    assert [f.province for f in figures(text)] == [None]
+
+
+def test_list_rows_under_an_announcing_line_are_what_it_announces() -> None:
+    text = ("Berikut tiga provinsi dengan peserta terbanyak tahun lalu:\n1. Banten - 301,2 ribu\n"
+            "2. Bali - 120,4 ribu\n3. Gorontalo - 45,1 ribu")
+    assert [(f.metric, f.province.name) for f in figures(text) if f.unit == "person"] == \
+        [("province_recipients", name) for name in ("Banten", "Bali", "Gorontalo")]
+    # look-alike: rows under a line announcing another programme's people are not the programme's
+    text = "Berikut penerima subsidi upah per tahap:\n1. Tahap pertama — 2,1 juta\n2. Tahap kedua — 3,2 juta"
+    assert [f.metric for f in figures(text) if f.unit == "person"] == [None, None]
+
+
+def test_a_clause_of_only_a_time_goes_on_counting_the_same_people() -> None:
+    text = ("Sejak 2020, warga Gorontalo yang pernah menjadi peserta sekitar 60 ribu orang. Pada 2021 ada "
+            "sekitar 14 ribu, lalu 2022 sekitar 17 ribu.")
+    assert [f.province.name for f in figures(text)] == ["Gorontalo"] * 3
+    assert [f.metric for f in figures(text)][1:] == ["province_recipients"] * 2
+    # look-alike: a clause with a noun of its own counts other people
+    text = ("Sejak 2020, warga Gorontalo yang pernah menjadi peserta sekitar 60 ribu orang. Pada 2021 ada "
+            "sekitar 14 ribu pengangguran baru.")
+    assert [f.metric for f in figures(text)][1] is None

@@ -62,6 +62,7 @@ def extract_figures(sentences: list[Sentence], article_year: int | None,
     previous: Sentence | None = None
     subjects: SentenceSubjects | None = None
     topic: Province | None = None   # the province the paragraph so far is about
+    heading: Sentence | None = None
     for sentence in sentences:
         header = table_header(sentence, header)
         same_line = previous is not None and previous.line_no == sentence.line_no
@@ -75,8 +76,12 @@ def extract_figures(sentences: list[Sentence], article_year: int | None,
         if found and carried is None and cls.LEX.province_anaphora.search(sentence.text):
             carried = _last_named_province(sentences, sentence)   # 'penerima dari provinsi ini'
         sentence_places = places.SentencePlaces(sentence.text, carried) if found else None
-        # a sentence with no figures before this one may say what its figures are (a heading, a question)
-        heading = previous if previous and not (figures and figures[-1].sentence is previous) else None
+        # a sentence with no figures before this one may say what its figures are (a heading, a
+        # question); so does the line announcing a list ('Berikut sepuluh provinsi …:') for its rows
+        row = _is_row(sentence, previous)
+        if not (row and heading is not None and heading.text.rstrip().endswith(":")):
+            heading = previous if previous and (row and previous.text.rstrip().endswith(":") or not (
+                figures and figures[-1].sentence is previous)) else None
         figures.extend(_sentence_figures(sentence, found, figures, article_year, subjects, sentence_places,
                                          heading))
         topic = places.paragraph_topic(sentence.text, carried, sentence_places)
@@ -175,6 +180,13 @@ def _last_named_province(sentences: list[Sentence], sentence: Sentence) -> Provi
     return None
 
 
+def _is_row(sentence: Sentence, previous: Sentence | None) -> bool:
+    """Whether the sentence is a line of its own that no full stop ends, after another line: a row
+    of a list ('2. DKI Jakarta — 486,4 ribu')."""
+    return previous is not None and previous.line_no != sentence.line_no and \
+        not sentence.text.rstrip().endswith(".")
+
+
 def _is_heading(line: Sentence, sentence: Sentence) -> bool:
     """Whether a sentence is a line of its own above `sentence` that no full stop ends: a heading or
     a question."""
@@ -255,6 +267,14 @@ def _inherit(cand: Candidate, left: str, left_clause: str, before: str, same_sen
         if not same_unit or same_unit[-1].sentence.line_no < sentence.line_no - 2:
             return None
         prev, rule = same_unit[-1], "compared-with-previous"
+    elif cand.unit == "person" and (same_sentence or earlier) and \
+            cls.LEX.elliptical_clause.fullmatch(left_clause) and cls.LEX.elliptical_time.search(before):
+        # 'Warga NTB yang pernah menerima sekitar 400 ribu. Pada 2020 ada sekitar 113 ribu, lalu 2021
+        # sekitar 120 ribu.': a clause of only lead words, after a time, goes on counting the same people
+        prev, rule = (same_sentence or earlier)[-1], "elliptical"
+        if prev.sentence is not sentence and (prev.sentence.line_no != sentence.line_no
+                                              or prev.sentence.end < sentence.start - 2):
+            return None   # only the sentence right before, in the same paragraph
     else:
         return None
     if prev.metric and prev.unit == cand.unit:

@@ -252,6 +252,8 @@ class Lexicon:
     headless_clause: Prefiltered     # match: a clause whose subject is the clause before's
     elliptical_clause: Prefiltered   # fullmatch: a clause of only a conjunction, a time, lead words
     province_anaphora: Prefiltered   # search: words pointing back to the province last named
+    elliptical_time: Prefiltered     # search: a year or a year relative to now
+    contributes: Prefiltered         # search: a verb of a part given to a whole
     person_exclusions: Cues
     person_heads: Cues
     person: Cues
@@ -329,6 +331,8 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
             + "|".join(phrase(w) for w in data["elliptical_time"] + data["elliptical_lead"]) + r")\W*)*",
             re.IGNORECASE),
         province_anaphora=_words(data["province_anaphora"]),
+        elliptical_time=_words(data["elliptical_time"]),
+        contributes=_words(data["contributes"]),
         regency=compile_cue("|".join(phrase(w) for w in data["regency_names"]) + "|"
                             + _regency_after_words(data["regency_people"])),
         regency_place=compile_cue(_regency_after_words(data["regency_people"] + data["regency_place"])),

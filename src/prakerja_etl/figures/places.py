@@ -13,9 +13,11 @@ from prakerja_etl.text.provinces import Province, ProvinceMention, find_province
 _DIGIT = re.compile(r"\d")
 _CLAUSE_COMMA = re.compile(r",(?=\s)")   # not the decimal comma of '1,3 juta'
 LIST_SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:dan|serta)?\s*")   # 'Jawa Barat, Banten dan Bali'
+_WHOLE_OF_PART = re.compile(r"\s*(?:\w+\s+)?dari\s+(?:total\s+|seluruh\s+|sebanyak\s+)?$", re.IGNORECASE)
 _LABEL_SEPARATOR = re.compile(r"\s*(?:\(\w+\)\s*)?[:=|–—-]\s*")   # 'Jawa Barat (Jabar): '
 DATELINE = re.compile(
-    r"^\W*(?:[\w.]+(?:\s[A-Z][\w.]*)?\s*,\s*)?[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s*(?:\([A-Za-z]+\)\s*)?[-–]\s")
+    r"^\W*(?:[\w.]+(?:\s[A-Z][\w.]*)?\s*,\s*)?[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s*(?:\([A-Za-z]+\)\s*)?[-–]\s"
+    r"(?![\s\d]*\d)")   # ('Jawa Barat - 729,9 ribu' is a list row, not a dateline)
 
 
 class SentencePlaces:
@@ -66,6 +68,8 @@ def of(places: SentencePlaces, start: int, end: int, left: str, left_breaks: lis
     """The provinces of the figure at [start, end): `left` is its text since the figure before
     (with its clause breaks), `previous` the province of that figure."""
     mentions, text = places.mentions, places.text
+    if previous is not None and _WHOLE_OF_PART.match(left) and cls.LEX.contributes.search(text, 0, start):
+        return _NOWHERE   # '… menyumbang 729,9 ribu dari 5,96 juta penerima': the whole is the nation's
     if not mentions:
         return Place(None, None, None, places.topic) if places.topic else _NOWHERE
     if _national_after(right_clause):   # '… 5,9 juta orang di seluruh Indonesia'
@@ -81,11 +85,11 @@ def of(places: SentencePlaces, start: int, end: int, left: str, left_breaks: lis
     # subject of its clause, unless the figure is said to be the whole country's.
     national = cls.LEX.national.search(left) is not None
     clause = None if national else _nearest_province(mentions, start - len(clause_before), start, last=True)
-    if clause is None and not national and cls.LEX.headless_clause.match(clause_before):
-        clause = previous   # 'X mencatat 900 ribu pendaftar, namun yang lolos hanya 310 ribu'
-    elif clause is None and not national and clause_before != text[:start] and \
-            cls.LEX.elliptical_clause.fullmatch(clause_before):
-        # 'Jawa Barat masih terbanyak, sekitar 276 ribu'; '… 191 ribu, sedangkan pada 2020 sebanyak 265 ribu'
+    if clause is None and not national and clause_before != text[:start] and (
+            cls.LEX.headless_clause.match(clause_before)
+            or cls.LEX.elliptical_clause.fullmatch(clause_before)):
+        # 'X mencatat 900 ribu pendaftar, namun yang lolos hanya 310 ribu', 'Jatim, yang pada 2020
+        # di posisi kedua dengan 711,6 ribu', 'Jabar masih terbanyak, sekitar 276 ribu'
         clause = previous or _nearest_province(mentions, 0, start, last=True)
     # nor does the province opening the sentence frame a figure said to be the nation's
     # ('Di Jawa Timur, … 1 juta orang, sedangkan secara nasional 5,9 juta')
