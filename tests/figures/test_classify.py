@@ -125,6 +125,9 @@ def test_the_whole_of_a_fraction_is_not_covered() -> None:
     # a portion of an amount is not the amount; 'sebagian besar insentif' names the part that is
     ("Sebagian insentifnya, sekitar Rp800 ribu, ia pakai untuk modal warung.", None),
     ("Dari paket itu, sebagian besar berupa insentif, Rp2,1 juta.", "incentive_total_per_recipient"),
+    # what an amount includes labels its parts, not the amount; the part itself keeps its label
+    ("Tiap alumni menerima Rp3,9 juta, termasuk insentif bulanan.", None),
+    ("Tiap alumni menerima insentif Rp2,1 juta, termasuk bonus survei.", "incentive_total_per_recipient"),
     ("Kementerian sudah menggelontorkan Rp 4 triliun sejauh ini.", None),
     ("Tahun ini ada tambahan anggaran Rp 2 triliun.", None),
     ("Insentif yang sudah dicairkan kepada peserta mencapai Rp 6 triliun.", "incentive_disbursed_total"),

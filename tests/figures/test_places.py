@@ -174,3 +174,12 @@ def test_a_clause_of_only_a_time_goes_on_counting_the_same_people() -> None:
     text = ("Sejak 2020, warga Gorontalo yang pernah menjadi peserta sekitar 60 ribu orang. Pada 2021 ada "
             "sekitar 14 ribu pengangguran baru.")
     assert [f.metric for f in figures(text)][1] is None
+
+
+def test_a_breakdown_of_a_count_by_year_goes_on_counting_the_same_people() -> None:
+    text = ("Sejak 2020, program ini menjangkau 9,6 juta peserta. Rinciannya, 4,8 juta orang pada 2020 dan "
+            "4,8 juta orang pada 2021.")
+    assert [f.metric for f in figures(text)] == ["recipients_total"] * 3
+    # look-alike: a breakdown of something else, named, is not the programme's count
+    text = "Sejak 2020, program ini menjangkau 9,6 juta peserta. Rinciannya, 4,8 juta pengangguran pada 2020."
+    assert [f.metric for f in figures(text)][1] is None

@@ -167,7 +167,10 @@ def _rupiah(ctx: Context) -> Decision:
                                                CUES.change_from.search(ctx.left))) and not (
             kind == "spending-to-date" and _rupiah_cue(ctx.left_clause, "incentive-paid-out")):
         return Decision(None, LEX.rupiah_exclusions.rule(excluded.index))
-    found = _candidates(LEX.rupiah, ctx.left_clause, ctx.right) or \
+    # 'Rp3,55 juta, termasuk insentif Rp600 ribu per bulan': what the amount includes labels a part
+    inclusion = LEX.inclusion.search(ctx.right)
+    right = ctx.right[:inclusion.start()] if inclusion else ctx.right
+    found = _candidates(LEX.rupiah, ctx.left_clause, right) or \
         _candidates(LEX.rupiah, ctx.sentence_before, "")
     if not found:
         return WEAK

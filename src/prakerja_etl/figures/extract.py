@@ -267,14 +267,17 @@ def _inherit(cand: Candidate, left: str, left_clause: str, before: str, same_sen
         if not same_unit or same_unit[-1].sentence.line_no < sentence.line_no - 2:
             return None
         prev, rule = same_unit[-1], "compared-with-previous"
-    elif cand.unit == "person" and (same_sentence or earlier) and \
-            cls.LEX.elliptical_clause.fullmatch(left_clause) and cls.LEX.elliptical_time.search(before):
+    elif cand.unit == "person" and cls.LEX.elliptical_clause.fullmatch(left_clause) and \
+            cls.LEX.elliptical_time.search(sentence.text):
         # 'Warga NTB yang pernah menerima sekitar 400 ribu. Pada 2020 ada sekitar 113 ribu, lalu 2021
-        # sekitar 120 ribu.': a clause of only lead words, after a time, goes on counting the same people
-        prev, rule = (same_sentence or earlier)[-1], "elliptical"
-        if prev.sentence is not sentence and (prev.sentence.line_no != sentence.line_no
-                                              or prev.sentence.end < sentence.start - 2):
-            return None   # only the sentence right before, in the same paragraph
+        # sekitar 120 ribu.', '… 11,4 juta penerima. Rinciannya, 5,9 juta orang pada 2020 …': a clause
+        # of only lead words, in a sentence of times, goes on counting the people counted last
+        counted = [f for f in (same_sentence or earlier[-4:]) if f.unit == "person"]
+        last = counted[-1].sentence if counted else None
+        if last is None or last is not sentence and (last.line_no != sentence.line_no
+                                                     or last.end < sentence.start - 2):
+            return None   # only in the sentence right before, in the same paragraph
+        prev, rule = counted[-1], "elliptical"
     else:
         return None
     if prev.metric and prev.unit == cand.unit:

@@ -254,6 +254,7 @@ class Lexicon:
     province_anaphora: Prefiltered   # search: words pointing back to the province last named
     elliptical_time: Prefiltered     # search: a year or a year relative to now
     contributes: Prefiltered         # search: a verb of a part given to a whole
+    inclusion: Prefiltered           # search: words after an amount opening what it includes
     person_exclusions: Cues
     person_heads: Cues
     person: Cues
@@ -333,6 +334,7 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
         province_anaphora=_words(data["province_anaphora"]),
         elliptical_time=_words(data["elliptical_time"]),
         contributes=_words(data["contributes"]),
+        inclusion=_words(data["inclusion"]),
         regency=compile_cue("|".join(phrase(w) for w in data["regency_names"]) + "|"
                             + _regency_after_words(data["regency_people"])),
         regency_place=compile_cue(_regency_after_words(data["regency_people"] + data["regency_place"])),
