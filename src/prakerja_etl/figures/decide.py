@@ -35,8 +35,9 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
     if out and out[-1].rule.startswith("exclusion") and _SAME_AMOUNT.match(ctx.left_clause):
         # '… realisasi 85 persen atau Rp17 triliun': a restated exclusion stays excluded.
         return cls.Decision(None, out[-1].rule)
-    changed = next((f for f in reversed(out) if f.unit == ctx.unit), None)
-    if changed is not None and changed.metric and cls.LEX.change_to.match(ctx.left):
+    changed = next((f for f in reversed(out) if f.unit == ctx.unit), None) \
+        if out and cls.LEX.change_to.match(ctx.left) else None
+    if changed is not None and changed.metric:
         # 'menyasar 2 juta peserta, lalu menjadi 3 juta peserta': the new value of the same quantity
         # (of the sentence's last figure of its unit: 'kuota 2,9 juta dengan anggaran Rp11 triliun,
         # kemudian dinaikkan menjadi 4,9 juta').

@@ -170,6 +170,10 @@ class Subjects:
         # Longest names first, so 'BLT Dana Desa' is found before 'BLT'.
         names.sort(key=lambda pair: len(pair[0]), reverse=True)
         self._names = [(re.compile(_case(name)), self.subjects[i]) for name, i in names]
+        # The words of other subjects' names (lower case, four letters or more): a sentence opening
+        # with one may be about the subject the sentence before named ('Subsidi … itu').
+        self.name_words = frozenset(w.lower() for e in data["subjects"] for n in e["names"]
+                                    for w in re.findall(r"[^\W\d_]{4,}", n))
         # One scan for all names (word boundaries factored out); which name it was is asked only of
         # the few matches. (Grouped so, the scan costs less than looking for the names' words first.)
         # A name is led by the non-word character before it, not by the lookbehind (?<!\w): sre then

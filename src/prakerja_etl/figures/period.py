@@ -175,7 +175,7 @@ def _each_or_stage(f: Figure, text: str, start: int, end: int) -> bool:
     named in the figure's own phrase."""
     each = f.province is None and EACH_BEFORE.search(text, max(0, start - 20), start) is not None and \
         EACH_LISTED.match(text[end:end + 40]) is None
-    return each or PART_AFTER.match(text[end:end + 40]) is not None
+    return each or not PART_AFTER.absent(text) and PART_AFTER.match(text[end:end + 40]) is not None
 
 
 def _among(f: Figure, text: str, end: int) -> bool:
@@ -222,6 +222,8 @@ def _revised_later(f: Figure, text: str, sentence_start: int, start: int, end: i
     """'Pemerintah semula menetapkan kuota 2,9 juta peserta dengan anggaran Rp11 triliun, kemudian
     dinaikkan menjadi 4,9 juta peserta …': a value after a word of 'at first' in its sentence, when a
     later value of its unit follows a word of revising into."""
+    if CUES.superseded_first.absent(text):
+        return False   # (most sentences: no slice of them needed)
     return search_in(CUES.superseded_first, text, text[sentence_start:start]) is not None and any(
         (m["rp"] is not None) == (f.unit == "rupiah") for m in REVISED_TO.finditer(text, end))
 

@@ -68,7 +68,8 @@ def of(places: SentencePlaces, start: int, end: int, left: str, left_breaks: lis
     """The provinces of the figure at [start, end): `left` is its text since the figure before
     (with its clause breaks), `previous` the province of that figure."""
     mentions, text = places.mentions, places.text
-    if previous is not None and _WHOLE_OF_PART.match(left) and cls.LEX.contributes.search(text, 0, start):
+    if previous is not None and "dari" in left and _WHOLE_OF_PART.match(left) and \
+            cls.LEX.contributes.search(text, 0, start):
         return _NOWHERE   # '… menyumbang 729,9 ribu dari 5,96 juta penerima': the whole is the nation's
     if not mentions:
         return Place(None, None, None, places.topic) if places.topic else _NOWHERE
@@ -100,7 +101,7 @@ def _may_open_with_province(text: str) -> bool:
     """Whether the sentence opens (after its dateline) with a word a province topic follows."""
     if cls.LEX.topic_start.match(text):
         return True
-    dateline = DATELINE.match(text)
+    dateline = DATELINE.match(text) if "-" in text[:60] or "–" in text[:60] else None
     return dateline is not None and cls.LEX.topic_start.match(text[dateline.end():]) is not None
 
 

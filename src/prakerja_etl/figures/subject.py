@@ -130,9 +130,11 @@ class SentenceSubjects:
         """'… bantuan subsidi gaji atau BSU. Subsidi Rp600.000 per bulan itu …': the sentence opens with
         a word of the name of the programme the sentence before ended with."""
         assert self._previous is not None
-        last = self._previous.last()
         first = _FIRST_WORD.match(self.text)
-        if last is None or first is None or last.kind != "programme":
+        if first is None or first[1].lower() not in _SUBJECTS.name_words:
+            return False   # (most sentences: no need to read the one before)
+        last = self._previous.last()
+        if last is None or last.kind != "programme":
             return False
         named = " ".join(self._previous.text[a:b] for a, b, named_subject in self._previous.mentions
                          if named_subject is last)

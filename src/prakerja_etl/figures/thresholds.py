@@ -23,7 +23,7 @@ def areas_over_threshold(figures: list[Figure]) -> list[Figure]:
     out = list(figures)
     for i in range(1, len(out)):
         areas, bound = out[i - 1], out[i]
-        if bound.sentence is areas.sentence and hedge(bound.qualifier) in _BOUNDS and \
+        if bound.qualifier and bound.sentence is areas.sentence and hedge(bound.qualifier) in _BOUNDS and \
                 cls.LEX.areas_noun.match(areas.sentence.text[areas.end - areas.sentence.start:]) and \
                 _each_area(areas, bound):
             out[i - 1] = replace(areas, metric=None, rule="exclusion:areas-over-threshold")

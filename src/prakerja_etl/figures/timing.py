@@ -102,6 +102,8 @@ def _respective_periods(figures: list[Figure], scenes: dict[int, Scene]) -> list
     of 'respectively' take the periods listed right before it, in order, when there are as many of
     each (places.respective pairs provinces the same way)."""
     out = list(figures)
+    if all(LEX.respectively.absent(scenes[at].text) for at in {f.sentence.start for f in figures}):
+        return out   # (most articles: no sentence says 'respectively')
     for at, indices in _by_sentence(figures).items():
         scene, text = scenes[at], figures[indices[0]].sentence.text
         cue = LEX.respectively.search(text) if len(indices) > 1 else None
