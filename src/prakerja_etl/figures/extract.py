@@ -9,12 +9,12 @@ from dataclasses import dataclass, field, replace
 
 from prakerja_etl.errors import UnreadableInput
 from prakerja_etl.figures import classify as cls
-from prakerja_etl.figures import places
+from prakerja_etl.figures import context, places
 from prakerja_etl.figures.decide import CLAUSE_BREAK, COMPARED, decide
 from prakerja_etl.figures.find import Candidate, find_figures
 from prakerja_etl.figures.interval import interval
 from prakerja_etl.figures.lazy import cached
-from prakerja_etl.figures.subject import NEUTRAL, PRAKERJA, SentenceSubjects
+from prakerja_etl.figures.subject import SentenceSubjects
 from prakerja_etl.figures.thresholds import areas_over_threshold
 from prakerja_etl.text.provinces import Province
 from prakerja_etl.text.segment import Sentence
@@ -74,14 +74,10 @@ def extract_figures(sentences: list[Sentence], article_year: int | None,
         # Sentences are asked for their subjects only when a figure or a next sentence needs them.
         subjects = SentenceSubjects(sentence.text, subjects)
         if found and carried is None and cls.LEX.province_anaphora.search(sentence.text):
-            carried = _last_named_province(sentences, sentence)   # 'penerima dari provinsi ini'
+            carried = context.last_named_province(sentences, sentence)   # 'penerima dari provinsi ini'
         sentence_places = places.SentencePlaces(sentence.text, carried) if found else None
-        # a sentence with no figures before this one may say what its figures are (a heading, a
-        # question); so does the line announcing a list ('Berikut sepuluh provinsi …:') for its rows
-        row = _is_row(sentence, previous)
-        if not (row and heading is not None and heading.text.rstrip().endswith(":")):
-            heading = previous if previous and (row and previous.text.rstrip().endswith(":") or not (
-                figures and figures[-1].sentence is previous)) else None
+        heading = context.heading_above(sentence, previous, heading,
+                                        bool(figures) and figures[-1].sentence is previous)
         figures.extend(_sentence_figures(sentence, found, figures, article_year, subjects, sentence_places,
                                          heading))
         topic = places.paragraph_topic(sentence.text, carried, sentence_places)
@@ -139,18 +135,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         metric, rule = decision.metric, decision.rule
         province = None if cand.unit == "ordinal" else place.province
         if decision is cls.WEAK:
-            inherited = _inherit(cand, left, left_clause, before, out, earlier, sentence)
-            if inherited is not None and cls.LEX.national.search(before):
-                # 'Secara nasional, jumlahnya lebih dari 17 juta': the nation's, not the province's
-                metric, rule = cls.national(inherited.metric), inherited.rule
-            elif inherited is not None:
-                metric, rule = inherited.metric, inherited.rule
-                province = province or inherited.province
-            elif heading is not None and not out and (_is_heading(heading, sentence)
-                                                      or cls.LEX.anaphora.search(before)):
-                framed = _under_heading(ctx, heading.text)
-                if framed is not None:
-                    (metric, rule), province = (framed[0].metric, framed[0].rule), province or framed[1]
+            metric, rule, province = _without_own_words(cand, ctx, out, earlier, sentence, heading, province)
         elif rule == COMPARED:
             province = province or out[-1].province   # the same quantity, so of the same place
         elif metric == "provinces_covered":
@@ -170,46 +155,24 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
             for f, c in zip(out, found, strict=True)]
 
 
-def _last_named_province(sentences: list[Sentence], sentence: Sentence) -> Province | None:
-    """The province the article named last before `sentence` (read back only when a sentence points
-    to one)."""
-    for earlier in reversed(sentences[:sentences.index(sentence)]):
-        named = places.SentencePlaces(earlier.text).mentions
-        if named:
-            return named[-1].province
-    return None
-
-
-def _is_row(sentence: Sentence, previous: Sentence | None) -> bool:
-    """Whether the sentence is a line of its own that no full stop ends, after another line: a row
-    of a list ('2. DKI Jakarta — 486,4 ribu')."""
-    return previous is not None and previous.line_no != sentence.line_no and \
-        not sentence.text.rstrip().endswith(".")
-
-
-def _is_heading(line: Sentence, sentence: Sentence) -> bool:
-    """Whether a sentence is a line of its own above `sentence` that no full stop ends: a heading or
-    a question."""
-    return line.line_no != sentence.line_no and not line.text.rstrip().endswith(".")
-
-
-def _under_heading(ctx: cls.Context, heading: str) -> tuple[cls.Decision, Province | None] | None:
-    """'Berapa jumlah penerima tahun 2022? / Jumlahnya 2,98 juta orang', 'Anggaran 2024 / Pemerintah
-    menyiapkan Rp4,86 triliun': the first figure of a sentence that does not say what it is, under a
-    sentence without figures that names a quantity of the programme, is that quantity (of the one
-    province it names, if any)."""
-    if any(m[2] not in (PRAKERJA, NEUTRAL) for m in SentenceSubjects(heading, None).mentions):
-        return None   # the heading is about another programme or a statistic
-    named = {m.province for m in places.SentencePlaces(heading).mentions} if ctx.unit == "person" else set()
-    province = named.pop() if len(named) == 1 else None   # (a share of one needs the province close)
-    framed = replace(ctx, left=f"{heading} {ctx.left}", left_clause=f"{heading} {ctx.left_clause}",
-                     sentence_before=f"{heading} {ctx.sentence_before}",
-                     clause_before=f"{heading} {ctx.clause_before}",
-                     province_left=ctx.province_left or province is not None)
-    decision = cls.classify(framed)
-    if decision.metric is None:
-        return None
-    return cls.Decision(decision.metric, cls.HEADING + decision.rule), province
+def _without_own_words(cand: Candidate, ctx: cls.Context, out: list[Figure], earlier: list[Figure],
+                       sentence: Sentence, heading: Sentence | None,
+                       province: Province | None) -> tuple[str | None, str, Province | None]:
+    """(metric, rule, province) of a figure its own words do not name: what it restates or points
+    back to, what a clause of only lead words goes on counting, or what the line above it names."""
+    before = ctx.sentence_before
+    inherited = _inherit(cand, ctx.left, ctx.left_clause, before, out, earlier, sentence)
+    if inherited is not None and cls.LEX.national.search(before):
+        # 'Secara nasional, jumlahnya lebih dari 17 juta': the nation's, not the province's
+        return cls.national(inherited.metric), inherited.rule, province
+    if inherited is not None:
+        return inherited.metric, inherited.rule, province or inherited.province
+    if heading is not None and not out and (context.is_heading(heading, sentence)
+                                            or cls.LEX.anaphora.search(before)):
+        framed = context.under_heading(ctx, heading.text)
+        if framed is not None:
+            return framed[0].metric, framed[0].rule, province or framed[1]
+    return cls.WEAK.metric, cls.WEAK.rule, province
 
 
 def _of_province(f: Figure, province: Province) -> Figure:

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from itertools import compress
 from pathlib import Path
 from re import _parser  # type: ignore[attr-defined]  # typeshed stubs only the sre_parse alias
-from typing import Any, Protocol
+from typing import Any, Protocol, TypedDict
 
 import yaml
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
@@ -295,6 +295,35 @@ def _regency_after_words(words: list[str]) -> str:
     return r"\b(?i:" + "|".join(phrase(w) for w in words) + r")\s+(?:" + _regency_names() + r")\b"
 
 
+class _ClauseCues(TypedDict):
+    areas_each: Prefiltered
+    areas_noun: Prefiltered
+    headless_clause: Prefiltered
+    elliptical_clause: Prefiltered
+    province_anaphora: Prefiltered
+    elliptical_time: Prefiltered
+    contributes: Prefiltered
+    inclusion: Prefiltered
+
+
+def _clause_cues(data: dict[str, Any]) -> _ClauseCues:
+    """The cues of how a clause hangs on the one before it (elliptical clauses, a province pointed
+    back to, a part given to a whole, what an amount includes, areas over a threshold)."""
+    return {
+        "areas_each": _words(data["areas_each"]),
+        "areas_noun": _words(data["areas_noun"], anchor=r"^\s*"),
+        "headless_clause": _words(data["headless_clause"], anchor=r"^\W*(?:", tail=r")?\s*yang\b"),
+        "elliptical_clause": compile_cue(
+            r"\W*(?:(?:" + "|".join(phrase(w) for w in data["headless_clause"]) + r")\s+)?(?:(?:"
+            + "|".join(phrase(w) for w in data["elliptical_time"] + data["elliptical_lead"]) + r")\W*)*",
+            re.IGNORECASE),
+        "province_anaphora": _words(data["province_anaphora"]),
+        "elliptical_time": _words(data["elliptical_time"]),
+        "contributes": _words(data["contributes"]),
+        "inclusion": _words(data["inclusion"]),
+    }
+
+
 @lru_cache(maxsize=2)
 def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexicon:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -321,8 +350,6 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
         change_to=compile_cue(r"^\W*(?:\w+\W+)?(?:" + "|".join(phrase(w) for w in data["change_to"])
                               + r")\s*(?:(?:sekitar|sebanyak|sebesar|hanya)\s+)?$", re.IGNORECASE),
         national=_words(data["national"]),
-        areas_each=_words(data["areas_each"]),
-        areas_noun=_words(data["areas_noun"], anchor=r"^\s*"),
         topic_opening=compile_cue(
             r"^\W*(?:(?:" + "|".join(phrase(w) for w in data["topic_opening"]) + r")\s+(?:di\s+)?|di\s+)"
             r"(?:(?:" + "|".join(phrase(w) for w in data["topic_area"]) + r")\s+)?$", re.IGNORECASE),
@@ -330,15 +357,7 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
                                 re.IGNORECASE),
         topic_close=compile_cue(
             r"\s*(?:(?:" + "|".join(phrase(w) for w in data["topic_focus"]) + r")\s*)?,", re.IGNORECASE),
-        headless_clause=_words(data["headless_clause"], anchor=r"^\W*(?:", tail=r")?\s*yang\b"),
-        elliptical_clause=compile_cue(
-            r"\W*(?:(?:" + "|".join(phrase(w) for w in data["headless_clause"]) + r")\s+)?(?:(?:"
-            + "|".join(phrase(w) for w in data["elliptical_time"] + data["elliptical_lead"]) + r")\W*)*",
-            re.IGNORECASE),
-        province_anaphora=_words(data["province_anaphora"]),
-        elliptical_time=_words(data["elliptical_time"]),
-        contributes=_words(data["contributes"]),
-        inclusion=_words(data["inclusion"]),
+        **_clause_cues(data),
         regency=compile_cue("|".join(phrase(w) for w in data["regency_names"]) + "|"
                             + _regency_after_words(data["regency_people"])),
         regency_place=compile_cue(_regency_after_words(data["regency_people"] + data["regency_place"])),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from prakerja_etl.figures import parts
 from prakerja_etl.figures.classify import HEADING, SUBGROUP
 from prakerja_etl.figures.extract import Figure
 from prakerja_etl.figures.scenes import ArticleTime, Scene, sentence_date, standing_as_of, stated_as_of
@@ -15,11 +16,8 @@ from prakerja_etl.figures.time_cues import (
     CHANGE_TO_END,
     CUES,
     EACH_BEFORE,
-    EACH_LISTED,
-    PART_AFTER,
     PART_THEN,
     RESTATED,
-    REVISED_TO,
     UP_TO_WORD,
     WORD,
     change_verb,
@@ -157,7 +155,8 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
                    for w in waves)
     if f.metric in CUES.part_metrics and (one_wave or search_in(CUES.part, text, region)
                                           or f.rule.startswith(SUBGROUP)
-                                          or _each_or_stage(f, text, start, end)) or _among(f, text, end) or \
+                                          or parts.each_or_stage(f, text, start, end)) \
+            or _among(f, text, end) or \
             (f.metric == "survey_incentive" and (search_in(CUES.per_unit_after, text, text[end:end + 30])
                                                  or EACH_BEFORE.search(text, max(0, start - 20), start))):
         period = stated or wave_year or _default(f, scene, when, region)
@@ -167,15 +166,6 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
         if running:
             return running, False
     return _resolve_stated(f, scene, when, start, end, before, has_stated, stated, waves, wave_year)
-
-
-def _each_or_stage(f: Figure, text: str, start: int, end: int) -> bool:
-    """'… dibagi dua semester, masing-masing Rp10 triliun': what each of the units gets, one
-    figure for all of them (not a list, one for each); 'Rp2,67 triliun pada tahap awal': a stage
-    named in the figure's own phrase."""
-    each = f.province is None and EACH_BEFORE.search(text, max(0, start - 20), start) is not None and \
-        EACH_LISTED.match(text[end:end + 40]) is None
-    return each or not PART_AFTER.absent(text) and PART_AFTER.match(text[end:end + 40]) is not None
 
 
 def _among(f: Figure, text: str, end: int) -> bool:
@@ -194,7 +184,7 @@ def _replaced(f: Figure, scene: Scene, when: ArticleTime, start: int, end: int, 
     # superseded: 'semula Rp X, kemudian menjadi Rp Y'
     said_first = search_in(CUES.superseded_before, text, before)
     if said_first and search_in(CUES.superseded_after, text, text[end:]) or \
-            _revised_later(f, text, scene.offset, start, end) or \
+            parts.revised_later(f, text, scene.offset, start, end) or \
             plan and search_in(CUES.first_plan, text, text[max(0, start - 40):start]):
         # a replaced plan was the plan of the same year as its replacement
         period = own_period or (_default(f, scene, when, region) if plan else None)
@@ -216,16 +206,6 @@ def _replaced(f: Figure, scene: Scene, when: ArticleTime, start: int, end: int, 
         own = [p.period for p in plain if former <= p.start < clause_end and p.period]
         return timed(f, period=own[0] if own else None, basis="total", as_of=None)
     return None
-
-
-def _revised_later(f: Figure, text: str, sentence_start: int, start: int, end: int) -> bool:
-    """'Pemerintah semula menetapkan kuota 2,9 juta peserta dengan anggaran Rp11 triliun, kemudian
-    dinaikkan menjadi 4,9 juta peserta …': a value after a word of 'at first' in its sentence, when a
-    later value of its unit follows a word of revising into."""
-    if CUES.superseded_first.absent(text):
-        return False   # (most sentences: no slice of them needed)
-    return search_in(CUES.superseded_first, text, text[sentence_start:start]) is not None and any(
-        (m["rp"] is not None) == (f.unit == "rupiah") for m in REVISED_TO.finditer(text, end))
 
 
 def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end: int, before: str,

@@ -90,8 +90,7 @@ _NAMED_REGENCY = re.compile(r"(?<![\w/])(?:" + _alt("sub_province") + r")\.?\s+(
 _SUB_OR_REGION = _whole("sub_province", "region")
 _NATIONAL = _whole("national")
 # 'di luar lima provinsi dengan penerima terbanyak': a region word before a ranked group's size is no region
-_GROUP_AFTER = re.compile(r"[\w-]+\s+(?:\d{1,2}|" + _SIZE_WORDS + r")\s+(?:besar|provinsi|daerah)(?!\w)",
-                          re.IGNORECASE)
+_GROUP_AFTER = re.compile(r"(?i:[\w-]+\s+(?:\d{1,2}|" + _SIZE_WORDS + r")\s+(?:besar|provinsi|daerah))(?!\w)")
 _NOT_PLACE = _whole("not_places")
 # Clauses rank separately: 'TPT tertinggi di Kepri, sementara penerima terbanyak di Jabar'.
 _CLAUSE_END = re.compile(r";|,\s*(?=(?:sementara|sedangkan|adapun|namun|tetapi|sebaliknya|padahal)\b)",
@@ -251,13 +250,10 @@ def _subject_rankings(text: str, lo: int, cue: re.Match[str] | None, position: r
     posisi ketiga di belakang Jabar dan Jatim', 'terbanyak adalah Jabar, Jatim dan Jateng')."""
     kept = _ahead_of_behind(text, mentions)
     if not kept:
-        # 'Angka itu hanya kalah dari Jabar di posisi teratas dan Jatim di urutan kedua': the
-        # subject is not named, those ahead of it are, each with its own rank
+        # 'Angka itu kalah dari Jabar di posisi teratas dan Jatim di urutan kedua': the ones ahead
         own = [_own_rank(text, m) or (1 if _OWN_TOP.match(text, m.end) else None) for m in mentions]
-        if mentions and all(own):
-            state.direction = direction
-            return _ranked_each(mentions, own, direction, sentence, state)
-        return []
+        state.direction = direction if mentions and all(own) else state.direction
+        return _ranked(mentions, direction, 1, sentence, state, own) if mentions and all(own) else []
     first_rank = 1
     if position:
         first_rank = _rank(position)
@@ -382,17 +378,12 @@ def _unique(mentions: list[ProvinceMention]) -> list[ProvinceMention]:
 
 
 def _ranked(mentions: list[ProvinceMention], direction: str, first: int, sentence: Sentence,
-            state: _State) -> list[Ranking]:
-    out = [Ranking(m, direction, first + i, sentence) for i, m in enumerate(mentions)]
+            state: _State, ranks: list[int | None] | None = None) -> list[Ranking]:
+    """The mentions ranked from `first` on in order, or each by its own rank in `ranks`."""
+    out = [Ranking(m, direction, (ranks[i] if ranks else None) or first + i, sentence)
+           for i, m in enumerate(mentions)]
     if out:
-        state.last_rank = out[-1].rank
-    return out
-
-
-def _ranked_each(mentions: list[ProvinceMention], ranks: list[int | None], direction: str, sentence: Sentence,
-                 state: _State) -> list[Ranking]:
-    out = [Ranking(m, direction, r or 1, sentence) for m, r in zip(mentions, ranks, strict=True)]
-    state.last_rank = max(r.rank for r in out)
+        state.last_rank = max(r.rank for r in out)
     return out
 
 

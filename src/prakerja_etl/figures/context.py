@@ -1,0 +1,67 @@
+"""What the lines around a sentence say of its figures: a heading or a question above it, the line
+announcing the list it is a row of, the province the article named last."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from prakerja_etl.figures import classify as cls
+from prakerja_etl.figures import places
+from prakerja_etl.figures.subject import NEUTRAL, PRAKERJA, SentenceSubjects
+from prakerja_etl.text.provinces import Province
+from prakerja_etl.text.segment import Sentence
+
+
+def heading_above(sentence: Sentence, previous: Sentence | None, heading: Sentence | None,
+                  previous_had_figures: bool) -> Sentence | None:
+    """The line that may say what the sentence's figures are: the sentence before when it has no
+    figures (a heading, a question), or the line announcing a list ('Berikut sepuluh provinsi …:')
+    for each of its rows."""
+    row = _is_row(sentence, previous)
+    if row and heading is not None and heading.text.rstrip().endswith(":"):
+        return heading
+    if previous and (row and previous.text.rstrip().endswith(":") or not previous_had_figures):
+        return previous
+    return None
+
+
+def last_named_province(sentences: list[Sentence], sentence: Sentence) -> Province | None:
+    """The province the article named last before `sentence` (read back only when a sentence points
+    to one)."""
+    for earlier in reversed(sentences[:sentences.index(sentence)]):
+        named = places.SentencePlaces(earlier.text).mentions
+        if named:
+            return named[-1].province
+    return None
+
+
+def _is_row(sentence: Sentence, previous: Sentence | None) -> bool:
+    """Whether the sentence is a line of its own that no full stop ends, after another line: a row
+    of a list ('2. DKI Jakarta — 486,4 ribu')."""
+    return previous is not None and previous.line_no != sentence.line_no and \
+        not sentence.text.rstrip().endswith(".")
+
+
+def is_heading(line: Sentence, sentence: Sentence) -> bool:
+    """Whether a sentence is a line of its own above `sentence` that no full stop ends: a heading or
+    a question."""
+    return line.line_no != sentence.line_no and not line.text.rstrip().endswith(".")
+
+
+def under_heading(ctx: cls.Context, heading: str) -> tuple[cls.Decision, Province | None] | None:
+    """'Berapa jumlah penerima tahun 2022? / Jumlahnya 2,98 juta orang', 'Anggaran 2024 / Pemerintah
+    menyiapkan Rp4,86 triliun': the first figure of a sentence that does not say what it is, under a
+    sentence without figures that names a quantity of the programme, is that quantity (of the one
+    province it names, if any)."""
+    if any(m[2] not in (PRAKERJA, NEUTRAL) for m in SentenceSubjects(heading, None).mentions):
+        return None   # the heading is about another programme or a statistic
+    named = {m.province for m in places.SentencePlaces(heading).mentions} if ctx.unit == "person" else set()
+    province = named.pop() if len(named) == 1 else None   # (a share of one needs the province close)
+    framed = replace(ctx, left=f"{heading} {ctx.left}", left_clause=f"{heading} {ctx.left_clause}",
+                     sentence_before=f"{heading} {ctx.sentence_before}",
+                     clause_before=f"{heading} {ctx.clause_before}",
+                     province_left=ctx.province_left or province is not None)
+    decision = cls.classify(framed)
+    if decision.metric is None:
+        return None
+    return cls.Decision(decision.metric, cls.HEADING + decision.rule), province

@@ -1,0 +1,30 @@
+"""Whether a figure is one part of a whole, or a first value revised later, by the words around it
+in its sentence (period.py times the figure with it)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from prakerja_etl.figures.time_cues import CUES, EACH_BEFORE, EACH_LISTED, PART_AFTER, REVISED_TO, search_in
+
+if TYPE_CHECKING:
+    from prakerja_etl.figures.extract import Figure
+
+
+def each_or_stage(f: Figure, text: str, start: int, end: int) -> bool:
+    """'… dibagi dua semester, masing-masing Rp10 triliun': what each of the units gets, one
+    figure for all of them (not a list, one for each); 'Rp2,67 triliun pada tahap awal': a stage
+    named in the figure's own phrase."""
+    each = f.province is None and EACH_BEFORE.search(text, max(0, start - 20), start) is not None and \
+        EACH_LISTED.match(text[end:end + 40]) is None
+    return each or not PART_AFTER.absent(text) and PART_AFTER.match(text[end:end + 40]) is not None
+
+
+def revised_later(f: Figure, text: str, sentence_start: int, start: int, end: int) -> bool:
+    """'Pemerintah semula menetapkan kuota 2,9 juta peserta dengan anggaran Rp11 triliun, kemudian
+    dinaikkan menjadi 4,9 juta peserta …': a value after a word of 'at first' in its sentence, when a
+    later value of its unit follows a word of revising into."""
+    if CUES.superseded_first.absent(text):
+        return False   # (most sentences: no slice of them needed)
+    return search_in(CUES.superseded_first, text, text[sentence_start:start]) is not None and any(
+        (m["rp"] is not None) == (f.unit == "rupiah") for m in REVISED_TO.finditer(text, end))
