@@ -30,7 +30,7 @@ _RELATIVE = re.compile(r"\s*yang\b", re.IGNORECASE)
 # 'N dari M': M is the whole that N is part of ('lebih dari M' is a hedge, not a whole).
 _WHOLE_OF = re.compile(r"^\s*(?:\S+\s+){0,4}?(?<!lebih )(?<!kurang )dari\s+(?:total\s+|sebanyak\s+)?$",
                        re.IGNORECASE)
-COVERAGE = {"regencies_covered", "provinces_covered"}
+_COVERAGE = {"regencies_covered", "provinces_covered"}
 _TRAIT_WORDS = 2   # '8,6 juta orang penerima perempuan': the count's noun, then the trait
 # The recipients' make-up: shares of recipients with a trait (the catalog's composition topic).
 COMPOSITION = frozenset(m.metric for m in load_catalog() if m.topic == "composition")
@@ -267,9 +267,12 @@ def provincial(decision: Decision) -> Decision:
     return decision
 
 
+_NATIONAL_OF = {"province_recipients": "recipients_total", "province_recipient_share": None}
+
+
 def national(metric: str | None) -> str | None:
     """The nation's metric of what a province's figure counts (none for its share of the nation)."""
-    return {"province_recipients": "recipients_total", "province_recipient_share": None}.get(metric or "", metric)
+    return _NATIONAL_OF.get(metric or "", metric)
 
 
 def _subgroup(ctx: Context) -> bool:
@@ -357,7 +360,7 @@ def _count(ctx: Context) -> Decision:
     if not hit:
         return WEAK
     planned = LEX.person_target.last(ctx.clause_before)
-    if planned and LEX.person_target.ids[planned.index] == "planned" and LEX.count.metrics[hit.index] in COVERAGE:
+    if planned and LEX.person_target.ids[planned.index] == "planned" and LEX.count.metrics[hit.index] in _COVERAGE:
         # Coverage is what was reached, not a plan; partners or courses a plan names exist already.
         return Decision(None, "exclusion:planned")
     return Decision(LEX.count.metrics[hit.index], LEX.count.rule(hit.index))

@@ -17,7 +17,7 @@ def heading_above(sentence: Sentence, previous: Sentence | None, heading: Senten
     """The line that may say what the sentence's figures are: the sentence before when it has no
     figures (a heading, a question), or the line announcing a list ('Berikut sepuluh provinsi …:')
     for each of its rows."""
-    row = _is_row(sentence, previous)
+    row = previous is not None and is_heading(sentence, previous)
     if row and heading is not None and heading.text.rstrip().endswith(":"):
         return heading
     if previous and (row and previous.text.rstrip().endswith(":") or not previous_had_figures):
@@ -35,17 +35,10 @@ def last_named_province(sentences: list[Sentence], sentence: Sentence) -> Provin
     return None
 
 
-def _is_row(sentence: Sentence, previous: Sentence | None) -> bool:
-    """Whether the sentence is a line of its own that no full stop ends, after another line: a row
-    of a list ('2. DKI Jakarta — 486,4 ribu')."""
-    return previous is not None and previous.line_no != sentence.line_no and \
-        not sentence.text.rstrip().endswith(".")
-
-
-def is_heading(line: Sentence, sentence: Sentence) -> bool:
-    """Whether a sentence is a line of its own above `sentence` that no full stop ends: a heading or
-    a question."""
-    return line.line_no != sentence.line_no and not line.text.rstrip().endswith(".")
+def is_heading(line: Sentence, other: Sentence) -> bool:
+    """Whether `line` is on a line of its own apart from `other` and no full stop ends it: a heading
+    or a question above `other`, or a row of a list after it ('2. DKI Jakarta — 486,4 ribu')."""
+    return line.line_no != other.line_no and not line.text.rstrip().endswith(".")
 
 
 def under_heading(ctx: cls.Context, heading: str) -> tuple[cls.Decision, Province | None] | None:

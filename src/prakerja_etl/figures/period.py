@@ -249,7 +249,7 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
                 default
     up_to = [w for w in waves if w.opened_by == "up_to" and w.last is None and w.end <= start]
     if up_to and period and len(period) == 4 and f.metric in CUES.running_metrics and \
-            WAVES.years.get(up_to[-1].first) == int(period) and not WAVES.ends_year(up_to[-1].first):
+            WAVES.years.get(up_to[-1].first) == int(period) and up_to[-1].first not in WAVES.year_ends:
         # 'sampai gelombang 17, penerima 2021 …' (a past year): the year's count so far, at that wave
         return timed(f, period=period, basis="to_date", as_of=WAVES.months.get(up_to[-1].first)), default
     return timed(f, period=period, basis="total", as_of=None), default

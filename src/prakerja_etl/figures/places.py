@@ -6,18 +6,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.text.provinces import Province, ProvinceMention, find_provinces
 
 _DIGIT = re.compile(r"\d")
 _CLAUSE_COMMA = re.compile(r",(?=\s)")   # not the decimal comma of '1,3 juta'
-LIST_SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:dan|serta)?\s*")   # 'Jawa Barat, Banten dan Bali'
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:dan|serta)?\s*")   # 'Jawa Barat, Banten dan Bali'
 _WHOLE_OF_PART = re.compile(r"\s*(?:\w+\s+)?dari\s+(?:total\s+|seluruh\s+|sebanyak\s+)?$", re.IGNORECASE)
 _LABEL_SEPARATOR = re.compile(r"\s*(?:\(\w+\)\s*)?[:=|–—-]\s*")   # 'Jawa Barat (Jabar): '
-DATELINE = re.compile(
+_DATELINE = re.compile(
     r"^\W*(?:[\w.]+(?:\s[A-Z][\w.]*)?\s*,\s*)?[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s*(?:\([A-Za-z]+\)\s*)?[-–]\s"
     r"(?![\s\d]*\d)")   # ('Jawa Barat - 729,9 ribu' is a list row, not a dateline)
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline that opens the text ends ('Jakarta (ANTARA) - '), 0 for none."""
+    dateline = _DATELINE.match(text) if "-" in text[:60] or "–" in text[:60] else None
+    return dateline.end() if dateline else 0
 
 
 class SentencePlaces:
@@ -28,9 +35,8 @@ class SentencePlaces:
     def __init__(self, text: str, carried: Province | None = None) -> None:
         self.text = text
         self.mentions = find_provinces(text)
-        dateline = DATELINE.match(text) if self.mentions else None   # (most sentences name none)
-        opening = dateline.end() if dateline else 0
-        if dateline:
+        opening = dateline_end(text) if self.mentions else 0   # (most sentences name none)
+        if opening:
             self.mentions = [m for m in self.mentions if m.start >= opening]
         self.topic = _topic_province(text, self.mentions, opening) if self.mentions else \
             None if carried is None or cls.LEX.national.search(text) else carried
@@ -101,8 +107,8 @@ def _may_open_with_province(text: str) -> bool:
     """Whether the sentence opens (after its dateline) with a word a province topic follows."""
     if cls.LEX.topic_start.match(text):
         return True
-    dateline = DATELINE.match(text) if "-" in text[:60] or "–" in text[:60] else None
-    return dateline is not None and cls.LEX.topic_start.match(text[dateline.end():]) is not None
+    opening = dateline_end(text)
+    return opening > 0 and cls.LEX.topic_start.match(text[opening:]) is not None
 
 
 def _topic_province(text: str, mentions: list[ProvinceMention], opening: int) -> Province | None:
@@ -150,6 +156,26 @@ def _national_after(right_clause: str) -> bool:
     return len(before) <= cls.NOUN_PHRASE_WORDS and "dari" not in before
 
 
+class _Span(Protocol):
+    start: int
+    end: int
+
+
+_S = TypeVar("_S", bound=_Span)
+
+
+def listed_before(items: list[_S], text: str, at: int) -> list[_S]:
+    """The items (provinces, periods) listed right before `at` ('Jawa Barat, Banten dan Bali
+    masing-masing …'): the run that ends at most two words before it, joined by separators."""
+    listed = [m for m in items if m.end <= at]
+    if not listed or len(text[listed[-1].end:at].split()) > 2:
+        return []
+    run = [listed.pop()]   # the list ends just before `at`; walk back over its separators
+    while listed and _LIST_SEPARATOR.fullmatch(text[listed[-1].end:run[0].start]):
+        run.insert(0, listed.pop())
+    return run
+
+
 def respective(places: SentencePlaces, starts: list[int]) -> dict[int, Province]:
     """'Penerima di Jawa Barat dan Banten masing-masing 1 juta dan 300 ribu orang': the figures (by
     start) after a word of 'respectively' take the provinces listed right before it, in order, when
@@ -159,12 +185,7 @@ def respective(places: SentencePlaces, starts: list[int]) -> dict[int, Province]
     cue = cls.LEX.respectively.search(places.text)
     if cue is None:
         return {}
-    listed = [m for m in places.mentions if m.end <= cue.start()]
-    if not listed or len(places.text[listed[-1].end:cue.start()].split()) > 2:
-        return {}
-    run = [listed.pop()]   # the list ends just before the cue; walk back over its separators
-    while listed and LIST_SEPARATOR.fullmatch(places.text[listed[-1].end:run[0].start]):
-        run.insert(0, listed.pop())
+    run = listed_before(places.mentions, places.text, cue.start())
     after = [s for s in starts if s >= cue.end()]
     if len(run) < 2 or len(after) != len(run) or len(places.text[cue.end():after[0]].split()) > 2 or \
             any(cue.end() <= m.start < after[-1] for m in places.mentions):

@@ -252,8 +252,10 @@ def _subject_rankings(text: str, lo: int, cue: re.Match[str] | None, position: r
     if not kept:
         # 'Angka itu kalah dari Jabar di posisi teratas dan Jatim di urutan kedua': the ones ahead
         own = [_own_rank(text, m) or (1 if _OWN_TOP.match(text, m.end) else None) for m in mentions]
-        state.direction = direction if mentions and all(own) else state.direction
-        return _ranked(mentions, direction, 1, sentence, state, own) if mentions and all(own) else []
+        if not (mentions and all(own)):
+            return []
+        state.direction = direction
+        return _ranked(mentions, direction, 1, sentence, state, own)
     first_rank = 1
     if position:
         first_rank = _rank(position)

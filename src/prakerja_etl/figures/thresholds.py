@@ -34,8 +34,8 @@ def areas_over_threshold(figures: list[Figure]) -> list[Figure]:
 def _each_area(areas: Figure, bound: Figure) -> bool:
     """The area count opens its clause and the words up to the bound say each area has it."""
     at, text = areas.sentence.start, areas.sentence.text
-    dateline = places.DATELINE.match(text)   # 'Jakarta - Hanya enam provinsi …'
-    clause = cls.CLAUSE_BREAK.split(text[dateline.end() if dateline else 0:areas.start - at])[-1]
+    # (after the dateline: 'Jakarta - Hanya enam provinsi …')
+    clause = cls.CLAUSE_BREAK.split(text[places.dateline_end(text):areas.start - at])[-1]
     between = text[areas.end - at:bound.start - at]
     return len(clause.split()) <= _OPENING_WORDS and cls.CLAUSE_BREAK.search(between) is None and \
         cls.LEX.areas_each.search(between) is not None

@@ -16,7 +16,7 @@ from dataclasses import replace
 from prakerja_etl.figures.classify import LEX
 from prakerja_etl.figures.extract import Figure, table_header
 from prakerja_etl.figures.period import resolve, timed
-from prakerja_etl.figures.places import LIST_SEPARATOR
+from prakerja_etl.figures.places import listed_before
 from prakerja_etl.figures.scenes import ArticleTime, Scene, period_end, read_scenes
 from prakerja_etl.figures.time_cues import CHANGE_TO_END, CUES, ORIGINALLY, WORD, change_verb
 from prakerja_etl.figures.waves import WAVES
@@ -84,17 +84,23 @@ def _carried_contradicting(figures: list[Figure], scenes: dict[int, Scene]) -> l
             not any(p.start >= scene.offset for p in scene.periods)
 
     # (counts of people: a fact-check's share or amount stands beside the true one on purpose)
-    totals = [f for f in figures if f.metric and f.period and f.basis == "total" and f.unit == "person"]
+    totals = [i for i, f in enumerate(figures)
+              if f.metric and f.period and f.basis == "total" and f.unit == "person"]
     if len(totals) < 2:
         return figures
+    was_carried = {i: carried(figures[i]) for i in totals}
     own: dict[tuple[str | None, str | None, str | None], list[tuple[float, float]]] = {}
-    for f in totals:
-        if not carried(f):
-            own.setdefault(key(f), []).append(f.bounds())
-    return [timed(f, period=None, basis=f.basis, as_of=f.as_of)
-            if f in totals and key(f) in own and carried(f) and
-            not any(low <= f.bounds()[1] and f.bounds()[0] <= high for low, high in own[key(f)])
-            else f for f in figures]
+    for i in totals:
+        if not was_carried[i]:
+            own.setdefault(key(figures[i]), []).append(figures[i].bounds())
+    out = list(figures)
+    for i in totals:
+        f = figures[i]
+        if was_carried[i] and key(f) in own:
+            low, high = f.bounds()
+            if not any(low <= other_high and other_low <= high for other_low, other_high in own[key(f)]):
+                out[i] = timed(f, period=None, basis=f.basis, as_of=f.as_of)
+    return out
 
 
 def _respective_periods(figures: list[Figure], scenes: dict[int, Scene]) -> list[Figure]:
@@ -109,12 +115,7 @@ def _respective_periods(figures: list[Figure], scenes: dict[int, Scene]) -> list
         cue = LEX.respectively.search(text) if len(indices) > 1 else None
         if cue is None:
             continue
-        listed = [p for p in scene.periods if p.period and p.end <= scene.offset + cue.start()]
-        if not listed or len(scene.text[listed[-1].end:scene.offset + cue.start()].split()) > 2:
-            continue
-        run = [listed.pop()]   # the list ends just before the cue; walk back over its separators
-        while listed and LIST_SEPARATOR.fullmatch(scene.text[listed[-1].end:run[0].start]):
-            run.insert(0, listed.pop())
+        run = listed_before([p for p in scene.periods if p.period], scene.text, scene.offset + cue.start())
         after = [i for i in indices if figures[i].start - at >= cue.end()]
         if len(run) > 1 and len(after) == len(run) and len({p.period for p in run}) == len(run):
             for i, p in zip(after, run, strict=True):

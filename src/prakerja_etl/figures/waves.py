@@ -26,6 +26,7 @@ class WaveCalendar:
     start: str                      # 'YYYY-MM' of wave 1
     last: int                       # the last wave it knows
     months: dict[int, str]          # the last month a row of that wave alone gives it, 'YYYY-MM'
+    year_ends: frozenset[int]       # the last wave it knows of each year before its last row's year
 
     @property
     def start_year(self) -> int:
@@ -36,13 +37,6 @@ class WaveCalendar:
         after the calendar's last one ran in `recent` (the year the text speaks of), if given."""
         years = {self.years.get(n) if n <= self.last else recent for n in range(first, (last or first) + 1)}
         return years.pop() if len(years) == 1 else None
-
-    def ends_year(self, wave: int) -> bool:
-        """Whether the wave is the last the calendar knows of its year (before its last row's year:
-        later waves of that year may not be in it yet)."""
-        year = self.years.get(wave)
-        return year is not None and year < self.years[self.last] and \
-            max(n for n, y in self.years.items() if y == year) == wave
 
     def recent(self, year: int | None, article_year: int | None) -> int | None:
         """A year a wave after the calendar's last one can have run in: not before the calendar's
@@ -61,7 +55,11 @@ def load_waves(path: Path = WAVES_PATH) -> WaveCalendar:
                 raise ValueError(f"{path.name}: wave {n} is given two years")
         if row["from"] == row["to"] and row.get("months"):
             months[row["from"]] = max(months.get(row["from"], ""), max(row["months"]))
-    return WaveCalendar(years=years, start=str(doc["programme_start"]), last=max(years), months=months)
+    last = max(years)
+    # (the last row's year may not be over: a later wave of it may not be in the calendar yet)
+    ends = {year: n for n, year in sorted(years.items()) if year < years[last]}
+    return WaveCalendar(years=years, start=str(doc["programme_start"]), last=last, months=months,
+                        year_ends=frozenset(ends.values()))
 
 
 WAVES = load_waves()
