@@ -204,7 +204,8 @@ def _run(args: argparse.Namespace) -> int:
               f"(pids {' '.join(map(str, stopped))})", file=sys.stderr)
     if args.guard:
         watchdog.start(warehouse)
-        signal.signal(signal.SIGTERM, _terminated)
+        signal.signal(signal.SIGTERM, _stop)
+        signal.signal(signal.SIGINT, _stop)
     with Display(terminal=sys.stderr.isatty() and not args.verbose) as shown:
         shown.phase("starting Prefect", None)
         server = _start_temporary_server(args.verbose)
@@ -271,6 +272,9 @@ def _ingest(args: argparse.Namespace, settings: Settings, server: TemporaryServe
     except PrakerjaError:
         raise
     except Exception as exc:  # noqa: BLE001 - the CLI edge: one line, not a traceback
+        stopped = _stop_behind(exc)
+        if stopped is not None:
+            raise stopped from None
         if args.verbose:
             raise
         cause = _root_cause(exc)
@@ -333,11 +337,43 @@ def _process_start() -> float:
     return float(psutil.Process().create_time())
 
 
-def _terminated(signum: int, frame: object) -> None:
-    """SIGTERM outside the flow raises what Prefect's own handler raises inside it."""
-    from prefect.exceptions import TerminationSignal
+class _Terminated(BaseException):
+    """SIGTERM outside the flow; inside it Prefect's handler raises its TerminationSignal. Both carry
+    the signal, which is all `main` asks of them."""
 
-    raise TerminationSignal(signum)
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signal = signum
+
+
+_received: list[int] = []   # the stop signals this process got, in order
+# What DuckDB raises instead of the exception a signal handler raised during a query.
+_QUERY_INTERRUPTED = ("query interrupted", "interrupt error")
+
+
+def _stop(signum: int, frame: object) -> None:
+    """SIGTERM and SIGINT outside the flow. (No import here: a signal may land while a module is
+    half imported.)"""
+    _received.append(signum)
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    raise _Terminated(signum)
+
+
+def _stop_behind(exc: BaseException) -> BaseException | None:
+    """The stop behind a failure: a signal's exception in its chain, or a query DuckDB interrupted
+    because a handler raised during it (DuckDB replaces that exception with its own; a SIGINT is
+    recorded by `_stop`, a SIGTERM may have met Prefect's handler instead)."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, KeyboardInterrupt) or getattr(cause, "signal", None) == signal.SIGTERM:
+            return cause
+        if any(words in str(cause).lower() for words in _QUERY_INTERRUPTED):
+            return KeyboardInterrupt() if _received[-1:] == [signal.SIGINT] else _Terminated(signal.SIGTERM)
+        cause = cause.__cause__ or cause.__context__
+    return None
 
 
 def _silence_prefect_console() -> None:

@@ -105,7 +105,7 @@ def test_everything_the_run_started_dies_with_it(sig: int, code: int, message: s
     assert any("prakerja_etl.watchdog" in cmdline(p) for p in leftovers)
 
     os.kill(cli.pid, sig)   # the CLI alone, not its process group
-    assert cli.wait(timeout=10) == code
+    assert cli.wait(timeout=10) == code, (tmp_path / "cli.err").read_text()[-3000:]
     assert_all_gone(leftovers)
     if message:
         err = (tmp_path / "cli.err").read_text()
