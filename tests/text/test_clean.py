@@ -45,3 +45,13 @@ def test_syndication_and_follow_lines_are_boilerplate() -> None:
             "Baca: Kuota Gelombang 12 Capai 600.000\n"
             "Simak breaking news dan berita pilihan kami langsung di ponselmu.")
     assert [s.text for s in split_sentences(text)] == ["Penerima mencapai 5,5 juta orang."]
+
+
+def test_a_credit_line_is_boilerplate_a_speakers_paragraph_is_prose() -> None:
+    text = ("Reporter: Sari Wulandari | Editor: Budi 2\n"
+            "Penulis: Andi Saputra\n"
+            "Reporter: Sampai pekan lalu, Dina, kuota yang terisi baru 300 ribu orang dari 12 provinsi.\n"
+            "Editor: Yang dihitung hanya peserta yang sudah membeli pelatihan pertama.")
+    assert [s.text for s in split_sentences(text)] == [
+        "Reporter: Sampai pekan lalu, Dina, kuota yang terisi baru 300 ribu orang dari 12 provinsi.",
+        "Editor: Yang dihitung hanya peserta yang sudah membeli pelatihan pertama."]

@@ -24,12 +24,16 @@ _BOILERPLATE_START = re.compile(
     r"|saksikan\s+(?:juga\s+)?video|simak\s+video|tonton\s+(?:juga\s+)?video|video\s*:"
     r"|gambas|cek\s+berita|follow\s+berita|ikuti\s+berita|dapatkan\s+update|download\s+apps?"
     r"|lihat\s+foto|foto\s*:|ilustrasi\s*:|sumber\s+foto|copyright|hak\s+cipta|©"
-    r"|pewarta\s*:|editor\s*:|penulis\s*:|reporter\s*:|oleh\s*:|author\s*:|penyunting\s*:"
     r"|waktu\s+baca|dibaca\s+normal|last\s+updated|market\s+watch|share\s*:|bagikan\s*:"
     r"|tag\s*:|tags\s*:|topik\s*:|halaman\s+selanjutnya|komentar\b"
     r")",
     re.IGNORECASE,
 )
+# A credit line ('Reporter: Dimas Pratama | Editor: …'): the label and a few names. A transcript's
+# speaker label opens a paragraph of prose ('Reporter: Tahun lalu, program ini …'), which stays.
+_CREDIT_START = re.compile(_LINE_MARK + r"(?:pewarta|editor|penulis|reporter|oleh|author|penyunting)\s*:",
+                           re.IGNORECASE)
+_CREDIT_WORDS = 6
 # 'Baca juga:' can also open in the middle of a line; everything after it is a link.
 _INLINE_LINK = re.compile(
     r"\b(?:baca\s+juga|pilihan\s+editor|lihat\s+juga)\s*:|\bartikel\s+ini\s+(?:telah|sudah)\s+tayang",
@@ -93,6 +97,8 @@ def split_lines(text: str) -> list[Line]:
 def _is_boilerplate(line: str) -> bool:
     if _BOILERPLATE_START.match(line):
         return True
+    if _CREDIT_START.match(line):
+        return len(line.split()) <= _CREDIT_WORDS or not _SENTENCE_ENDS.search(line)
     # Tickers and widgets: numbers with no prose word around them ('IHSG 6.827,51'). (A prose word
     # is found in a line's first letters, a digit may need the whole line: it is sought second.)
     return not _PROSE_WORD.search(line) and bool(_DIGIT.search(line))
