@@ -86,7 +86,7 @@ def extract_figures(sentences: list[Sentence], article_year: int | None,
             raise UnreadableInput(f"the text states more than {max_figures:,} figures "
                                   "(PRAKERJA_MAX_FIGURES_PER_ARTICLE); a news article states far fewer")
     figures = _package_of_its_parts(_adopt_restated_values(figures), sentences)
-    return _denied_everywhere(_province_restated(areas_over_threshold(_one_value_one_quantity(figures))))
+    return _province_restated(areas_over_threshold(_one_value_one_quantity(figures)))
 
 
 def table_header(sentence: Sentence, header: list[str] | None) -> list[str] | None:
@@ -373,13 +373,3 @@ def _province_restated(figures: list[Figure]) -> list[Figure]:
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
-
-
-def _denied_everywhere(figures: list[Figure]) -> list[Figure]:
-    """A value the article calls a hoax is the hoax wherever it states it: the post quoted
-    ('bertuliskan "… Rp10.000.000 …"') before the verdict ('… Rp10 juta adalah hoaks')."""
-    denied = {(f.unit, f.value): f.subject for f in figures if f.rule == "subject:" + str(f.subject)
-              and f.subject == cls.LEX.subjects.DENIED.id}
-    return [replace(f, metric=None, subject=denied[(f.unit, f.value)], rule="same-value:denied")
-            if (f.unit, f.value) in denied and f.subject != denied[(f.unit, f.value)] else f
-            for f in figures]

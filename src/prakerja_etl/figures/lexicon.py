@@ -179,12 +179,6 @@ class Subjects:
         # A name is led by the non-word character before it, not by the lookbehind (?<!\w): sre then
         # passes the characters of words at once. `find` searches the text after a space.
         self._pattern = re.compile(r"\W(?:" + _by_first_letter([name for name, _ in names]) + r")(?!\w)")
-        denied = data["denied"]
-        self.DENIED = Subject(denied["subject"], "denied")
-        self.denial = _words(denied["words"])
-        self.denial_near = _words(denied["near"])
-        self.denial_near_words = denied["near_words"]
-        self.denial_breaks = _words(denied["clause_breaks"])
         # A sentence opening with one of these points back to the subject before it ('Bantuan itu').
         self.receiving = re.compile(data["receiving"], re.IGNORECASE)
         self.carry = re.compile("|".join(p.replace(" ", r"\s+") for p in data["carry"]), re.IGNORECASE)

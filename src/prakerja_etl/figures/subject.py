@@ -59,8 +59,6 @@ class SentenceSubjects:
 
     def of(self, start: int, end: int, next_start: int) -> Subject | None:
         """The subject of the figure at text[start:end]; None when nothing is named (Prakerja)."""
-        if self._denied(start, end):
-            return _SUBJECTS.DENIED
         if not self.mentions:
             return self.carried   # nothing named in the sentence: no need for its clauses
         text = self.text
@@ -102,29 +100,6 @@ class SentenceSubjects:
             brk = _CLAUSE_BREAK.search(self.text, end)
             return brk.start() if brk else len(self.text)
         return breaks[i][0] if i < len(breaks) else len(self.text)
-
-    @cached
-    def _denial_breaks(self) -> list[tuple[int, int]]:
-        """Where the sentence's clauses break, for the scope of a denial (once per sentence)."""
-        return self._breaks + [m.span() for m in _SUBJECTS.denial_breaks.finditer(self.text)]
-
-    @cached
-    def _may_deny(self) -> bool:
-        return not (_SUBJECTS.denial.absent(self.text) and _SUBJECTS.denial_near.absent(self.text))
-
-    def _denied(self, start: int, end: int) -> bool:
-        """Whether the figure's clause calls what it describes a hoax, or denies right before it
-        that it exists ('tidak ada kuota 500 ribu')."""
-        if not self._may_deny:
-            return False   # most sentences have no word of denial: no need for their clauses
-        text, breaks = self.text, self._denial_breaks
-        clause_start = max((b_end for _, b_end in breaks if b_end <= start), default=0)
-        clause_end = min((b_start for b_start, _ in breaks if b_start >= end), default=len(text))
-        if _SUBJECTS.denial.search(text, clause_start, clause_end):
-            return True
-        before = text[clause_start:start]
-        near = [*_SUBJECTS.denial_near.finditer(before)]
-        return bool(near) and len(before[near[-1].end():].split()) <= _SUBJECTS.denial_near_words
 
     def _opens_with_previous_name(self) -> bool:
         """'… bantuan subsidi gaji atau BSU. Subsidi Rp600.000 per bulan itu …': the sentence opens with
