@@ -413,3 +413,16 @@ def test_an_amount_in_a_clause_about_what_was_spent_is_spending() -> None:
     assert found[-1] == (7.4e12, "budget_total")
     found = metrics("Program itu menjangkau 3 juta peserta dengan anggaran Rp 7 triliun.")
     assert found[1] == (7e12, "budget_total")
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    # a noun's possessive ending does not hide what the amount pays for
+    ("Biaya pelatihannya Rp2 juta per orang.", "training_fee_per_recipient"),
+    # the incentive of the surveys, said after them
+    ("Tahun ini ada tiga survei dengan insentif total Rp90 ribu.", "survey_incentive"),
+    # look-alikes: the package per person, and the incentive of the training
+    ("Bantuannya Rp2 juta per orang.", "benefit_per_recipient"),
+    ("Tahun ini pelatihan itu datang dengan insentif total Rp900 ribu.", "incentive_total_per_recipient"),
+])
+def test_what_an_amount_pays_for_is_read_through_suffixes_and_after_its_noun(text: str, metric: str) -> None:
+    assert only(text) == metric

@@ -38,3 +38,11 @@ def test_a_count_carried_into_a_later_sentence_that_contradicts_the_years_count_
     got = timing("Tahun 2021 jadi puncak program dengan 4,8 juta peserta. Program itu lalu diteruskan. "
                  "Jumlah pesertanya hampir 5 juta orang.")
     assert (got["4,8 juta"][1], got["5 juta"][1]) == ("2021", "2021")
+
+
+def test_an_amount_for_each_of_several_surveys_is_a_part() -> None:
+    got = timing("Peserta juga memperoleh insentif survei Rp40 ribu untuk masing-masing dari tiga survei.")
+    assert got["Rp40 ribu"][::2] == ("survey_incentive", "part")
+    # look-alike: the amount for all the surveys together is the whole
+    got = timing("Peserta juga memperoleh insentif survei Rp120 ribu untuk tiga survei.")
+    assert got["Rp120 ribu"][::2] == ("survey_incentive", "total")

@@ -67,3 +67,21 @@ def test_the_end_of_a_month_said_to_be_past_is_of_last_year_when_that_month_is_s
     # look-alike: a month already past this year is this year's
     got = timing("Pada akhir Februari lalu, sebanyak 400 ribu peserta baru lolos seleksi.")
     assert got["400 ribu"][1::2] == ("2023", "2023-02")
+
+
+def test_a_span_of_years_said_with_a_word_of_until_names_none_of_them() -> None:
+    for text in ("Pada 2019 hingga 2021, biaya kursus bagi peserta Rp1 juta per orang.",
+                 "Selama 2019 sampai dengan 2021, biaya pelatihan peserta Rp1 juta per orang."):
+        assert timing(text)["Rp1 juta"][:2] == ("training_fee_per_recipient", None)
+    # look-alike: a count from one year up to another is a running total standing at the second
+    got = timing("Sejak 2020 hingga 2022, program ini menjangkau 16 juta penerima.")
+    assert got["16 juta"][1:] == (None, "to_date", "2022-12")
+
+
+def test_the_end_of_a_span_of_months_is_no_date_a_count_stands_at() -> None:
+    got = timing("Survei itu digelar pada April hingga Juni 2022. Hasilnya, 70,5 persen responden merasa "
+                 "keterampilannya bertambah.")
+    assert got["70,5 persen"][1:] == ("2022-Q2", "total", None)
+    # look-alike: a count up to a month stands at that month
+    got = timing("Hingga Juli 2022, penerima Kartu Prakerja tahun ini mencapai 1,5 juta orang.")
+    assert got["1,5 juta"][2:] == ("to_date", "2022-07")

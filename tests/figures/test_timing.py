@@ -371,3 +371,14 @@ def test_the_release_date_of_a_report_is_not_the_period_it_counts() -> None:
     # look-alike: a period the report counts is the figure's
     got = timing("Sepanjang 2021 program berjalan lancar. Laporan itu mencatat 4,6 juta peserta pada 2020.")
     assert got["4,6 juta"][1] == "2020"
+
+
+def test_survey_results_take_the_fieldwork_not_a_period_they_were_compared_with() -> None:
+    got = timing("Survei dilakukan pada April hingga Juni 2022. Sebanyak 70,5 persen responden merasa "
+                 "keterampilannya bertambah, di atas hasil survei BPS Agustus 2021 yang 66 persen. "
+                 "Lalu 40,2 persen responden memakai insentif untuk modal usaha.")
+    assert got["40,2 persen"][:2] == ("incentive_business_capital_share", "2022-Q2")
+    # look-alike: a sentence citing another record too is not the survey's alone
+    got = timing("Survei dilakukan pada April hingga Juni 2022. Pada 2021, berdasarkan data administrasi "
+                 "dan survei, 48 persen penerima adalah perempuan.")
+    assert got["48 persen"][:2] == ("recipients_female_share", "2021")

@@ -157,7 +157,7 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
                                           or f.rule.startswith(SUBGROUP)
                                           or parts.each_or_stage(f, text, start, end)) \
             or _among(f, text, end) or \
-            (f.metric == "survey_incentive" and (search_in(CUES.per_unit_after, text, text[end:end + 30])
+            (f.metric == "survey_incentive" and (search_in(CUES.per_unit_after, text, text[end:end + 45])
                                                  or EACH_BEFORE.search(text, max(0, start - 20), start))):
         period = stated or wave_year or _default(f, scene, when, region)
         return timed(f, period=period, basis="part", as_of=None), False
@@ -276,7 +276,7 @@ def _recent(scene: Scene, stated: str | None, when: ArticleTime) -> int | None:
 def _default(f: Figure, scene: Scene, when: ArticleTime, before: str) -> str | None:
     """No period in the sentence: plans and prices hold for the article's year, or the period of
     their paragraph (its year for a plan called the whole: 'anggaran total'); other figures take the
-    period in force, else the fieldwork of the survey whose results they report; in the programme's
+    fieldwork of the survey whose results they report, else the period in force; in the programme's
     first year (it began in April 2020, so a figure in a 2020 article can
     be of no other year unless the text says so) every figure is of that year."""
     first_year = str(when.year) if when.year == WAVES.start_year else None
@@ -294,7 +294,8 @@ def _default(f: Figure, scene: Scene, when: ArticleTime, before: str) -> str | N
     # time it
     in_force = scene.in_force if not (scene.in_force and when.year and int(scene.in_force[:4]) > when.year) \
         else None
-    return scene.next_stated or in_force or scene.survey or first_year
+    # (a survey's results are of its fieldwork, whatever period the sentences before compared them with)
+    return scene.next_stated or scene.survey or in_force or first_year
 
 
 def _running(f: Figure, scene: Scene, start: int, end: int, has_stated: bool, stated: str | None,

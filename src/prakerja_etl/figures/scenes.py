@@ -157,7 +157,9 @@ def _with_fieldwork(out: dict[int, Scene], sentences: list[Sentence]) -> dict[in
                  for p in out[s.start].own("plain") if _after_fieldwork_verb(out[s.start], p)}
     if len(fieldwork) == 1:
         period = fieldwork.pop()
-        for start in (s.start for s in sentences if CUES.survey.search(s.text)):
+        # (not a sentence citing another record too: 'Berdasarkan data administratif dan survei …')
+        for start in (s.start for s in sentences
+                      if CUES.survey.search(s.text) and not CUES.other_data.search(s.text)):
             out[start] = replace(out[start], survey=period)
     return out
 
@@ -241,7 +243,9 @@ def stated_as_of(scene: Scene, start: int, after: tuple[int, int] | None = None)
     found, at, days = None, -1, []
     for d in scene.dates:
         if low <= d.start and d.end <= high and \
-                search_in(CUES.up_to, scene.text, scene.text[max(0, d.start - 30):d.start]):
+                search_in(CUES.up_to, scene.text, scene.text[max(0, d.start - 30):d.start]) and \
+                not any(p.start < d.start and d.end <= p.end for p in scene.periods):
+            # (the end of a span of months, 'April hingga Juni 2022', is no date a count stands at)
             found, at = d.iso, d.start
             days.append((d.start, d.end))
     for p in scene.having("as_of"):

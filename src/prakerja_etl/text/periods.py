@@ -56,6 +56,8 @@ _PERIOD_RE = re.compile(
 _PEOPLE_AFTER = re.compile(r"\s*(?:orang|penerima|peserta)\b", re.IGNORECASE)
 _TIME_WORD_BEFORE = re.compile(
     r"\b(?:pada|tahun|sepanjang|selama|sejak|hingga|sampai|awal|akhir|periode)\s+$", re.IGNORECASE)
+_YEAR_TO_YEAR = re.compile(r"\s*(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?)\s*(?:tahun\s+)?$", re.IGNORECASE)
+_COUNTED_FROM = re.compile(r"\b(?:sejak|semenjak|since|dari|mulai)\s+(?:tahun\s+)?$", re.IGNORECASE)
 _CUMULATIVE = re.compile(r"\b(?:sejak|semenjak|since)\b(?:\s+\S+){0,3}\s+$", re.IGNORECASE)
 _LAW_NUMBER = re.compile(r"\b(?:nomor|no\.?)\s*\d+\s+tahun\s+$", re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")   # (its first digits let a scan pass other positions at once)
@@ -94,7 +96,22 @@ def find_periods(sentence: str, article_year: int | None,
         if _CUMULATIVE.search(sentence, max(0, m.start() - 30), m.start()):
             period = None  # 'sejak 2020' counts everything since then: not the year 2020
         out.append(PeriodMention(m.start(), m.end(), period))
-    return tuple(out)
+    return tuple(_year_spans(sentence, out))
+
+
+def _year_spans(sentence: str, found: list[PeriodMention]) -> list[PeriodMention]:
+    """'pada 2020 hingga 2022' is one span of years, as '2020-2022' is: it names none of them alone.
+    ('sejak/dari 2020 hingga 2022' stays two: a count since the first that stands at the second.)"""
+    out: list[PeriodMention] = []
+    for mention in found:
+        last = out[-1] if out else None
+        if last is not None and last.period and len(last.period) == 4 and mention.period \
+                and len(mention.period) == 4 and _YEAR_TO_YEAR.match(sentence, last.end, mention.start) \
+                and not _COUNTED_FROM.search(sentence, max(0, last.start - 12), last.start):
+            out[-1] = PeriodMention(last.start, mention.end, None)
+        else:
+            out.append(mention)
+    return out
 
 
 def _may_name_period(sentence: str) -> bool:
