@@ -7,8 +7,8 @@
 Corpora: `dev` (../shared/corpus/dev, articles and survey tables), `real-dev` (texts rebuilt
 into .real-dev/ as ../shared/corpus/real-dev/README.md says; skipped when absent), `own`
 (data/own: articles written for the project, annotated independently, then tuned on),
-`heldout` (data/heldout: written after tuning and never tuned on) and `fresh`, `fresh2`
-(data/fresh*: written by sessions that never saw the extractor, measured untouched, then tuned
+`heldout` (data/heldout: written after tuning and never tuned on) and `fresh`, `fresh2`,
+`fresh3` (data/fresh*: written by sessions that never saw the extractor, measured untouched, then tuned
 on). The full mode loads each corpus with `prakerja-etl run`, the official statistics included,
 and runs score.py, conflicts_score.py and errors.py on the warehouse.
 """
@@ -43,6 +43,8 @@ CORPORA = {
     "fresh": (REPO / "data" / "fresh" / "articles", REPO / "data" / "fresh" / "gold"),
     # Ten more, written the same way once the rules tuned on `fresh` were in: measuring only.
     "fresh2": (REPO / "data" / "fresh2" / "articles", REPO / "data" / "fresh2" / "gold"),
+    # Ten more from the ninth session, written after fresh2's rules were in.
+    "fresh3": (REPO / "data" / "fresh3" / "articles", REPO / "data" / "fresh3" / "gold"),
 }
 
 
