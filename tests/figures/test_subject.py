@@ -148,3 +148,11 @@ def test_a_cluster_of_social_protection_is_an_umbrella_not_the_programme() -> No
     # look-alike: the programme's own budget in the same sentence after a comma
     text = "Prakerja masuk klaster perlindungan sosial, dengan anggaran sendiri Rp19 triliun."
     assert [(metric, subject) for _, metric, subject in about(text)] == [("budget_total", None)]
+
+
+def test_an_umbrella_the_sentence_opens_with_frames_its_figures() -> None:
+    text = "Krisis itu mendesak. Untuk program Pemulihan Ekonomi Nasional, negara menyiapkan Rp600 triliun."
+    assert about(text) == [(600e12, None, "PEN")]
+    # look-alike: the programme named after the opening phrase owns its figure
+    text = "Krisis itu mendesak. Dalam program PEN, Kartu Prakerja menerima anggaran Rp20 triliun."
+    assert about(text) == [(20e12, "budget_total", None)]

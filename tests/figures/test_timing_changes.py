@@ -397,3 +397,36 @@ def test_a_smaller_count_of_the_whole_a_sentence_opens_with_is_a_part() -> None:
     # look-alike: a count of other people after the whole is their own total
     got = timing("Dari 9 juta pendaftar pada 2021, hanya 800 ribu yang diterima sebagai peserta.")
     assert got["800 ribu"][:3] == ("recipients_total", "2021", "total")
+
+
+def test_a_year_end_review_holds_the_years_totals() -> None:
+    dated = "Jumat, 29 Desember 2023 10:00 WIB"
+    got = timing("Catatan Akhir Tahun: sepanjang tahun ini penerima Kartu Prakerja mencapai 1,1 juta orang.",
+                 dated=dated)
+    assert got["1,1 juta"][1:] == ("2023", "total", None)
+    # look-alike: a look back at a half year closes no year
+    got = timing("Kilas balik semester pertama: sepanjang tahun ini penerima Kartu Prakerja mencapai "
+                 "1,1 juta orang.", dated=dated)
+    assert got["1,1 juta"][1:] == ("2023", "to_date", "2023-12-29")
+
+
+def test_a_value_said_to_be_the_first_is_superseded_by_the_next_sentences_new_value() -> None:
+    got = timing("Pagu program tahun ini semula cuma Rp3 triliun. Pada Juli, pemerintah menambah Rp1 triliun "
+                 "sehingga pagunya menjadi Rp4 triliun.")
+    assert (got["Rp3 triliun"][2], got["Rp4 triliun"][2]) == ("superseded", "total")
+    # look-alike: a later amount that is no new value of it supersedes nothing
+    got = timing("Pagu program tahun ini semula cuma Rp3 triliun. Pada Juli, pemerintah menambah Rp1 triliun "
+                 "untuk program lain.")
+    assert got["Rp3 triliun"][2] == "total"
+
+
+def test_a_revision_that_restates_the_people_supersedes_the_first_plans_people() -> None:
+    got = timing("Kementerian semula menyediakan Rp6 triliun bagi 1,5 juta peserta, lalu meningkatkannya "
+                 "menjadi Rp8 triliun agar dapat menjangkau 2 juta orang.")
+    assert [got[k][::2] for k in ("Rp6 triliun", "1,5 juta", "Rp8 triliun", "2 juta")] == [
+        ("budget_total", "superseded"), ("recipients_target", "superseded"),
+        ("budget_total", "total"), ("recipients_target", "total")]
+    # look-alike: a revision of the amount alone leaves the people as they were
+    got = timing("Kementerian semula menyediakan Rp6 triliun bagi 1,5 juta peserta, lalu meningkatkannya "
+                 "menjadi Rp8 triliun.")
+    assert got["1,5 juta"][::2] == ("recipients_target", "total")

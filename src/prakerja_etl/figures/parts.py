@@ -3,12 +3,28 @@ in its sentence (period.py times the figure with it)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from prakerja_etl.figures.time_cues import CUES, EACH_BEFORE, EACH_LISTED, PART_AFTER, REVISED_TO, search_in
+from prakerja_etl.figures.time_cues import (
+    CUES,
+    EACH_BEFORE,
+    EACH_LISTED,
+    PART_AFTER,
+    REVISED_TO,
+    WORD,
+    change_verb,
+    search_in,
+)
 
 if TYPE_CHECKING:
     from prakerja_etl.figures.extract import Figure
+
+
+# 'menjadi Rp18 triliun' after a verb of change named by its root ('menaikkannya menjadi …')
+_INTO_VALUE = re.compile(r"\b(?:men)?jadi\s+(?:(?:sebanyak|sebesar|sekitar)\s+)?(?P<rp>Rp\.?\s?)?\d",
+                         re.IGNORECASE)
+_PEOPLE = re.compile(r"\d[\d.,]*\s*(?:juta|ribu)?\s+(?:orang|peserta|penerima)\b", re.IGNORECASE)
 
 
 def each_or_stage(f: Figure, text: str, start: int, end: int) -> bool:
@@ -26,5 +42,18 @@ def revised_later(f: Figure, text: str, sentence_start: int, start: int, end: in
     later value of its unit follows a word of revising into."""
     if CUES.superseded_first.absent(text):
         return False   # (most sentences: no slice of them needed)
-    return search_in(CUES.superseded_first, text, text[sentence_start:start]) is not None and any(
-        (m["rp"] is not None) == (f.unit == "rupiah") for m in REVISED_TO.finditer(text, end))
+    if search_in(CUES.superseded_first, text, text[sentence_start:start]) is None:
+        return False
+    revised = sorted([*REVISED_TO.finditer(text, end), *_changed_into(text, end)], key=lambda m: m.start())
+    if any((m["rp"] is not None) == (f.unit == "rupiah") for m in revised):
+        return True
+    # 'semula Rp11 triliun untuk 2,9 juta peserta, kemudian menaikkannya menjadi Rp18 triliun agar
+    # menjangkau 4,9 juta orang': the revision restates the plan's people after its amount
+    return f.unit == "person" and bool(revised) and _PEOPLE.search(text, revised[0].end()) is not None
+
+
+def _changed_into(text: str, end: int) -> list[re.Match[str]]:
+    """Each 'menjadi <value>' after `end` that a verb of changing a value (by its root) comes right
+    before: 'kemudian menaikkannya menjadi Rp18 triliun'."""
+    return [m for m in _INTO_VALUE.finditer(text, end)
+            if change_verb(list(WORD.finditer(text, max(end, m.start() - 30), m.start()))[-2:])]

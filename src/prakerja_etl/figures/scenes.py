@@ -90,7 +90,11 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
     previous: Sentence | None = None
     closed = False
     fieldwork_in_force = False
+    heading: str | None = None   # the period a heading line names, for the paragraph under it
     for s in sentences:
+        if heading is not None and previous is not None and s.line_no != previous.line_no:
+            line_force = (s.line_no, heading)   # 'Pagu tahun 2024 / Pemerintah menyiapkan …'
+        heading = None
         if fieldwork_in_force and CUES.other_data.search(s.text) and not CUES.survey.search(s.text):
             # the survey's fieldwork dates the survey, not a record cited after it
             in_force, line_force, fieldwork_in_force = None, (-1, None), False
@@ -116,6 +120,7 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
         if stated:
             in_force, running = stated[0], None
             line_force = (s.line_no, stated[0])
+            heading = stated[0] if _HEADING_LINE.match(s.text) else None
             fieldwork_in_force = _is_fieldwork(scene)
         elif s.start in counting and (CUES.since.search(s.text) or CUES.so_far.search(s.text)):
             # a count since the start ('secara akumulatif … sampai 30 September') replaces the year's
@@ -126,6 +131,10 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
     if closed:
         out = {k: replace(v, year_closed=True) for k, v in out.items()}
     return _with_next_stated(_with_fieldwork(out, sentences)), periods_of
+
+
+# A line of a few words that ends no sentence: a heading or a title.
+_HEADING_LINE = re.compile(r"^(?:\S+\s+){0,9}\S*[^\s.!?\"'”:]$")
 
 
 def _compared(text: str, p: PeriodMention) -> bool:

@@ -28,6 +28,7 @@ _BREAK_READS = 12
 _RIGHT_WORDS = 3   # a name this many words after the figure still belongs to its noun phrase
 _FIRST_WORD = re.compile(r"\W*([^\W\d_]{4,})")   # (a word of four letters or more: no 'dan', 'itu')
 _WORDS = re.compile(r"[^\W\d_]+")
+_FRONTED = re.compile(r"\W*(?:untuk|bagi|dalam|pada)\s[^,;.]*$", re.IGNORECASE)   # an opening phrase
 PRAKERJA = Subjects.PRAKERJA
 NEUTRAL = Subjects.NEUTRAL
 _SUBJECTS = load().subjects
@@ -73,6 +74,10 @@ class SentenceSubjects:
         in_clause = [m for m in before if m[0] >= clause_start]
         if in_clause:
             return in_clause[-1][2]
+        # 'Untuk program PEN, negara menyiapkan Rp695,2 triliun': an umbrella in the phrase the
+        # sentence opens with frames what follows it, up to another name
+        if before and before[-1][2].kind == "umbrella" and _FRONTED.match(text, 0, before[-1][0]):
+            return before[-1][2]
         earlier = [m for m in before if m[2].kind != "umbrella"]
         if earlier:
             return earlier[-1][2]

@@ -130,6 +130,8 @@ CHANGE_OPENER = compile_cue(CUES.change_from.pattern.removesuffix(r"\s+$") + r"(
 
 # a sentence opening with 'Awalnya', 'Semula', 'Sebelumnya' (a word or two may precede it)
 ORIGINALLY = compile_cue(r"^\W*(?:\w+\s+){0,2}?" + CUES.superseded_before.pattern, re.IGNORECASE)
+# … or said of the value right before it: 'Anggaran 2022 semula hanya Rp11 triliun'
+ORIGINALLY_NEAR = compile_cue(CUES.superseded_before.pattern + r"(?:\s+[^\W\d_]+)?\s+$", re.IGNORECASE)
 CHANGE_TO_END = compile_cue(TO_VALUE + "$", re.IGNORECASE)
 CHANGE_TO_BEFORE = compile_cue(NEW_VALUE + GAP + CUES.change_from.pattern, re.IGNORECASE)
 

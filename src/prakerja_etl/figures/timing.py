@@ -18,7 +18,7 @@ from prakerja_etl.figures.extract import Figure, table_header
 from prakerja_etl.figures.period import resolve, timed
 from prakerja_etl.figures.places import listed_before
 from prakerja_etl.figures.scenes import ArticleTime, Scene, period_end, read_scenes
-from prakerja_etl.figures.time_cues import CHANGE_TO_END, CUES, ORIGINALLY, WORD, change_verb
+from prakerja_etl.figures.time_cues import CHANGE_TO_END, CUES, ORIGINALLY, ORIGINALLY_NEAR, WORD, change_verb
 from prakerja_etl.figures.waves import WAVES
 from prakerja_etl.text.periods import find_periods
 from prakerja_etl.text.segment import Sentence
@@ -239,7 +239,8 @@ def _replaced_in_next_sentence(figures: list[Figure], sentences: list[Sentence])
         if following is None:
             following = {a.start: b for a, b in zip(sentences, sentences[1:], strict=False)}
         nxt = following.get(f.sentence.start)
-        if nxt is None or not (ORIGINALLY.search(f.sentence.text[:f.start - f.sentence.start])
+        head = f.sentence.text[:f.start - f.sentence.start]
+        if nxt is None or not (ORIGINALLY.search(head) or ORIGINALLY_NEAR.search(head[-40:])
                                or CUES.plan_back.match(nxt.text)):
             continue   # nothing after it changes the plan, or nothing says it was the first
         there = [g for g in figures if g.sentence is nxt]
