@@ -2,7 +2,7 @@
 the same metric, the change itself none. Sentences written for these tests, each rule with a
 look-alike."""
 
-from classified import metrics, only
+from classified import figures, metrics, only
 
 
 def test_the_value_a_change_leads_to_is_the_same_quantity() -> None:
@@ -47,3 +47,14 @@ def test_the_amount_a_budget_is_cut_by_is_a_change_and_what_is_left_is_the_budge
     assert only("Tahun ini pagu program pelatihan itu dipangkas Rp 2,5 triliun.") is None
     # look-alike: what the budget is after the cut
     assert only("Tahun ini pagu program itu dipangkas sehingga tinggal Rp 9 triliun.") == "budget_total"
+
+
+def test_a_province_count_that_rises_again_stays_the_provinces() -> None:
+    found = figures("Penerima asal Bali pada 2020 sebanyak 60 ribu orang. Tahun berikutnya tercatat 45 ribu "
+                    "orang, lalu naik lagi menjadi 52 ribu orang pada 2022.")
+    assert [(f.metric, f.province.name if f.province else None) for f in found] == \
+        [("province_recipients", "Bali")] * 3
+    # look-alike: 'berikutnya' (next) names no participants: a count after it with no noun of its own
+    # and no count before it is no one's
+    [f] = figures("Tahun berikutnya tercatat 45 ribu orang.")
+    assert f.metric is None

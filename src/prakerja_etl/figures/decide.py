@@ -23,6 +23,8 @@ CLAUSE_BREAK = re.compile(r"[,;:\s](?:[-–](?<=\s[-–])(?:(?<!\d\s[-–])\s|\s
 # '… 85 persen atau Rp17 triliun': the same amount said another way.
 _SAME_AMOUNT = re.compile(r"^\W*(?:atau|setara(?:\s+dengan)?|alias)\W*$", re.IGNORECASE)
 COMPARED = "compared-in-sentence"
+CHANGED_FROM = "changed-from-previous"   # the new value of the figure before it
+CHANGED_TO = "changed-to-previous"       # the value the figure before it replaced
 _OLD_VALUE_WORDS = 5   # 'per peserta dari sebelumnya hanya': the new value's noun, then 'dari'
 
 
@@ -41,10 +43,10 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
         # 'menyasar 2 juta peserta, lalu menjadi 3 juta peserta': the new value of the same quantity
         # (of the sentence's last figure of its unit: 'kuota 2,9 juta dengan anggaran Rp11 triliun,
         # kemudian dinaikkan menjadi 4,9 juta').
-        return cls.Decision(changed.metric, "changed-from-previous")
+        return cls.Decision(changed.metric, CHANGED_FROM)
     if out and out[-1].metric and out[-1].unit == ctx.unit and _old_value_of(out[-1], ctx):
         # 'naik menjadi Rp4,2 juta per peserta dari sebelumnya Rp3,5 juta': the value it replaced.
-        return cls.Decision(out[-1].metric, "changed-to-previous")
+        return cls.Decision(out[-1].metric, CHANGED_TO)
     decision = cls.classify(ctx)
     if out and out[-1].metric and out[-1].unit == ctx.unit and _compared(decision, out[-1], ctx):
         # '85 ribu orang, turun dibanding 2020 yang 101 ribu': the same quantity at another time

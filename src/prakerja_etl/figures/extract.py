@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from prakerja_etl.errors import UnreadableInput
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.figures import context, places
-from prakerja_etl.figures.decide import CLAUSE_BREAK, COMPARED, decide
+from prakerja_etl.figures.decide import CHANGED_FROM, CHANGED_TO, CLAUSE_BREAK, COMPARED, decide
 from prakerja_etl.figures.find import Candidate, find_figures
 from prakerja_etl.figures.interval import interval
 from prakerja_etl.figures.lazy import cached
@@ -136,8 +136,9 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         province = None if cand.unit == "ordinal" else place.province
         if decision is cls.WEAK:
             metric, rule, province = _without_own_words(cand, ctx, out, earlier, sentence, heading, province)
-        elif rule == COMPARED:
-            province = province or out[-1].province   # the same quantity, so of the same place
+        elif rule in (COMPARED, CHANGED_FROM, CHANGED_TO):
+            # the same quantity at another time or value, so of the same place
+            province = province or next((f.province for f in reversed(out) if f.unit == cand.unit), None)
         elif metric == "provinces_covered":
             province = None   # a count of provinces is no one province's
         out.append(Figure(

@@ -51,9 +51,14 @@ def _stemmer() -> _Stemmer:
     return stemmer
 
 
+# Words the stemmer reduces to a root they do not mean (lexicon.yaml `unrooted`, set by `load`).
+_unrooted: frozenset[str] = frozenset()
+
+
 @lru_cache(maxsize=100_000)
 def stem(token: str) -> str:
-    return _stemmer().stem(token.lower())
+    word = token.lower()
+    return word if word in _unrooted else _stemmer().stem(word)
 
 
 def _root(word: str) -> str:
@@ -321,6 +326,10 @@ def _clause_cues(data: dict[str, Any]) -> _ClauseCues:
 @lru_cache(maxsize=2)
 def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexicon:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    global _unrooted
+    _unrooted = frozenset(data["unrooted"])
+    stem.cache_clear()
+    _roots.cache_clear()
     groups = {k: Cues(k.replace("_", "-"), data[k]) for k in (
         "percent", "rupiah_exclusions", "rupiah", "person_target", "person_exclusions",
         "person_heads", "person", "count", "count_exclusions")}
