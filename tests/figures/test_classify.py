@@ -426,3 +426,15 @@ def test_an_amount_in_a_clause_about_what_was_spent_is_spending() -> None:
 ])
 def test_what_an_amount_pays_for_is_read_through_suffixes_and_after_its_noun(text: str, metric: str) -> None:
     assert only(text) == metric
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    # a wave opened for so many people is its quota
+    ("Kabarnya gelombang baru dibuka untuk 3 juta orang.", "recipients_target"),
+    # what each registrant is said to receive is the package
+    ("Kabarnya setiap pendaftar langsung menerima Rp7 juta.", "benefit_per_recipient"),
+    # look-alikes: the people who registered for an opened wave, and a registrant's fee
+    ("Gelombang baru dibuka, dan pendaftarnya 3 juta orang.", "registrants_total"),
+])
+def test_a_quota_opened_for_people_and_what_each_registrant_receives(text: str, metric: str) -> None:
+    assert only(text) == metric

@@ -382,3 +382,13 @@ def test_survey_results_take_the_fieldwork_not_a_period_they_were_compared_with(
     got = timing("Survei dilakukan pada April hingga Juni 2022. Pada 2021, berdasarkan data administrasi "
                  "dan survei, 48 persen penerima adalah perempuan.")
     assert got["48 persen"][:2] == ("recipients_female_share", "2021")
+
+
+def test_a_period_of_a_value_a_figure_is_below_or_above_dates_that_value() -> None:
+    got = timing("Survei dilakukan pada April hingga Juni 2022. Hasilnya, 70,5 persen responden merasa "
+                 "keterampilannya bertambah. Angka ini di bawah temuan BPS Agustus 2021 yang 76 persen.")
+    assert got["70,5 persen"][1] == "2022-Q2"
+    # look-alike: a sentence pointing back that dates the figure itself
+    got = timing("Pada semester ini, 70,5 persen peserta merasa keterampilannya bertambah. Angka itu dicatat "
+                 "pada Agustus 2022.")
+    assert got["70,5 persen"][1] == "2022-08"
