@@ -70,6 +70,8 @@ def test_both_ends_of_a_wave_range_are_wave_numbers() -> None:
     ("Acara digelar di empat tempat sekaligus.", [(4, "count")]),
     ("Kelas luring didampingi 4 tenaga pelatih dan 2 asisten pelatih.", [(4, "person"), (2, "person")]),
     ("Tersedia tujuh digital platform.", [(7, "count")]),                   # English word order
+    ("Pembelian kursus mencapai 4,1 juta transaksi.", [(4_100_000, "count")]),   # what people buy
+    ("Pembelian kursus dilakukan 4,1 juta pengguna.", [(4_100_000, "person")]),  # …and who buys
 ])
 def test_nouns_decide_count_or_person(sentence: str, expected: list) -> None:
     assert figures(sentence) == expected

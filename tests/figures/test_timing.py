@@ -392,3 +392,13 @@ def test_a_period_of_a_value_a_figure_is_below_or_above_dates_that_value() -> No
     got = timing("Pada semester ini, 70,5 persen peserta merasa keterampilannya bertambah. Angka itu dicatat "
                  "pada Agustus 2022.")
     assert got["70,5 persen"][1] == "2022-08"
+
+
+def test_a_month_a_wave_opened_in_leaves_the_wave_its_year() -> None:
+    got = timing("Gelombang 55 yang dibuka awal Juni 2023 menyediakan kuota 40 ribu peserta.",
+                 dated="Rabu, 14 Juni 2023 09:00 WIB")
+    assert got["Gelombang 55"][:2] == ("wave_number", "2023")
+    # look-alike: a month set beside the wave is its time
+    got = timing("Pada gelombang 55, Juni 2023, kuota yang tersedia 40 ribu peserta.",
+                 dated="Rabu, 14 Juni 2023 09:00 WIB")
+    assert got["gelombang 55"][:2] == ("wave_number", "2023-06")

@@ -59,6 +59,9 @@ def _joined(text: str, start: int, end: int) -> bool:
     return "," in text[start:end] or CUES.coordination.search(text, start, end) is not None
 
 
+_RELATIVE_CLAUSE = re.compile(r"\s+yang\b", re.IGNORECASE)
+
+
 def _changed_from(text: str, start: int, end: int) -> tuple[int, int] | None:
     """'naik dari Rp X menjadi Rp Y', 'menjadi Rp Y dari Rp X': where the old value X's own words
     lie, when the figure at [start, end) is X; None for a lone 'dari X' ('30 persen dari 5 juta')."""
@@ -124,7 +127,10 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
         # a wave number is named for its wave: the calendar's year, or a finer period the
         # sentence states within that year ('gelombang IV, Agustus 2020')
         year = WAVES.year_of(int(f.value), recent=_recent(scene, stated, when))
-        fine = stated if year and stated and stated.startswith(str(year)) else None
+        # (not the time of what a relative clause says the wave did: 'gelombang 12 yang dibuka
+        # akhir Februari' is the year's wave 12)
+        fine = stated if year and stated and stated.startswith(str(year)) and \
+            not _RELATIVE_CLAUSE.match(text, end) else None
         return timed(f, period=fine or (str(year) if year else None), basis="total", as_of=None), False
     if f.metric is None:
         return timed(f, period=stated if has_stated else scene.in_force or scene.survey, basis="total",
