@@ -430,3 +430,17 @@ def test_a_revision_that_restates_the_people_supersedes_the_first_plans_people()
     got = timing("Kementerian semula menyediakan Rp6 triliun bagi 1,5 juta peserta, lalu meningkatkannya "
                  "menjadi Rp8 triliun.")
     assert got["1,5 juta"][::2] == ("recipients_target", "total")
+
+
+def test_when_a_plan_was_drawn_up_is_not_the_year_it_is_for() -> None:
+    got = timing("Ketika disusun pada akhir tahun lalu, program ini diberi anggaran Rp8 triliun.")
+    assert got["Rp8 triliun"][:2] == ("budget_total", "2023")
+    # look-alike: the year a plan is said to be for
+    got = timing("Untuk tahun lalu, program ini diberi anggaran Rp8 triliun.")
+    assert got["Rp8 triliun"][:2] == ("budget_total", "2022")
+
+
+def test_a_kaleidoscope_of_the_year_holds_its_totals() -> None:
+    got = timing("Kaleidoskop 2023: sepanjang tahun ini penerima Kartu Prakerja mencapai 1,1 juta orang.",
+                 dated="Sabtu, 30 Desember 2023 10:00 WIB")
+    assert got["1,1 juta"][1:] == ("2023", "total", None)

@@ -98,8 +98,8 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
     pattern["unchanged"] = compile_cue(_phrases(doc["unchanged"]) + r"\s+(?:(?:pada|di)\s+)?$", re.IGNORECASE)
     pattern["compared_with"] = compile_cue(
         _phrases(doc["compared_with"]) + r"\s+(?:(?:pada|tahun|periode)\s+)?$", re.IGNORECASE)
-    pattern["described"] = compile_cue(_phrases(doc["described"]) + r"\s+(?:(?:pada|sejak|per|di)\s+)?$",
-                                      re.IGNORECASE)
+    pattern["described"] = compile_cue(_phrases(doc["described"]) + r"\s+(?:(?:pada|sejak|per|di)\s+)?"
+                                       r"(?:(?:awal|akhir|pertengahan)\s+)?$", re.IGNORECASE)
     sets = {k: frozenset(v) for k, v in doc.items() if k.endswith(_SETS)}
     # Which field gets a pattern and which a set is decided by the file's keys (a missing or
     # unknown one fails here at run time), so the merged fields are typed loosely.
