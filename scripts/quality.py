@@ -8,7 +8,7 @@ Corpora: `dev` (../shared/corpus/dev, articles and survey tables), `real-dev` (t
 into .real-dev/ as ../shared/corpus/real-dev/README.md says; skipped when absent), `own`
 (data/own: articles written for the project, annotated independently, then tuned on),
 `heldout` (data/heldout: written after tuning and never tuned on) and `fresh`, `fresh2`,
-`fresh3` (data/fresh*: written by sessions that never saw the extractor, measured untouched, then tuned
+`fresh3`, `fresh4` (data/fresh*: written by sessions that never saw the extractor, measured untouched, then tuned
 on). The full mode loads each corpus with `prakerja-etl run`, the official statistics included,
 and runs score.py, conflicts_score.py and errors.py on the warehouse.
 """
@@ -45,6 +45,8 @@ CORPORA = {
     "fresh2": (REPO / "data" / "fresh2" / "articles", REPO / "data" / "fresh2" / "gold"),
     # Ten more from the ninth session, written after fresh2's rules were in.
     "fresh3": (REPO / "data" / "fresh3" / "articles", REPO / "data" / "fresh3" / "gold"),
+    # …and ten written once this session's rules for fresh3 were in.
+    "fresh4": (REPO / "data" / "fresh4" / "articles", REPO / "data" / "fresh4" / "gold"),
 }
 
 
