@@ -85,3 +85,22 @@ def test_the_end_of_a_span_of_months_is_no_date_a_count_stands_at() -> None:
     # look-alike: a count up to a month stands at that month
     got = timing("Hingga Juli 2022, penerima Kartu Prakerja tahun ini mencapai 1,5 juta orang.")
     assert got["1,5 juta"][2:] == ("to_date", "2022-07")
+
+
+def test_a_budget_over_several_years_said_after_it_has_no_one_year() -> None:
+    got = timing("Negara sudah mengalokasikan Rp60 triliun untuk program ini selama empat tahun.")
+    assert got["Rp60 triliun"][:2] == ("budget_total", None)
+    # look-alike: a plan for one year, whatever runs for years after it
+    got = timing("Negara mengalokasikan Rp5 triliun untuk program ini, yang sudah berjalan "
+                 "selama empat tahun.")
+    assert got["Rp5 triliun"][:2] == ("budget_total", "2023")
+
+
+def test_a_period_past_the_next_clauses_figure_is_that_figures() -> None:
+    got = timing("Hingga kini penerima mencapai 18 juta orang, dan pagu Rp20 triliun hanya berlaku "
+                 "pada 2020.")
+    assert got["18 juta"][1:3] == (None, "to_date")
+    assert got["Rp20 triliun"][:2] == ("budget_total", "2020")
+    # look-alike: with no comma, the period after both figures is the sentence's
+    got = timing("Penerima 18 ribu orang dan pagu Rp20 miliar itu tercatat pada 2020.")
+    assert got["18 ribu"][1] == "2020"

@@ -402,3 +402,13 @@ def test_a_month_a_wave_opened_in_leaves_the_wave_its_year() -> None:
     got = timing("Pada gelombang 55, Juni 2023, kuota yang tersedia 40 ribu peserta.",
                  dated="Rabu, 14 Juni 2023 09:00 WIB")
     assert got["gelombang 55"][:2] == ("wave_number", "2023-06")
+
+
+def test_one_waves_quota_is_of_the_waves_year_not_of_the_month_it_opens() -> None:
+    got = timing("Gelombang 18 rencananya dibuka akhir Juli dengan kuota nasional 600 ribu peserta.",
+                 dated="Selasa, 6 Juli 2021 09:00 WIB")
+    assert got["600 ribu"][1:3] == ("2021", "part")
+    # look-alike: a quota of the month, with no wave, is that month's
+    got = timing("Pada Juli, kuota nasional disiapkan 600 ribu peserta.",
+                 dated="Selasa, 6 Juli 2021 09:00 WIB")
+    assert got["600 ribu"][2] == "total"

@@ -444,3 +444,13 @@ def test_a_kaleidoscope_of_the_year_holds_its_totals() -> None:
     got = timing("Kaleidoskop 2023: sepanjang tahun ini penerima Kartu Prakerja mencapai 1,1 juta orang.",
                  dated="Sabtu, 30 Desember 2023 10:00 WIB")
     assert got["1,1 juta"][1:] == ("2023", "total", None)
+
+
+def test_a_first_value_is_superseded_by_a_change_two_sentences_later() -> None:
+    got = timing("Pagu program tahun ini semula hanya Rp3 triliun. Pandemi lalu mengubah semua hitungan. "
+                 "Pemerintah kemudian menaikkan pagunya menjadi Rp5 triliun.")
+    assert (got["Rp3 triliun"][2], got["Rp5 triliun"][2]) == ("superseded", "total")
+    # look-alike: a value not said to be the first is not replaced by a change two sentences on
+    got = timing("Pagu program tahun ini Rp3 triliun. Pandemi lalu mengubah semua hitungan. "
+                 "Pemerintah kemudian menaikkan pagu program lain menjadi Rp5 triliun.")
+    assert got["Rp3 triliun"][2] == "total"

@@ -45,8 +45,10 @@ def _stated(scene: Scene, start: int, end: int, restated: bool = False,
     if prev_end is not None and any(p.start >= end for p in own):
         own = tuple(p for p in own if not (prev_end <= p.start and p.end <= start
                                            and _joined(scene.text, p.end, start)))
-    if next_start is not None and CUES.compared_with.search(scene.text, end, next_start):
-        # 'Rp4,2 juta, lebih besar daripada Rp3,55 juta pada 2022': the period of what it is compared with
+    if next_start is not None and (CUES.compared_with.search(scene.text, end, next_start)
+                                   or "," in scene.text[end:next_start]):
+        # 'Rp4,2 juta, lebih besar daripada Rp3,55 juta pada 2022': the period of what it is compared
+        # with; '17,9 juta orang, dan anggaran Rp20 triliun berlaku pada 2020': of the next clause's figure
         own = tuple(p for p in own if p.start < next_start)
     if next_start is not None and any(p.end <= start for p in own):
         own = tuple(p for p in own if not (end <= p.start and p.end <= next_start
@@ -60,6 +62,9 @@ def _joined(text: str, start: int, end: int) -> bool:
 
 
 _RELATIVE_CLAUSE = re.compile(r"\s+yang\b", re.IGNORECASE)
+# A span of several years in the figure's clause after it ('Rp67 triliun untuk Prakerja selama lima tahun').
+_OVER_YEARS = re.compile(r"[^,;.]{0,40}?\b(?:selama|dalam|sepanjang)\s+(?:\d+|dua|tiga|empat|lima|enam|tujuh|"
+                         r"delapan|sembilan|sepuluh|beberapa)\s+tahun\b", re.IGNORECASE)
 
 
 def _changed_from(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -138,7 +143,9 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
     # Stage and wave cues count from the last period named before the figure: 'target tahap awal
     # 595.000, sementara target sepanjang 2023 dipatok 1 juta' — the stage ends where 2023 is named.
     plain = scene.having("plain", "range")
-    cut = max([p.end for p in plain if p.end <= start and not PART_THEN.search(text, 0, p.start)], default=0)
+    # (a month is finer than a wave: 'gelombang 18 … dibuka akhir Juli dengan kuota 600.000' is the wave's)
+    cut = max([p.end for p in plain if p.end <= start and not PART_THEN.search(text, 0, p.start)
+               and not (p.period and p.period[5:].isdigit())], default=0)
     region = text[cut:start]
     waves = [w for w in find_waves(text) if w.end <= start or w.start >= end]
     recent = _recent(scene, stated, when) if waves else None   # (it dates only waves)
@@ -165,6 +172,8 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
             or _among(f, text, end) or \
             (f.metric == "survey_incentive" and (search_in(CUES.per_unit_after, text, text[end:end + 45])
                                                  or EACH_BEFORE.search(text, max(0, start - 20), start))):
+        if one_wave and wave_year and stated and stated[5:].isdigit() and stated.startswith(wave_year):
+            stated = wave_year   # one wave's figure is of the wave's year, not of the month it opened in
         period = stated or wave_year or _default(f, scene, when, region)
         return timed(f, period=period, basis="part", as_of=None), False
     if not plan:
@@ -234,6 +243,8 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
         period = stated
     elif waves:
         period = wave_year
+    elif f.metric in CUES.yearly_plan_metrics and _OVER_YEARS.match(text, end):
+        period = None   # '… Rp67 triliun untuk Prakerja selama lima tahun': several years', no one year's
     else:
         period, default = _default(f, scene, when, before), True
         if period is None and scene.running and f.metric in CUES.running_metrics:

@@ -231,23 +231,27 @@ def _replaced_in_next_sentence(figures: list[Figure], sentences: list[Sentence])
     anggaran tersebut kemudian dinaikkan …') is superseded when the next sentence changes the
     plan to a new value (a verb of change, by its root, then 'menjadi') and restates its metric
     ('… menaikkan anggarannya menjadi Rp Y dengan sasaran Z orang' supersedes budget and target)."""
-    following: dict[int, Sentence] | None = None   # (made only when an article states a plan)
+    following: dict[int, list[Sentence]] | None = None   # (made only when an article states a plan)
     out = list(figures)
     for i, f in enumerate(figures):
         if f.metric not in CUES.plan_metrics or f.basis != "total":
             continue
         if following is None:
-            following = {a.start: b for a, b in zip(sentences, sentences[1:], strict=False)}
-        nxt = following.get(f.sentence.start)
+            following = {a.start: sentences[n + 1:n + 3] for n, a in enumerate(sentences)}
+        later = following.get(f.sentence.start, [])
         head = f.sentence.text[:f.start - f.sentence.start]
-        if nxt is None or not (ORIGINALLY.search(head) or ORIGINALLY_NEAR.search(head[-40:])
-                               or CUES.plan_back.match(nxt.text)):
-            continue   # nothing after it changes the plan, or nothing says it was the first
-        there = [g for g in figures if g.sentence is nxt]
-        changed = any(g.metric in CUES.plan_metrics and _changes_to(nxt.text[:g.start - nxt.start])
-                      for g in there)
-        if changed and any(g.metric == f.metric for g in there):
-            out[i] = timed(f, period=f.period, basis="superseded", as_of=None)
+        said_first = bool(ORIGINALLY.search(head) or ORIGINALLY_NEAR.search(head[-40:]))
+        # the sentence after it, or (for a value said to be the first) the one after that:
+        # 'semula hanya Rp10 triliun. Pandemi mengubah hitungan itu. Pemerintah kemudian menaikkan …'
+        for nxt in later[:2 if said_first else 1]:
+            if not (said_first or CUES.plan_back.match(nxt.text)):
+                break   # nothing says it was the first
+            there = [g for g in figures if g.sentence is nxt]
+            changed = any(g.metric in CUES.plan_metrics and _changes_to(nxt.text[:g.start - nxt.start])
+                          for g in there)
+            if changed and any(g.metric == f.metric for g in there):
+                out[i] = timed(f, period=f.period, basis="superseded", as_of=None)
+                break
     return out
 
 
