@@ -31,3 +31,13 @@ def test_a_heading_with_a_year_times_the_plan_under_it() -> None:
     # look-alike: a plan in a paragraph of its own, after a sentence naming another year, is this year's
     assert timing("Pagu tahun 2024 belum dibahas.\nPemerintah menyiapkan anggaran Rp5,1 triliun.")[
         "Rp5,1 triliun"][:2] == ("budget_total", "2023")
+
+
+def test_a_label_in_capitals_names_every_row_under_it() -> None:
+    got = timing("PESERTA\nSejak awal: 9 juta orang\nTahun ini (gelombang 40 hingga 44): 1,2 juta orang\n"
+                 "PENDAFTAR\nSejak awal: 40 juta orang")
+    assert [got[k][0] for k in ("9 juta", "1,2 juta", "40 juta")] == \
+        ["recipients_total", "recipients_total", "registrants_total"]
+    # look-alike: a label in lower case is a line of prose, not a section's label
+    got = timing("Peserta\nSejak awal: 9 juta orang\nTahun ini: 1,2 juta orang")
+    assert got["1,2 juta"][0] is None

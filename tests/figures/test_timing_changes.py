@@ -454,3 +454,22 @@ def test_a_first_value_is_superseded_by_a_change_two_sentences_later() -> None:
     got = timing("Pagu program tahun ini Rp3 triliun. Pandemi lalu mengubah semua hitungan. "
                  "Pemerintah kemudian menaikkan pagu program lain menjadi Rp5 triliun.")
     assert got["Rp3 triliun"][2] == "total"
+
+
+def test_a_last_wave_still_to_come_closes_no_year() -> None:
+    dated = "Senin, 18 Oktober 2021 10:00 WIB"
+    got = timing("Pemerintah tengah menyiapkan gelombang 22 sebagai gelombang pamungkas tahun ini. "
+                 "Penerima tahun ini mencapai 5,4 juta orang.", dated=dated)
+    assert got["5,4 juta"][2] == "to_date"
+    # look-alike: a last wave that was held closes the year
+    got = timing("Pemerintah sudah menutup gelombang 22 sebagai gelombang pamungkas tahun ini. "
+                 "Penerima tahun ini mencapai 5,4 juta orang.", dated=dated)
+    assert got["5,4 juta"][2] == "total"
+
+
+def test_a_first_value_revised_into_one_named_before_it_is_superseded() -> None:
+    got = timing("Pagu 2021: Rp9 triliun (semula Rp6 triliun, kemudian dinaikkan pada Mei)")
+    assert (got["Rp9 triliun"][2], got["Rp6 triliun"][2]) == ("total", "superseded")
+    # look-alike: an earlier value that was not revised
+    got = timing("Pagu 2021: Rp9 triliun (pada 2020 Rp6 triliun, kemudian tidak berubah)")
+    assert got["Rp6 triliun"][2] == "total"

@@ -18,11 +18,17 @@ def heading_above(sentence: Sentence, previous: Sentence | None, heading: Senten
     figures (a heading, a question), or the line announcing a list ('Berikut sepuluh provinsi …:')
     for each of its rows."""
     row = previous is not None and is_heading(sentence, previous)
-    if row and heading is not None and heading.text.rstrip().endswith(":"):
-        return heading
-    if previous and (row and previous.text.rstrip().endswith(":") or not previous_had_figures):
+    if previous and (row and _announces(previous.text) or not previous_had_figures):
         return previous
+    if row and heading is not None and _announces(heading.text):
+        return heading
     return None
+
+
+def _announces(text: str) -> bool:
+    """Whether a line announces the rows under it: 'Berikut sepuluh provinsi …:', or a section label
+    in capitals ('PENERIMA', 'BANTUAN PER PENERIMA')."""
+    return text.rstrip().endswith(":") or text.isupper() and len(text.split()) <= 4
 
 
 def last_named_province(sentences: list[Sentence], sentence: Sentence) -> Province | None:

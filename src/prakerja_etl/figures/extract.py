@@ -168,8 +168,9 @@ def _without_own_words(cand: Candidate, ctx: cls.Context, out: list[Figure], ear
         return cls.national(inherited.metric), inherited.rule, province
     if inherited is not None:
         return inherited.metric, inherited.rule, province or inherited.province
-    if heading is not None and not out and (context.is_heading(heading, sentence)
-                                            or cls.LEX.anaphora.search(before)):
+    first_of_unit = all(f.unit != cand.unit for f in out)   # ('Tahun ini (gelombang 12 hingga 21): 5,4 juta')
+    if heading is not None and first_of_unit and (context.is_heading(heading, sentence)
+                                                  or cls.LEX.anaphora.search(before)):
         framed = context.under_heading(ctx, heading.text)
         if framed is not None:
             return framed[0].metric, framed[0].rule, province or framed[1]

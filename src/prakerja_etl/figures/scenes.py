@@ -115,7 +115,8 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
             [p.period for p in _own_periods(text, len(prefix), when, frame)]
         frame = framed[0] if framed else frame
         periods_of[s.start] = frame
-        if not closed and CUES.completed.search(s.text):
+        if not closed and (done := CUES.completed.search(s.text)) and \
+                not _AHEAD.search(s.text, max(0, done.start() - 60), done.start()):
             closed = (stated[0] if stated and stated[0] else str(when.year))[:4] == str(when.year)
         if stated:
             in_force, running = stated[0], None
@@ -133,6 +134,9 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
     return _with_next_stated(_with_fieldwork(out, sentences)), periods_of
 
 
+# A last wave still to come ('tengah menyiapkan gelombang 22 sebagai gelombang pamungkas tahun ini')
+# closes no year.
+_AHEAD = re.compile(r"\b(?:akan|bakal|segera|menyiapkan|disiapkan|rencananya|direncanakan)\b", re.IGNORECASE)
 # A line of a few words that ends no sentence: a heading or a title.
 _HEADING_LINE = re.compile(r"^(?:\S+\s+){0,9}\S*[^\s.!?\"'”:]$")
 
