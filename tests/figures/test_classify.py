@@ -438,3 +438,20 @@ def test_what_an_amount_pays_for_is_read_through_suffixes_and_after_its_noun(tex
 ])
 def test_a_quota_opened_for_people_and_what_each_registrant_receives(text: str, metric: str) -> None:
     assert only(text) == metric
+
+
+def test_a_monthly_amount_summed_over_its_months_is_the_whole_incentive() -> None:
+    found = figures("Insentif Rp500 ribu per bulan selama tiga bulan atau total Rp1,5 juta, serta insentif "
+                    "survei Rp90 ribu.")
+    assert [(f.metric, f.rule) for f in found][1] == ("incentive_total_per_recipient", "monthly-summed")
+    # look-alike: the amount after the next label is that label's
+    assert [f.metric for f in found][2] == "survey_incentive"
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Pelatihan senilai Rp3 juta per orang itu harus relevan.", "training_fee_per_recipient"),
+    # look-alike: a package per person, worth so much
+    ("Bantuan senilai Rp3 juta per orang itu harus tepat sasaran.", "benefit_per_recipient"),
+])
+def test_a_training_worth_an_amount_is_its_fee(text: str, metric: str) -> None:
+    assert only(text) == metric

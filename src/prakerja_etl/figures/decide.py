@@ -25,6 +25,7 @@ _SAME_AMOUNT = re.compile(r"^\W*(?:atau|setara(?:\s+dengan)?|alias)\W*$", re.IGN
 COMPARED = "compared-in-sentence"
 CHANGED_FROM = "changed-from-previous"   # the new value of the figure before it
 CHANGED_TO = "changed-to-previous"       # the value the figure before it replaced
+MONTHLY_SUMMED = "monthly-summed"          # a monthly amount over its months
 _OLD_VALUE_WORDS = 5   # 'per peserta dari sebelumnya hanya': the new value's noun, then 'dari'
 
 
@@ -47,6 +48,10 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
     if out and out[-1].metric and out[-1].unit == ctx.unit and _old_value_of(out[-1], ctx):
         # 'naik menjadi Rp4,2 juta per peserta dari sebelumnya Rp3,5 juta': the value it replaced.
         return cls.Decision(out[-1].metric, CHANGED_TO)
+    if out and out[-1].metric == "incentive_monthly" and ctx.unit == "rupiah" and \
+            cls.LEX.monthly_total.match(ctx.left):
+        # 'Rp600 ribu per bulan selama empat bulan, atau total Rp2,4 juta': the months summed
+        return cls.Decision("incentive_total_per_recipient", MONTHLY_SUMMED)
     decision = cls.classify(ctx)
     if out and out[-1].metric and out[-1].unit == ctx.unit and _compared(decision, out[-1], ctx):
         # '85 ribu orang, turun dibanding 2020 yang 101 ribu': the same quantity at another time

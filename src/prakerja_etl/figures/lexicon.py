@@ -244,6 +244,7 @@ class Lexicon:
     person_realised: Prefiltered     # a count already reached
     budget_for: Prefiltered          # match: the words between a budget and the people it is for
     change_to: Prefiltered           # match: the words between a value and the one it changed to
+    monthly_total: Prefiltered       # match: between a monthly amount and its sum over the months
     regency: Prefiltered             # a regency named: 'Kabupaten X', 'warga Banyumas'
     regency_place: Prefiltered       # … or after 'di'/'dari', in a figure's own noun phrase
     national: Prefiltered
@@ -352,6 +353,7 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
             + r")\s+(?:[\w-]+\s+)?$", re.IGNORECASE),
         change_to=compile_cue(r"^\W*(?:\w+\W+)?(?:" + "|".join(phrase(w) for w in data["change_to"])
                               + r")\s*(?:(?:sekitar|sebanyak|sebesar|hanya)\s+)?$", re.IGNORECASE),
+        monthly_total=compile_cue("|".join(data["monthly_total"]), re.IGNORECASE),
         national=_words(data["national"]),
         topic_opening=compile_cue(
             r"^\W*(?:(?:" + "|".join(phrase(w) for w in data["topic_opening"]) + r")\s+(?:di\s+)?|di\s+)"
