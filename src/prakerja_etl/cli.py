@@ -191,7 +191,7 @@ def _fetch(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from prakerja_etl import preflight, watchdog
+    from prakerja_etl import preflight, stopping, watchdog
 
     started = _process_start()
     settings = Settings.load(_RUN_OPTIONS, **{name: getattr(args, name) for name in _RUN_OPTIONS})
@@ -204,8 +204,7 @@ def _run(args: argparse.Namespace) -> int:
               f"(pids {' '.join(map(str, stopped))})", file=sys.stderr)
     if args.guard:
         watchdog.start(warehouse)
-        signal.signal(signal.SIGTERM, _stop)
-        signal.signal(signal.SIGINT, _stop)
+        stopping.catch()
     with Display(terminal=sys.stderr.isatty() and not args.verbose) as shown:
         shown.phase("starting Prefect", None)
         server = _start_temporary_server(args.verbose)
@@ -259,6 +258,7 @@ def _check_warehouse_free(settings: Settings) -> None:
 
 def _ingest(args: argparse.Namespace, settings: Settings, server: TemporaryServer | None) -> dict[str, Any]:
     """Run the flow in this process; its failures end as one line (PrakerjaError) or exit 1."""
+    from prakerja_etl import stopping
     from prakerja_etl.flow import ingest  # imported while Prefect's server starts
 
     if not args.verbose:
@@ -272,7 +272,7 @@ def _ingest(args: argparse.Namespace, settings: Settings, server: TemporaryServe
     except PrakerjaError:
         raise
     except Exception as exc:  # noqa: BLE001 - the CLI edge: one line, not a traceback
-        stopped = _stop_behind(exc)
+        stopped = stopping.behind(exc)
         if stopped is not None:
             raise stopped from None
         if args.verbose:
@@ -335,45 +335,6 @@ def _process_start() -> float:
     import psutil
 
     return float(psutil.Process().create_time())
-
-
-class _Terminated(BaseException):
-    """SIGTERM outside the flow; inside it Prefect's handler raises its TerminationSignal. Both carry
-    the signal, which is all `main` asks of them."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signal = signum
-
-
-_received: list[int] = []   # the stop signals this process got, in order
-# What DuckDB raises instead of the exception a signal handler raised during a query.
-_QUERY_INTERRUPTED = ("query interrupted", "interrupt error")
-
-
-def _stop(signum: int, frame: object) -> None:
-    """SIGTERM and SIGINT outside the flow. (No import here: a signal may land while a module is
-    half imported.)"""
-    _received.append(signum)
-    if signum == signal.SIGINT:
-        raise KeyboardInterrupt
-    raise _Terminated(signum)
-
-
-def _stop_behind(exc: BaseException) -> BaseException | None:
-    """The stop behind a failure: a signal's exception in its chain, or a query DuckDB interrupted
-    because a handler raised during it (DuckDB replaces that exception with its own; a SIGINT is
-    recorded by `_stop`, a SIGTERM may have met Prefect's handler instead)."""
-    seen: set[int] = set()
-    cause: BaseException | None = exc
-    while cause is not None and id(cause) not in seen:
-        seen.add(id(cause))
-        if isinstance(cause, KeyboardInterrupt) or getattr(cause, "signal", None) == signal.SIGTERM:
-            return cause
-        if any(words in str(cause).lower() for words in _QUERY_INTERRUPTED):
-            return KeyboardInterrupt() if _received[-1:] == [signal.SIGINT] else _Terminated(signal.SIGTERM)
-        cause = cause.__cause__ or cause.__context__
-    return None
 
 
 def _silence_prefect_console() -> None:

@@ -304,11 +304,16 @@ class _ClauseCues(TypedDict):
     elliptical_time: Prefiltered
     contributes: Prefiltered
     inclusion: Prefiltered
+    topic_opening: Prefiltered
+    topic_start: Prefiltered
+    topic_close: Prefiltered
 
 
 def _clause_cues(data: dict[str, Any]) -> _ClauseCues:
     """The cues of how a clause hangs on the one before it (elliptical clauses, a province pointed
-    back to, a part given to a whole, what an amount includes, areas over a threshold)."""
+    back to, a part given to a whole, what an amount includes, areas over a threshold, a topic)."""
+    opening, area, focus = ("|".join(phrase(w) for w in data[k]) for k in ("topic_opening", "topic_area",
+                                                                          "topic_focus"))
     return {
         "areas_each": _words(data["areas_each"]),
         "areas_noun": _words(data["areas_noun"], anchor=r"^\s*"),
@@ -321,16 +326,25 @@ def _clause_cues(data: dict[str, Any]) -> _ClauseCues:
         "elliptical_time": _words(data["elliptical_time"]),
         "contributes": _words(data["contributes"]),
         "inclusion": _words(data["inclusion"]),
+        # a paragraph's topic place ('Di Jawa Barat, …')
+        "topic_opening": compile_cue(rf"^\W*(?:(?:{opening})\s+(?:di\s+)?|di\s+)(?:(?:{area})\s+)?$",
+                                     re.IGNORECASE),
+        "topic_start": compile_cue(rf"^\W*(?:{opening}|di)\s", re.IGNORECASE),
+        "topic_close": compile_cue(rf"\s*(?:(?:{focus})\s*)?,", re.IGNORECASE),
     }
+
+
+def _set_unrooted(words: list[str]) -> None:
+    global _unrooted
+    _unrooted = frozenset(words)   # (the stems computed before are computed again)
+    stem.cache_clear()
+    _roots.cache_clear()
 
 
 @lru_cache(maxsize=2)
 def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexicon:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    global _unrooted
-    _unrooted = frozenset(data["unrooted"])
-    stem.cache_clear()
-    _roots.cache_clear()
+    _set_unrooted(data["unrooted"])
     groups = {k: Cues(k.replace("_", "-"), data[k]) for k in (
         "percent", "rupiah_exclusions", "rupiah", "person_target", "person_exclusions",
         "person_heads", "person", "count", "count_exclusions")}
@@ -355,13 +369,6 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
                               + r")\s*(?:(?:sekitar|sebanyak|sebesar|hanya)\s+)?$", re.IGNORECASE),
         monthly_total=compile_cue("|".join(data["monthly_total"]), re.IGNORECASE),
         national=_words(data["national"]),
-        topic_opening=compile_cue(
-            r"^\W*(?:(?:" + "|".join(phrase(w) for w in data["topic_opening"]) + r")\s+(?:di\s+)?|di\s+)"
-            r"(?:(?:" + "|".join(phrase(w) for w in data["topic_area"]) + r")\s+)?$", re.IGNORECASE),
-        topic_start=compile_cue(r"^\W*(?:" + "|".join(phrase(w) for w in data["topic_opening"]) + r"|di)\s",
-                                re.IGNORECASE),
-        topic_close=compile_cue(
-            r"\s*(?:(?:" + "|".join(phrase(w) for w in data["topic_focus"]) + r")\s*)?,", re.IGNORECASE),
         **_clause_cues(data),
         regency=compile_cue("|".join(phrase(w) for w in data["regency_names"]) + "|"
                             + _regency_after_words(data["regency_people"])),

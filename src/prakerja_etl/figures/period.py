@@ -8,7 +8,14 @@ import re
 from prakerja_etl.figures import parts
 from prakerja_etl.figures.classify import HEADING, SUBGROUP
 from prakerja_etl.figures.extract import Figure
-from prakerja_etl.figures.scenes import ArticleTime, Scene, sentence_date, standing_as_of, stated_as_of
+from prakerja_etl.figures.scenes import (
+    ArticleTime,
+    Scene,
+    sentence_date,
+    standing_as_of,
+    stated_as_of,
+    stated_period,
+)
 from prakerja_etl.figures.time_cues import (
     CHANGE_OPENER,
     CHANGE_TO_AFTER,
@@ -26,40 +33,6 @@ from prakerja_etl.figures.time_cues import (
     search_in,
 )
 from prakerja_etl.figures.waves import WAVES, WaveMention, find_waves, spanned_waves_year, waves_year
-from prakerja_etl.text.periods import period_for
-
-
-def _stated(scene: Scene, start: int, end: int, restated: bool = False,
-            prev_end: int | None = None, next_start: int | None = None) -> tuple[bool, str | None]:
-    """Whether the figure's own sentence states its period, and which (None for several years). A
-    restated figure ('dari target itu …') is not timed by a period named after it. Between two
-    figures, a period cut off from one of them by a comma or a conjunction is the other's, when
-    this one has a period on its other side ('Rp20 triliun pada 2020 dan Rp21 triliun pada 2021',
-    'pada 2020 Rp20 triliun, pada 2021 Rp21 triliun'); `prev_end` and `next_start` are where the
-    figures before and after it end and start."""
-    if not scene.periods:
-        return False, None   # most sentences name no period
-    # a period after the figure that it is compared with ('…, naik dibanding 2022') is not its own
-    own = tuple(p for p in scene.own("plain", "range") if not (restated and p.start >= end) and not (
-        p.start >= end and CUES.compared_with.search(scene.text, max(end, p.start - 40), p.start)))
-    if prev_end is not None and any(p.start >= end for p in own):
-        own = tuple(p for p in own if not (prev_end <= p.start and p.end <= start
-                                           and _joined(scene.text, p.end, start)))
-    if next_start is not None and (CUES.compared_with.search(scene.text, end, next_start)
-                                   or "," in scene.text[end:next_start]):
-        # 'Rp4,2 juta, lebih besar daripada Rp3,55 juta pada 2022': the period of what it is compared
-        # with; '17,9 juta orang, dan anggaran Rp20 triliun berlaku pada 2020': of the next clause's figure
-        own = tuple(p for p in own if p.start < next_start)
-    if next_start is not None and any(p.end <= start for p in own):
-        own = tuple(p for p in own if not (end <= p.start and p.end <= next_start
-                                           and _joined(scene.text, end, p.start)))
-    return bool(own), period_for(own, start, end)
-
-
-def _joined(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] joins two parts of a sentence: a comma or a conjunction."""
-    return "," in text[start:end] or CUES.coordination.search(text, start, end) is not None
-
 
 _RELATIVE_CLAUSE = re.compile(r"\s+yang\b", re.IGNORECASE)
 # A span of several years in the figure's clause after it ('Rp67 triliun untuk Prakerja selama lima tahun').
@@ -119,8 +92,9 @@ def resolve(f: Figure, scene: Scene, prev_end: int, when: ArticleTime,
     text = scene.text
     start, end = scene.offset + f.start - f.sentence.start, scene.offset + f.end - f.sentence.start
     restated = bool(RESTATED.regex.match(text, end))   # (tried at one place: cheaper than its words' test)
-    has_stated, stated = _stated(scene, start, end, restated, scene.offset + prev_end if prev_end else None,
-                                 scene.offset + next_start if next_start is not None else None)
+    has_stated, stated = stated_period(scene, start, end, restated,
+                                       scene.offset + prev_end if prev_end else None,
+                                       scene.offset + next_start if next_start is not None else None)
     figure, default = _resolve_in(f, scene, prev_end, when, start, end, has_stated, stated)
     return figure, default, restated
 

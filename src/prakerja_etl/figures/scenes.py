@@ -9,7 +9,7 @@ from datetime import date
 
 from prakerja_etl.figures.lazy import cached
 from prakerja_etl.figures.time_cues import COMPARED_BEFORE, CUES, FIELDWORK_AT, UP_TO_WORD, last_in, search_in
-from prakerja_etl.text.periods import DateMention, PeriodMention, find_dates, find_periods
+from prakerja_etl.text.periods import DateMention, PeriodMention, find_dates, find_periods, period_for
 from prakerja_etl.text.segment import Sentence
 
 _DIGIT = re.compile(r"\d")
@@ -301,3 +301,35 @@ def _opens_count(before: str, text: str) -> bool:
 
 def standing_as_of(scene: Scene, start: int, when: ArticleTime) -> str | None:
     return stated_as_of(scene, start) or sentence_date(scene) or when.iso
+
+
+def stated_period(scene: Scene, start: int, end: int, restated: bool = False,
+            prev_end: int | None = None, next_start: int | None = None) -> tuple[bool, str | None]:
+    """Whether the figure's own sentence states its period, and which (None for several years). A
+    restated figure ('dari target itu …') is not timed by a period named after it. Between two
+    figures, a period cut off from one of them by a comma or a conjunction is the other's, when
+    this one has a period on its other side ('Rp20 triliun pada 2020 dan Rp21 triliun pada 2021',
+    'pada 2020 Rp20 triliun, pada 2021 Rp21 triliun'); `prev_end` and `next_start` are where the
+    figures before and after it end and start."""
+    if not scene.periods:
+        return False, None   # most sentences name no period
+    # a period after the figure that it is compared with ('…, naik dibanding 2022') is not its own
+    own = tuple(p for p in scene.own("plain", "range") if not (restated and p.start >= end) and not (
+        p.start >= end and CUES.compared_with.search(scene.text, max(end, p.start - 40), p.start)))
+    if prev_end is not None and any(p.start >= end for p in own):
+        own = tuple(p for p in own if not (prev_end <= p.start and p.end <= start
+                                           and _joined(scene.text, p.end, start)))
+    if next_start is not None and (CUES.compared_with.search(scene.text, end, next_start)
+                                   or "," in scene.text[end:next_start]):
+        # 'Rp4,2 juta, lebih besar daripada Rp3,55 juta pada 2022': the period of what it is compared
+        # with; '17,9 juta orang, dan anggaran Rp20 triliun berlaku pada 2020': of the next clause's figure
+        own = tuple(p for p in own if p.start < next_start)
+    if next_start is not None and any(p.end <= start for p in own):
+        own = tuple(p for p in own if not (end <= p.start and p.end <= next_start
+                                           and _joined(scene.text, end, p.start)))
+    return bool(own), period_for(own, start, end)
+
+
+def _joined(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] joins two parts of a sentence: a comma or a conjunction."""
+    return "," in text[start:end] or CUES.coordination.search(text, start, end) is not None
