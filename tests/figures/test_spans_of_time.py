@@ -101,6 +101,9 @@ def test_a_period_past_the_next_clauses_figure_is_that_figures() -> None:
                  "pada 2020.")
     assert got["18 juta"][1:3] == (None, "to_date")
     assert got["Rp20 triliun"][:2] == ("budget_total", "2020")
-    # look-alike: with no comma, the period after both figures is the sentence's
+    # look-alikes: with no comma, the period after both figures is the sentence's; a figure saying
+    # the same amount again after the comma shares its period
     got = timing("Penerima 18 ribu orang dan pagu Rp20 miliar itu tercatat pada 2020.")
     assert got["18 ribu"][1] == "2020"
+    got = timing("Serapan hingga akhir Juni baru Rp800 miliar, atau 18 persen dari pagu tahun ini.")
+    assert got["Rp800 miliar"][1] == "2023"

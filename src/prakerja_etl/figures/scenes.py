@@ -137,6 +137,9 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
 # A last wave still to come ('tengah menyiapkan gelombang 22 sebagai gelombang pamungkas tahun ini')
 # closes no year.
 _AHEAD = re.compile(r"\b(?:akan|bakal|segera|menyiapkan|disiapkan|rencananya|direncanakan)\b", re.IGNORECASE)
+# The next figure says the same amount again ('Rp804,2 miliar, atau 18,4% dari pagu tahun ini'): its
+# period is this one's too.
+_SAID_AGAIN = re.compile(r"[^,]*,\s*(?:atau|setara|yakni|yaitu|alias)\b", re.IGNORECASE)
 # A line of a few words that ends no sentence: a heading or a title.
 _HEADING_LINE = re.compile(r"^(?:\S+\s+){0,9}\S*[^\s.!?\"'”:]$")
 
@@ -320,7 +323,8 @@ def stated_period(scene: Scene, start: int, end: int, restated: bool = False,
         own = tuple(p for p in own if not (prev_end <= p.start and p.end <= start
                                            and _joined(scene.text, p.end, start)))
     if next_start is not None and (CUES.compared_with.search(scene.text, end, next_start)
-                                   or "," in scene.text[end:next_start]):
+                                   or "," in scene.text[end:next_start]
+                                   and not _SAID_AGAIN.match(scene.text, end, next_start)):
         # 'Rp4,2 juta, lebih besar daripada Rp3,55 juta pada 2022': the period of what it is compared
         # with; '17,9 juta orang, dan anggaran Rp20 triliun berlaku pada 2020': of the next clause's figure
         own = tuple(p for p in own if p.start < next_start)
