@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from prakerja_etl import stopping
 from prakerja_etl.errors import ConfigError, PrakerjaError
 from prakerja_etl.progress import Display, clock
 from prakerja_etl.settings import Settings
@@ -191,7 +192,7 @@ def _fetch(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from prakerja_etl import preflight, stopping, watchdog
+    from prakerja_etl import preflight, watchdog
 
     started = _process_start()
     settings = Settings.load(_RUN_OPTIONS, **{name: getattr(args, name) for name in _RUN_OPTIONS})
@@ -258,7 +259,6 @@ def _check_warehouse_free(settings: Settings) -> None:
 
 def _ingest(args: argparse.Namespace, settings: Settings, server: TemporaryServer | None) -> dict[str, Any]:
     """Run the flow in this process; its failures end as one line (PrakerjaError) or exit 1."""
-    from prakerja_etl import stopping
     from prakerja_etl.flow import ingest  # imported while Prefect's server starts
 
     if not args.verbose:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.figures.lexicon import Subject
 from prakerja_etl.figures.subject import PRAKERJA
-from prakerja_etl.figures.time_cues import CHANGE_OPENER, CHANGE_TO_END
+from prakerja_etl.figures.time_cues import CHANGE_OPENER, CHANGE_TO_END, SAME_AMOUNT
 
 if TYPE_CHECKING:
     from prakerja_etl.figures.extract import Figure
@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 # is tested first.)
 CLAUSE_BREAK = re.compile(r"[,;:\s](?:[-–](?<=\s[-–])(?:(?<!\d\s[-–])\s|\s(?!\d))"
                           r"|(?<=[,;:])(?:(?<=[;:])|(?<!\d,)|(?!\d)))")
-# '… 85 persen atau Rp17 triliun': the same amount said another way.
-_SAME_AMOUNT = re.compile(r"^\W*(?:atau|setara(?:\s+dengan)?|alias)\W*$", re.IGNORECASE)
 COMPARED = "compared-in-sentence"
 CHANGED_FROM = "changed-from-previous"   # the new value of the figure before it
 CHANGED_TO = "changed-to-previous"       # the value the figure before it replaced
@@ -35,7 +33,7 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
     in the sentence or from its words."""
     if subject is not None and subject != PRAKERJA:
         return cls.Decision(None, "subject:" + subject.id, subject.id)
-    if out and out[-1].rule.startswith("exclusion") and _SAME_AMOUNT.match(ctx.left_clause):
+    if out and out[-1].rule.startswith("exclusion") and SAME_AMOUNT.match(ctx.left_clause):
         # '… realisasi 85 persen atau Rp17 triliun': a restated exclusion stays excluded.
         return cls.Decision(None, out[-1].rule)
     changed = next((f for f in reversed(out) if f.unit == ctx.unit), None) \

@@ -10,21 +10,21 @@ from prakerja_etl.figures.time_cues import (
     CUES,
     EACH_BEFORE,
     EACH_LISTED,
+    INTO_VALUE,
     PART_AFTER,
     REVISED_TO,
     WORD,
     change_verb,
     search_in,
 )
+from prakerja_etl.figures.vocab import PEOPLE
 
 if TYPE_CHECKING:
     from prakerja_etl.figures.extract import Figure
 
 
-# 'menjadi Rp18 triliun' after a verb of change named by its root ('menaikkannya menjadi …')
-_INTO_VALUE = re.compile(r"\b(?:men)?jadi\s+(?:(?:sebanyak|sebesar|sekitar)\s+)?(?P<rp>Rp\.?\s?)?\d",
-                         re.IGNORECASE)
-_PEOPLE = re.compile(r"\d[\d.,]*\s*(?:juta|ribu)?\s+(?:orang|peserta|penerima)\b", re.IGNORECASE)
+# a count of people after the revising words ('… agar menjangkau 4,9 juta orang')
+_PEOPLE = re.compile(r"\d[\d.,]*\s*(?:juta|ribu)?\s+" + PEOPLE, re.IGNORECASE)
 
 
 def each_or_stage(f: Figure, text: str, start: int, end: int) -> bool:
@@ -55,5 +55,5 @@ def revised_later(f: Figure, text: str, sentence_start: int, start: int, end: in
 def _changed_into(text: str, end: int) -> list[re.Match[str]]:
     """Each 'menjadi <value>' after `end` that a verb of changing a value (by its root) comes right
     before: 'kemudian menaikkannya menjadi Rp18 triliun'."""
-    return [m for m in _INTO_VALUE.finditer(text, end)
+    return [m for m in INTO_VALUE.finditer(text, end)
             if change_verb(list(WORD.finditer(text, max(end, m.start() - 30), m.start()))[-2:])]

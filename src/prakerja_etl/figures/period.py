@@ -35,9 +35,6 @@ from prakerja_etl.figures.time_cues import (
 from prakerja_etl.figures.waves import WAVES, WaveMention, find_waves, spanned_waves_year, waves_year
 
 _RELATIVE_CLAUSE = re.compile(r"\s+yang\b", re.IGNORECASE)
-# A span of several years in the figure's clause after it ('Rp67 triliun untuk Prakerja selama lima tahun').
-_OVER_YEARS = re.compile(r"[^,;.]{0,40}?\b(?:selama|dalam|sepanjang)\s+(?:\d+|dua|tiga|empat|lima|enam|tujuh|"
-                         r"delapan|sembilan|sepuluh|beberapa)\s+tahun\b", re.IGNORECASE)
 
 
 def _changed_from(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -217,7 +214,7 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
         period = stated
     elif waves:
         period = wave_year
-    elif f.metric in CUES.yearly_plan_metrics and _OVER_YEARS.match(text, end):
+    elif f.metric in CUES.yearly_plan_metrics and CUES.over_years.regex.match(text, end):
         period = None   # '… Rp67 triliun untuk Prakerja selama lima tahun': several years', no one year's
     else:
         period, default = _default(f, scene, when, before), True

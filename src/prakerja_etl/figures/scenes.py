@@ -8,7 +8,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from prakerja_etl.figures.lazy import cached
-from prakerja_etl.figures.time_cues import COMPARED_BEFORE, CUES, FIELDWORK_AT, UP_TO_WORD, last_in, search_in
+from prakerja_etl.figures.time_cues import (
+    COMPARED_BEFORE,
+    CUES,
+    FIELDWORK_AT,
+    SAME_AMOUNT,
+    UP_TO_WORD,
+    last_in,
+    search_in,
+)
 from prakerja_etl.text.periods import DateMention, PeriodMention, find_dates, find_periods, period_for
 from prakerja_etl.text.segment import Sentence
 
@@ -116,7 +124,7 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
         frame = framed[0] if framed else frame
         periods_of[s.start] = frame
         if not closed and (done := CUES.completed.search(s.text)) and \
-                not _AHEAD.search(s.text, max(0, done.start() - 60), done.start()):
+                not CUES.ahead.regex.search(s.text, max(0, done.start() - 60), done.start()):
             closed = (stated[0] if stated and stated[0] else str(when.year))[:4] == str(when.year)
         if stated:
             in_force, running = stated[0], None
@@ -134,12 +142,6 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
     return _with_next_stated(_with_fieldwork(out, sentences)), periods_of
 
 
-# A last wave still to come ('tengah menyiapkan gelombang 22 sebagai gelombang pamungkas tahun ini')
-# closes no year.
-_AHEAD = re.compile(r"\b(?:akan|bakal|segera|menyiapkan|disiapkan|rencananya|direncanakan)\b", re.IGNORECASE)
-# The next figure says the same amount again ('Rp804,2 miliar, atau 18,4% dari pagu tahun ini'): its
-# period is this one's too.
-_SAID_AGAIN = re.compile(r"[^,]*,\s*(?:atau|setara|yakni|yaitu|alias)\b", re.IGNORECASE)
 # A line of a few words that ends no sentence: a heading or a title.
 _HEADING_LINE = re.compile(r"^(?:\S+\s+){0,9}\S*[^\s.!?\"'”:]$")
 
@@ -324,7 +326,7 @@ def stated_period(scene: Scene, start: int, end: int, restated: bool = False,
                                            and _joined(scene.text, p.end, start)))
     if next_start is not None and (CUES.compared_with.search(scene.text, end, next_start)
                                    or "," in scene.text[end:next_start]
-                                   and not _SAID_AGAIN.match(scene.text, end, next_start)):
+                                   and not _said_again(scene.text[end:next_start])):
         # 'Rp4,2 juta, lebih besar daripada Rp3,55 juta pada 2022': the period of what it is compared
         # with; '17,9 juta orang, dan anggaran Rp20 triliun berlaku pada 2020': of the next clause's figure
         own = tuple(p for p in own if p.start < next_start)
@@ -337,3 +339,9 @@ def stated_period(scene: Scene, start: int, end: int, restated: bool = False,
 def _joined(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] joins two parts of a sentence: a comma or a conjunction."""
     return "," in text[start:end] or CUES.coordination.search(text, start, end) is not None
+
+
+def _said_again(gap: str) -> bool:
+    """Whether the next figure, after a comma, says the same amount again ('Rp804,2 miliar, atau 18,4%
+    dari pagu tahun ini'): then the period after it is this figure's too."""
+    return SAME_AMOUNT.match(gap[gap.index(","):]) is not None

@@ -57,6 +57,8 @@ class Cues:
     fieldwork: Prefiltered
     fieldwork_link: Prefiltered
     wave: Prefiltered
+    ahead: Prefiltered
+    over_years: Prefiltered
     plan_metrics: frozenset[str]
     cumulative_plan_metrics: frozenset[str]
     yearly_plan_metrics: frozenset[str]
@@ -100,6 +102,7 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
         _phrases(doc["compared_with"]) + r"\s+(?:(?:pada|tahun|periode)\s+)?$", re.IGNORECASE)
     pattern["described"] = compile_cue(_phrases(doc["described"]) + r"\s+(?:(?:pada|sejak|per|di)\s+)?"
                                        r"(?:(?:awal|akhir|pertengahan)\s+)?$", re.IGNORECASE)
+    pattern["over_years"] = compile_cue(r"[^,;.]{0,40}?" + _phrases(doc["over_years"]), re.IGNORECASE)
     sets = {k: frozenset(v) for k, v in doc.items() if k.endswith(_SETS)}
     # Which field gets a pattern and which a set is decided by the file's keys (a missing or
     # unknown one fails here at run time), so the merged fields are typed loosely.
@@ -155,8 +158,12 @@ PART_THEN = compile_cue(CUES.part.pattern + r"(?:\s+[^\s\d,;.]+){0,3}?\s+(?:(?:p
 
 # a word of revising into right before a value ('kemudian dinaikkan menjadi Rp18 triliun'); `rp` says
 # whether it is an amount
-REVISED_TO = compile_cue(CUES.revised_to.pattern
-                         + r"\s+(?:(?:sebanyak|sebesar|sekitar)\s+)?(?P<rp>Rp\.?\s?)?\d", re.IGNORECASE)
+_VALUE_NEXT = r"\s+(?:(?:sebanyak|sebesar|sekitar)\s+)?(?P<rp>Rp\.?\s?)?\d"
+REVISED_TO = compile_cue(CUES.revised_to.pattern + _VALUE_NEXT, re.IGNORECASE)
+# … or after a verb of change named by its root ('menaikkannya menjadi Rp18 triliun'): 'menjadi' before it
+INTO_VALUE = compile_cue(r"\b" + CUES.change_to.pattern + _VALUE_NEXT, re.IGNORECASE)
+# '… 85 persen atau Rp17 triliun': the same amount said another way.
+SAME_AMOUNT = re.compile(r"^\W*(?:atau|setara(?:\s+dengan)?|alias)\W*$", re.IGNORECASE)
 
 
 # … or a little before it, past the value compared with ('naik dari Rp3,55 juta tahun lalu'): a
