@@ -53,6 +53,19 @@ def test_a_count_since_the_launch_named_with_its_date_has_no_one_year() -> None:
     assert got["400 ribu"][1] == "2020"
 
 
+def test_a_time_clause_of_the_launch_dates_the_plans_told_after_it() -> None:
+    # 'ketika diluncurkan pada …' says when, not since when: the first plan is that year's
+    got = timing("Saat diluncurkan pada Maret 2020, program ini ditujukan bagi pencari kerja. "
+                 "Pemerintah awalnya menganggarkan Rp8 triliun untuk 1,5 juta orang.")
+    assert got["Rp8 triliun"][:2] == ("budget_total", "2020")
+    assert got["1,5 juta"][:2] == ("recipients_target", "2020")
+    # look-alike: 'kini' after it speaks of the article's time
+    got = timing("Ketika pertama kali diluncurkan pada Maret 2020, anggarannya Rp8 triliun. "
+                 "Kini anggarannya tinggal Rp3 triliun.")
+    assert got["Rp8 triliun"][1] == "2020"
+    assert got["Rp3 triliun"][1] == "2023"
+
+
 def test_a_half_or_quarter_without_a_year_is_of_the_year_named_before_it() -> None:
     got = timing("Pagu 2021 Rp20 triliun terbagi atas kuartal III Rp6 triliun dan sisanya kemudian.")
     assert got["Rp6 triliun"][1] == "2021-Q3"
