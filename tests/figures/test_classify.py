@@ -448,6 +448,17 @@ def test_a_monthly_amount_summed_over_its_months_is_the_whole_incentive() -> Non
     assert [f.metric for f in found][2] == "survey_incentive"
 
 
+def test_a_monthly_amount_said_again_as_its_sum_over_the_months_is_the_whole_incentive() -> None:
+    # no word of a total: the sum is known by being the monthly amount times the months stated
+    for text in ("Bantuannya Rp500 ribu per bulan selama enam bulan atau Rp3 juta, di luar biaya kursus "
+                 "Rp1 juta.", "Tiap bulan Rp300 ribu per bulan selama 5 bulan, jadi Rp1,5 juta."):
+        found = figures(text)
+        assert [(f.metric, f.rule) for f in found][1] == ("incentive_total_per_recipient", "monthly-summed")
+    # look-alike: another amount after the months is not their sum
+    found = figures("Insentif Rp500 ribu per bulan selama enam bulan atau Rp2 juta untuk biaya pelatihan.")
+    assert [f.metric for f in found][1] == "training_fee_per_recipient"
+
+
 @pytest.mark.parametrize(("text", "metric"), [
     ("Pelatihan senilai Rp3 juta per orang itu harus relevan.", "training_fee_per_recipient"),
     # look-alike: a package per person, worth so much

@@ -10,6 +10,7 @@ from prakerja_etl.figures import classify as cls
 from prakerja_etl.figures.lexicon import Subject
 from prakerja_etl.figures.subject import PRAKERJA
 from prakerja_etl.figures.time_cues import CHANGE_OPENER, CHANGE_TO_END, SAME_AMOUNT
+from prakerja_etl.text.numbers import parse_number_words
 
 if TYPE_CHECKING:
     from prakerja_etl.figures.extract import Figure
@@ -47,7 +48,7 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
         # 'naik menjadi Rp4,2 juta per peserta dari sebelumnya Rp3,5 juta': the value it replaced.
         return cls.Decision(out[-1].metric, CHANGED_TO)
     if out and out[-1].metric == "incentive_monthly" and ctx.unit == "rupiah" and \
-            cls.LEX.monthly_total.match(ctx.left):
+            _months_summed(out[-1].value, ctx):
         # 'Rp600 ribu per bulan selama empat bulan, atau total Rp2,4 juta': the months summed
         return cls.Decision("incentive_total_per_recipient", MONTHLY_SUMMED)
     decision = cls.classify(ctx)
@@ -58,6 +59,18 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
         # the catalog's make-up shares are of recipients: one of registrants is none of them
         return cls.Decision(None, "exclusion:share-of-registrants")
     return decision
+
+
+def _months_summed(monthly: float, ctx: cls.Context) -> bool:
+    """'Rp600 ribu per bulan selama empat bulan, atau total Rp2,4 juta'; with no word of a total
+    ('… selama empat bulan atau Rp2,4 juta'), only an amount that is the monthly one times the months
+    stated is their sum."""
+    said = cls.LEX.monthly_total.match(ctx.left)
+    if said is None or said.group("months") is None:
+        return said is not None
+    words = said.group("months")
+    months = float(words) if words.isdigit() else parse_number_words(words)
+    return months is not None and months > 1 and abs(ctx.value - monthly * months) < 0.5
 
 
 def _compared(decision: cls.Decision, previous: Figure, ctx: cls.Context) -> bool:

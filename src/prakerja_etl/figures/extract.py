@@ -10,7 +10,14 @@ from dataclasses import dataclass, field, replace
 from prakerja_etl.errors import UnreadableInput
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.figures import context, places
-from prakerja_etl.figures.decide import CHANGED_FROM, CHANGED_TO, CLAUSE_BREAK, COMPARED, decide
+from prakerja_etl.figures.decide import (
+    CHANGED_FROM,
+    CHANGED_TO,
+    CLAUSE_BREAK,
+    COMPARED,
+    MONTHLY_SUMMED,
+    decide,
+)
 from prakerja_etl.figures.find import Candidate, find_figures
 from prakerja_etl.figures.interval import interval
 from prakerja_etl.figures.lazy import cached
@@ -289,7 +296,7 @@ def _package_of_its_parts(figures: list[Figure], sentences: list[Sentence]) -> l
                  if cls.LEX.anaphora.search(n.text[:40])}
     out = []
     for f in figures:
-        if f.metric == "incentive_total_per_recipient" and any(
+        if f.metric == "incentive_total_per_recipient" and f.rule != MONTHLY_SUMMED and any(
                 g.metric == "training_fee_per_recipient" and g.value < f.value and (
                     (g.sentence.start == f.sentence.start and g.start > f.end)
                     or g.sentence.start == following.get(f.sentence.start))

@@ -268,7 +268,7 @@ def _default(f: Figure, scene: Scene, when: ArticleTime, before: str) -> str | N
     first year (it began in April 2020, so a figure in a 2020 article can
     be of no other year unless the text says so) every figure is of that year."""
     first_year = str(when.year) if when.year == WAVES.start_year else None
-    now = CUES.present.search(before) is not None   # 'Kini anggarannya …': the article's time, not the one carried
+    now = CUES.present.search(before) is not None   # 'Kini anggarannya …': the article's time
     if f.metric in CUES.plan_metrics:
         if f.metric in CUES.yearly_plan_metrics and continued(before):
             return scene.next_stated
@@ -277,7 +277,7 @@ def _default(f: Figure, scene: Scene, when: ArticleTime, before: str) -> str | N
         # (a heading above it is its paragraph's first line: 'Anggaran 2024 / Pemerintah menyiapkan …')
         carried = None if now else scene.in_force if f.rule.startswith(HEADING) else scene.same_line_in_force
         if carried and (CUES.whole.search(before) or carried[5:].isdigit()):
-            carried = carried[:4]   # (a plan set in a month is the year's: 'ketika diluncurkan pada April 2020')
+            carried = carried[:4]   # (a plan set in a month is the year's: 'ketika … pada April 2020')
         return scene.next_stated or carried or (str(when.year) if when.year else None)
     # a count or share cannot be of a year not yet begun: 'tahun depan' carried from a plan does not
     # time it
