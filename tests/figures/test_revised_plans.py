@@ -58,3 +58,14 @@ def test_a_plan_the_next_sentence_points_back_to_and_raises_is_superseded() -> N
     got = timing_all("Pagu tahun ini Rp9 triliun. Pagu itu sempat diumumkan awal tahun sebesar Rp9 triliun. "
                      "Namun, pagu tersebut kemudian dibahas lagi oleh DPR.")
     assert [f[2] for f in got] == ["total", "total"]
+
+
+def test_the_people_a_replaced_budget_was_for_were_replaced_with_it() -> None:
+    got = timing("Awalnya program hanya diberi anggaran Rp8 triliun untuk 1,5 juta peserta, lalu "
+                 "dinaikkan menjadi Rp15 triliun setelah wabah meluas.")
+    assert [got[k][2] for k in ("Rp8 triliun", "1,5 juta", "Rp15 triliun")] == \
+        ["superseded", "superseded", "total"]
+    # look-alike: the people the new budget is for are its plan, not the replaced one's
+    got = timing("Awalnya program hanya diberi anggaran Rp8 triliun, lalu dinaikkan menjadi Rp15 "
+                 "triliun untuk 4 juta peserta.")
+    assert [got[k][2] for k in ("Rp8 triliun", "Rp15 triliun", "4 juta")] == ["superseded", "total", "total"]

@@ -58,7 +58,7 @@ def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: Article
         by_default.append(default)
         restated.append(again)
     out = _restated_adopt(out, restated)
-    out = _replaced_in_next_sentence(out, sentences)
+    out = _people_of_replaced_budgets(_replaced_in_next_sentence(out, sentences))
     out = _targets_to_date(out, scenes)
     out = _repeats_adopt_running(out, by_default)
     out = _repeats_of_a_part(out, by_default)
@@ -252,6 +252,17 @@ def _replaced_in_next_sentence(figures: list[Figure], sentences: list[Sentence])
             if changed and any(g.metric == f.metric for g in there):
                 out[i] = timed(f, period=f.period, basis="superseded", as_of=None)
                 break
+    return out
+
+
+def _people_of_replaced_budgets(figures: list[Figure]) -> list[Figure]:
+    """'semula Rp10 triliun untuk 2 juta peserta, kemudian dinaikkan menjadi Rp20 triliun': the
+    people a superseded budget was for (right after it in its sentence) were its plan too."""
+    out = list(figures)
+    for i, (budget, f) in enumerate(zip(figures, figures[1:], strict=False), start=1):
+        if f.rule.endswith(":budget-for") and f.basis == "total" and budget.sentence is f.sentence \
+                and budget.metric == "budget_total" and out[i - 1].basis == "superseded":
+            out[i] = timed(f, period=out[i - 1].period, basis="superseded", as_of=None)
     return out
 
 
