@@ -412,3 +412,22 @@ def test_one_waves_quota_is_of_the_waves_year_not_of_the_month_it_opens() -> Non
     got = timing("Pada Juli, kuota nasional disiapkan 600 ribu peserta.",
                  dated="Selasa, 6 Juli 2021 09:00 WIB")
     assert got["600 ribu"][2] == "total"
+
+
+def test_a_year_that_names_which_wave_it_is_leaves_the_wave_its_quota() -> None:
+    got = timing("Gelombang 21 nanti menjadi gelombang pamungkas tahun ini dengan kuota 500 ribu orang.",
+                 dated="Selasa, 5 Oktober 2021 09:00 WIB")
+    assert got["500 ribu"][:3] == ("recipients_target", "2021", "part")
+    # look-alike: a year of its own after the wave is the quota's frame, the whole year's
+    got = timing("Gelombang 21 ditutup kemarin; sepanjang tahun ini kuotanya 5,6 juta orang.",
+                 dated="Selasa, 5 Oktober 2021 09:00 WIB")
+    assert got["5,6 juta"][:3] == ("recipients_target", "2021", "total")
+
+
+def test_a_last_wave_still_to_open_next_week_closes_no_year() -> None:
+    body = ("Sebanyak 40.000 warga Bali menjadi penerima sepanjang tahun ini. Gelombang 21 yang dibuka pekan "
+            "depan menjadi gelombang terakhir tahun ini.")
+    assert timing(body, dated="Selasa, 5 Oktober 2021 09:00 WIB")["40.000"][2] == "to_date"
+    # look-alike: a last wave that opened last week closes the year
+    body = body.replace("pekan depan", "pekan lalu")
+    assert timing(body, dated="Selasa, 5 Oktober 2021 09:00 WIB")["40.000"][2] == "total"

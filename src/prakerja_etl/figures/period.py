@@ -26,6 +26,7 @@ from prakerja_etl.figures.time_cues import (
     PART_THEN,
     RESTATED,
     UP_TO_WORD,
+    WAVE_THEN,
     WORD,
     change_verb,
     continued,
@@ -116,6 +117,7 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
     plain = scene.having("plain", "range")
     # (a month is finer than a wave: 'gelombang 18 … dibuka akhir Juli dengan kuota 600.000' is the wave's)
     cut = max([p.end for p in plain if p.end <= start and not PART_THEN.search(text, 0, p.start)
+               and not WAVE_THEN.search(text, max(0, p.start - 40), p.start)
                and not (p.period and p.period[5:].isdigit())], default=0)
     region = text[cut:start]
     waves = [w for w in find_waves(text) if w.end <= start or w.start >= end]

@@ -156,6 +156,10 @@ PART_THEN = compile_cue(CUES.part.pattern + r"(?:\s+[^\s\d,;.]+){0,3}?\s+(?:(?:p
                         re.IGNORECASE)
 
 
+# …nor does one that names which wave it is: 'gelombang terakhir tahun ini dengan kuota 500 ribu'.
+WAVE_THEN = compile_cue(CUES.wave.pattern + r"\s+(?:[^\W\d_]+\s+){1,2}?(?:(?:pada|di)\s+)?$", re.IGNORECASE)
+
+
 # a word of revising into right before a value ('kemudian dinaikkan menjadi Rp18 triliun'); `rp` says
 # whether it is an amount
 _VALUE_NEXT = r"\s+(?:(?:sebanyak|sebesar|sekitar)\s+)?(?P<rp>Rp\.?\s?)?\d"
