@@ -183,3 +183,14 @@ def test_a_breakdown_of_a_count_by_year_goes_on_counting_the_same_people() -> No
     # look-alike: a breakdown of something else, named, is not the programme's count
     text = "Sejak 2020, program ini menjangkau 9,6 juta peserta. Rinciannya, 4,8 juta pengangguran pada 2020."
     assert [f.metric for f in figures(text)][1] is None
+
+
+def test_a_plan_called_the_provinces_is_of_the_province_named_before_it() -> None:
+    found = figures("Tahun ini 52.300 warga Gorontalo lolos seleksi, mendekati kuota provinsi yang "
+                    "dipatok 60 ribu orang.")
+    assert [(f.metric, f.province and f.province.name) for f in found][-1] == \
+        ("recipients_target", "Gorontalo")
+    # look-alike: a plan with no word of a province stays the nation's
+    found = figures("Tahun ini 52.300 warga Gorontalo lolos seleksi, sementara kuota nasional dipatok "
+                    "600 ribu orang.")
+    assert [(f.metric, f.province) for f in found][-1] == ("recipients_target", None)

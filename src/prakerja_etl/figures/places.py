@@ -98,6 +98,8 @@ def of(places: SentencePlaces, start: int, end: int, left: str, left_breaks: lis
         # 'X mencatat 900 ribu pendaftar, namun yang lolos hanya 310 ribu', 'Jatim, yang pada 2020
         # di posisi kedua dengan 711,6 ribu', 'Jabar masih terbanyak, sekitar 276 ribu'
         clause = previous or _nearest_province(mentions, 0, start, last=True)
+    if not (before or after or clause or national) and cls.LEX.province_anaphora.search(left):
+        clause = _nearest_province(mentions, 0, start, last=True)   # 'dari target provinsi sebanyak …'
     # nor does the province opening the sentence frame a figure said to be the nation's
     # ('Di Jawa Timur, … 1 juta orang, sedangkan secara nasional 5,9 juta')
     return Place(before, after, clause, None if national else places.topic)
