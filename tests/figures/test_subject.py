@@ -156,3 +156,11 @@ def test_an_umbrella_the_sentence_opens_with_frames_its_figures() -> None:
     # look-alike: the programme named after the opening phrase owns its figure
     text = "Krisis itu mendesak. Dalam program PEN, Kartu Prakerja menerima anggaran Rp20 triliun."
     assert about(text) == [(20e12, "budget_total", None)]
+
+
+def test_a_social_safety_net_is_an_umbrella_not_the_programme() -> None:
+    text = "Paket stimulus itu memuat Rp95 triliun untuk jaring pengaman sosial."
+    assert about(text) == [(95e12, None, "perlindungan sosial")]
+    # look-alike: the programme's share of the safety net, in a clause of its own, is its budget
+    text = "Dari seluruh jaring pengaman sosial, Kartu Prakerja sendiri memperoleh anggaran Rp19 triliun."
+    assert about(text) == [(19e12, "budget_total", None)]
