@@ -466,3 +466,13 @@ def test_a_monthly_amount_said_again_as_its_sum_over_the_months_is_the_whole_inc
 ])
 def test_a_training_worth_an_amount_is_its_fee(text: str, metric: str) -> None:
     assert only(text) == metric
+
+
+def test_the_upper_bound_of_a_spread_is_what_the_lower_is() -> None:
+    found = figures("Harga kelasnya berkisar Rp200 ribu sampai Rp900 ribu per paket.")
+    assert [f.metric for f in found] == [None, None]
+    found = figures("Insentif survei berkisar antara Rp25 ribu dan Rp75 ribu.")
+    assert [f.metric for f in found] == ["survey_incentive", "survey_incentive"]
+    # look-alike: with no word of spread, the second amount is read by its own words
+    found = figures("Harga kelasnya Rp200 ribu, sedangkan bantuan pelatihan Rp900 ribu per peserta.")
+    assert [f.metric for f in found] == [None, "training_fee_per_recipient"]

@@ -37,6 +37,9 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
     if out and out[-1].rule.startswith("exclusion") and SAME_AMOUNT.match(ctx.left_clause):
         # '… realisasi 85 persen atau Rp17 triliun': a restated exclusion stays excluded.
         return cls.Decision(None, out[-1].rule)
+    if out and out[-1].unit == ctx.unit and cls.LEX.range_upper.search(ctx.sentence_before):
+        # 'berkisar Rp150 ribu hingga Rp1 juta': the upper bound is what the lower one is
+        return cls.Decision(out[-1].metric, out[-1].rule)
     changed = next((f for f in reversed(out) if f.unit == ctx.unit), None) \
         if out and cls.LEX.change_to.match(ctx.left) else None
     if changed is not None and changed.metric:

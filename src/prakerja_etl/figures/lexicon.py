@@ -1,8 +1,7 @@
 """The classifier's word knowledge (`schemas/lexicon.yaml`, `schemas/subjects.yaml`), compiled.
 
 Phrases become one alternation per cue group and side, so a figure's neighbourhood is scanned
-once per group; stems are matched on tokens stemmed once each by PySastrawi (cached).
-"""
+once per group; stems are matched on tokens stemmed once each by PySastrawi (cached)."""
 
 from __future__ import annotations
 
@@ -266,6 +265,7 @@ class Lexicon:
     count_classifiers: Prefiltered
     count_exclusions: Cues
     restatement: Prefiltered
+    range_upper: Prefiltered         # search: right before the upper bound of a range of spread
     apposition: Prefiltered          # fullmatch: a clause that only connects to the one before
     copula: Prefiltered
     said_to_be_kind: Prefiltered     # match: a figure's people said to be of one kind
@@ -389,6 +389,7 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
         respectively=_words(data["respectively"]),
         place_words=_words(data["regency_place"]),
         restatement=compile_cue(data["restatement"][0].replace(" ", r"\s+"), re.IGNORECASE),
+        range_upper=compile_cue(data["range_upper"][0], re.IGNORECASE),
         anaphora=compile_cue("|".join(
             a.replace("^ ", r"^\s*").replace(" ", r"\s+") if a.startswith("^") else phrase(a)
             for a in data["anaphora"]), re.IGNORECASE),
