@@ -431,3 +431,31 @@ def test_a_last_wave_still_to_open_next_week_closes_no_year() -> None:
     # look-alike: a last wave that opened last week closes the year
     body = body.replace("pekan depan", "pekan lalu")
     assert timing(body, dated="Selasa, 5 Oktober 2021 09:00 WIB")["40.000"][2] == "total"
+
+
+def test_scheme_calendar_is_cited_and_knows_the_semi_bansos_years() -> None:
+    import yaml
+
+    cal = load_waves()
+    at, scheme = cal.scheme_named("Waktu itu berlaku skema semi-bansos, bukan skema normal.") or (0, None)
+    assert scheme is not None and (scheme.first, scheme.last) == (2020, 2022) and at > 0
+    rows = yaml.safe_load(WAVES_PATH.read_text(encoding="utf-8"))["schemes"]
+    assert all(row.get("source") for row in rows)
+
+
+def test_a_figure_of_a_scheme_over_before_the_article_has_the_schemes_years() -> None:
+    got = timing("Di era skema semi bansos, saldo pelatihan cuma Rp1 juta. Uang sakunya pun Rp600 ribu "
+                 "per bulan.", dated="Senin, 4 Maret 2024 09:00 WIB")
+    assert got["Rp1 juta"][:2] == ("training_fee_per_recipient", None)
+    assert got["Rp600 ribu"][:2] == ("incentive_monthly", None)
+    # look-alikes: the current scheme's amount is the article year's, as is one in an article
+    # written while the scheme ran, and one whose sentence only names the scheme after it
+    got = timing("Di era skema semi bansos, saldo pelatihan cuma Rp1 juta. Dengan skema normal, saldo "
+                 "pelatihan kini Rp3,5 juta.", dated="Senin, 4 Maret 2024 09:00 WIB")
+    assert got["Rp3,5 juta"][:2] == ("training_fee_per_recipient", "2024")
+    got = timing("Di era skema semi bansos, saldo pelatihan cuma Rp1 juta.",
+                 dated="Senin, 7 Maret 2022 09:00 WIB")
+    assert got["Rp1 juta"][1] == "2022"
+    got = timing("Anggarannya dipangkas menjadi Rp5 triliun karena skema semi bansos berakhir.",
+                 dated="Senin, 4 Maret 2024 09:00 WIB")
+    assert got["Rp5 triliun"][1] == "2024"

@@ -147,7 +147,7 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
                                                  or EACH_BEFORE.search(text, max(0, start - 20), start))):
         if one_wave and wave_year and stated and stated[5:].isdigit() and stated.startswith(wave_year):
             stated = wave_year   # one wave's figure is of the wave's year, not of the month it opened in
-        period = stated or wave_year or _default(f, scene, when, region)
+        period = stated or wave_year or _default(f, scene, when, region, start)
         return timed(f, period=period, basis="part", as_of=None), False
     if not plan:
         running = _running(f, scene, start, end, has_stated, stated, waves, when, recent)
@@ -175,7 +175,7 @@ def _replaced(f: Figure, scene: Scene, when: ArticleTime, start: int, end: int, 
             parts.revised_later(f, text, scene.offset, start, end) or \
             plan and search_in(CUES.first_plan, text, text[max(0, start - 40):start]):
         # a replaced plan was the plan of the same year as its replacement
-        period = own_period or (_default(f, scene, when, region) if plan else None)
+        period = own_period or (_default(f, scene, when, region, start) if plan else None)
         return timed(f, period=period, basis="superseded", as_of=None)
     plain = scene.having("plain", "range")
     # 'naik dari Rp X menjadi Rp Y': X was replaced, unless its own words date it ('dari 5 juta
@@ -219,7 +219,7 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
     elif f.metric in CUES.yearly_plan_metrics and CUES.over_years.regex.match(text, end):
         period = None   # '… Rp67 triliun untuk Prakerja selama lima tahun': several years', no one year's
     else:
-        period, default = _default(f, scene, when, before), True
+        period, default = _default(f, scene, when, before, start), True
         if period is None and scene.running and f.metric in CUES.running_metrics:
             year = int(scene.running[:4])
             return timed(f, period=None if WAVES.start_year < year else str(year), basis="to_date",
@@ -263,7 +263,7 @@ def _recent(scene: Scene, stated: str | None, when: ArticleTime) -> int | None:
     return WAVES.recent(int(year[:4]) if year else None, when.year)
 
 
-def _default(f: Figure, scene: Scene, when: ArticleTime, before: str) -> str | None:
+def _default(f: Figure, scene: Scene, when: ArticleTime, before: str, start: int) -> str | None:
     """No period in the sentence: plans and prices hold for the article's year, or the period of
     their paragraph (its year for a plan called the whole: 'anggaran total'); other figures take the
     fieldwork of the survey whose results they report, else the period in force; in the programme's
@@ -271,6 +271,10 @@ def _default(f: Figure, scene: Scene, when: ArticleTime, before: str) -> str | N
     be of no other year unless the text says so) every figure is of that year."""
     first_year = str(when.year) if when.year == WAVES.start_year else None
     now = CUES.present.search(before) is not None   # 'Kini anggarannya …': the article's time
+    if scene.past_scheme and scene.scheme_at < start and not now and not scene.next_stated:
+        # 'Pada skema semi bansos, biaya pelatihan hanya Rp1 juta' (in 2023): the scheme's years
+        first, last = scene.past_scheme.first, scene.past_scheme.last
+        return scene.survey or (str(first) if first == last else None)
     if f.metric in CUES.plan_metrics:
         if f.metric in CUES.yearly_plan_metrics and continued(before):
             return scene.next_stated

@@ -17,6 +17,7 @@ from prakerja_etl.figures.time_cues import (
     last_in,
     search_in,
 )
+from prakerja_etl.figures.waves import WAVES, Scheme
 from prakerja_etl.text.periods import DateMention, PeriodMention, find_dates, find_periods, period_for
 from prakerja_etl.text.segment import Sentence
 
@@ -50,6 +51,8 @@ class Scene:
     survey: str | None = None       # the fieldwork period of the survey whose results it reports
     running: str | None = None      # as_of of a count since the start in force before it
     year_closed: bool = False       # the article reports its own year's programme finished
+    past_scheme: Scheme | None = None   # a scheme over before the article's year, named on its line…
+    scheme_at: int = 0                  # …where in `text` (0: in a sentence before it)
     # own() and having() by their roles: each figure of the sentence asks the same few
     _by_roles: dict[tuple[str, ...], tuple[PeriodMention, ...]] = field(default_factory=dict, init=False,
                                                                        repr=False, compare=False)
@@ -99,6 +102,7 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
     closed = False
     fieldwork_in_force = False
     heading: str | None = None   # the period a heading line names, for the paragraph under it
+    scheme: tuple[int, Scheme | None] = (-1, None)   # the past scheme framing a line since it was named
     for s in sentences:
         if heading is not None and previous is not None and s.line_no != previous.line_no:
             line_force = (s.line_no, heading)   # 'Pagu tahun 2024 / Pemerintah menyiapkan …'
@@ -110,10 +114,16 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
         prefix = previous.text + " " if points_back and previous else ""
         text = prefix + s.text
         periods = _shifted_years(text, find_periods(text, when.year, month), in_force)
+        named_at = 0
+        if WAVES.schemes and (named := WAVES.scheme_named(s.text)):
+            at, one = named
+            scheme = (s.line_no, one if one.last and when.year and one.last < when.year else None)
+            named_at = len(prefix) + at
         scene = Scene(text=text, offset=len(prefix), periods=periods,
                        roles=tuple(_role(text, p) for p in periods) if periods else (), year=when.year,
                        in_force=in_force, running=running,
-                       same_line_in_force=line_force[1] if line_force[0] == s.line_no else None)
+                       same_line_in_force=line_force[1] if line_force[0] == s.line_no else None,
+                       past_scheme=scheme[1] if scheme[0] == s.line_no else None, scheme_at=named_at)
         out[s.start] = scene
         # (a period of the value a figure is compared with frames no later sentence)
         stated = [p.period for p in scene.own("plain", "range") if not _compared(text, p)] if periods else []
@@ -127,6 +137,7 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
                 not CUES.ahead.regex.search(s.text, max(0, done.start() - 60), done.start()):
             closed = (stated[0] if stated and stated[0] else str(when.year))[:4] == str(when.year)
         if stated:
+            scheme = scheme if stated[0] is None else (-1, None)   # (a span of years keeps it)
             in_force, running = stated[0], None
             line_force = (s.line_no, stated[0])
             heading = stated[0] if _HEADING_LINE.match(s.text) else None

@@ -19,14 +19,30 @@ WAVES_PATH = REFERENCE_DIR / "waves.yaml"
 
 
 @dataclass(frozen=True)
+class Scheme:
+    """One of the programme's schemes: the words that name it and the years it ran in."""
+
+    names: re.Pattern[str]
+    first: int
+    last: int | None                # None while it runs
+
+
+@dataclass(frozen=True)
 class WaveCalendar:
-    """Wave number → the year it ran in; the programme's first month."""
+    """Wave number → the year it ran in; the programme's first month; its schemes."""
 
     years: dict[int, int]
     start: str                      # 'YYYY-MM' of wave 1
     last: int                       # the last wave it knows
     months: dict[int, str]          # the last month a row of that wave alone gives it, 'YYYY-MM'
     year_ends: frozenset[int]       # the last wave it knows of each year before its last row's year
+    schemes: tuple[Scheme, ...] = ()
+
+    def scheme_named(self, text: str) -> tuple[int, Scheme] | None:
+        """The scheme the text names first, and where ('skema normal, bukan lagi semi bansos' is the
+        normal one)."""
+        found = [(m.start(), s) for s in self.schemes if (m := s.names.search(text))]
+        return min(found, key=lambda hit: hit[0]) if found else None
 
     @property
     def start_year(self) -> int:
@@ -58,8 +74,11 @@ def load_waves(path: Path = WAVES_PATH) -> WaveCalendar:
     last = max(years)
     # (the last row's year may not be over: a later wave of it may not be in the calendar yet)
     ends = {year: n for n, year in sorted(years.items()) if year < years[last]}
+    schemes = tuple(Scheme(re.compile(r"\b(?:" + "|".join(n.replace(" ", r"\s+") for n in row["names"])
+                                      + r")\b", re.IGNORECASE), row["from"], row["to"])
+                    for row in doc.get("schemes", ()))
     return WaveCalendar(years=years, start=str(doc["programme_start"]), last=last, months=months,
-                        year_ends=frozenset(ends.values()))
+                        year_ends=frozenset(ends.values()), schemes=schemes)
 
 
 WAVES = load_waves()
