@@ -4,7 +4,7 @@ that must resolve and a look-alike that must not."""
 
 from __future__ import annotations
 
-from timed import timing
+from timed import timing, timing_all
 
 from prakerja_etl.sources.articles import extract_article
 
@@ -426,10 +426,10 @@ def test_a_revision_that_restates_the_people_supersedes_the_first_plans_people()
     assert [got[k][::2] for k in ("Rp6 triliun", "1,5 juta", "Rp8 triliun", "2 juta")] == [
         ("budget_total", "superseded"), ("recipients_target", "superseded"),
         ("budget_total", "total"), ("recipients_target", "total")]
-    # look-alike: a revision of the amount alone leaves the people as they were
-    got = timing("Kementerian semula menyediakan Rp6 triliun bagi 1,5 juta peserta, lalu meningkatkannya "
-                 "menjadi Rp8 triliun.")
-    assert got["1,5 juta"][::2] == ("recipients_target", "total")
+    # look-alike: people named only with the new amount are the revision's, the first plan had none
+    got = timing("Kementerian semula menyediakan Rp6 triliun, lalu meningkatkannya menjadi Rp8 triliun "
+                 "bagi 2 juta orang.")
+    assert got["2 juta"][::2] == ("recipients_target", "total")
 
 
 def test_when_a_plan_was_drawn_up_is_not_the_year_it_is_for() -> None:
@@ -473,3 +473,13 @@ def test_a_first_value_revised_into_one_named_before_it_is_superseded() -> None:
     # look-alike: an earlier value that was not revised
     got = timing("Pagu 2021: Rp9 triliun (pada 2020 Rp6 triliun, kemudian tidak berubah)")
     assert got["Rp6 triliun"][2] == "total"
+
+
+def test_the_year_before_a_word_of_changing_into_is_the_old_values() -> None:
+    # …and the new value stays the quantity that changed, though a target of the same value is named
+    found = timing_all("Target tahun ini 900 ribu orang. Peserta program merosot dari 5 juta pada 2021 "
+                       "menjadi sekitar 900 ribu orang tahun ini.")
+    assert [f[:2] for f in found[1:]] == [("recipients_total", "2021"), ("recipients_total", "2023")]
+    # look-alike: with no period after the new value, the one before it is the sentence's
+    got = timing("Pada 2021 peserta program naik menjadi 5 juta orang.")
+    assert got["5 juta"][:2] == ("recipients_total", "2021")

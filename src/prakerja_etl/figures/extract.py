@@ -310,7 +310,8 @@ def _one_value_one_quantity(figures: list[Figure]) -> list[Figure]:
     """The same value stated twice in one article is one quantity. A figure nothing decided takes
     the metric the article gives that value elsewhere (a large number, or one whose noun points
     back: 'delapan mitra tersebut'); a figure a generic cue decided takes the more specific one
-    (`same_value_prefers`) unless its own clause says the count was reached."""
+    (`same_value_prefers`) unless its own clause says the count was reached or it is what a count
+    changed into ('dari 6 juta pada 2021 menjadi sejuta orang')."""
     stated: dict[tuple[str, float], list[Figure]] = {}
     for f in figures:
         if f.metric:
@@ -329,7 +330,7 @@ def _one_value_one_quantity(figures: list[Figure]) -> list[Figure]:
             best = value.best
             f = replace(f, metric=best.metric, province=f.province or best.province,
                         rule="same-value:" + best.rule)
-        elif value and f.metric in prefers and f.metric not in value.reached:
+        elif value and f.metric in prefers and f.rule != CHANGED_FROM and f.metric not in value.reached:
             specific = value.first.get(prefers[f.metric])
             if specific is not None:
                 f = replace(f, metric=specific.metric, rule="same-value:" + specific.rule)

@@ -348,8 +348,10 @@ def stated_period(scene: Scene, start: int, end: int, restated: bool = False,
 
 
 def _joined(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] joins two parts of a sentence: a comma or a conjunction."""
-    return "," in text[start:end] or CUES.coordination.search(text, start, end) is not None
+    """Whether text[start:end] joins two parts of a sentence: a comma, a conjunction, or a word of
+    changing into ('dari 6 juta pada 2021 menjadi sejuta orang tahun ini': 2021 is the old value's)."""
+    return "," in text[start:end] or CUES.coordination.search(text, start, end) is not None \
+        or CUES.change_to.search(text, start, end) is not None
 
 
 def _said_again(gap: str) -> bool:
