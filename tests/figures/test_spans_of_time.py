@@ -120,3 +120,11 @@ def test_a_period_past_the_next_clauses_figure_is_that_figures() -> None:
     assert got["18 ribu"][1] == "2020"
     got = timing("Serapan hingga akhir Juni baru Rp800 miliar, atau 18 persen dari pagu tahun ini.")
     assert got["Rp800 miliar"][1] == "2023"
+
+
+def test_a_year_of_another_figure_before_a_count_since_the_start_does_not_date_it() -> None:
+    got = timing("Tahun lalu pesertanya 4 juta orang, sejak awal sudah 19 juta orang.")
+    assert got["19 juta"] == ("recipients_total", None, "to_date", "2023-03-08")
+    # look-alike: a year framing the count itself is when it stood
+    got = timing("Pada akhir tahun lalu, peserta sejak awal sudah 19 juta orang.")
+    assert got["19 juta"] == ("recipients_total", None, "to_date", "2022-12")

@@ -150,7 +150,8 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
         period = stated or wave_year or _default(f, scene, when, region, start)
         return timed(f, period=period, basis="part", as_of=None), False
     if not plan:
-        running = _running(f, scene, start, end, has_stated, stated, waves, when, recent)
+        running = _running(f, scene, (start, end, prev_end + scene.offset), has_stated, stated, waves, when,
+                           recent)
         if running:
             return running, False
     return _resolve_stated(f, scene, when, start, end, before, has_stated, stated, waves, wave_year)
@@ -293,11 +294,12 @@ def _default(f: Figure, scene: Scene, when: ArticleTime, before: str, start: int
     return scene.next_stated or scene.survey or in_force or first_year
 
 
-def _running(f: Figure, scene: Scene, start: int, end: int, has_stated: bool, stated: str | None,
+def _running(f: Figure, scene: Scene, span: tuple[int, int, int], has_stated: bool, stated: str | None,
              waves: list[WaveMention], when: ArticleTime, recent: int | None) -> Figure | None:
     """A running total: counted since a start ('sejak 2020'), so far ('hingga kini'), up to a
-    date ('hingga akhir Juni 2023'), or now ('saat ini ada')."""
-    text = scene.text
+    date ('hingga akhir Juni 2023'), or now ('saat ini ada'); `span` is where the figure starts and
+    ends and where the one before it in the sentence ends."""
+    text, (start, end, prev_end) = scene.text, span
     before = text[:start]
     after = text[end:_clause_end(text, end)]
     since = last_in(CUES.since, before, text) or search_in(CUES.since, text, after)
@@ -315,8 +317,10 @@ def _running(f: Figure, scene: Scene, start: int, end: int, has_stated: bool, st
         if stated and has_stated and int(stated[:4]) < start_year:
             return None  # 'beredar sejak November 2021 … 5,9 juta pada 2020': not this count's start
         if stated and has_stated and not as_of_mention and when.year and int(stated[:4]) < when.year and \
-                (len(stated) == 4 or stated[5:].isdigit()):
+                (len(stated) == 4 or stated[5:].isdigit()) and \
+                any(p.period == stated and p.end > prev_end for p in scene.having("plain")):
             # 'Pada akhir 2022, penerima sejak 2020 menembus 16,4 juta', in a 2023 article: it stood then
+            # (not when the year was another figure's: 'tahun lalu 6 juta orang, sejak awal 20 juta')
             as_of = stated if len(stated) == 7 else f"{stated}-12"
             as_of_year = int(stated[:4])
         period = None if as_of_year is None or start_year < as_of_year else str(as_of_year)
