@@ -128,3 +128,12 @@ def test_a_year_of_another_figure_before_a_count_since_the_start_does_not_date_i
     # look-alike: a year framing the count itself is when it stood
     got = timing("Pada akhir tahun lalu, peserta sejak awal sudah 19 juta orang.")
     assert got["19 juta"] == ("recipients_total", None, "to_date", "2022-12")
+
+
+def test_a_plan_said_before_it_to_be_of_several_years_has_no_one_year() -> None:
+    for text in ("Bila semua pagu empat tahun itu ditotal, jumlahnya Rp60 triliun.",
+                 "Anggaran tiga tahun program ini berjumlah Rp50 triliun."):
+        assert timing(text)["Rp60 triliun" if "60" in text else "Rp50 triliun"][:2] == ("budget_total", None)
+    # look-alike: this year's budget set beside the first year's is this year's
+    got = timing("Pagu tahun ini Rp5 triliun, seperempat anggaran tahun pertamanya.")
+    assert got["Rp5 triliun"][:2] == ("budget_total", "2023")

@@ -217,7 +217,8 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
         period = stated
     elif waves:
         period = wave_year
-    elif f.metric in CUES.yearly_plan_metrics and CUES.over_years.regex.match(text, end):
+    elif f.metric in CUES.yearly_plan_metrics and (CUES.over_years.regex.match(text, end)
+                                                   or search_in(CUES.over_years, text, before)):
         period = None   # '… Rp67 triliun untuk Prakerja selama lima tahun': several years', no one year's
     else:
         period, default = _default(f, scene, when, before, start), True
