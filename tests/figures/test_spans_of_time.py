@@ -137,3 +137,17 @@ def test_a_plan_said_before_it_to_be_of_several_years_has_no_one_year() -> None:
     # look-alike: this year's budget set beside the first year's is this year's
     got = timing("Pagu tahun ini Rp5 triliun, seperempat anggaran tahun pertamanya.")
     assert got["Rp5 triliun"][:2] == ("budget_total", "2023")
+
+
+def test_a_count_reported_as_a_claim_keeps_the_period_carried_to_it() -> None:
+    body = ("Sebuah unggahan memuat jumlah penerima Kartu Prakerja per provinsi sepanjang 2021. Dalam "
+            "unggahan itu, Banten disebut memiliki 600 ribu penerima. Faktanya, penerima di Banten pada "
+            "2021 hanya 250 ribu orang.")
+    got = timing(body, dated="Selasa, 23 Agustus 2022 09:00 WIB")
+    assert got["600 ribu"][:2] == ("province_recipients", "2021")
+    # look-alike: a count the article itself carries over, against its own count of that year, is of
+    # some other time
+    body = ("Penerima Kartu Prakerja sepanjang 2021 dirinci per provinsi. Banten memiliki 600 ribu "
+            "penerima. Penerima di Banten pada 2021 tercatat 250 ribu orang.")
+    got = timing(body, dated="Selasa, 23 Agustus 2022 09:00 WIB")
+    assert got["600 ribu"][:2] == ("province_recipients", None)

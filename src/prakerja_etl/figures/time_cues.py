@@ -59,6 +59,7 @@ class Cues:
     wave: Prefiltered
     ahead: Prefiltered
     over_years: Prefiltered
+    claimed: Prefiltered
     plan_metrics: frozenset[str]
     cumulative_plan_metrics: frozenset[str]
     yearly_plan_metrics: frozenset[str]

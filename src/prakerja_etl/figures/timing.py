@@ -74,14 +74,16 @@ def _carried_contradicting(figures: list[Figure], scenes: dict[int, Scene]) -> l
     """An article does not contradict itself unawares: a count whose period only carried over from
     the sentences before it ('Tahun 2021 … 5,9 juta orang. Program ini kemudian berlanjut. Jumlah
     penerimanya turun menjadi 2,9 juta') and whose interval cannot hold with a total of the same
-    quantity the article times in its own sentence is of some other time: its period is NULL."""
+    quantity the article times in its own sentence is of some other time: its period is NULL (not
+    a count reported as someone's claim, which a fact-check sets beside the true one)."""
     def key(f: Figure) -> tuple[str | None, str | None, str | None]:
         return f.metric, f.period, f.province.name if f.province else None
 
     def carried(f: Figure) -> bool:
         scene = scenes[f.sentence.start]
         return f.period in (scene.in_force, scene.next_stated) and \
-            not any(p.start >= scene.offset for p in scene.periods)
+            not any(p.start >= scene.offset for p in scene.periods) and \
+            not CUES.claimed.search(f.sentence.text)
 
     # (counts of people: a fact-check's share or amount stands beside the true one on purpose)
     totals = [i for i, f in enumerate(figures)
