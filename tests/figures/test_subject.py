@@ -164,3 +164,12 @@ def test_a_social_safety_net_is_an_umbrella_not_the_programme() -> None:
     # look-alike: the programme's share of the safety net, in a clause of its own, is its budget
     text = "Dari seluruh jaring pengaman sosial, Kartu Prakerja sendiri memperoleh anggaran Rp19 triliun."
     assert about(text) == [(19e12, "budget_total", None)]
+
+
+def test_the_workers_another_programme_pays_keep_its_subject() -> None:
+    text = "Pemerintah menyalurkan BSU kepada 7 juta pekerja. Tiap pekerja mendapat Rp300 ribu per bulan."
+    assert about(text) == [(7e6, None, "BSU"), (3e5, None, "BSU")]
+    # look-alike: the programme's own participants named next are its own
+    text = "Pemerintah menyalurkan BSU kepada 7 juta pekerja. Tiap peserta Prakerja mendapat Rp600 ribu " \
+        "per bulan."
+    assert about(text)[1] == (6e5, "incentive_monthly", None)
