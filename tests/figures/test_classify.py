@@ -476,3 +476,11 @@ def test_the_upper_bound_of_a_spread_is_what_the_lower_is() -> None:
     # look-alike: with no word of spread, the second amount is read by its own words
     found = figures("Harga kelasnya Rp200 ribu, sedangkan bantuan pelatihan Rp900 ribu per peserta.")
     assert [f.metric for f in found] == [None, "training_fee_per_recipient"]
+
+
+def test_places_where_a_service_stands_are_no_coverage() -> None:
+    found = figures("Pemprov membuka posko pendampingan di 18 kabupaten/kota agar warga mudah mendaftar.")
+    assert [(f.metric, f.rule) for f in found] == [(None, "exclusion:service-sites")]
+    # look-alike: where the participants are is the coverage
+    found = figures("Peserta program ini tersebar di 18 kabupaten/kota.")
+    assert [f.metric for f in found] == ["regencies_covered"]
