@@ -151,3 +151,12 @@ def test_a_count_reported_as_a_claim_keeps_the_period_carried_to_it() -> None:
             "penerima. Penerima di Banten pada 2021 tercatat 250 ribu orang.")
     got = timing(body, dated="Selasa, 23 Agustus 2022 09:00 WIB")
     assert got["600 ribu"][:2] == ("province_recipients", None)
+
+
+def test_the_year_of_a_part_added_into_a_total_is_not_the_totals() -> None:
+    got = timing("Bila ditambah dengan peserta tahun lalu, jumlah peserta sejak awal program kini 12 juta "
+                 "orang.")
+    assert got["12 juta"] == ("recipients_total", None, "to_date", "2023-03-08")
+    # look-alike: the year of the running total itself is when it stood
+    got = timing("Pada akhir tahun lalu, jumlah peserta sejak awal program mencapai 12 juta orang.")
+    assert got["12 juta"] == ("recipients_total", None, "to_date", "2022-12")
