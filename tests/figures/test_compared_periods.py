@@ -32,3 +32,12 @@ def test_a_period_after_the_figure_compared_with_is_that_figures() -> None:
     # look-alike: two figures joined without a comparison share the period named after both
     got = timing("Biaya pelatihan per peserta Rp1 juta dan insentif Rp600 ribu sebulan di tahun 2020.")
     assert (got["Rp1 juta"][1], got["Rp600 ribu"][1]) == ("2020", "2020")
+
+
+def test_the_year_a_value_before_is_compared_with_does_not_time_a_later_clause() -> None:
+    got = timing("Untuk tahun depan, pagu diusulkan Rp9 triliun, turun dibanding tahun ini, dengan sasaran "
+                 "2,1 juta peserta.")
+    assert got["2,1 juta"][:2] == ("recipients_target", "2024")
+    # look-alike: the value right after the year compared with is that year's
+    got = timing("Pagu tahun depan Rp9 triliun, turun dibanding tahun ini yang mencapai Rp12 triliun.")
+    assert got["Rp12 triliun"][:2] == ("budget_total", "2023")

@@ -165,6 +165,11 @@ def _compared(text: str, p: PeriodMention) -> bool:
     return cue is not None and _DIGIT.search(text, 0, at + cue.start()) is not None
 
 
+def _compared_before(text: str, p: PeriodMention, start: int) -> bool:
+    """Whether `p` dates a value compared with, in a clause before the figure at `start`."""
+    return p.end <= start and "," in text[p.end:start] and _compared(text, p)
+
+
 def _is_fieldwork(scene: Scene) -> bool:
     """Whether the first period the sentence states is a survey's fieldwork ('Survei dilakukan pada
     5-30 Mei')."""
@@ -332,6 +337,10 @@ def stated_period(scene: Scene, start: int, end: int, restated: bool = False,
     # a period after the figure that it is compared with ('…, naik dibanding 2022') is not its own
     own = tuple(p for p in scene.own("plain", "range") if not (restated and p.start >= end) and not (
         p.start >= end and CUES.compared_with.search(scene.text, max(end, p.start - 40), p.start)))
+    if len(own) > 1 and any(_compared_before(scene.text, p, start) for p in own):
+        # 'Untuk 2022, … Rp11 triliun, turun dibanding tahun ini, dengan sasaran 2,9 juta': the year a
+        # value before it is compared with, in a clause of its own, is not its period
+        own = tuple(p for p in own if not _compared_before(scene.text, p, start))
     if prev_end is not None and any(p.start >= end for p in own):
         own = tuple(p for p in own if not (prev_end <= p.start and p.end <= start
                                            and _joined(scene.text, p.end, start)))
