@@ -484,3 +484,12 @@ def test_places_where_a_service_stands_are_no_coverage() -> None:
     # look-alike: where the participants are is the coverage
     found = figures("Peserta program ini tersebar di 18 kabupaten/kota.")
     assert [f.metric for f in found] == ["regencies_covered"]
+
+
+def test_a_count_said_to_be_reached_keeps_its_metric_beside_a_target_of_the_same_value() -> None:
+    found = figures("Pada semester I, program ini menjangkau 1,8 juta orang. Target tahun ini juga 1,8 juta "
+                    "orang.")
+    assert [f.metric for f in found] == ["recipients_total", "recipients_target"]
+    # look-alike: a count nothing says was reached is the target of the same value
+    found = figures("Pada semester I, jumlahnya 1,8 juta orang. Target tahun ini juga 1,8 juta orang.")
+    assert [f.metric for f in found] == ["recipients_target", "recipients_target"]
