@@ -493,3 +493,12 @@ def test_a_count_said_to_be_reached_keeps_its_metric_beside_a_target_of_the_same
     # look-alike: a count nothing says was reached is the target of the same value
     found = figures("Pada semester I, jumlahnya 1,8 juta orang. Target tahun ini juga 1,8 juta orang.")
     assert [f.metric for f in found] == ["recipients_target", "recipients_target"]
+
+
+def test_a_colon_after_an_amount_opens_its_parts() -> None:
+    found = figures("Ia sendiri menerima total Rp4,2 juta: saldo pelatihan Rp3,5 juta dan insentif "
+                    "Rp600 ribu.")
+    assert [f.metric for f in found][0] == "benefit_per_recipient"
+    # look-alike: a label right after the amount, with no colon, is the amount's
+    found = figures("Tiap peserta mendapat Rp3,5 juta saldo pelatihan.")
+    assert [f.metric for f in found] == ["training_fee_per_recipient"]

@@ -41,3 +41,12 @@ def test_the_year_a_value_before_is_compared_with_does_not_time_a_later_clause()
     # look-alike: the value right after the year compared with is that year's
     got = timing("Pagu tahun depan Rp9 triliun, turun dibanding tahun ini yang mencapai Rp12 triliun.")
     assert got["Rp12 triliun"][:2] == ("budget_total", "2023")
+
+
+def test_the_year_of_what_a_figure_is_said_to_exceed_is_not_its_own() -> None:
+    got = timing("Kuota 9 juta yang diklaim itu bahkan melebihi jumlah penerima pada 2021 yang sekitar 5,9 "
+                 "juta orang.")
+    assert got["9 juta"][1] == "2023"
+    # look-alike: a year right after the figure, with nothing compared, is its own
+    got = timing("Kuota 9 juta berlaku pada 2021.")
+    assert got["9 juta"][1] == "2021"

@@ -69,3 +69,14 @@ def test_the_people_a_replaced_budget_was_for_were_replaced_with_it() -> None:
     got = timing("Awalnya program hanya diberi anggaran Rp8 triliun, lalu dinaikkan menjadi Rp15 "
                  "triliun untuk 4 juta peserta.")
     assert [got[k][2] for k in ("Rp8 triliun", "Rp15 triliun", "4 juta")] == ["superseded", "total", "total"]
+
+
+def test_a_plan_said_first_earlier_in_its_clause_and_changed_next_is_superseded() -> None:
+    got = timing("Kuota tahun ini semula ditetapkan 2 juta orang dengan anggaran Rp8 triliun. Pemerintah "
+                 "kemudian menaikkan anggaran menjadi Rp12 triliun sehingga kuota bertambah menjadi 3 juta.")
+    assert [got[k][2] for k in ("2 juta", "Rp8 triliun", "Rp12 triliun")] == \
+        ["superseded", "superseded", "total"]
+    # look-alike: the new value in the same clause ('sebelum dinaikkan menjadi') was not said first
+    got = timing("Untuk 2022, pagu semula Rp8 triliun sebelum dinaikkan menjadi Rp12 triliun. Pagu 2023 "
+                 "lalu turun menjadi Rp4 triliun.")
+    assert got["Rp12 triliun"][1:3] == ("2022", "total")

@@ -459,3 +459,12 @@ def test_a_figure_of_a_scheme_over_before_the_article_has_the_schemes_years() ->
     got = timing("Anggarannya dipangkas menjadi Rp5 triliun karena skema semi bansos berakhir.",
                  dated="Senin, 4 Maret 2024 09:00 WIB")
     assert got["Rp5 triliun"][1] == "2024"
+
+
+def test_waves_past_another_figure_are_that_figures() -> None:
+    got = timing("Kuota 9 juta yang diklaim itu melebihi penerima yang hampir 6 juta orang dari gelombang 1 "
+                 "sampai 11.", dated="Kamis, 13 Juni 2024 09:00 WIB")
+    assert got["9 juta"][1] == "2024" and got["6 juta"][1] == "2020"
+    # look-alike: waves right after the figure are its own
+    got = timing("Kuota 9 juta berlaku untuk gelombang 1 sampai 11.", dated="Kamis, 13 Juni 2024 09:00 WIB")
+    assert got["9 juta"][1] == "2020"

@@ -170,6 +170,8 @@ def _rupiah(ctx: Context) -> Decision:
     # 'Rp3,55 juta, termasuk insentif Rp600 ribu per bulan': what the amount includes labels a part
     inclusion = LEX.inclusion.search(ctx.right)
     right = ctx.right[:inclusion.start()] if inclusion else ctx.right
+    if right.lstrip().startswith(":"):
+        right = ""   # … and so does a colon after it ('total Rp3,55 juta: saldo pelatihan Rp1 juta, …')
     found = _candidates(LEX.rupiah, ctx.left_clause, right) or \
         _candidates(LEX.rupiah, ctx.sentence_before, "")
     if not found:

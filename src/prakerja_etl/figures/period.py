@@ -36,6 +36,7 @@ from prakerja_etl.figures.time_cues import (
 from prakerja_etl.figures.waves import WAVES, WaveMention, find_waves, spanned_waves_year, waves_year
 
 _RELATIVE_CLAUSE = re.compile(r"\s+yang\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 
 
 def _changed_from(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -120,7 +121,10 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
                and not WAVE_THEN.search(text, max(0, p.start - 40), p.start)
                and not (p.period and p.period[5:].isdigit())], default=0)
     region = text[cut:start]
-    waves = [w for w in find_waves(text) if w.end <= start or w.start >= end]
+    # (not waves past another figure after it: 'kuota 10 juta … melampaui … hampir 6 juta orang dari
+    # gelombang 1 sampai 11' — they are that figure's)
+    waves = [w for w in find_waves(text)
+             if w.end <= start or w.start >= end and not _DIGIT.search(text, end, w.start)]
     recent = _recent(scene, stated, when) if waves else None   # (it dates only waves)
     wave_year = waves_year(waves, recent)
     plan = f.metric in CUES.plan_metrics

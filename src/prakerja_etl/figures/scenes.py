@@ -336,7 +336,7 @@ def stated_period(scene: Scene, start: int, end: int, restated: bool = False,
         return False, None   # most sentences name no period
     # a period after the figure that it is compared with ('…, naik dibanding 2022') is not its own
     own = tuple(p for p in scene.own("plain", "range") if not (restated and p.start >= end) and not (
-        p.start >= end and CUES.compared_with.search(scene.text, max(end, p.start - 40), p.start)))
+        p.start >= end and COMPARED_BEFORE.search(scene.text, max(end, p.start - 60), p.start)))
     if len(own) > 1 and any(_compared_before(scene.text, p, start) for p in own):
         # 'Untuk 2022, … Rp11 triliun, turun dibanding tahun ini, dengan sasaran 2,9 juta': the year a
         # value before it is compared with, in a clause of its own, is not its period

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from prakerja_etl.figures.classify import LEX
+from prakerja_etl.figures.decide import CLAUSE_BREAK
 from prakerja_etl.figures.extract import Figure, table_header
 from prakerja_etl.figures.period import resolve, timed
 from prakerja_etl.figures.places import listed_before
@@ -242,7 +243,8 @@ def _replaced_in_next_sentence(figures: list[Figure], sentences: list[Sentence])
             following = {a.start: sentences[n + 1:n + 3] for n, a in enumerate(sentences)}
         later = following.get(f.sentence.start, [])
         head = f.sentence.text[:f.start - f.sentence.start]
-        said_first = bool(ORIGINALLY.search(head) or ORIGINALLY_NEAR.search(head[-40:]))
+        said_first = bool(ORIGINALLY.search(head) or ORIGINALLY_NEAR.search(head[-40:])) or \
+            _first_in_clause(CLAUSE_BREAK.split(head)[-1])
         # the sentence after it, or (for a value said to be the first) the one after that:
         # 'semula hanya Rp10 triliun. Pandemi mengubah hitungan itu. Pemerintah kemudian menaikkan …'
         for nxt in later[:2 if said_first else 1]:
@@ -266,6 +268,14 @@ def _people_of_replaced_budgets(figures: list[Figure]) -> list[Figure]:
                 and budget.metric == "budget_total" and out[i - 1].basis == "superseded":
             out[i] = timed(f, period=out[i - 1].period, basis="superseded", as_of=None)
     return out
+
+
+def _first_in_clause(clause: str) -> bool:
+    """'semula dipatok 2,9 juta orang dengan anggaran Rp11 triliun': a word of 'at first' earlier in
+    the figure's clause, and no word of changing into after it ('semula Rp10 triliun sebelum
+    dinaikkan menjadi Rp20 triliun': the new value was not said first)."""
+    first = CUES.superseded_first.search(clause)
+    return first is not None and CUES.change_to.search(clause, first.end()) is None
 
 
 def _changes_to(before: str) -> bool:
