@@ -211,3 +211,20 @@ def test_a_clause_pointing_back_ranks_what_the_sentence_before_counted() -> None
     text = ("Pengangguran di Gorontalo ada 9 ribu orang. Jumlah itu kalah dari Banten di posisi teratas "
             "dan Bali di urutan kedua.")
     assert rankings(text) == []
+
+
+def test_a_province_pointed_back_to_is_followed_by_the_next_ones() -> None:
+    text = ("Bali menjadi penyumbang peserta terbanyak tahun lalu. Provinsi tersebut disusul NTB dan NTT.")
+    assert rankings(text) == [("Bali", "most", 1), ("Nusa Tenggara Barat", "most", 2),
+                              ("Nusa Tenggara Timur", "most", 3)]
+    # look-alike: a following sentence with no word of following ranks nothing more
+    text = "Bali menjadi penyumbang peserta terbanyak tahun lalu. Provinsi tersebut dekat dengan NTB."
+    assert rankings(text) == [("Bali", "most", 1)]
+
+
+def test_a_ranking_with_no_noun_of_its_own_ranks_what_the_sentence_before_spoke_of() -> None:
+    text = "Peserta dari Riau mencapai 90 ribu orang. Posisi teratas tetap ditempati Jambi, disusul Aceh."
+    assert rankings(text) == [("Jambi", "most", 1), ("Aceh", "most", 2)]
+    # look-alike: after a sentence about registrants it ranks registrants, no province ranking
+    text = "Pendaftar dari Riau mencapai 90 ribu orang. Posisi teratas tetap ditempati Jambi, disusul Aceh."
+    assert rankings(text) == []

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 import yaml
 
@@ -26,9 +27,7 @@ from prakerja_etl.text.segment import Sentence
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, list[str]]:
-    text = (REFERENCE_DIR / "rankings.yaml").read_text(encoding="utf-8")
-    words: dict[str, list[str]] = yaml.safe_load(text)
-    return words
+    return cast(dict[str, list[str]], yaml.safe_load((REFERENCE_DIR / "rankings.yaml").read_text("utf-8")))
 
 
 def _alt(*keys: str) -> str:
@@ -212,7 +211,7 @@ def _clause_rankings(sentence: Sentence, lo: int, hi: int, mentions: list[Provin
         direction = "most" if _MOST.fullmatch(cue.group(0)) else "least"
     elif state.direction and (_POSITION.search(text, lo) or _NEXT_POSITION.search(text, lo)):
         direction = state.direction  # 'Posisi kedua ditempati …' continues the article's ranking
-    elif continuing and _FOLLOWED_BY.match(text, lo + len(text[lo:]) - len(text[lo:].lstrip())):
+    elif continuing and _FOLLOWED_BY.match(text, _opening(text, lo)):
         kept = _ahead_of_behind(text, mentions)
         return _ranked(kept, state.direction or "most", state.last_rank + 1, sentence, state)
     elif continuing and mentions and (follows := _FOLLOWS.match(text, mentions[0].end)):
@@ -241,6 +240,12 @@ def _clause_rankings(sentence: Sentence, lo: int, hi: int, mentions: list[Provin
             return []  # 'Sulsel masuk sepuluh besar provinsi …': one of the top ten, rank unknown
         return _ranked((after or before)[: size or None], direction, 1, sentence, state)
     return _subject_rankings(text, lo, cue, _POSITION.search(text, lo), mentions, direction, sentence, state)
+
+
+def _opening(text: str, lo: int) -> int:
+    """Where a clause's words start, past a subject pointing back ('Provinsi itu disusul Jatim …')."""
+    back = _POINTING_BACK.match(text, lo)
+    return len(text) - len(text[back.end() if back else lo:].lstrip())
 
 
 def _subject_rankings(text: str, lo: int, cue: re.Match[str] | None, position: re.Match[str] | None,
@@ -293,8 +298,8 @@ def _own_rank(text: str, mention: ProvinceMention) -> int | None:
 
 def _about_recipients(text: str, lo: int, cue: re.Match[str], continuing: bool, previous: str = "") -> bool:
     """The direction word ranks recipients: the topic noun nearest before it (else just after
-    it, else, in a clause pointing back, the last of the sentence before) is a recipients noun,
-    and what is ranked is not a regency or city."""
+    it, else the last of the sentence before) is a recipients noun, and what is ranked is not a
+    regency or city."""
     before = [m for m in _CLASS.finditer(text, max(lo, cue.start() - 80), cue.start())]
     if before and before[-1].group("sub"):
         return False  # 'kabupaten/kota dengan penerima terbanyak'
@@ -302,7 +307,7 @@ def _about_recipients(text: str, lo: int, cue: re.Match[str], continuing: bool, 
         return False  # 'penerima terbanyak di Jatim berasal dari Kota Surabaya'
     topics = list(_TOPIC.finditer(text, max(lo, cue.start() - 80), cue.start()))
     topic = topics[-1] if topics else _TOPIC.search(text, cue.end(), min(len(text), cue.end() + 40))
-    if topic is None and _POINTING_BACK.match(text, lo):
+    if topic is None:   # (a clause naming none speaks of the last one of the sentence before)
         topic = next(reversed(list(_TOPIC.finditer(previous))), None)
     if topic:
         return topic.group("rec") is not None
@@ -372,11 +377,10 @@ def _ahead_of_behind(text: str, mentions: list[ProvinceMention]) -> list[Provinc
 
 
 def _unique(mentions: list[ProvinceMention]) -> list[ProvinceMention]:
-    out: list[ProvinceMention] = []
+    first: dict[str, ProvinceMention] = {}
     for m in mentions:
-        if all(o.province != m.province for o in out):
-            out.append(m)
-    return out
+        first.setdefault(m.province.code, m)
+    return list(first.values())
 
 
 def _ranked(mentions: list[ProvinceMention], direction: str, first: int, sentence: Sentence,
@@ -390,11 +394,7 @@ def _ranked(mentions: list[ProvinceMention], direction: str, first: int, sentenc
 
 
 def _dedupe(rankings: list[Ranking]) -> list[Ranking]:
-    seen: set[tuple[str, str, int]] = set()
-    out: list[Ranking] = []
+    first: dict[tuple[str, str, int], Ranking] = {}
     for r in rankings:
-        key = (r.province.province.code, r.direction, r.rank)
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
-    return out
+        first.setdefault((r.province.province.code, r.direction, r.rank), r)
+    return list(first.values())
