@@ -187,7 +187,7 @@ def test_the_size_of_a_ranked_group_said_with_a_position_word_or_besar() -> None
     # paraphrase: the provinces before 'N posisi teratas' / 'N besar' fill the N ranks
     text = "Riau, Jambi, dan Bengkulu mengisi tiga posisi teratas untuk jumlah peserta pelatihan."
     assert rankings(text) == [("Riau", "most", 1), ("Jambi", "most", 2), ("Bengkulu", "most", 3)]
-    text = "Aceh dan Sumbar masuk dua besar provinsi penerima terbanyak tahun ini."
+    text = "Aceh dan Sumbar berturut-turut mengisi dua besar provinsi penerima terbanyak tahun ini."
     assert rankings(text) == [("Aceh", "most", 1), ("Sumatera Barat", "most", 2)]
     # look-alike: one province in a top ten has no known rank
     assert rankings("Jambi juga masuk sepuluh besar penerima terbanyak.") == []
@@ -228,3 +228,11 @@ def test_a_ranking_with_no_noun_of_its_own_ranks_what_the_sentence_before_spoke_
     # look-alike: after a sentence about registrants it ranks registrants, no province ranking
     text = "Pendaftar dari Riau mencapai 90 ribu orang. Posisi teratas tetap ditempati Jambi, disusul Aceh."
     assert rankings(text) == []
+
+
+def test_provinces_said_to_be_among_a_ranked_group_have_no_order() -> None:
+    text = "Riau bersama Jambi dan Aceh masuk tiga provinsi dengan penerima terbanyak tahun ini."
+    assert rankings(text) == []
+    # look-alike: the group's members listed after it, in order, are ranked
+    text = "Tiga provinsi dengan penerima terbanyak tahun ini adalah Riau, Jambi, dan Aceh."
+    assert rankings(text) == [("Riau", "most", 1), ("Jambi", "most", 2), ("Aceh", "most", 3)]

@@ -65,7 +65,7 @@ _FOLLOWS = re.compile(r"\s*(?:" + _alt("follows") + r")(?!\w)", re.IGNORECASE)
 # 'Di Jabar, yang menjadi provinsi dengan penerima terbanyak, …': the province is the subject.
 _RELATIVE = re.compile(r"\s*,\s*yang\b", re.IGNORECASE)
 _SCOPE_BEFORE = _led(r"(?<!\w)(?P<p>" + _alt("scope_before") + r")(?:(?<=-)|\s+)")
-_BEHIND = _whole("behind")
+_BEHIND, _MEMBER_OF = _whole("behind"), _whole("member_of")
 _POINTING_BACK = re.compile(r"\W*(?:" + _alt("pointing_back") + r")(?!\w)", re.IGNORECASE)
 # 'Jabar di posisi teratas': a direction word right after a province gives it the first rank
 _OWN_TOP = re.compile(r"\s*\(?(?:(?:berada\s+)?di\s+)?(?:(?:" + _alt("position") + r")\s+)?(?:" + _alt("most")
@@ -102,10 +102,9 @@ _MAY_CONTINUE = re.compile(_CUE.pattern + "|" + _whole("position", "followed_by"
 
 
 def _hints(*keys: str) -> Callable[[str], bool]:
-    """A test for the longest word of each phrase: ASCII text that has none of them in its lowered
-    form matches none of the phrases (cheap substring tests before an ignore-case regex, which tries
-    every phrase at each position). It is written out as one expression: a third cheaper than
-    any(map(...)) over the words."""
+    """A test for the longest word of each phrase: ASCII text with none of them, lowered, matches no
+    phrase (cheap substring tests before an ignore-case regex, which tries every phrase at each
+    position), written out as one expression: a third cheaper than any(map(...)) over the words."""
     words = {max(p.lower().split(), key=len) for k in keys for p in _words()[k]}
     any_word = presence_test([(frozenset([w]),) for w in sorted(words)])
     test: Callable[[str], bool] = eval(f"lambda t: {any_word}")   # built only from repr() of the words
@@ -236,7 +235,8 @@ def _clause_rankings(sentence: Sentence, lo: int, hi: int, mentions: list[Provin
         state.direction, state.last_rank = direction, 0
         after = _unique([m for m in mentions if m.start >= intro.end()])
         before = _unique([m for m in mentions if m.end <= intro.start()])
-        if not after and size and len(before) < size:
+        if not after and size and (len(before) < size or _MEMBER_OF.search(text, before[-1].end,
+                                                                           intro.start())):
             return []  # 'Sulsel masuk sepuluh besar provinsi …': one of the top ten, rank unknown
         return _ranked((after or before)[: size or None], direction, 1, sentence, state)
     return _subject_rankings(text, lo, cue, _POSITION.search(text, lo), mentions, direction, sentence, state)
