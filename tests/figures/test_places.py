@@ -194,3 +194,11 @@ def test_a_plan_called_the_provinces_is_of_the_province_named_before_it() -> Non
     found = figures("Tahun ini 52.300 warga Gorontalo lolos seleksi, sementara kuota nasional dipatok "
                     "600 ribu orang.")
     assert [(f.metric, f.province) for f in found][-1] == ("recipients_target", None)
+
+
+def test_a_province_opening_the_sentence_before_an_apposition_is_its_subject() -> None:
+    found = figures("Riau, daerah asal kedua peserta itu, mencatat sekitar 95 ribu penerima.")
+    assert [(f.metric, f.province and f.province.name) for f in found] == [("province_recipients", "Riau")]
+    # look-alike: a province inside the sentence's first clause is no subject of the next
+    found = figures("Selain Riau, daerah lain juga ramai, dan secara nasional penerima mencapai 5 juta orang.")
+    assert [(f.metric, f.province) for f in found] == [("recipients_total", None)]

@@ -15,6 +15,7 @@ _DIGIT = re.compile(r"\d")
 _CLAUSE_COMMA = re.compile(r",(?=\s)")   # not the decimal comma of '1,3 juta'
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:dan|serta)?\s*")   # 'Jawa Barat, Banten dan Bali'
 _WHOLE_OF_PART = re.compile(r"\s*(?:\w+\s+)?dari\s+(?:total\s+|seluruh\s+|sebanyak\s+)?$", re.IGNORECASE)
+_SET_OFF = re.compile(r",\s+(?:[^\W\d_]+\s+){0,7}[^\W\d_]+,\s")   # words between commas, no figure
 _LABEL_SEPARATOR = re.compile(r"\s*(?:\(\w+\)\s*)?[:=|–—-]\s*")   # 'Jawa Barat (Jabar): '
 _DATELINE = re.compile(
     r"^\W*(?:[\w.]+(?:\s[A-Z][\w.]*)?\s*,\s*)?[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s*(?:\([A-Za-z]+\)\s*)?[-–]\s"
@@ -123,6 +124,8 @@ def _topic_province(text: str, mentions: list[ProvinceMention], opening: int) ->
     first = mentions[0]
     if cls.LEX.topic_opening.match(text[opening:first.start]) and cls.LEX.topic_close.match(text, first.end):
         return first.province
+    if len(mentions) == 1 and not text[opening:first.start].strip() and _SET_OFF.match(text, first.end):
+        return first.province   # 'Jawa Barat, provinsi tempat Rina tinggal, menjadi …': its subject
     comma = _CLAUSE_COMMA.search(text) if cls.LEX.partitive.match(text[opening:]) else None
     if comma and _DIGIT.search(text, 0, comma.start()) and \
             [m for m in mentions if m.start < comma.start()] == [first]:
