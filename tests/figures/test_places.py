@@ -200,5 +200,6 @@ def test_a_province_opening_the_sentence_before_an_apposition_is_its_subject() -
     found = figures("Riau, daerah asal kedua peserta itu, mencatat sekitar 95 ribu penerima.")
     assert [(f.metric, f.province and f.province.name) for f in found] == [("province_recipients", "Riau")]
     # look-alike: a province inside the sentence's first clause is no subject of the next
-    found = figures("Selain Riau, daerah lain juga ramai, dan secara nasional penerima mencapai 5 juta orang.")
+    found = figures("Selain Riau, daerah lain juga ramai, dan secara nasional penerima mencapai 5 juta "
+                    "orang.")
     assert [(f.metric, f.province) for f in found] == [("recipients_total", None)]
