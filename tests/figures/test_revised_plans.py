@@ -80,3 +80,12 @@ def test_a_plan_said_first_earlier_in_its_clause_and_changed_next_is_superseded(
     got = timing("Untuk 2022, pagu semula Rp8 triliun sebelum dinaikkan menjadi Rp12 triliun. Pagu 2023 "
                  "lalu turun menjadi Rp4 triliun.")
     assert got["Rp12 triliun"][1:3] == ("2022", "total")
+
+
+def test_a_first_target_revised_in_its_relative_clause_is_superseded() -> None:
+    got = timing("Capaian itu melampaui target awal 3 juta, yang pada pertengahan tahun direvisi menjadi "
+                 "4 juta.")
+    assert got["3 juta"][:3] == ("recipients_target", "2023", "superseded")
+    # look-alike: a first target nothing says was revised stands
+    got = timing("Capaian itu melampaui target awal 3 juta yang ditetapkan pemerintah.")
+    assert got["3 juta"][2] == "total"

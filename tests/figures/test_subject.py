@@ -173,3 +173,11 @@ def test_the_workers_another_programme_pays_keep_its_subject() -> None:
     text = "Pemerintah menyalurkan BSU kepada 7 juta pekerja. Tiap peserta Prakerja mendapat Rp600 ribu " \
         "per bulan."
     assert about(text)[1] == (6e5, "incentive_monthly", None)
+
+
+def test_what_another_programmes_amount_changed_into_is_still_that_programmes() -> None:
+    text = "Anggaran PEN semula Rp600 triliun, kemudian dinaikkan menjadi Rp700 triliun."
+    assert about(text) == [(600e12, None, "PEN"), (700e12, None, "PEN")]
+    # look-alike: the programme's own amount changed stays its budget
+    text = "Anggaran Prakerja semula Rp10 triliun, kemudian dinaikkan menjadi Rp20 triliun."
+    assert [m for _, m, _ in about(text)] == ["budget_total", "budget_total"]

@@ -42,6 +42,9 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
         return cls.Decision(out[-1].metric, out[-1].rule)
     changed = next((f for f in reversed(out) if f.unit == ctx.unit), None) \
         if out and cls.LEX.change_to.match(ctx.left) else None
+    if changed is not None and changed.subject:
+        # 'anggaran PEN semula Rp699 triliun, kemudian dinaikkan menjadi Rp744 triliun': the same one's
+        return cls.Decision(None, "subject:" + changed.subject, changed.subject)
     if changed is not None and changed.metric:
         # 'menyasar 2 juta peserta, lalu menjadi 3 juta peserta': the new value of the same quantity
         # (of the sentence's last figure of its unit: 'kuota 2,9 juta dengan anggaran Rp11 triliun,

@@ -91,8 +91,9 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
                                   re.IGNORECASE)
     pattern["among_after"] = compile_cue(r"^\s*(?:\w+\s+)?" + _phrases(doc["among_after"]), re.IGNORECASE)
     pattern["per_unit_after"] = compile_cue(r"^\W*" + _phrases(doc["per_unit_after"]), re.IGNORECASE)
-    pattern["superseded_after"] = compile_cue(r"^[^.;]{0,40}?" + _phrases(doc["superseded_after"]),
-                                             re.IGNORECASE)
+    # (past a relative clause of its own: 'target awal 2,9 juta, yang pada pertengahan tahun direvisi …')
+    pattern["superseded_after"] = compile_cue(
+        r"^(?:\s*,\s*yang\b)?[^.;]{0,40}?" + _phrases(doc["superseded_after"]), re.IGNORECASE)
     pattern["first_plan"] = compile_cue(
         _phrases(doc["first_plan"]) + r"\s+(?:(?:sebesar|sebanyak|sekitar)\s+)?$", re.IGNORECASE)
     pattern["change_from"] = compile_cue(_phrases(doc["change_from"]) + r"\s+$", re.IGNORECASE)
