@@ -502,3 +502,13 @@ def test_a_colon_after_an_amount_opens_its_parts() -> None:
     # look-alike: a label right after the amount, with no colon, is the amount's
     found = figures("Tiap peserta mendapat Rp3,5 juta saldo pelatihan.")
     assert [f.metric for f in found] == ["training_fee_per_recipient"]
+
+
+def test_the_number_of_recipients_is_a_count_beside_a_target_of_the_same_value() -> None:
+    found = figures("Target tahun ini 1,3 juta peserta. Tahun lalu, jumlah penerima lebih dari 1,3 juta "
+                    "orang.")
+    assert [f.metric for f in found] == ["recipients_target", "recipients_total"]
+    # look-alike: a number of participants decided for this year is the plan
+    found = figures("Target tahun ini 1,3 juta peserta. Tahun ini diputuskan jumlah pesertanya 1,3 juta "
+                    "orang.")
+    assert [f.metric for f in found] == ["recipients_target", "recipients_target"]
