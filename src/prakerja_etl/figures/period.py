@@ -276,7 +276,7 @@ def _default(f: Figure, scene: Scene, when: ArticleTime, before: str, start: int
     first year (it began in April 2020, so a figure in a 2020 article can
     be of no other year unless the text says so) every figure is of that year."""
     first_year = str(when.year) if when.year == WAVES.start_year else None
-    now = CUES.present.search(before) is not None   # 'Kini anggarannya …': the article's time
+    now = search_in(CUES.present, scene.text, before) is not None   # 'Kini anggarannya …': the article's time
     if scene.past_scheme and scene.scheme_at < start and not now and not scene.next_stated:
         # 'Pada skema semi bansos, biaya pelatihan hanya Rp1 juta' (in 2023): the scheme's years
         first, last = scene.past_scheme.first, scene.past_scheme.last

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from prakerja_etl.figures.prefilter import compile_cue
+from prakerja_etl.figures.prefilter import Prefiltered, compile_cue
 from prakerja_etl.figures.time_cues import CUES, SINCE_END
 from prakerja_etl.reference_data import REFERENCE_DIR
 from prakerja_etl.text.numbers import parse_roman
@@ -22,7 +22,7 @@ WAVES_PATH = REFERENCE_DIR / "waves.yaml"
 class Scheme:
     """One of the programme's schemes: the words that name it and the years it ran in."""
 
-    names: re.Pattern[str]
+    names: Prefiltered
     first: int
     last: int | None                # None while it runs
 
@@ -74,8 +74,8 @@ def load_waves(path: Path = WAVES_PATH) -> WaveCalendar:
     last = max(years)
     # (the last row's year may not be over: a later wave of it may not be in the calendar yet)
     ends = {year: n for n, year in sorted(years.items()) if year < years[last]}
-    schemes = tuple(Scheme(re.compile(r"\b(?:" + "|".join(n.replace(" ", r"\s+") for n in row["names"])
-                                      + r")\b", re.IGNORECASE), row["from"], row["to"])
+    schemes = tuple(Scheme(compile_cue(r"\b(?:" + "|".join(n.replace(" ", r"\s+") for n in row["names"])
+                                       + r")\b", re.IGNORECASE), row["from"], row["to"])
                     for row in doc.get("schemes", ()))
     return WaveCalendar(years=years, start=str(doc["programme_start"]), last=last, months=months,
                         year_ends=frozenset(ends.values()), schemes=schemes)
