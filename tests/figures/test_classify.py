@@ -512,3 +512,32 @@ def test_the_number_of_recipients_is_a_count_beside_a_target_of_the_same_value()
     found = figures("Target tahun ini 1,3 juta peserta. Tahun ini diputuskan jumlah pesertanya 1,3 juta "
                     "orang.")
     assert [f.metric for f in found] == ["recipients_target", "recipients_target"]
+
+
+def test_an_amount_said_again_as_the_sum_of_the_amounts_before_it_is_their_sum() -> None:
+    found = figures("Yang cair tunai hanya insentif Rp500 ribu dan insentif survei Rp150 ribu, atau "
+                    "Rp650 ribu per orang.")
+    assert [(f.metric, f.rule) for f in found][2] == (None, "exclusion:sum-of-parts")
+    found = figures("Rinciannya biaya pelatihan Rp3 juta, insentif Rp500 ribu dan insentif survei "
+                    "Rp150 ribu, atau Rp3,65 juta.")
+    assert [(f.metric, f.rule) for f in found][3] == ("benefit_per_recipient", "sum-of-parts")
+    # look-alike: an amount that is not their sum is read by its own words
+    found = figures("Insentif Rp500 ribu dan insentif survei Rp150 ribu, atau Rp900 ribu per orang.")
+    assert [f.rule for f in found][2] != "exclusion:sum-of-parts"
+
+
+def test_the_incentive_after_training_is_labelled_right_before_its_amount() -> None:
+    found = figures("Peserta hanya menerima insentif pasca pelatihan Rp500 ribu dan insentif survei "
+                    "Rp150 ribu.")
+    assert [f.metric for f in found] == ["incentive_total_per_recipient", "survey_incentive"]
+    # look-alike: an amount with no label of its own takes the survey label after it
+    found = figures("Peserta hanya menerima Rp150 ribu insentif survei.")
+    assert [f.metric for f in found] == ["survey_incentive"]
+
+
+def test_the_capital_of_a_province_is_a_city() -> None:
+    found = figures("Pada 2021, peserta asal ibu kota provinsi itu mencapai 30 ribu orang.")
+    assert [(f.metric, f.rule) for f in found] == [(None, "exclusion:regency")]
+    # look-alike: the province itself is the province
+    found = figures("Pada 2021, peserta asal provinsi itu mencapai 300 ribu orang.")
+    assert [f.metric for f in found] != [None]

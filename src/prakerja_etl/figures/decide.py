@@ -57,6 +57,9 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
             _months_summed(out[-1].value, ctx):
         # 'Rp600 ribu per bulan selama empat bulan, atau total Rp2,4 juta': the months summed
         return cls.Decision("incentive_total_per_recipient", MONTHLY_SUMMED)
+    summed = _parts_summed(out, ctx)
+    if summed is not None:
+        return summed
     decision = cls.classify(ctx)
     if out and out[-1].metric and out[-1].unit == ctx.unit and _compared(decision, out[-1], ctx):
         # '85 ribu orang, turun dibanding 2020 yang 101 ribu': the same quantity at another time
@@ -65,6 +68,24 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
         # the catalog's make-up shares are of recipients: one of registrants is none of them
         return cls.Decision(None, "exclusion:share-of-registrants")
     return decision
+
+
+def _parts_summed(out: list[Figure], ctx: cls.Context) -> cls.Decision | None:
+    """'insentif Rp600 ribu dan insentif survei Rp100 ribu, atau Rp700 ribu per orang': an amount said
+    again as the sum of the amounts right before it is their sum: the package when a training fee
+    is among them, else no quantity of the catalog (the cash part)."""
+    if ctx.unit != "rupiah" or len(out) < 2 or not SAME_AMOUNT.match(ctx.left):
+        return None
+    parts: list[Figure] = []
+    for f in reversed(out):
+        if f.unit != ctx.unit or not f.metric:
+            break
+        parts.append(f)
+        if len(parts) > 1 and abs(sum(p.value for p in parts) - ctx.value) < 0.5:
+            whole = any(p.metric == "training_fee_per_recipient" for p in parts)
+            return cls.Decision("benefit_per_recipient", "sum-of-parts") if whole else \
+                cls.Decision(None, "exclusion:sum-of-parts")
+    return None
 
 
 def _months_summed(monthly: float, ctx: cls.Context) -> bool:
