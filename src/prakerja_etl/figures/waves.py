@@ -20,9 +20,8 @@ WAVES_PATH = REFERENCE_DIR / "waves.yaml"
 
 @dataclass(frozen=True)
 class Scheme:
-    """One of the programme's schemes: the words that name it and the years it ran in."""
+    """One of the programme's schemes: the years it ran in."""
 
-    names: Prefiltered
     first: int
     last: int | None                # None while it runs
 
@@ -37,12 +36,13 @@ class WaveCalendar:
     months: dict[int, str]          # the last month a row of that wave alone gives it, 'YYYY-MM'
     year_ends: frozenset[int]       # the last wave it knows of each year before its last row's year
     schemes: tuple[Scheme, ...] = ()
+    scheme_names: Prefiltered | None = None   # every scheme's names, one group each (s0, s1 …)
 
     def scheme_named(self, text: str) -> tuple[int, Scheme] | None:
         """The scheme the text names first, and where ('skema normal, bukan lagi semi bansos' is the
         normal one)."""
-        found = [(m.start(), s) for s in self.schemes if (m := s.names.search(text))]
-        return min(found, key=lambda hit: hit[0]) if found else None
+        hit = self.scheme_names.search(text) if self.scheme_names else None
+        return (hit.start(), self.schemes[int(hit.lastgroup[1:])]) if hit and hit.lastgroup else None
 
     @property
     def start_year(self) -> int:
@@ -74,11 +74,13 @@ def load_waves(path: Path = WAVES_PATH) -> WaveCalendar:
     last = max(years)
     # (the last row's year may not be over: a later wave of it may not be in the calendar yet)
     ends = {year: n for n, year in sorted(years.items()) if year < years[last]}
-    schemes = tuple(Scheme(compile_cue(r"\b(?:" + "|".join(n.replace(" ", r"\s+") for n in row["names"])
-                                       + r")\b", re.IGNORECASE), row["from"], row["to"])
-                    for row in doc.get("schemes", ()))
+    rows = doc.get("schemes", [])
+    names = "|".join(f"(?P<s{i}>" + "|".join(n.replace(" ", r"\s+") for n in row["names"]) + ")"
+                     for i, row in enumerate(rows))
     return WaveCalendar(years=years, start=str(doc["programme_start"]), last=last, months=months,
-                        year_ends=frozenset(ends.values()), schemes=schemes)
+                        year_ends=frozenset(ends.values()),
+                        schemes=tuple(Scheme(row["from"], row["to"]) for row in rows),
+                        scheme_names=compile_cue(rf"\b(?:{names})\b", re.IGNORECASE) if rows else None)
 
 
 WAVES = load_waves()
