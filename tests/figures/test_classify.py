@@ -541,3 +541,12 @@ def test_the_capital_of_a_province_is_a_city() -> None:
     # look-alike: the province itself is the province
     found = figures("Pada 2021, peserta asal provinsi itu mencapai 300 ribu orang.")
     assert [f.metric for f in found] != [None]
+
+
+def test_regencies_named_bare_at_the_regency_level_or_next_in_a_list_are_regencies() -> None:
+    found = figures("Di tingkat kabupaten/kota, Sleman menyumbang 21.000 penerima, disusul Bantul sekitar "
+                    "15 ribu orang.")
+    assert [f.rule for f in found] == ["exclusion:regency", "exclusion:regency"]
+    # look-alike: provinces next in a list are provinces
+    found = figures("Jawa Barat menyumbang 800 ribu penerima, disusul Jawa Timur sekitar 700 ribu orang.")
+    assert [f.metric for f in found] == ["province_recipients", "province_recipients"]
