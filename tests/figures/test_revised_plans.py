@@ -60,22 +60,27 @@ def test_a_plan_the_next_sentence_points_back_to_and_raises_is_superseded() -> N
     assert [f[2] for f in got] == ["total", "total"]
 
 
+def bases(text: str, *amounts: str) -> list[str]:
+    """The basis of each of these figures of the text, in order."""
+    got = timing(text)
+    return [got[k][2] for k in amounts]
+
+
 def test_the_people_a_replaced_budget_was_for_were_replaced_with_it() -> None:
-    got = timing("Awalnya program hanya diberi anggaran Rp8 triliun untuk 1,5 juta peserta, lalu "
-                 "dinaikkan menjadi Rp15 triliun setelah wabah meluas.")
-    assert [got[k][2] for k in ("Rp8 triliun", "1,5 juta", "Rp15 triliun")] == \
-        ["superseded", "superseded", "total"]
+    assert bases("Awalnya program hanya diberi anggaran Rp8 triliun untuk 1,5 juta peserta, lalu "
+                 "dinaikkan menjadi Rp15 triliun setelah wabah meluas.",
+                 "Rp8 triliun", "1,5 juta", "Rp15 triliun") == ["superseded", "superseded", "total"]
     # look-alike: the people the new budget is for are its plan, not the replaced one's
-    got = timing("Awalnya program hanya diberi anggaran Rp8 triliun, lalu dinaikkan menjadi Rp15 "
-                 "triliun untuk 4 juta peserta.")
-    assert [got[k][2] for k in ("Rp8 triliun", "Rp15 triliun", "4 juta")] == ["superseded", "total", "total"]
+    assert bases("Awalnya program hanya diberi anggaran Rp8 triliun, lalu dinaikkan menjadi Rp15 "
+                 "triliun untuk 4 juta peserta.",
+                 "Rp8 triliun", "Rp15 triliun", "4 juta") == ["superseded", "total", "total"]
 
 
 def test_a_plan_said_first_earlier_in_its_clause_and_changed_next_is_superseded() -> None:
-    got = timing("Kuota tahun ini semula ditetapkan 2 juta orang dengan anggaran Rp8 triliun. Pemerintah "
-                 "kemudian menaikkan anggaran menjadi Rp12 triliun sehingga kuota bertambah menjadi 3 juta.")
-    assert [got[k][2] for k in ("2 juta", "Rp8 triliun", "Rp12 triliun")] == \
-        ["superseded", "superseded", "total"]
+    assert bases("Kuota tahun ini semula ditetapkan 2 juta orang dengan anggaran Rp8 triliun. "
+                 "Pemerintah kemudian menaikkan anggaran menjadi Rp12 triliun sehingga kuota bertambah "
+                 "menjadi 3 juta.",
+                 "2 juta", "Rp8 triliun", "Rp12 triliun") == ["superseded", "superseded", "total"]
     # look-alike: the new value in the same clause ('sebelum dinaikkan menjadi') was not said first
     got = timing("Untuk 2022, pagu semula Rp8 triliun sebelum dinaikkan menjadi Rp12 triliun. Pagu 2023 "
                  "lalu turun menjadi Rp4 triliun.")
