@@ -203,3 +203,13 @@ def test_a_province_opening_the_sentence_before_an_apposition_is_its_subject() -
     found = figures("Selain Riau, daerah lain juga ramai, dan secara nasional penerima mencapai 5 juta "
                     "orang.")
     assert [(f.metric, f.province) for f in found] == [("recipients_total", None)]
+
+
+def test_a_clause_of_only_a_conjunction_and_its_number_counts_in_the_province_before() -> None:
+    found = figures("Riau memang penyumbang penerima terbanyak tahun lalu, tetapi jumlahnya hanya 95.000 "
+                    "orang.")
+    assert [(f.metric, f.province and f.province.name) for f in found] == [("province_recipients", "Riau")]
+    # look-alike: a clause said to be the nation's is the nation's
+    found = figures("Riau memang penyumbang penerima terbanyak tahun lalu, tetapi secara nasional jumlahnya "
+                    "5 juta orang.")
+    assert [(f.metric, f.province) for f in found] == [("recipients_total", None)]
