@@ -160,3 +160,22 @@ def test_the_year_of_a_part_added_into_a_total_is_not_the_totals() -> None:
     # look-alike: the year of the running total itself is when it stood
     got = timing("Pada akhir tahun lalu, jumlah peserta sejak awal program mencapai 12 juta orang.")
     assert got["12 juta"] == ("recipients_total", None, "to_date", "2022-12")
+
+
+def test_a_stock_said_to_stand_now_is_of_the_articles_time_not_the_year_carried() -> None:
+    got = timing("Ekosistem program dimulai pada 2020. Sekarang ada sembilan platform digital dan enam mitra "
+                 "pembayaran.", dated="Rabu, 21 Juli 2021 09:00 WIB")
+    assert got["sembilan"][1:3] == ("2021", "to_date") and got["enam"][1:3] == ("2021", "to_date")
+    # look-alike: a stock of the year the text names is that year's
+    got = timing("Pada 2020 ada sembilan platform digital.", dated="Rabu, 21 Juli 2021 09:00 WIB")
+    assert got["sembilan"][1:3] == ("2020", "total")
+
+
+def test_a_figure_pointed_back_to_keeps_a_period_its_own_sentence_names() -> None:
+    got = timing("Anggaran 2021 sebesar Rp20 triliun. Pada 2020, program dengan anggaran Rp20 triliun itu "
+                 "menjangkau 5,5 juta penerima.")
+    assert [p for p in (got["Rp20 triliun"][1],)] == ["2020"]
+    # look-alike: with no period of its own it is the figure stated before
+    got = timing("Anggaran 2021 sebesar Rp20 triliun. Program dengan anggaran Rp20 triliun tersebut "
+                 "menjangkau 5,5 juta penerima.")
+    assert got["Rp20 triliun"][1] == "2021"

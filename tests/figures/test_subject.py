@@ -181,3 +181,13 @@ def test_what_another_programmes_amount_changed_into_is_still_that_programmes() 
     # look-alike: the programme's own amount changed stays its budget
     text = "Anggaran Prakerja semula Rp10 triliun, kemudian dinaikkan menjadi Rp20 triliun."
     assert [m for _, m, _ in about(text)] == ["budget_total", "budget_total"]
+
+
+def test_a_social_protection_allocation_or_a_sectors_budget_is_an_umbrella() -> None:
+    text = "Pagu itu naik, dengan alokasi perlindungan sosial Rp180 triliun."
+    assert about(text) == [(180e12, None, "perlindungan sosial")]
+    text = "Sekolah vokasi dibiayai dari anggaran pendidikan Rp600 triliun."
+    assert about(text) == [(600e12, None, "anggaran sektor")]
+    # look-alike: the programme's own budget named next to them is its own
+    text = "Di luar anggaran pendidikan, Kartu Prakerja mendapat anggaran Rp20 triliun."
+    assert about(text) == [(20e12, "budget_total", None)]

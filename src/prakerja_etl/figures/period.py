@@ -95,7 +95,9 @@ def resolve(f: Figure, scene: Scene, prev_end: int, when: ArticleTime,
                                        scene.offset + prev_end if prev_end else None,
                                        scene.offset + next_start if next_start is not None else None)
     figure, default = _resolve_in(f, scene, prev_end, when, start, end, has_stated, stated)
-    return figure, default, restated
+    # (a period its own sentence names before it is its own: 'Pada 2020, program dengan anggaran
+    # Rp20 triliun itu …' is 2020's, whatever year the same amount had earlier)
+    return figure, default, restated and not has_stated
 
 
 def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start: int, end: int,
@@ -276,7 +278,8 @@ def _default(f: Figure, scene: Scene, when: ArticleTime, before: str, start: int
     first year (it began in April 2020, so a figure in a 2020 article can
     be of no other year unless the text says so) every figure is of that year."""
     first_year = str(when.year) if when.year == WAVES.start_year else None
-    now = search_in(CUES.present, scene.text, before) is not None   # 'Kini anggarannya …': the article's time
+    # 'Kini anggarannya …', 'Sekarang ada tujuh platform dan lima mitra': the article's time
+    now = search_in(CUES.present, scene.text, scene.text[scene.offset:start]) is not None
     if scene.past_scheme and scene.scheme_at < start and not now and not scene.next_stated:
         # 'Pada skema semi bansos, biaya pelatihan hanya Rp1 juta' (in 2023): the scheme's years
         first, last = scene.past_scheme.first, scene.past_scheme.last
@@ -295,6 +298,8 @@ def _default(f: Figure, scene: Scene, when: ArticleTime, before: str, start: int
     # time it
     in_force = scene.in_force if not (scene.in_force and when.year and int(scene.in_force[:4]) > when.year) \
         else None
+    if now and f.metric in CUES.stock_metrics and when.year:
+        in_force = str(when.year)   # 'Sekarang ada tujuh platform': the article's time, not the year carried
     # (a survey's results are of its fieldwork, whatever period the sentences before compared them with)
     return scene.next_stated or scene.survey or in_force or first_year
 
