@@ -298,8 +298,8 @@ def _default(f: Figure, scene: Scene, when: ArticleTime, before: str, start: int
     # time it
     in_force = scene.in_force if not (scene.in_force and when.year and int(scene.in_force[:4]) > when.year) \
         else None
-    if now and f.metric in CUES.stock_metrics and when.year:
-        in_force = str(when.year)   # 'Sekarang ada tujuh platform': the article's time, not the year carried
+    if now and f.metric in CUES.stock_metrics and in_force and in_force[:4] != str(when.year):
+        in_force = None   # 'Sekarang ada tujuh platform': not the year the sentences before carried
     # (a survey's results are of its fieldwork, whatever period the sentences before compared them with)
     return scene.next_stated or scene.survey or in_force or first_year
 
