@@ -3,7 +3,9 @@ each is to its figures, the period in force from the sentences before it, the da
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -103,7 +105,8 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
     fieldwork_in_force = False
     heading: str | None = None   # the period a heading line names, for the paragraph under it
     scheme: tuple[int, Scheme | None] = (-1, None)   # the past scheme framing a line since it was named
-    for s in sentences:
+    schemes_named = _schemes_named(sentences)
+    for index, s in enumerate(sentences):
         if heading is not None and previous is not None and s.line_no != previous.line_no:
             line_force = (s.line_no, heading)   # 'Pagu tahun 2024 / Pemerintah menyiapkan …'
         heading = None
@@ -115,7 +118,7 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
         text = prefix + s.text
         periods = _shifted_years(text, find_periods(text, when.year, month), in_force)
         named_at = 0
-        if WAVES.schemes and (named := WAVES.scheme_named(s.text)):
+        if named := schemes_named.get(index):
             at, one = named
             scheme = (s.line_no, one if one.last and when.year and one.last < when.year else None)
             named_at = len(prefix) + at
@@ -151,6 +154,23 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
     if closed:
         out = {k: replace(v, year_closed=True) for k, v in out.items()}
     return _with_next_stated(_with_fieldwork(out, sentences)), periods_of
+
+
+def _schemes_named(sentences: list[Sentence]) -> dict[int, tuple[int, Scheme]]:
+    """Index of each sentence naming one of the programme's schemes → where in it, and which (the
+    first named): looked for once in the whole article, which most often names none."""
+    if WAVES.scheme_names is None:
+        return {}
+    text = "\n".join(s.text for s in sentences)
+    if WAVES.scheme_names.absent(text):
+        return {}
+    ends = list(itertools.accumulate(len(s.text) + 1 for s in sentences))
+    out: dict[int, tuple[int, Scheme]] = {}
+    for m in WAVES.scheme_names.regex.finditer(text):
+        i = bisect_right(ends, m.start())
+        if m.lastgroup:
+            out.setdefault(i, (m.start() - (ends[i - 1] if i else 0), WAVES.schemes[int(m.lastgroup[1:])]))
+    return out
 
 
 # A line of a few words that ends no sentence: a heading or a title.
