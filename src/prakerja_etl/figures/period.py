@@ -123,10 +123,7 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
                and not WAVE_THEN.search(text, max(0, p.start - 40), p.start)
                and not (p.period and p.period[5:].isdigit())], default=0)
     region = text[cut:start]
-    # (not waves past another figure after it: 'kuota 10 juta … melampaui … hampir 6 juta orang dari
-    # gelombang 1 sampai 11' — they are that figure's)
-    waves = [w for w in find_waves(text)
-             if w.end <= start or w.start >= end and not _DIGIT.search(text, end, w.start)]
+    waves = _own_waves(text, start, end)
     recent = _recent(scene, stated, when) if waves else None   # (it dates only waves)
     wave_year = waves_year(waves, recent)
     plan = f.metric in CUES.plan_metrics
@@ -161,6 +158,13 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
         if running:
             return running, False
     return _resolve_stated(f, scene, when, start, end, before, has_stated, stated, waves, wave_year)
+
+
+def _own_waves(text: str, start: int, end: int) -> list[WaveMention]:
+    """The waves the sentence names around the figure at [start, end), not those past another figure
+    after it ('kuota 10 juta … hampir 6 juta orang dari gelombang 1 sampai 11': the 6 juta's)."""
+    return [w for w in find_waves(text)
+            if w.end <= start or w.start >= end and not _DIGIT.search(text, end, w.start)]
 
 
 def _among(f: Figure, text: str, end: int) -> bool:
@@ -294,8 +298,7 @@ def _default(f: Figure, scene: Scene, when: ArticleTime, before: str, start: int
         if carried and (CUES.whole.search(before) or carried[5:].isdigit()):
             carried = carried[:4]   # (a plan set in a month is the year's: 'ketika … pada April 2020')
         return scene.next_stated or carried or (str(when.year) if when.year else None)
-    # a count or share cannot be of a year not yet begun: 'tahun depan' carried from a plan does not
-    # time it
+    # a count or share cannot be of a year not yet begun ('tahun depan' carried from a plan)
     in_force = scene.in_force if not (scene.in_force and when.year and int(scene.in_force[:4]) > when.year) \
         else None
     if now and f.metric in CUES.stock_metrics and in_force and in_force[:4] != str(when.year):

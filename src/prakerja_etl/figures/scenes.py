@@ -88,11 +88,9 @@ class Scene:
 def read_scenes(sentences: list[Sentence], when: ArticleTime,
                 counting: frozenset[int] = frozenset()) -> tuple[dict[int, Scene], dict[int, str | None]]:
     """Each sentence's scene, and the period each sentence speaks of. The period in force carries
-    across the whole article: news carries its frame ('sepanjang 2020' in the lead) past paragraph
-    breaks, and carrying it only within a paragraph or from the lead loses more periods on the
-    corpora than it saves. A count since the start (in a sentence of `counting`, the starts of
-    sentences with a count) replaces it for the figures, not for the sentences' periods, which
-    follow the year's frame (`frame`)."""
+    across the whole article, past paragraph breaks, as news carries its frame; a count since the
+    start (in a sentence of `counting`, the starts of sentences with a count) replaces it for the
+    figures, not for the sentences' periods, which follow the year's frame (`frame`)."""
     month = when.day.month if when.day else None
     out: dict[int, Scene] = {}
     periods_of: dict[int, str | None] = {}
@@ -117,11 +115,7 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
         prefix = previous.text + " " if points_back and previous else ""
         text = prefix + s.text
         periods = _shifted_years(text, find_periods(text, when.year, month), in_force)
-        named_at = 0
-        if named := schemes_named.get(index):
-            at, one = named
-            scheme = (s.line_no, one if one.last and when.year and one.last < when.year else None)
-            named_at = len(prefix) + at
+        scheme, named_at = _past_scheme(schemes_named.get(index), scheme, s.line_no, when.year, len(prefix))
         scene = Scene(text=text, offset=len(prefix), periods=periods,
                        roles=tuple(_role(text, p) for p in periods) if periods else (), year=when.year,
                        in_force=in_force, running=running,
@@ -130,15 +124,12 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
         out[s.start] = scene
         # (a period of the value a figure is compared with frames no later sentence)
         stated = [p.period for p in scene.own("plain", "range") if not _compared(text, p)] if periods else []
-        # after a reset the frame differs from the period in force; it only changes the periods a
-        # sentence states through 'setahun kemudian'
+        # (after a reset the frame differs from the period in force: it only moves 'setahun kemudian')
         framed = stated if frame == in_force else \
             [p.period for p in _own_periods(text, len(prefix), when, frame)]
         frame = framed[0] if framed else frame
         periods_of[s.start] = frame
-        if not closed and (done := CUES.completed.search(s.text)) and \
-                not CUES.ahead.regex.search(s.text, max(0, done.start() - 60), done.start()):
-            closed = (stated[0] if stated and stated[0] else str(when.year))[:4] == str(when.year)
+        closed = closed or _closes_own_year(s.text, stated, when)
         if stated:
             scheme = scheme if stated[0] is None else (-1, None)   # (a span of years keeps it)
             in_force, running = stated[0], None
@@ -154,6 +145,25 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
     if closed:
         out = {k: replace(v, year_closed=True) for k, v in out.items()}
     return _with_next_stated(_with_fieldwork(out, sentences)), periods_of
+
+
+def _past_scheme(named: tuple[int, Scheme] | None, scheme: tuple[int, Scheme | None], line_no: int,
+                 year: int | None, offset: int) -> tuple[tuple[int, Scheme | None], int]:
+    """The scheme framing a sentence's line (one over before the article's year, named in it or
+    earlier on its line: `scheme`), and where in its scene the sentence (at `offset`) names one."""
+    if named is None:
+        return scheme, offset
+    at, one = named
+    return (line_no, one if one.last and year and one.last < year else None), offset + at
+
+
+def _closes_own_year(text: str, stated: list[str | None], when: ArticleTime) -> bool:
+    """Whether the sentence reports the article's own year's programme finished ('gelombang
+    terakhir tahun ini'), and no last wave is still ahead of it."""
+    done = CUES.completed.search(text)
+    if done is None or CUES.ahead.regex.search(text, max(0, done.start() - 60), done.start()):
+        return False
+    return (stated[0] if stated and stated[0] else str(when.year))[:4] == str(when.year)
 
 
 def _schemes_named(sentences: list[Sentence]) -> dict[int, tuple[int, Scheme]]:
