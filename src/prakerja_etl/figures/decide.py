@@ -77,11 +77,13 @@ def _parts_summed(out: list[Figure], ctx: cls.Context) -> cls.Decision | None:
     if ctx.unit != "rupiah" or len(out) < 2 or not SAME_AMOUNT.match(ctx.left):
         return None
     parts: list[Figure] = []
+    total = 0.0
     for f in reversed(out):
         if f.unit != ctx.unit or not f.metric:
             break
         parts.append(f)
-        if len(parts) > 1 and abs(sum(p.value for p in parts) - ctx.value) < 0.5:
+        total += f.value
+        if len(parts) > 1 and abs(total - ctx.value) < 0.5:
             whole = any(p.metric == "training_fee_per_recipient" for p in parts)
             return cls.Decision("benefit_per_recipient", "sum-of-parts") if whole else \
                 cls.Decision(None, "exclusion:sum-of-parts")

@@ -3,9 +3,7 @@ each is to its figures, the period in force from the sentences before it, the da
 
 from __future__ import annotations
 
-import itertools
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -168,19 +166,11 @@ def _closes_own_year(text: str, stated: list[str | None], when: ArticleTime) -> 
 
 def _schemes_named(sentences: list[Sentence]) -> dict[int, tuple[int, Scheme]]:
     """Index of each sentence naming one of the programme's schemes → where in it, and which (the
-    first named): looked for once in the whole article, which most often names none."""
-    if WAVES.scheme_names is None:
+    first named); the whole article is asked first, as most name none."""
+    names = WAVES.scheme_names
+    if names is None or names.absent("\n".join(s.text for s in sentences)):
         return {}
-    text = "\n".join(s.text for s in sentences)
-    if WAVES.scheme_names.absent(text):
-        return {}
-    ends = list(itertools.accumulate(len(s.text) + 1 for s in sentences))
-    out: dict[int, tuple[int, Scheme]] = {}
-    for m in WAVES.scheme_names.regex.finditer(text):
-        i = bisect_right(ends, m.start())
-        if m.lastgroup:
-            out.setdefault(i, (m.start() - (ends[i - 1] if i else 0), WAVES.schemes[int(m.lastgroup[1:])]))
-    return out
+    return {i: named for i, s in enumerate(sentences) if (named := WAVES.scheme_named(s.text))}
 
 
 # A line of a few words that ends no sentence: a heading or a title.
@@ -367,7 +357,7 @@ def stated_period(scene: Scene, start: int, end: int, restated: bool = False,
     # a period after the figure that it is compared with ('…, naik dibanding 2022') is not its own
     own = tuple(p for p in scene.own("plain", "range") if not (restated and p.start >= end) and not (
         p.start >= end and COMPARED_BEFORE.search(scene.text, max(end, p.start - 60), p.start)))
-    if len(own) > 1 and any(_compared_before(scene.text, p, start) for p in own):
+    if len(own) > 1:
         # 'Untuk 2022, … Rp11 triliun, turun dibanding tahun ini, dengan sasaran 2,9 juta': the year a
         # value before it is compared with, in a clause of its own, is not its period
         own = tuple(p for p in own if not _compared_before(scene.text, p, start))
