@@ -85,6 +85,7 @@ class ArticleRow(pa.DataFrameModel):
     title: Series[Text] = pa.Field(nullable=True, description="Headline, when the file has one")
     encoding: Series[Text] = pa.Field(description="Text encoding the file was decoded with")
     n_chars: Series[int] = pa.Field(ge=0, description="Length of the decoded text in characters; spans index into it")
+    checks_claims: Series[bool] = pa.Field(description="The article checks claims (a fact-check: 'cek fakta', 'hoaks', words in schemas/timing.yaml fact_check): it states a claimed value beside the true one on purpose, so two values of one quantity it gives are no self-contradiction (review rule contradicts_own_article)")
 
     class Config:
         strict = True

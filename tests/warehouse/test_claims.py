@@ -239,6 +239,38 @@ def test_shares_of_one_breakdown_adding_past_100_are_reviewed(con: duckdb.DuckDB
         ("recipients_female_share", "breakdown_over_100"), ("recipients_male_share", "breakdown_over_100")]
 
 
+def article_rows(con: duckdb.DuckDBPyConnection, **checks_claims: bool) -> None:
+    """The `articles` rows of the named test articles: whether each checks someone's claims."""
+    insert(con, "articles", pd.DataFrame([
+        {"article_id": name, "source_file": f"articles/{name}.txt", "content_sha256": name,
+         "encoding": "utf-8", "n_chars": 100, "checks_claims": checks}
+        for name, checks in checks_claims.items()]))
+
+
+def test_an_article_giving_two_values_of_one_quantity_is_reviewed_not_compared(
+        con: duckdb.DuckDBPyConnection) -> None:
+    article_rows(con, a=False, b=False, c=False, d=False)
+    load(con, figure(5.5 * M, "5,5 juta"), figure(4 * M, "4 juta"),                   # a: cannot both hold
+         figure(5.5 * M, "5,5 juta", article="b"),
+         figure(5.9 * M, "5,9 juta", article="c"), figure(6 * M, "6 juta", qualifier="hampir", article="c"),
+         # the two bounds of one range ('antara 3 dan 4,5 juta') are one statement
+         {**figure(3 * M, "3", article="d"), "range_part": "low"},
+         {**figure(4.5 * M, "4,5 juta", article="d"), "range_part": "high"})
+    assert review(con) == {("articles/a.txt", "contradicts_own_article")}
+    assert con.execute("SELECT count(*) FROM review").fetchone() == (2,)
+    # b's 5,5 juta still conflicts with the official count; a's two values stay out of it
+    assert conflicts(con) == [("recipients_total", "2020", "total", None, None)]
+    assert "articles/a.txt" not in con.execute("SELECT sources FROM conflicts").fetchone()[0]
+
+
+def test_a_fact_check_keeps_the_claim_it_refutes_beside_the_true_count(
+        con: duckdb.DuckDBPyConnection) -> None:
+    article_rows(con, a=True)
+    load(con, figure(9 * M, "9 juta"), figure(OFFICIAL_2020, "5.987.674"))
+    assert review(con) == set()
+    assert conflicts(con) == [("recipients_total", "2020", "total", None, None)]
+
+
 def test_figure_contract_checks_the_interval_holds_the_value() -> None:
     row = figure(5.5 * M, "5,5 juta")
     _, rejected = split_valid(FigureRow, pd.DataFrame([{**row, "value_low": 6 * M}]))

@@ -60,6 +60,7 @@ class Cues:
     ahead: Prefiltered
     over_years: Prefiltered
     claimed: Prefiltered
+    fact_check: Prefiltered
     plan_metrics: frozenset[str]
     cumulative_plan_metrics: frozenset[str]
     yearly_plan_metrics: frozenset[str]

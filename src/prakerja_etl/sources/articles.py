@@ -15,6 +15,7 @@ from prakerja_etl.figures.extract import Figure, extract_figures
 from prakerja_etl.figures.interval import stored
 from prakerja_etl.figures.rankings import Ranking, find_rankings
 from prakerja_etl.figures.scenes import ArticleTime
+from prakerja_etl.figures.time_cues import CUES
 from prakerja_etl.figures.timing import time_article
 from prakerja_etl.settings import Settings
 from prakerja_etl.sources.html_article import read_html
@@ -46,6 +47,7 @@ class ArticleExtraction:
     figures: list[Figure]
     rankings: list[Ranking]
     sentence_periods: dict[int, str | None]     # sentence start → period in force there
+    checks_claims: bool      # a fact-check: states claimed values beside the true ones on purpose
 
 
 def article_id_for(source_file: str) -> str:
@@ -76,6 +78,7 @@ def extract_article(source_file: str, data: bytes) -> ArticleExtraction:
         content_sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, text=text,
         clean=clean, meta=meta, figures=figures,
         rankings=find_rankings(sentences), sentence_periods=sentence_periods,
+        checks_claims=CUES.fact_check.search(clean.text) is not None,
     )
 
 
@@ -103,7 +106,7 @@ def article_row(a: ArticleExtraction) -> dict[str, Any]:
         "content_sha256": a.content_sha256, "outlet": a.meta.outlet,
         "dateline": a.meta.dateline, "event_date": a.meta.event_date,
         "published_date": a.meta.published, "author": a.meta.author, "title": a.meta.title,
-        "encoding": a.encoding, "n_chars": len(a.text),
+        "encoding": a.encoding, "n_chars": len(a.text), "checks_claims": a.checks_claims,
     }
 
 

@@ -1,7 +1,7 @@
 -- review (conflicts): claims that break a plausibility rule of CLAIMS.md, one row per claim and
 -- rule, for a person to look at; they stay in claims and out of conflicts. Each rule reads an
 -- aggregate of the claims it compares with, never every pair, so the view stays linear in the
--- number of claims. Reads claims.
+-- number of claims. Reads claims, articles, figures.
 WITH amounts AS (      -- totals that cannot fall over time (a running share can)
     SELECT * FROM claims WHERE unit IN ('person', 'count', 'rupiah')
 ), budgets AS (
@@ -28,6 +28,18 @@ WITH amounts AS (      -- totals that cannot fall over time (a running share can
                  min(coalesce(value_low, 0)) AS low
           FROM breakdown_claims GROUP BY ALL)
     GROUP BY ALL
+), own_values AS (     -- what an article that checks no claims states of one quantity conflicts compares
+    SELECT c.*, CASE WHEN c.basis = 'to_date' THEN left(c.as_of, 7) END AS as_of_month
+    FROM claims c JOIN articles a ON a.source_file = c.source_file AND a.removed_at IS NULL
+    -- (the two bounds of a range it states, '3 sampai 4,5 juta', are one statement)
+    ANTI JOIN (SELECT figure_id FROM figures WHERE range_part IS NOT NULL) r ON r.figure_id = c.claim_id
+    WHERE c.source_kind = 'article' AND NOT a.checks_claims
+      AND ((c.basis = 'total' AND c.period IS NOT NULL)
+           OR (c.basis = 'to_date' AND (c.period IS NOT NULL OR c.as_of IS NOT NULL)))
+), own_spread AS (
+    SELECT source_file, metric, period, basis, as_of_month, province_code,
+           max(value_low) AS highest_low, min(value_high) AS lowest_high
+    FROM own_values GROUP BY ALL HAVING max(value_low) > min(value_high)
 )
 SELECT *, 'share_over_100' AS rule, 'a share cannot exceed 100 %' AS detail
 FROM claims WHERE unit = 'percent' AND value > 100
@@ -63,3 +75,13 @@ JOIN breakdown_sums s ON s.source_kind = c.source_kind AND s.source_file = c.sou
  AND s.period IS NOT DISTINCT FROM c.period AND s.basis = c.basis
  AND s.province_code IS NOT DISTINCT FROM c.province_code AND s.breakdown = c.breakdown
 WHERE s.parts >= 2 AND s.low_sum > 100
+UNION ALL
+-- An article giving two values of one quantity that cannot both hold, without checking anyone's
+-- claim, contradicts itself: which of its values is the quantity is for a person to say.
+SELECT c.* EXCLUDE (as_of_month), 'contradicts_own_article',
+       'values of the same article that cannot both hold: one at most ' || round(s.lowest_high, 2)
+       || ', another at least ' || round(s.highest_low, 2)
+FROM own_values c
+JOIN own_spread s ON s.source_file = c.source_file AND s.metric = c.metric
+ AND s.period IS NOT DISTINCT FROM c.period AND s.basis = c.basis
+ AND s.as_of_month IS NOT DISTINCT FROM c.as_of_month AND s.province_code IS NOT DISTINCT FROM c.province_code
