@@ -179,3 +179,18 @@ def test_a_figure_pointed_back_to_keeps_a_period_its_own_sentence_names() -> Non
     got = timing("Anggaran 2021 sebesar Rp20 triliun. Program dengan anggaran Rp20 triliun tersebut "
                  "menjangkau 5,5 juta penerima.")
     assert got["Rp20 triliun"][1] == "2021"
+
+
+def test_the_programmes_first_year_is_the_year_of_its_first_wave() -> None:
+    for text in ("Di tahun pertamanya, program ini menargetkan 5,6 juta peserta dengan pagu Rp20 triliun.",
+                 "Pada tahun perdana pelaksanaan Kartu Prakerja, pagunya Rp20 triliun untuk 5,6 juta "
+                 "peserta."):
+        got = timing(text)
+        assert got["5,6 juta"][:2] == ("recipients_target", "2020")
+        assert got["Rp20 triliun"][:2] == ("budget_total", "2020")
+    # look-alikes: the first two years are a span, and the first year of a scheme is not the programme's
+    assert timing("Pada dua tahun pertama program, pagu Kartu Prakerja Rp20 triliun per tahun.")[
+        "Rp20 triliun"][1] != "2020"
+    got = timing("Tahun ini menjadi tahun pertama program kembali ke skema normal, dengan pagu "
+                 "Rp4,37 triliun.")
+    assert got["Rp4,37 triliun"][:2] == ("budget_total", "2023")

@@ -245,11 +245,12 @@ _DAY_BEFORE = re.compile(r"(?<![-–\d])(?<![-–]\s)\b\d{1,2}\s+$")  # one day;
 def _shifted_years(text: str, periods: tuple[PeriodMention, ...],
                    in_force: str | None) -> tuple[PeriodMention, ...]:
     """Add the periods 'setahun kemudian' / 'setahun sebelumnya' name: the period named before them
-    in the text (else the one in force) moved by a year, keeping its month or part of the year."""
-    if not periods and in_force is None:
-        return periods   # no period to move
-    added = []
-    for pattern, step in ((CUES.year_after, 1), (CUES.year_before, -1)):
+    in the text (else the one in force) moved by a year, keeping its month or part of the year;
+    and the programme's first year ('pada tahun pertamanya'), the year of its first wave."""
+    # (not as another name of a year just stated: 'pada 2020, tahun pertama program, …')
+    added = [PeriodMention(m.start(), m.end(), str(WAVES.start_year)) for m in CUES.first_year.finditer(text)
+             if not any(p.end <= m.start() and text[p.end:m.start()].strip(" ,") == "" for p in periods)]
+    for pattern, step in ((CUES.year_after, 1), (CUES.year_before, -1)) if periods or in_force else ():
         for m in pattern.finditer(text):
             base = [p.period for p in periods if p.period and p.end <= m.start()
                     and _role(text, p) == "plain"]

@@ -24,6 +24,7 @@ class Cues:
     completed: Prefiltered
     year_after: Prefiltered
     year_before: Prefiltered
+    first_year: Prefiltered
     unchanged: Prefiltered
     among_after: Prefiltered
     compared_with: Prefiltered
