@@ -75,6 +75,16 @@ def test_a_sentence_pointing_back_keeps_the_previous_subject() -> None:
     assert about(text)[-1][2] == "BLT Dana Desa"
 
 
+def test_a_sentence_pointing_back_past_the_amount_it_describes_keeps_the_previous_subject() -> None:
+    text = ("Pemerintah kembali menyalurkan subsidi upah tahun ini. Bantuan senilai Rp600 ribu per bulan "
+            "tersebut menyasar 9 juta pekerja.")
+    assert about(text) == [(600_000, None, "BSU"), (9_000_000, None, "BSU")]
+    # look-alike: an amount described without pointing back is the programme's own
+    text = ("Pemerintah kembali menyalurkan subsidi upah tahun ini. Bantuan senilai Rp600 ribu per bulan "
+            "juga diterima peserta Kartu Prakerja.")
+    assert about(text) == [(600_000, "incentive_monthly", None)]
+
+
 def test_a_sample_is_its_own_subject() -> None:
     [(_, metric, subject)] = about("Survei itu melibatkan 6.500 responden.")
     assert (metric, subject) == (None, "sampel survei")
