@@ -213,3 +213,15 @@ def test_a_clause_of_only_a_conjunction_and_its_number_counts_in_the_province_be
     found = figures("Riau memang penyumbang penerima terbanyak tahun lalu, tetapi secara nasional jumlahnya "
                     "5 juta orang.")
     assert [(f.metric, f.province) for f in found] == [("recipients_total", None)]
+
+
+def test_a_sentence_opening_with_only_lead_words_counts_in_the_province_before() -> None:
+    text = ("Disnaker Jawa Tengah mencatat 500 ribu warga Jateng menerima Kartu Prakerja sejak 2020. "
+            "Tahun lalu pesertanya 120 ribu orang, dan tahun ini baru 40 ribu orang.")
+    got = [(f.metric, f.province.name if f.province else None) for f in figures(text)][1:]
+    assert got == [("province_recipients", "Jawa Tengah")] * 2
+    # look-alikes: a national phrase, or only a time, opens the next sentence
+    for after in ("Secara nasional, pesertanya 5,9 juta orang.",
+                  "Pada 2021, 5,9 juta orang menerima Kartu Prakerja di seluruh Indonesia."):
+        got = [(f.metric, f.province) for f in figures(text.split(". ")[0] + ". " + after)][1:]
+        assert got == [("recipients_total", None)]

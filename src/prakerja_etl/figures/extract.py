@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -82,6 +83,8 @@ def extract_figures(sentences: list[Sentence], article_year: int | None,
         subjects = SentenceSubjects(sentence.text, subjects)
         if found and carried is None and cls.LEX.province_anaphora.search(sentence.text):
             carried = context.last_named_province(sentences, sentence)   # 'penerima dari provinsi ini'
+        elif found and carried is None and same_line:
+            carried = _elliptical_province(sentence.text[:found[0].start], figures, previous)
         sentence_places = places.SentencePlaces(sentence.text, carried) if found else None
         heading = context.heading_above(sentence, previous, heading,
                                         bool(figures) and figures[-1].sentence is previous)
@@ -94,6 +97,16 @@ def extract_figures(sentences: list[Sentence], article_year: int | None,
                                   "(PRAKERJA_MAX_FIGURES_PER_ARTICLE); a news article states far fewer")
     figures = _package_of_its_parts(_adopt_restated_values(figures), sentences)
     return _province_restated(areas_over_threshold(_one_value_one_quantity(figures)))
+
+
+def _elliptical_province(lead: str, figures: list[Figure], previous: Sentence | None) -> Province | None:
+    """The province of the sentence before's figures, for a sentence opening with only an elliptical
+    lead ('… 172.540 warga Kalbar … . Pada 2020 penerimanya 106.870 orang'), more than a time."""
+    if not lead.strip(" ,") or not cls.LEX.elliptical_clause.fullmatch(lead) or \
+            cls.LEX.elliptical_time.fullmatch(lead.strip(" ,")):
+        return None
+    before = itertools.takewhile(lambda f: f.sentence is previous, reversed(figures))
+    return next((f.province for f in before if f.province), None)
 
 
 def table_header(sentence: Sentence, header: list[str] | None) -> list[str] | None:
