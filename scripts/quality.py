@@ -52,7 +52,7 @@ CORPORA = {
     # The tenth session's, written one after another, each after the rules for the one before:
     # each measured untouched first, then its false conflicts made rules.
     **{f"fresh{n}": (REPO / "data" / f"fresh{n}" / "articles", REPO / "data" / f"fresh{n}" / "gold")
-       for n in range(6, 16)},
+       for n in range(6, 17)},
 }
 
 
