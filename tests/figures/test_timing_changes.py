@@ -466,6 +466,21 @@ def test_a_last_wave_still_to_come_closes_no_year() -> None:
     got = timing("Pemerintah sudah menutup gelombang 22 sebagai gelombang pamungkas tahun ini. "
                  "Penerima tahun ini mencapai 5,4 juta orang.", dated=dated)
     assert got["5,4 juta"][2] == "total"
+    # …nor one only scheduled or expected to be the last
+    got = timing("Gelombang 22 terjadwal dibuka akhir bulan ini dan diprediksi menjadi gelombang terakhir "
+                 "tahun ini. Penerima tahun ini mencapai 5,4 juta orang.", dated=dated)
+    assert got["5,4 juta"][2] == "to_date"
+
+
+def test_the_first_of_a_sentence_changed_into_is_the_new_value_of_a_first_value_before_it() -> None:
+    got = timing("Pagu Kartu Prakerja tahun ini awalnya hanya Rp8 triliun. Karena PHK meluas, pemerintah "
+                 "lalu menambahnya menjadi Rp15 triliun.")
+    assert (got["Rp8 triliun"][:3], got["Rp15 triliun"][:3]) == (("budget_total", "2023", "superseded"),
+                                                                ("budget_total", "2023", "total"))
+    # look-alike: another thing that rose (no verb pointing back) is no new value of the budget
+    got = timing("Pagu Kartu Prakerja tahun ini awalnya hanya Rp8 triliun. Harga paket pelatihan lalu naik "
+                 "menjadi Rp1,5 juta.")
+    assert got["Rp1,5 juta"][0] != "budget_total"
 
 
 def test_a_first_value_revised_into_one_named_before_it_is_superseded() -> None:

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.figures.lexicon import Subject
 from prakerja_etl.figures.subject import PRAKERJA
-from prakerja_etl.figures.time_cues import CHANGE_OPENER, CHANGE_TO_END, SAME_AMOUNT
+from prakerja_etl.figures.time_cues import (
+    CHANGE_OPENER,
+    CHANGE_TO_END,
+    ORIGINALLY,
+    ORIGINALLY_NEAR,
+    SAME_AMOUNT,
+    WORD,
+    change_verb,
+)
 from prakerja_etl.text.numbers import parse_number_words
 
 if TYPE_CHECKING:
@@ -61,6 +69,8 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
     if summed is not None:
         return summed
     decision = cls.classify(ctx)
+    if decision.metric is None and not out and earlier and _new_value_of(earlier[-1], ctx):
+        return cls.Decision(earlier[-1].metric, CHANGED_FROM)
     if out and out[-1].metric and out[-1].unit == ctx.unit and _compared(decision, out[-1], ctx):
         # '85 ribu orang, turun dibanding 2020 yang 101 ribu': the same quantity at another time
         return cls.Decision(out[-1].metric, COMPARED)
@@ -68,6 +78,18 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
         # the catalog's make-up shares are of recipients: one of registrants is none of them
         return cls.Decision(None, "exclusion:share-of-registrants")
     return decision
+
+
+def _new_value_of(before: Figure, ctx: cls.Context) -> bool:
+    """'Anggaran tahun ini semula hanya Rp10 triliun. … pemerintah kemudian menaikkannya menjadi
+    Rp20 triliun': a sentence's first figure, named by nothing else, that a verb of change pointing
+    back ('-nya': it) turned into is the new value of the figure before it, when that one was said
+    to be the first."""
+    head = before.sentence.text[:before.start - before.sentence.start]
+    verb = change_verb(WORD.finditer(ctx.left)) if CHANGE_TO_END.search(ctx.left) else None
+    said_first = ORIGINALLY.search(head) or ORIGINALLY_NEAR.search(head[-40:])
+    return before.metric is not None and before.unit == ctx.unit and verb is not None and \
+        verb.group().lower().endswith("nya") and said_first is not None
 
 
 def _parts_summed(out: list[Figure], ctx: cls.Context) -> cls.Decision | None:
