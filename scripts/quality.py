@@ -7,7 +7,7 @@
 Corpora: `dev` (../shared/corpus/dev, articles and survey tables), `real-dev` (texts rebuilt
 into .real-dev/ as ../shared/corpus/real-dev/README.md says; skipped when absent), `own`
 (data/own: articles written for the project, annotated independently, then tuned on),
-`heldout` (data/heldout: written after tuning and never tuned on) and `fresh`–`fresh10`
+`heldout` (data/heldout: written after tuning and never tuned on) and `fresh`–`fresh17`
 (data/fresh*: written by sessions that never saw the extractor, measured untouched, then tuned
 on). The full mode loads each corpus with `prakerja-etl run`, the official statistics included,
 and runs score.py, conflicts_score.py and errors.py on the warehouse.
@@ -49,10 +49,10 @@ CORPORA = {
     "fresh4": (REPO / "data" / "fresh4" / "articles", REPO / "data" / "fresh4" / "gold"),
     # …and ten written at the end of that session: measured untouched, then its false conflicts made rules.
     "fresh5": (REPO / "data" / "fresh5" / "articles", REPO / "data" / "fresh5" / "gold"),
-    # The tenth session's, written one after another, each after the rules for the one before:
-    # each measured untouched first, then its false conflicts made rules.
+    # The tenth and eleventh sessions', written one after another (fresh12 and fresh13 side by
+    # side), each measured untouched first, then its false conflicts made rules.
     **{f"fresh{n}": (REPO / "data" / f"fresh{n}" / "articles", REPO / "data" / f"fresh{n}" / "gold")
-       for n in range(6, 17)},
+       for n in range(6, 18)},
 }
 
 
