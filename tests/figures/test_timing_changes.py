@@ -499,3 +499,26 @@ def test_the_year_before_a_word_of_changing_into_is_the_old_values() -> None:
     # look-alike: with no period after the new value, the one before it is the sentence's
     got = timing("Pada 2021 peserta program naik menjadi 5 juta orang.")
     assert got["5 juta"][:2] == ("recipients_total", "2021")
+
+
+def test_a_first_value_pointed_back_to_and_changed_is_replaced_by_the_new_one() -> None:
+    got = timing("Kuota peserta tahun ini semula ditetapkan 800 ribu orang. Angka tersebut lalu dinaikkan "
+                 "menjadi 950 ribu orang, karena banyak peserta gelombang lalu tidak memakai saldonya.")
+    assert (got["800 ribu"][:3], got["950 ribu"][:3]) == (("recipients_target", "2023", "superseded"),
+                                                          ("recipients_target", "2023", "total"))
+    # look-alike: what rose is named by its own words, not pointed back to
+    got = timing("Target peserta tahun ini semula 1 juta orang. Jumlah pendaftar kemudian naik menjadi "
+                 "3 juta orang.")
+    assert (got["1 juta"][2], got["3 juta"][0]) == ("total", "registrants_total")
+
+
+def test_a_provinces_count_in_a_year_whose_national_count_runs_to_a_date_runs_to_it_too() -> None:
+    dated = "Senin, 19 Desember 2022 10:00 WIB"
+    got = timing("Kilas balik 2022: sampai 15 Desember 2022, peserta Kartu Prakerja tahun ini berjumlah "
+                 "1,2 juta orang. Jawa Timur menjadi provinsi dengan peserta terbanyak, yakni 250 ribu "
+                 "orang.", dated=dated)
+    assert got["250 ribu"] == ("province_recipients", "2022", "to_date", "2022-12-15")
+    # look-alike: a national count of the closed year is its total, and so is the province's
+    got = timing("Kilas balik 2022: sepanjang tahun ini peserta Kartu Prakerja berjumlah 1,2 juta orang. "
+                 "Jawa Timur menjadi provinsi dengan peserta terbanyak, yakni 250 ribu orang.", dated=dated)
+    assert got["250 ribu"] == ("province_recipients", "2022", "total", None)

@@ -68,9 +68,9 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
     summed = _parts_summed(out, ctx)
     if summed is not None:
         return summed
-    decision = cls.classify(ctx)
-    if decision.metric is None and not out and earlier and _new_value_of(earlier[-1], ctx):
+    if not out and earlier and _new_value_of(earlier[-1], ctx):
         return cls.Decision(earlier[-1].metric, CHANGED_FROM)
+    decision = cls.classify(ctx)
     if out and out[-1].metric and out[-1].unit == ctx.unit and _compared(decision, out[-1], ctx):
         # '85 ribu orang, turun dibanding 2020 yang 101 ribu': the same quantity at another time
         return cls.Decision(out[-1].metric, COMPARED)
@@ -82,14 +82,16 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
 
 def _new_value_of(before: Figure, ctx: cls.Context) -> bool:
     """'Anggaran tahun ini semula hanya Rp10 triliun. … pemerintah kemudian menaikkannya menjadi
-    Rp20 triliun': a sentence's first figure, named by nothing else, that a verb of change pointing
-    back ('-nya': it) turned into is the new value of the figure before it, when that one was said
-    to be the first."""
+    Rp20 triliun', 'Target … semula 1 juta orang. Angka itu kemudian dinaikkan menjadi 1,1 juta
+    orang': a sentence's first figure that a verb of change turned the one pointed back to ('-nya':
+    it, or 'angka itu') into is the new value of the figure before it, when that one was said to be
+    the first."""
     head = before.sentence.text[:before.start - before.sentence.start]
     verb = change_verb(WORD.finditer(ctx.left)) if CHANGE_TO_END.search(ctx.left) else None
+    pointed = verb is not None and (verb.group().lower().endswith("nya")
+                                    or cls.LEX.anaphora.search(ctx.sentence_before) is not None)
     said_first = ORIGINALLY.search(head) or ORIGINALLY_NEAR.search(head[-40:])
-    return before.metric is not None and before.unit == ctx.unit and verb is not None and \
-        verb.group().lower().endswith("nya") and said_first is not None
+    return before.metric is not None and before.unit == ctx.unit and pointed and said_first is not None
 
 
 def _parts_summed(out: list[Figure], ctx: cls.Context) -> cls.Decision | None:

@@ -1,9 +1,11 @@
 """Whether a figure is one part of a whole, or a first value revised later, by the words around it
-in its sentence (period.py times the figure with it)."""
+in its sentence (period.py times the figure with it); and a province's count as part of the
+nation's running one (timing.py)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from prakerja_etl.figures.time_cues import (
@@ -57,3 +59,15 @@ def _changed_into(text: str, end: int) -> list[re.Match[str]]:
     before: 'kemudian menaikkannya menjadi Rp18 triliun'."""
     return [m for m in INTO_VALUE.finditer(text, end)
             if change_verb(list(WORD.finditer(text, max(end, m.start() - 30), m.start()))[-2:])]
+
+
+def of_running_counts(figures: list[Figure], year: int | None) -> list[Figure]:
+    """A province's count of the article's year, when the article's national count of that year
+    stands at a date ('Hingga 22 Desember, peserta tahun ini 1,19 juta … Jawa Barat … 302 ribu
+    orang'), is part of that running count: it runs to the same date, not the year's total."""
+    running = {f.period: f.as_of for f in figures if f.metric == "recipients_total" and f.basis == "to_date"
+               and f.period == str(year) and f.as_of}
+    totals = {f.period for f in figures if f.metric == "recipients_total" and f.basis == "total"}
+    return [replace(f, basis="to_date", as_of=running[f.period])
+            if f.metric == "province_recipients" and f.basis == "total" and f.period in running
+            and f.period not in totals else f for f in figures]

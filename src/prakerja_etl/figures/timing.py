@@ -16,6 +16,7 @@ from dataclasses import replace
 from prakerja_etl.figures.classify import LEX
 from prakerja_etl.figures.decide import CLAUSE_BREAK
 from prakerja_etl.figures.extract import Figure, table_header
+from prakerja_etl.figures.parts import of_running_counts
 from prakerja_etl.figures.period import resolve, timed
 from prakerja_etl.figures.places import listed_before
 from prakerja_etl.figures.scenes import ArticleTime, Scene, period_end, read_scenes
@@ -65,7 +66,7 @@ def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: Article
     out = _repeats_of_a_part(out, by_default)
     out = _headline_follows_body(out, by_default, _lead_line(sentences))
     out = _one_count_one_as_of(out, when)
-    out = _breakdowns_are_parts(out)
+    out = of_running_counts(_breakdowns_are_parts(out), when.year)
     out = _shares_follow_counts(out, by_default)
     out = _column_periods(_partitive_parts(_respective_periods(out, scenes)), sentences, when)
     return _carried_contradicting(out, scenes)
