@@ -85,6 +85,22 @@ def test_a_sentence_pointing_back_past_the_amount_it_describes_keeps_the_previou
     assert about(text) == [(600_000, "incentive_monthly", None)]
 
 
+def test_a_possessive_opening_the_sentence_keeps_the_previous_subject() -> None:
+    text = "Pemerintah menyalurkan BLT Dana Desa kepada 5 juta keluarga. Total anggarannya Rp9 triliun."
+    assert about(text)[-1] == (9e12, None, "BLT Dana Desa")
+    # look-alike: a budget that names its programme is that programme's
+    text = ("Pemerintah menyalurkan BLT Dana Desa kepada 5 juta keluarga. Total anggaran Kartu Prakerja "
+            "Rp9 triliun.")
+    assert about(text)[-1] == (9e12, "budget_total", None)
+
+
+def test_a_school_meals_programme_is_another_programme() -> None:
+    assert about("Program Makan Bergizi Gratis mendapat pagu Rp70 triliun tahun depan.") == \
+        [(70e12, None, "Makan Bergizi Gratis")]
+    assert about("Program Kartu Prakerja mendapat pagu Rp5 triliun tahun depan.") == \
+        [(5e12, "budget_total", None)]
+
+
 def test_a_sample_is_its_own_subject() -> None:
     [(_, metric, subject)] = about("Survei itu melibatkan 6.500 responden.")
     assert (metric, subject) == (None, "sampel survei")

@@ -470,6 +470,9 @@ def test_a_last_wave_still_to_come_closes_no_year() -> None:
     got = timing("Gelombang 22 terjadwal dibuka akhir bulan ini dan diprediksi menjadi gelombang terakhir "
                  "tahun ini. Penerima tahun ini mencapai 5,4 juta orang.", dated=dated)
     assert got["5,4 juta"][2] == "to_date"
+    got = timing("Gelombang 22 kemungkinan menjadi gelombang terakhir tahun ini. Penerima tahun ini mencapai "
+                 "5,4 juta orang.", dated=dated)
+    assert got["5,4 juta"][2] == "to_date"
 
 
 def test_the_first_of_a_sentence_changed_into_is_the_new_value_of_a_first_value_before_it() -> None:
@@ -522,3 +525,17 @@ def test_a_provinces_count_in_a_year_whose_national_count_runs_to_a_date_runs_to
     got = timing("Kilas balik 2022: sepanjang tahun ini peserta Kartu Prakerja berjumlah 1,2 juta orang. "
                  "Jawa Timur menjadi provinsi dengan peserta terbanyak, yakni 250 ribu orang.", dated=dated)
     assert got["250 ribu"] == ("province_recipients", "2022", "total", None)
+
+
+def test_a_count_up_to_a_weekdays_date_runs_to_it_in_a_year_looked_back_on() -> None:
+    dated = "Rabu, 28 Desember 2022 10:00 WIB"
+    got = timing_all("Kilas balik 2022: hingga Jumat (23/12), penerima Kartu Prakerja tahun ini "
+                     "tercatat 5,1 juta orang. Dari 5,1 juta penerima nasional tahun ini, 900 ribu berasal "
+                     "dari Jawa Barat. Pada 2021, Jawa Barat mencatat 700 ribu penerima.", dated=dated)
+    running = ("2022", "to_date", "2022-12-23")
+    assert [g[1:] for g in got] == [running, running, running, ("2021", "total", None)]
+    # look-alike: a day the year's last wave closed is no date the count stands at
+    got = timing_all("Kilas balik 2022: pada Jumat (23/12), pemerintah menutup gelombang terakhir. "
+                     "Penerima Kartu Prakerja tahun ini tercatat 5,1 juta orang, dan 900 ribu di antaranya "
+                     "berasal dari Jawa Barat.", dated=dated)
+    assert [g[1:] for g in got] == [("2022", "total", None)] * 2

@@ -62,12 +62,18 @@ def _changed_into(text: str, end: int) -> list[re.Match[str]]:
 
 
 def of_running_counts(figures: list[Figure], year: int | None) -> list[Figure]:
-    """A province's count of the article's year, when the article's national count of that year
-    stands at a date ('Hingga 22 Desember, peserta tahun ini 1,19 juta … Jawa Barat … 302 ribu
-    orang'), is part of that running count: it runs to the same date, not the year's total."""
-    running = {f.period: f.as_of for f in figures if f.metric == "recipients_total" and f.basis == "to_date"
+    """The article's national count of its own year, when it stands at a date ('Hingga 22 Desember,
+    peserta tahun ini 1,19 juta'), is that one count wherever it is said again ('dari 1,19 juta
+    penerima nasional tahun ini'), and a province's count of that year ('Jawa Barat … 302 ribu
+    orang') is part of it: both run to the same date, not the year's total."""
+    running = {f.period: f for f in figures if f.metric == "recipients_total" and f.basis == "to_date"
                and f.period == str(year) and f.as_of}
-    totals = {f.period for f in figures if f.metric == "recipients_total" and f.basis == "total"}
-    return [replace(f, basis="to_date", as_of=running[f.period])
-            if f.metric == "province_recipients" and f.basis == "total" and f.period in running
-            and f.period not in totals else f for f in figures]
+    if not running:
+        return figures
+    totals = {f.period for f in figures if f.metric == "recipients_total" and f.basis == "total"
+              and f.period in running and f.value != running[f.period].value}
+    return [replace(f, basis="to_date", as_of=running[f.period].as_of)
+            if f.basis == "total" and f.period in running and f.period not in totals and (
+                f.metric == "province_recipients"
+                or f.metric == "recipients_total" and f.value == running[f.period].value)
+            else f for f in figures]

@@ -14,6 +14,7 @@ import yaml
 from prakerja_etl.figures.lexicon import stem
 from prakerja_etl.figures.prefilter import Prefiltered, compile_cue, first_chars
 from prakerja_etl.reference_data import REFERENCE_DIR
+from prakerja_etl.text.metadata import WEEKDAY
 
 CUES_PATH = REFERENCE_DIR / "timing.yaml"
 
@@ -89,8 +90,9 @@ _SETS = ("metrics", "stems")   # keys ending so hold sets of names or roots, not
 def load_cues(path: Path = CUES_PATH) -> Cues:
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     pattern = {k: compile_cue(_phrases(v), re.IGNORECASE) for k, v in doc.items() if not k.endswith(_SETS)}
-    pattern["up_to"] = compile_cue(_phrases(doc["up_to"]) + r"(?:\s+(?:akhir|pertengahan|awal|tanggal))?\s*$",
-                                  re.IGNORECASE)
+    # (a weekday may come first in a news date: 'hingga Jumat (23/12)')
+    pattern["up_to"] = compile_cue(_phrases(doc["up_to"]) + r"(?:\s+(?:akhir|pertengahan|awal|tanggal))?"
+                                   r"(?:\s+" + WEEKDAY + r"\s*,?\s*\(?)?\s*$", re.IGNORECASE)
     pattern["among_after"] = compile_cue(r"^\s*(?:\w+\s+)?" + _phrases(doc["among_after"]), re.IGNORECASE)
     pattern["per_unit_after"] = compile_cue(r"^\W*" + _phrases(doc["per_unit_after"]), re.IGNORECASE)
     # (past a relative clause of its own: 'target awal 2,9 juta, yang pada pertengahan tahun direvisi …')

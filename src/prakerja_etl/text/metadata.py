@@ -49,8 +49,9 @@ def _match_dateline(text: str) -> re.Match[str] | None:
     return _DATELINE.match(text) if "-" in text or "–" in text else None
 
 
-_DAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
-_BODY_DATE = re.compile(_DAY + r",?\s*\((?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{2,4}))?\)")
+# A weekday as news writes it before a date ('Jumat (23/12)'); timing reads it too.
+WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
+_BODY_DATE = re.compile(WEEKDAY + r",?\s*\((?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{2,4}))?\)")
 _MONTH_ABBREVIATIONS = r"(?:Jan|Feb|Mar|Apr|Mei|May|Jun|Jul|Agu|Agt|Aug|Sep|Okt|Oct|Nov|Des|Dec)[a-z]*\.?"
 # '13 Maret 2023', '13/03/2023', '13-03-2023', and the English order 'March 13, 2023'
 _LONG_DATE = re.compile(
@@ -225,7 +226,8 @@ _FULL_DATE = re.compile(
     r"|\b(?P<iy>20\d{2})-(?P<im>\d{2})-(?P<id>\d{2})\b)")
 _YEAR = re.compile(r"(?=20)(?<![\d.,/-])(20\d{2})(?![\d.,/-]\d)")
 # 'Rabu (9/8)': a weekday and a day without its year, which the weekday can tell.
-_WEEKDAY_DATE = re.compile(rf"\b(?P<wd>{_DAY})\s*,?\s*\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\)", re.IGNORECASE)
+_WEEKDAY_DATE = re.compile(rf"\b(?P<wd>{WEEKDAY})\s*,?\s*\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\)",
+                           re.IGNORECASE)
 _WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5,
              "minggu": 6, "ahad": 6}
 _FIRST_YEAR = 2020   # no article about the programme is older than its launch
