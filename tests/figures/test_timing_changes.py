@@ -4,6 +4,7 @@ that must resolve and a look-alike that must not."""
 
 from __future__ import annotations
 
+import pytest
 from timed import timing, timing_all
 
 from prakerja_etl.sources.articles import extract_article
@@ -457,33 +458,43 @@ def test_a_first_value_is_superseded_by_a_change_two_sentences_later() -> None:
     assert got["Rp3 triliun"][2] == "total"
 
 
-def test_a_last_wave_still_to_come_closes_no_year() -> None:
-    dated = "Senin, 18 Oktober 2021 10:00 WIB"
-    got = timing("Pemerintah tengah menyiapkan gelombang 22 sebagai gelombang pamungkas tahun ini. "
-                 "Penerima tahun ini mencapai 5,4 juta orang.", dated=dated)
-    assert got["5,4 juta"][2] == "to_date"
+@pytest.mark.parametrize(("last_wave", "basis"), [
+    ("Pemerintah tengah menyiapkan gelombang 22 sebagai gelombang pamungkas tahun ini.", "to_date"),
+    # …and one only scheduled, expected or possibly the last
+    ("Gelombang 22 terjadwal dibuka akhir bulan ini dan diprediksi menjadi gelombang terakhir tahun ini.",
+     "to_date"),
+    ("Gelombang 22 kemungkinan menjadi gelombang terakhir tahun ini.", "to_date"),
     # look-alike: a last wave that was held closes the year
-    got = timing("Pemerintah sudah menutup gelombang 22 sebagai gelombang pamungkas tahun ini. "
-                 "Penerima tahun ini mencapai 5,4 juta orang.", dated=dated)
-    assert got["5,4 juta"][2] == "total"
-    # …nor one only scheduled or expected to be the last
-    got = timing("Gelombang 22 terjadwal dibuka akhir bulan ini dan diprediksi menjadi gelombang terakhir "
-                 "tahun ini. Penerima tahun ini mencapai 5,4 juta orang.", dated=dated)
-    assert got["5,4 juta"][2] == "to_date"
-    got = timing("Gelombang 22 kemungkinan menjadi gelombang terakhir tahun ini. Penerima tahun ini mencapai "
-                 "5,4 juta orang.", dated=dated)
-    assert got["5,4 juta"][2] == "to_date"
+    ("Pemerintah sudah menutup gelombang 22 sebagai gelombang pamungkas tahun ini.", "total"),
+])
+def test_a_last_wave_still_to_come_closes_no_year(last_wave: str, basis: str) -> None:
+    got = timing(last_wave + " Penerima tahun ini mencapai 5,4 juta orang.",
+                 dated="Senin, 18 Oktober 2021 10:00 WIB")
+    assert got["5,4 juta"][2] == basis
 
 
-def test_the_first_of_a_sentence_changed_into_is_the_new_value_of_a_first_value_before_it() -> None:
-    got = timing("Pagu Kartu Prakerja tahun ini awalnya hanya Rp8 triliun. Karena PHK meluas, pemerintah "
-                 "lalu menambahnya menjadi Rp15 triliun.")
-    assert (got["Rp8 triliun"][:3], got["Rp15 triliun"][:3]) == (("budget_total", "2023", "superseded"),
-                                                                ("budget_total", "2023", "total"))
-    # look-alike: another thing that rose (no verb pointing back) is no new value of the budget
+@pytest.mark.parametrize(("text", "first", "new", "metric"), [
+    # the verb points back with '-nya' …
+    ("Pagu Kartu Prakerja tahun ini awalnya hanya Rp8 triliun. Karena PHK meluas, pemerintah lalu "
+     "menambahnya menjadi Rp15 triliun.", "Rp8 triliun", "Rp15 triliun", "budget_total"),
+    # … or the sentence opens by pointing back, whatever people noun comes later in it
+    ("Kuota peserta tahun ini semula ditetapkan 800 ribu orang. Angka tersebut lalu dinaikkan menjadi "
+     "950 ribu orang, karena banyak peserta gelombang lalu tidak memakai saldonya.", "800 ribu", "950 ribu",
+     "recipients_target"),
+])
+def test_a_first_value_changed_in_the_next_sentence_is_replaced_by_the_new_one(
+        text: str, first: str, new: str, metric: str) -> None:
+    got = timing(text)
+    assert (got[first][:3], got[new][:3]) == ((metric, "2023", "superseded"), (metric, "2023", "total"))
+
+
+def test_what_rose_by_its_own_words_is_no_new_value_of_a_first_value() -> None:
     got = timing("Pagu Kartu Prakerja tahun ini awalnya hanya Rp8 triliun. Harga paket pelatihan lalu naik "
                  "menjadi Rp1,5 juta.")
     assert got["Rp1,5 juta"][0] != "budget_total"
+    got = timing("Target peserta tahun ini semula 1 juta orang. Jumlah pendaftar kemudian naik menjadi "
+                 "3 juta orang.")
+    assert (got["1 juta"][2], got["3 juta"][0]) == ("total", "registrants_total")
 
 
 def test_a_first_value_revised_into_one_named_before_it_is_superseded() -> None:
@@ -502,17 +513,6 @@ def test_the_year_before_a_word_of_changing_into_is_the_old_values() -> None:
     # look-alike: with no period after the new value, the one before it is the sentence's
     got = timing("Pada 2021 peserta program naik menjadi 5 juta orang.")
     assert got["5 juta"][:2] == ("recipients_total", "2021")
-
-
-def test_a_first_value_pointed_back_to_and_changed_is_replaced_by_the_new_one() -> None:
-    got = timing("Kuota peserta tahun ini semula ditetapkan 800 ribu orang. Angka tersebut lalu dinaikkan "
-                 "menjadi 950 ribu orang, karena banyak peserta gelombang lalu tidak memakai saldonya.")
-    assert (got["800 ribu"][:3], got["950 ribu"][:3]) == (("recipients_target", "2023", "superseded"),
-                                                          ("recipients_target", "2023", "total"))
-    # look-alike: what rose is named by its own words, not pointed back to
-    got = timing("Target peserta tahun ini semula 1 juta orang. Jumlah pendaftar kemudian naik menjadi "
-                 "3 juta orang.")
-    assert (got["1 juta"][2], got["3 juta"][0]) == ("total", "registrants_total")
 
 
 def test_a_provinces_count_in_a_year_whose_national_count_runs_to_a_date_runs_to_it_too() -> None:
