@@ -486,13 +486,22 @@ def test_places_where_a_service_stands_are_no_coverage() -> None:
     assert [f.metric for f in found] == ["regencies_covered"]
 
 
-def test_a_count_said_to_be_reached_keeps_its_metric_beside_a_target_of_the_same_value() -> None:
-    found = figures("Pada semester I, program ini menjangkau 1,8 juta orang. Target tahun ini juga 1,8 juta "
-                    "orang.")
-    assert [f.metric for f in found] == ["recipients_total", "recipients_target"]
-    # look-alike: a count nothing says was reached is the target of the same value
-    found = figures("Pada semester I, jumlahnya 1,8 juta orang. Target tahun ini juga 1,8 juta orang.")
-    assert [f.metric for f in found] == ["recipients_target", "recipients_target"]
+@pytest.mark.parametrize(("count", "metrics", "look_alike"), [
+    # a count said to be reached …
+    ("Pada semester I, program ini menjangkau 1,8 juta orang. Target tahun ini juga 1,8 juta orang.",
+     ["recipients_total", "recipients_target"],
+     # … not one nothing says was reached
+     "Pada semester I, jumlahnya 1,8 juta orang. Target tahun ini juga 1,8 juta orang."),
+    # the number of recipients …
+    ("Target tahun ini 1,3 juta peserta. Tahun lalu, jumlah penerima lebih dari 1,3 juta orang.",
+     ["recipients_target", "recipients_total"],
+     # … not a number of participants decided for this year (the plan)
+     "Target tahun ini 1,3 juta peserta. Tahun ini diputuskan jumlah pesertanya 1,3 juta orang."),
+])
+def test_a_count_keeps_its_metric_beside_a_target_of_the_same_value(count: str, metrics: list[str],
+                                                                     look_alike: str) -> None:
+    assert [f.metric for f in figures(count)] == metrics
+    assert [f.metric for f in figures(look_alike)] == ["recipients_target", "recipients_target"]
 
 
 def test_a_colon_after_an_amount_opens_its_parts() -> None:
@@ -502,16 +511,6 @@ def test_a_colon_after_an_amount_opens_its_parts() -> None:
     # look-alike: a label right after the amount, with no colon, is the amount's
     found = figures("Tiap peserta mendapat Rp3,5 juta saldo pelatihan.")
     assert [f.metric for f in found] == ["training_fee_per_recipient"]
-
-
-def test_the_number_of_recipients_is_a_count_beside_a_target_of_the_same_value() -> None:
-    found = figures("Target tahun ini 1,3 juta peserta. Tahun lalu, jumlah penerima lebih dari 1,3 juta "
-                    "orang.")
-    assert [f.metric for f in found] == ["recipients_target", "recipients_total"]
-    # look-alike: a number of participants decided for this year is the plan
-    found = figures("Target tahun ini 1,3 juta peserta. Tahun ini diputuskan jumlah pesertanya 1,3 juta "
-                    "orang.")
-    assert [f.metric for f in found] == ["recipients_target", "recipients_target"]
 
 
 def test_an_amount_said_again_as_the_sum_of_the_amounts_before_it_is_their_sum() -> None:

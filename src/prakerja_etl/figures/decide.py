@@ -9,15 +9,7 @@ from typing import TYPE_CHECKING
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.figures.lexicon import Subject
 from prakerja_etl.figures.subject import PRAKERJA
-from prakerja_etl.figures.time_cues import (
-    CHANGE_OPENER,
-    CHANGE_TO_END,
-    ORIGINALLY,
-    ORIGINALLY_NEAR,
-    SAME_AMOUNT,
-    WORD,
-    change_verb,
-)
+from prakerja_etl.figures.time_cues import CHANGE_OPENER, CHANGE_TO_END, SAME_AMOUNT, change_into, said_first
 from prakerja_etl.text.numbers import parse_number_words
 
 if TYPE_CHECKING:
@@ -86,12 +78,11 @@ def _new_value_of(before: Figure, ctx: cls.Context) -> bool:
     orang': a sentence's first figure that a verb of change turned the one pointed back to ('-nya':
     it, or 'angka itu') into is the new value of the figure before it, when that one was said to be
     the first."""
-    head = before.sentence.text[:before.start - before.sentence.start]
-    verb = change_verb(WORD.finditer(ctx.left)) if CHANGE_TO_END.search(ctx.left) else None
+    verb = change_into(ctx.left)
     pointed = verb is not None and (verb.group().lower().endswith("nya")
                                     or cls.LEX.anaphora.search(ctx.sentence_before) is not None)
-    said_first = ORIGINALLY.search(head) or ORIGINALLY_NEAR.search(head[-40:])
-    return before.metric is not None and before.unit == ctx.unit and pointed and said_first is not None
+    return before.metric is not None and before.unit == ctx.unit and pointed and \
+        said_first(before.sentence.text[:before.start - before.sentence.start])
 
 
 def _parts_summed(out: list[Figure], ctx: cls.Context) -> cls.Decision | None:

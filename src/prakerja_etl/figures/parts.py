@@ -66,14 +66,15 @@ def of_running_counts(figures: list[Figure], year: int | None) -> list[Figure]:
     peserta tahun ini 1,19 juta'), is that one count wherever it is said again ('dari 1,19 juta
     penerima nasional tahun ini'), and a province's count of that year ('Jawa Barat … 302 ribu
     orang') is part of it: both run to the same date, not the year's total."""
-    running = {f.period: f for f in figures if f.metric == "recipients_total" and f.basis == "to_date"
-               and f.period == str(year) and f.as_of}
-    if not running:
-        return figures
-    totals = {f.period for f in figures if f.metric == "recipients_total" and f.basis == "total"
-              and f.period in running and f.value != running[f.period].value}
-    return [replace(f, basis="to_date", as_of=running[f.period].as_of)
-            if f.basis == "total" and f.period in running and f.period not in totals and (
-                f.metric == "province_recipients"
-                or f.metric == "recipients_total" and f.value == running[f.period].value)
-            else f for f in figures]
+    this_year = str(year)
+    counts = [f for f in figures if f.metric == "recipients_total" and f.period == this_year]
+    running = [f for f in counts if f.basis == "to_date" and f.as_of]
+    if not running or any(f.basis == "total" and f.value != running[-1].value for f in counts):
+        return figures   # (an article that also gives the year's total has a final count)
+    count = running[-1]
+
+    def of_count(f: Figure) -> bool:   # a province's part of it, or the count said again
+        return f.metric == "province_recipients" or f.metric == "recipients_total" and f.value == count.value
+
+    return [replace(f, basis="to_date", as_of=count.as_of)
+            if f.basis == "total" and f.period == this_year and of_count(f) else f for f in figures]

@@ -199,6 +199,19 @@ def change_verb(words: Iterable[re.Match[str]]) -> re.Match[str] | None:
     return next((w for w in words if stem(w.group()) in CUES.change_verb_stems), None)
 
 
+def change_into(before: str) -> re.Match[str] | None:
+    """The verb of change of words that end changing a value into the figure after them
+    ('kemudian dinaikkan menjadi', 'pemerintah menaikkannya menjadi Rp'), else None."""
+    to = CHANGE_TO_END.search(before)
+    return change_verb(WORD.finditer(before, 0, to.start())) if to else None
+
+
+def said_first(head: str) -> bool:
+    """Whether the words before a figure in its sentence say it was the first value: at the
+    sentence's opening ('Semula, …') or right before it ('Anggaran 2022 semula hanya Rp11 triliun')."""
+    return bool(ORIGINALLY.search(head) or ORIGINALLY_NEAR.search(head[-40:]))
+
+
 def continued(before: str) -> bool:
     """Whether the words before a plan say the programme goes on: 'tetap berlanjut dengan target'."""
     return any(stem(w.group()) in CUES.continuation_verb_stems and w.group().lower() != stem(w.group())

@@ -20,7 +20,7 @@ from prakerja_etl.figures.parts import of_running_counts
 from prakerja_etl.figures.period import resolve, timed
 from prakerja_etl.figures.places import listed_before
 from prakerja_etl.figures.scenes import ArticleTime, Scene, period_end, read_scenes
-from prakerja_etl.figures.time_cues import CHANGE_TO_END, CUES, ORIGINALLY, ORIGINALLY_NEAR, WORD, change_verb
+from prakerja_etl.figures.time_cues import CUES, change_into, said_first
 from prakerja_etl.figures.waves import WAVES
 from prakerja_etl.text.periods import find_periods
 from prakerja_etl.text.segment import Sentence
@@ -244,15 +244,14 @@ def _replaced_in_next_sentence(figures: list[Figure], sentences: list[Sentence])
             following = {a.start: sentences[n + 1:n + 3] for n, a in enumerate(sentences)}
         later = following.get(f.sentence.start, [])
         head = f.sentence.text[:f.start - f.sentence.start]
-        said_first = bool(ORIGINALLY.search(head) or ORIGINALLY_NEAR.search(head[-40:])) or \
-            _first_in_clause(CLAUSE_BREAK.split(head)[-1])
+        first = said_first(head) or _first_in_clause(CLAUSE_BREAK.split(head)[-1])
         # the sentence after it, or (for a value said to be the first) the one after that:
         # 'semula hanya Rp10 triliun. Pandemi mengubah hitungan itu. Pemerintah kemudian menaikkan …'
-        for nxt in later[:2 if said_first else 1]:
-            if not (said_first or CUES.plan_back.match(nxt.text)):
+        for nxt in later[:2 if first else 1]:
+            if not (first or CUES.plan_back.match(nxt.text)):
                 break   # nothing says it was the first
             there = [g for g in figures if g.sentence is nxt]
-            changed = any(g.metric in CUES.plan_metrics and _changes_to(nxt.text[:g.start - nxt.start])
+            changed = any(g.metric in CUES.plan_metrics and change_into(nxt.text[:g.start - nxt.start])
                           for g in there)
             if changed and any(g.metric == f.metric for g in there):
                 out[i] = timed(f, period=f.period, basis="superseded", as_of=None)
@@ -277,12 +276,6 @@ def _first_in_clause(clause: str) -> bool:
     dinaikkan menjadi Rp20 triliun': the new value was not said first)."""
     first = CUES.superseded_first.search(clause)
     return first is not None and CUES.change_to.search(clause, first.end()) is None
-
-
-def _changes_to(before: str) -> bool:
-    """Whether the words before a figure change a value to it: 'kemudian dinaikkan menjadi'."""
-    to = CHANGE_TO_END.search(before)
-    return to is not None and change_verb(WORD.finditer(before, 0, to.start())) is not None
 
 
 def _restated_adopt(figures: list[Figure], restated: list[bool]) -> list[Figure]:

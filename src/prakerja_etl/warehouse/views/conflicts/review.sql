@@ -29,13 +29,12 @@ WITH amounts AS (      -- totals that cannot fall over time (a running share can
           FROM breakdown_claims GROUP BY ALL)
     GROUP BY ALL
 ), own_values AS (     -- what an article that checks no claims states of one quantity conflicts compares
-    SELECT c.*, CASE WHEN c.basis = 'to_date' THEN left(c.as_of, 7) END AS as_of_month
-    FROM claims c JOIN articles a ON a.source_file = c.source_file AND a.removed_at IS NULL
+    SELECT c.*
+    FROM ({% include "conflicts/_comparable.sql" %}) c
+    JOIN articles a ON a.source_file = c.source_file AND a.removed_at IS NULL
     -- (the two bounds of a range it states, '3 sampai 4,5 juta', are one statement)
     ANTI JOIN (SELECT figure_id FROM figures WHERE range_part IS NOT NULL) r ON r.figure_id = c.claim_id
     WHERE c.source_kind = 'article' AND NOT a.checks_claims
-      AND ((c.basis = 'total' AND c.period IS NOT NULL)
-           OR (c.basis = 'to_date' AND (c.period IS NOT NULL OR c.as_of IS NOT NULL)))
 ), own_spread AS (
     SELECT source_file, metric, period, basis, as_of_month, province_code,
            max(value_low) AS highest_low, min(value_high) AS lowest_high
