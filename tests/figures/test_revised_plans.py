@@ -1,6 +1,7 @@
 """A plan the sentence says came first, revised later in the same sentence, is superseded; the
 revised value is the same quantity (sentences written for these tests; each with a look-alike)."""
 
+import pytest
 from timed import timing, timing_all
 
 
@@ -94,3 +95,15 @@ def test_a_first_target_revised_in_its_relative_clause_is_superseded() -> None:
     # look-alike: a first target nothing says was revised stands
     got = timing("Capaian itu melampaui target awal 3 juta yang ditetapkan pemerintah.")
     assert got["3 juta"][2] == "total"
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    # a budget of a year that is over, said as what it paid for: the year's recipients
+    ("Pada 2021 anggarannya Rp15 triliun untuk 4,4 juta penerima.", "recipients_total"),
+    ("Tahun lalu, pagu program sebesar Rp15 triliun bagi 4,4 juta peserta.", "recipients_total"),
+    # look-alikes: a word of planning before it, or the article's own year, keeps it a target
+    ("Pada 2021 pemerintah mengalokasikan Rp15 triliun untuk 4,4 juta penerima.", "recipients_target"),
+    ("Tahun ini anggarannya Rp15 triliun untuk 4,4 juta penerima.", "recipients_target"),
+])
+def test_the_people_a_past_years_budget_was_for_are_its_recipients(text: str, metric: str) -> None:
+    assert timing(text)["4,4 juta"][0] == metric

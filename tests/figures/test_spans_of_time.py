@@ -183,8 +183,8 @@ def test_a_figure_pointed_back_to_keeps_a_period_its_own_sentence_names() -> Non
 
 def test_the_programmes_first_year_is_the_year_of_its_first_wave() -> None:
     for text in ("Di tahun pertamanya, program ini menargetkan 5,6 juta peserta dengan pagu Rp20 triliun.",
-                 "Pada tahun perdana pelaksanaan Kartu Prakerja, pagunya Rp20 triliun untuk 5,6 juta "
-                 "peserta."):
+                 "Pada tahun perdana pelaksanaan Kartu Prakerja, pagunya disiapkan Rp20 triliun untuk "
+                 "5,6 juta peserta."):
         got = timing(text)
         assert got["5,6 juta"][:2] == ("recipients_target", "2020")
         assert got["Rp20 triliun"][:2] == ("budget_total", "2020")

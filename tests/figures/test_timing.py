@@ -99,6 +99,26 @@ def test_a_years_count_up_to_a_wave_before_its_last_runs_to_date_as_of_that_wave
     assert got["5,4 juta"][1:] == ("2020", "total", None)
 
 
+def test_up_to_the_years_last_wave_within_that_year_is_not_yet_final() -> None:
+    # said in the year itself, even in a look back at it, the count up to its last wave is to date
+    got = timing("Catatan akhir tahun. Sampai gelombang 11 yang diumumkan Senin (14/12), peserta "
+                 "tahun ini berjumlah 5,4 juta orang. Jawa Tengah menyumbang 600 ribu peserta.",
+                 dated="Selasa, 29 Desember 2020 10:00 WIB")
+    assert got["5,4 juta"][1:3] == ("2020", "to_date") and got["5,4 juta"][3][:7] == "2020-12"
+    assert got["600 ribu"][2] == "to_date"
+    # look-alike: the years' waves as a span are the year's total in its look back
+    got = timing("Catatan akhir tahun. Sepanjang tahun ini, dari gelombang 1 hingga gelombang 11, "
+                 "peserta berjumlah 5,4 juta orang.", dated="Selasa, 29 Desember 2020 10:00 WIB")
+    assert got["5,4 juta"][1:] == ("2020", "total", None)
+
+
+@pytest.mark.parametrize("point", ["pekan terakhir", "minggu kedua", "pekan pertama bulan"])
+def test_a_count_up_to_a_week_of_a_month_stands_at_that_month(point: str) -> None:
+    got = timing(f"Kilas balik tahun ini. Program ditutup dengan 4,6 juta peserta hingga {point} Desember.",
+                 dated="Rabu, 28 Desember 2022 09:00 WIB")
+    assert got["4,6 juta"][1:] == ("2022", "to_date", "2022-12")
+
+
 @pytest.mark.parametrize(("first", "last", "want"), [
     (8, 12, "2020-S2"), (5, 6, "2020-Q2"), (3, 4, "2020-S1"), (7, 7, "2020-07"), (2, 11, "2020"),
     (11, 2, None),
@@ -468,3 +488,13 @@ def test_waves_past_another_figure_are_that_figures() -> None:
     # look-alike: waves right after the figure are its own
     got = timing("Kuota 9 juta berlaku untuk gelombang 1 sampai 11.", dated="Kamis, 13 Juni 2024 09:00 WIB")
     assert got["9 juta"][1] == "2020"
+
+
+def test_a_period_describing_the_wave_leaves_its_count_one_waves() -> None:
+    got = timing("Gelombang 15, yang ditutup pada semester pertama, diikuti 300 ribu peserta.",
+                 dated="Rabu, 7 Juli 2021 09:00 WIB")
+    assert got["300 ribu"][2] == "part"
+    # look-alike: a period of the count's own clause after the wave times the half-year's count
+    got = timing("Hingga gelombang 15, pada semester pertama tercatat 2,4 juta peserta.",
+                 dated="Rabu, 7 Juli 2021 09:00 WIB")
+    assert got["2,4 juta"][1:3] == ("2021-S1", "total")

@@ -22,8 +22,10 @@ from prakerja_etl.figures.time_cues import (
     CHANGE_TO_BEFORE,
     CHANGE_TO_END,
     CUES,
+    DESCRIBING,
     EACH_BEFORE,
     PART_THEN,
+    RELATIVE_CLAUSE,
     RESTATED,
     UP_TO_WORD,
     WAVE_THEN,
@@ -35,7 +37,6 @@ from prakerja_etl.figures.time_cues import (
 )
 from prakerja_etl.figures.waves import WAVES, WaveMention, find_waves, spanned_waves_year, waves_year
 
-_RELATIVE_CLAUSE = re.compile(r"\s+yang\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 
 
@@ -45,8 +46,7 @@ def _changed_from(text: str, start: int, end: int) -> tuple[int, int] | None:
     opener = CUES.change_from.search(text, max(0, start - 25), start)
     if not opener:
         return None
-    after = CHANGE_TO_AFTER.search(text[end:])
-    if after:
+    if after := CHANGE_TO_AFTER.search(text[end:]):
         return opener.start(), end + len(after.group("gap"))
     if CHANGE_TO_BEFORE.search(text, max(0, start - 90), start):
         return opener.start(), _clause_end(text, end)
@@ -60,8 +60,7 @@ def _change_verb_before(text: str, start: int) -> int | None:
     if not opener:
         return None
     words = list(WORD.finditer(text, max(0, opener.start() - 30), opener.start()))[-2:]
-    verb = change_verb(words)
-    return verb.start() if verb else None
+    return verb.start() if (verb := change_verb(words)) else None
 
 
 def _former(scene: Scene, start: int, end: int) -> int | None:
@@ -110,7 +109,7 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
         # (not the time of what a relative clause says the wave did: 'gelombang 12 yang dibuka
         # akhir Februari' is the year's wave 12)
         fine = stated if year and stated and stated.startswith(str(year)) and \
-            not _RELATIVE_CLAUSE.match(text, end) else None
+            not RELATIVE_CLAUSE.match(text, end) else None
         return timed(f, period=fine or (str(year) if year else None), basis="total", as_of=None), False
     if f.metric is None:
         return timed(f, period=stated if has_stated else scene.in_force or scene.survey, basis="total",
@@ -121,6 +120,7 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
     # (a month is finer than a wave: 'gelombang 18 … dibuka akhir Juli dengan kuota 600.000' is the wave's)
     cut = max([p.end for p in plain if p.end <= start and not PART_THEN.search(text, 0, p.start)
                and not WAVE_THEN.search(text, max(0, p.start - 40), p.start)
+               and not DESCRIBING.search(text, max(0, p.start - 40), p.start)
                and not (p.period and p.period[5:].isdigit())], default=0)
     region = text[cut:start]
     waves = _own_waves(text, start, end)
@@ -249,11 +249,12 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
         if (period == str(when.year) or present) and (f.metric not in CUES.stock_metrics or present):
             return timed(f, period=period[:4], basis="to_date", as_of=standing_as_of(scene, start, when)), \
                 default
-    up_to = [w for w in waves if w.opened_by == "up_to" and w.last is None and w.end <= start]
-    if up_to and period and len(period) == 4 and f.metric in CUES.running_metrics and \
-            WAVES.years.get(up_to[-1].first) == int(period) and up_to[-1].first not in WAVES.year_ends:
-        # 'sampai gelombang 17, penerima 2021 …' (a past year): the year's count so far, at that wave
-        return timed(f, period=period, basis="to_date", as_of=WAVES.months.get(up_to[-1].first)), default
+    last = [w.first for w in waves if w.opened_by == "up_to" and w.last is None and w.end <= start][-1:]
+    if last and period and len(period) == 4 and f.metric in CUES.running_metrics and WAVES.years.get(
+            last[0]) == int(period) and (last[0] not in WAVES.year_ends or when.year == int(period)):
+        # 'sampai gelombang 17, penerima 2021 …': the count so far (at its last wave too, within the year)
+        as_of = WAVES.months.get(last[0]) or standing_as_of(scene, start, when)
+        return timed(f, period=period, basis="to_date", as_of=as_of), default
     return timed(f, period=period, basis="total", as_of=None), default
 
 
@@ -393,8 +394,7 @@ def _clause_end(text: str, end: int) -> int:
 def _since_year(after: str) -> int | None:
     """The year a 'sejak …' count started: a year named, or the wave named (before any 'hingga')."""
     after = UP_TO_WORD.split(after, maxsplit=1)[0]
-    year = _YEAR_WORD.search(after)
-    if year:
+    if year := _YEAR_WORD.search(after):
         return int(year.group(1))
     waves = find_waves(after)
     return WAVES.year_of(waves[0].first) if waves and waves[0].start < 5 else None

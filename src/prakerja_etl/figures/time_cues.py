@@ -32,6 +32,10 @@ class Cues:
     so_far: Prefiltered
     present: Prefiltered
     breakdown: Prefiltered
+    planning: Prefiltered
+    proposal: Prefiltered
+    each_person: Prefiltered
+    list_item: Prefiltered
     up_to: Prefiltered
     part: Prefiltered
     per_unit_after: Prefiltered
@@ -89,9 +93,10 @@ _SETS = ("metrics", "stems")   # keys ending so hold sets of names or roots, not
 
 def load_cues(path: Path = CUES_PATH) -> Cues:
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    points = _phrases(doc.pop("up_to_point"))
     pattern = {k: compile_cue(_phrases(v), re.IGNORECASE) for k, v in doc.items() if not k.endswith(_SETS)}
     # (a weekday may come first in a news date: 'hingga Jumat (23/12)')
-    pattern["up_to"] = compile_cue(_phrases(doc["up_to"]) + r"(?:\s+(?:akhir|pertengahan|awal|tanggal))?"
+    pattern["up_to"] = compile_cue(_phrases(doc["up_to"]) + r"(?:\s+" + points + ")?"
                                    r"(?:\s+" + WEEKDAY + r"\s*,?\s*\(?)?\s*$", re.IGNORECASE)
     pattern["among_after"] = compile_cue(r"^\s*(?:\w+\s+)?" + _phrases(doc["among_after"]), re.IGNORECASE)
     pattern["per_unit_after"] = compile_cue(r"^\W*" + _phrases(doc["per_unit_after"]), re.IGNORECASE)
@@ -102,6 +107,7 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
         _phrases(doc["first_plan"]) + r"\s+(?:(?:sebesar|sebanyak|sekitar)\s+)?$", re.IGNORECASE)
     pattern["change_from"] = compile_cue(_phrases(doc["change_from"]) + r"\s+$", re.IGNORECASE)
     pattern["anaphora"] = compile_cue(r"^\W*" + _phrases(doc["anaphora"]), re.IGNORECASE)
+    pattern["list_item"] = compile_cue(r"^\W*" + _phrases(doc["list_item"]) + r"\s*,", re.IGNORECASE)
     pattern["plan_back"] = compile_cue(r"^\W*" + _phrases(doc["plan_back"]), re.IGNORECASE)
     pattern["unchanged"] = compile_cue(_phrases(doc["unchanged"]) + r"\s+(?:(?:pada|di)\s+)?$", re.IGNORECASE)
     pattern["compared_with"] = compile_cue(
@@ -161,6 +167,11 @@ FIELDWORK_AT = compile_cue(CUES.fieldwork.pattern + r"\s+(?:(?:oleh(?:\s+\S+){1,
 PART_THEN = compile_cue(CUES.part.pattern + r"(?:\s+[^\s\d,;.]+){0,3}?\s+(?:(?:pada|di|tahun)\s+)?$",
                         re.IGNORECASE)
 
+
+# A relative clause right after a figure or name, and a period inside one that describes what comes
+# before it ('Gelombang 17, yang menutup semester I, …'): the period is not the later figure's.
+RELATIVE_CLAUSE = re.compile(r"\s+yang\b", re.IGNORECASE)
+DESCRIBING = re.compile(r",\s*yang\b[^,.;]*$", re.IGNORECASE)
 
 # …nor does one that names which wave it is: 'gelombang terakhir tahun ini dengan kuota 500 ribu'.
 WAVE_THEN = compile_cue(CUES.wave.pattern + r"\s+(?:[^\W\d_]+\s+){1,2}?(?:(?:pada|di)\s+)?$", re.IGNORECASE)

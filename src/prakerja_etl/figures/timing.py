@@ -19,6 +19,7 @@ from prakerja_etl.figures.extract import Figure, table_header
 from prakerja_etl.figures.parts import of_running_counts
 from prakerja_etl.figures.period import resolve, timed
 from prakerja_etl.figures.places import listed_before
+from prakerja_etl.figures.plan_context import people_of_budgets, prices_over_a_span
 from prakerja_etl.figures.scenes import ArticleTime, Scene, period_end, read_scenes
 from prakerja_etl.figures.time_cues import CUES, change_into, said_first
 from prakerja_etl.figures.waves import WAVES
@@ -60,7 +61,7 @@ def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: Article
         by_default.append(default)
         restated.append(again)
     out = _restated_adopt(out, restated)
-    out = _people_of_replaced_budgets(_replaced_in_next_sentence(out, sentences))
+    out = people_of_budgets(_replaced_in_next_sentence(out, sentences), when)
     out = _targets_to_date(out, scenes)
     out = _repeats_adopt_running(out, by_default)
     out = _repeats_of_a_part(out, by_default)
@@ -69,7 +70,7 @@ def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: Article
     out = of_running_counts(_breakdowns_are_parts(out), when.year)
     out = _shares_follow_counts(out, by_default)
     out = _column_periods(_partitive_parts(_respective_periods(out, scenes)), sentences, when)
-    return _carried_contradicting(out, scenes)
+    return _carried_contradicting(prices_over_a_span(out, by_default), scenes)
 
 
 def _carried_contradicting(figures: list[Figure], scenes: dict[int, Scene]) -> list[Figure]:
@@ -256,17 +257,6 @@ def _replaced_in_next_sentence(figures: list[Figure], sentences: list[Sentence])
             if changed and any(g.metric == f.metric for g in there):
                 out[i] = timed(f, period=f.period, basis="superseded", as_of=None)
                 break
-    return out
-
-
-def _people_of_replaced_budgets(figures: list[Figure]) -> list[Figure]:
-    """'semula Rp10 triliun untuk 2 juta peserta, kemudian dinaikkan menjadi Rp20 triliun': the
-    people a superseded budget was for (right after it in its sentence) were its plan too."""
-    out = list(figures)
-    for i, (budget, f) in enumerate(zip(figures, figures[1:], strict=False), start=1):
-        if f.rule.endswith(":budget-for") and f.basis == "total" and budget.sentence is f.sentence \
-                and budget.metric == "budget_total" and out[i - 1].basis == "superseded":
-            out[i] = timed(f, period=out[i - 1].period, basis="superseded", as_of=None)
     return out
 
 

@@ -1,0 +1,69 @@
+"""Plans and prices read again once the article's timing is known. The people a budget is for ('Rp20
+triliun untuk 5,59 juta penerima', classify's target:budget-for): a replaced budget's people were
+replaced with it, and a past year's budget stated as what it paid for counted the year's
+recipients. A price said of everyone counted since an earlier year holds over those years."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from prakerja_etl.figures.classify import LEX
+from prakerja_etl.figures.extract import Figure
+from prakerja_etl.figures.period import timed
+from prakerja_etl.figures.scenes import ArticleTime
+from prakerja_etl.figures.time_cues import CUES
+
+
+def people_of_budgets(figures: list[Figure], when: ArticleTime) -> list[Figure]:
+    """'semula Rp10 triliun untuk 2 juta peserta, kemudian dinaikkan menjadi Rp20 triliun': the
+    people of a superseded budget (right after it in its sentence) were its plan too. 'Anggaran 2020
+    sebesar Rp20 triliun untuk 5,59 juta penerima', said after 2020 with no word of planning before
+    it ('dialokasikan', 'target', 'semula'): the year is over, so they are its recipients."""
+    out = list(figures)
+    for i, (budget, f) in enumerate(zip(figures, figures[1:], strict=False), start=1):
+        if not (f.rule.endswith(":budget-for") and f.basis == "total" and budget.sentence is f.sentence
+                and budget.metric == "budget_total"):
+            continue
+        if out[i - 1].basis == "superseded":
+            out[i] = timed(f, period=out[i - 1].period, basis="superseded", as_of=None)
+        elif _paid_in_past_year(f, out[i - 1], when):
+            out[i] = replace(f, metric="recipients_total", rule=f.rule + ":past-year")
+    return out
+
+
+def _paid_in_past_year(f: Figure, budget: Figure, when: ArticleTime) -> bool:
+    year = f.period if f.period and len(f.period) == 4 and f.period.isdigit() else None
+    if year is None or when.year is None or int(year) >= when.year or budget.period != f.period:
+        return False
+    before = f.sentence.text[:f.start - f.sentence.start]
+    return not (LEX.person_target.search(before, "left") or CUES.planning.search(before)
+                or CUES.superseded_first.search(before))
+
+
+def prices_over_a_span(figures: list[Figure], by_default: list[bool]) -> list[Figure]:
+    """'sudah dinikmati 25 juta orang sejak 2020, dan masing-masing dapat Rp5 juta': a price with no
+    period of its own, said of each of the people a count since an earlier year counts (right after
+    it in its sentence), holds over all those years (no one period), and so does each repeat of it
+    the article does not time either."""
+    since = [f for f in figures
+             if f.basis == "to_date" and f.period is None and f.metric in CUES.person_running_metrics]
+    if not since:
+        return figures
+    prices = CUES.plan_metrics - CUES.yearly_plan_metrics
+    each = [default and f.metric in prices and any(_each_of(count, f) for count in since)
+            for f, default in zip(figures, by_default, strict=True)]
+    spanned = {(f.metric, f.value) for f, said in zip(figures, each, strict=True) if said}
+    return [timed(f, period=None, basis=f.basis, as_of=f.as_of) if said or default and f.period and (
+        f.metric, f.value) in spanned and not _YEAR.search(f.sentence.text) else f
+            for f, default, said in zip(figures, by_default, each, strict=True)]
+
+
+# (a repeat in a sentence naming a year is about that year: 'Paket Rp4,2 juta baru berlaku sejak 2023')
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _each_of(count: Figure, price: Figure) -> bool:
+    between = count.sentence.text[count.end - count.sentence.start:price.start - price.sentence.start]
+    return count.sentence is price.sentence and count.end <= price.start and \
+        CUES.each_person.search(between) is not None

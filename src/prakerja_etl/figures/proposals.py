@@ -1,0 +1,32 @@
+"""Proposals: figures someone wants rather than the programme's ('Usul saya, … kuota minimal 2 juta
+orang per tahun'; 'Program ini sebaiknya dibenahi. Pertama, biaya pelatihan cukup Rp500 ribu …').
+They keep their value and span but no metric, so no claim is made of them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from prakerja_etl.figures.extract import Figure
+from prakerja_etl.figures.time_cues import CUES
+from prakerja_etl.text.segment import Sentence
+
+
+def without_proposals(figures: list[Figure], sentences: list[Sentence]) -> list[Figure]:
+    """Each figure after a word of proposing in its sentence, and each figure of a list item
+    ('Kedua, …') that follows a proposal in its paragraph, with no metric."""
+    if all(CUES.proposal.absent(s.text) for s in sentences):
+        return figures   # most articles propose nothing
+    proposed_from: dict[int, int] = {}   # sentence start → where in it the proposal starts
+    line, listing = -1, False
+    for s in sentences:
+        cue = CUES.proposal.search(s.text)
+        if cue:
+            proposed_from[s.start] = cue.start()
+        elif listing and s.line_no == line and CUES.list_item.regex.match(s.text):
+            proposed_from[s.start] = 0
+        listing = s.start in proposed_from and (listing and s.line_no == line or cue is not None)
+        line = s.line_no
+    return [replace(f, metric=None, rule="exclusion:proposal") if f.metric and
+            f.start - f.sentence.start >= proposed_from.get(f.sentence.start, len(f.sentence.text))
+            else f for f in figures]
+

@@ -1,0 +1,40 @@
+"""What someone wants is no programme figure, and a price said of everyone counted over several years
+holds for no one year (sentences written for these tests; each rule with a look-alike)."""
+
+from __future__ import annotations
+
+from timed import timing, timing_all
+
+
+def test_a_writers_proposal_and_the_list_after_it_have_no_metric() -> None:
+    got = timing("Skema ini sebaiknya diperbaiki lebih dulu. Pertama, kuota tahun depan cukup 1,5 juta "
+                 "orang. Kedua, pagunya cukup Rp6 triliun saja.")
+    assert got["1,5 juta"][0] is None and got["Rp6 triliun"][0] is None
+    got = timing("Usul saya, anggaran program dipangkas menjadi Rp6 triliun per tahun.")
+    assert got["Rp6 triliun"][0] is None
+
+
+def test_a_ministrys_proposal_and_a_list_without_one_keep_their_metrics() -> None:
+    # a ministry proposing a budget is how a budget is planned
+    got = timing("Pemerintah mengusulkan pagu program tahun depan Rp6 triliun.")
+    assert got["Rp6 triliun"][0] == "budget_total"
+    # an enumeration that follows no proposal lists facts
+    got = timing("Ada dua catatan. Pertama, kuota tahun ini 1,5 juta orang.")
+    assert got["1,5 juta"][0] == "recipients_target"
+
+
+def test_a_doubled_plan_was_replaced() -> None:
+    got = timing("Program ini semula dianggarkan Rp6 triliun sebagai pelatihan. Setelah wabah datang, "
+                 "anggarannya digandakan menjadi Rp12 triliun.", dated="Senin, 13 Juli 2020 09:00 WIB")
+    assert got["Rp6 triliun"][1:3] == ("2020", "superseded")
+    assert got["Rp12 triliun"][1:3] == ("2020", "total")
+
+
+def test_a_price_each_of_the_people_since_the_start_got_holds_over_the_years() -> None:
+    got = timing_all("Menurut unggahan itu, program ini sudah dinikmati 40 juta orang sejak 2020, dan "
+                     "masing-masing dapat bantuan Rp7 juta. Benarkah ada peserta yang mendapat bantuan Rp7 juta?")
+    prices = [g for g in got if g[0] == "benefit_per_recipient"]
+    assert [g[1] for g in prices] == [None, None]
+    # look-alike: a price in a clause of its own is the article's year's
+    got = timing("Sejak 2020 program ini menjangkau 40 juta orang; tahun ini bantuannya Rp4,2 juta per peserta.")
+    assert got["Rp4,2 juta"][:2] == ("benefit_per_recipient", "2023")
