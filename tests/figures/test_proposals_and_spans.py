@@ -32,9 +32,28 @@ def test_a_doubled_plan_was_replaced() -> None:
 
 def test_a_price_each_of_the_people_since_the_start_got_holds_over_the_years() -> None:
     got = timing_all("Menurut unggahan itu, program ini sudah dinikmati 40 juta orang sejak 2020, dan "
-                     "masing-masing dapat bantuan Rp7 juta. Benarkah ada peserta yang mendapat bantuan Rp7 juta?")
+                     "masing-masing dapat bantuan Rp7 juta. Benarkah ada peserta yang mendapat bantuan "
+                     "Rp7 juta?")
     prices = [g for g in got if g[0] == "benefit_per_recipient"]
     assert [g[1] for g in prices] == [None, None]
     # look-alike: a price in a clause of its own is the article's year's
-    got = timing("Sejak 2020 program ini menjangkau 40 juta orang; tahun ini bantuannya Rp4,2 juta per peserta.")
+    got = timing("Sejak 2020 program ini menjangkau 40 juta orang; tahun ini bantuannya Rp4,2 juta per "
+                 "peserta.")
     assert got["Rp4,2 juta"][:2] == ("benefit_per_recipient", "2023")
+
+
+def test_a_list_that_urges_is_a_proposal_and_a_list_that_states_is_not() -> None:
+    got = timing("Ada tiga catatan. Pertama, naikkan kuota tahun depan menjadi 1,5 juta orang. Kedua, "
+                 "beri tambahan pagu Rp2 triliun bagi daerah tertinggal.")
+    assert got["1,5 juta"][0] is None and got["Rp2 triliun"][0] is None
+    # look-alike: a list stating facts keeps its metrics
+    got = timing("Ada tiga catatan. Pertama, penerima tahun lalu 1,5 juta orang. Kedua, pagunya Rp2 triliun.")
+    assert got["1,5 juta"][0] == "recipients_total" and got["Rp2 triliun"][0] == "budget_total"
+
+
+def test_an_amount_worked_out_on_paper_is_no_programme_amount() -> None:
+    for text in ("Pagu Rp6 triliun dibagi 1,5 juta peserta menghasilkan kira-kira Rp4 juta per orang.",
+                 "Kalau dihitung, setiap peserta mengantongi Rp4 juta."):
+        assert timing(text)["Rp4 juta"][0] is None
+    # look-alike: an amount set for each participant
+    assert timing("Setiap peserta mengantongi Rp4 juta.")["Rp4 juta"][0] == "benefit_per_recipient"

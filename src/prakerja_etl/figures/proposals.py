@@ -4,17 +4,20 @@ They keep their value and span but no metric, so no claim is made of them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from prakerja_etl.figures.extract import Figure
+from prakerja_etl.figures.lexicon import stem
 from prakerja_etl.figures.time_cues import CUES
 from prakerja_etl.text.segment import Sentence
 
 
 def without_proposals(figures: list[Figure], sentences: list[Sentence]) -> list[Figure]:
-    """Each figure after a word of proposing in its sentence, and each figure of a list item
-    ('Kedua, …') that follows a proposal in its paragraph, with no metric."""
-    if all(CUES.proposal.absent(s.text) for s in sentences):
+    """Each figure after a word of proposing in its sentence, of a list item that urges ('Pertama,
+    sisihkan 40 persen kuota …'), and of a list item ('Kedua, …') that follows a proposal in its
+    paragraph, with no metric."""
+    if all(CUES.proposal.absent(s.text) and CUES.list_item.absent(s.text) for s in sentences):
         return figures   # most articles propose nothing
     proposed_from: dict[int, int] = {}   # sentence start → where in it the proposal starts
     line, listing = -1, False
@@ -22,6 +25,8 @@ def without_proposals(figures: list[Figure], sentences: list[Sentence]) -> list[
         cue = CUES.proposal.search(s.text)
         if cue:
             proposed_from[s.start] = cue.start()
+        elif _urged(s.text):
+            proposed_from[s.start], cue = 0, CUES.list_item.regex.match(s.text)
         elif listing and s.line_no == line and CUES.list_item.regex.match(s.text):
             proposed_from[s.start] = 0
         listing = s.start in proposed_from and (listing and s.line_no == line or cue is not None)
@@ -30,3 +35,18 @@ def without_proposals(figures: list[Figure], sentences: list[Sentence]) -> list[
             f.start - f.sentence.start >= proposed_from.get(f.sentence.start, len(f.sentence.text))
             else f for f in figures]
 
+
+
+def _urged(text: str) -> bool:
+    """A list item opening with a verb in the imperative: a root with -kan, -i or -lah and no
+    prefix ('Pertama, sisihkan …', 'Kedua, batasi …'); 'Pertama, pelatihan …' states a fact."""
+    item = CUES.list_item.regex.match(text)
+    word = _WORD.match(text, item.end()) if item else None
+    if word is None:
+        return False
+    verb = word.group(1).lower()
+    root = stem(verb)
+    return verb != root and verb in (root + "kan", root + "i", root + "lah")
+
+
+_WORD = re.compile(r"\s*([^\W\d_]+)\b")
