@@ -46,6 +46,8 @@ from prakerja_etl.figures.lexicon import stem
     ("Peminat BSU pada putaran pertama mencapai 4 juta orang.", None),          # another programme
     # a relative clause that only describes them (not a fault or a stage singling some out)
     ("Sebanyak 2,3 juta peserta yang tersebar di seluruh negeri mengikuti program ini.", "recipients_total"),
+    # look-alike of a limit per family: a count of families' members reached
+    ("Dari keluarga prasejahtera, program ini menjangkau 3 juta orang penerima.", "recipients_total"),
 ])
 def test_persons(text: str, metric: str | None) -> None:
     assert only(text) == metric
@@ -61,6 +63,7 @@ def test_persons(text: str, metric: str | None) -> None:
     "Kini 2,2 juta peserta sedang mengikuti pelatihan.",                      # in progress
     "Sebanyak 15 juta pendaftar lolos verifikasi nomor induk.",               # a stage
     "Jumlah peserta per kelas paling banyak 60 peserta.",                     # a limit
+    "Tiap kartu keluarga hanya boleh 3 orang penerima.",                     # a limit per family
     "Survei itu melibatkan 8.000 responden.",                   # a sample
     "Di Kabupaten Sleman tercatat 12.300 penerima.",                          # a regency
 ])
@@ -451,7 +454,8 @@ def test_a_monthly_amount_summed_over_its_months_is_the_whole_incentive() -> Non
 def test_a_monthly_amount_said_again_as_its_sum_over_the_months_is_the_whole_incentive() -> None:
     # no word of a total: the sum is known by being the monthly amount times the months stated
     for text in ("Bantuannya Rp500 ribu per bulan selama enam bulan atau Rp3 juta, di luar biaya kursus "
-                 "Rp1 juta.", "Tiap bulan Rp300 ribu per bulan selama 5 bulan, jadi Rp1,5 juta."):
+                 "Rp1 juta.", "Tiap bulan Rp300 ribu per bulan selama 5 bulan, jadi Rp1,5 juta.",
+                 "Dananya Rp500 ribu per bulan selama enam bulan, sehingga tiap alumni dapat Rp3 juta."):
         found = figures(text)
         assert [(f.metric, f.rule) for f in found][1] == ("incentive_total_per_recipient", "monthly-summed")
     # look-alike: another amount after the months is not their sum
