@@ -57,3 +57,12 @@ def test_an_amount_worked_out_on_paper_is_no_programme_amount() -> None:
         assert timing(text)["Rp4 juta"][0] is None
     # look-alike: an amount set for each participant
     assert timing("Setiap peserta mengantongi Rp4 juta.")["Rp4 juta"][0] == "benefit_per_recipient"
+
+
+def test_a_budget_since_an_earlier_year_holds_for_no_one_year() -> None:
+    got = timing_all("Unggahan itu menyebut dana program ini sudah mencapai Rp90 triliun sejak 2020. Angka "
+                     "Rp90 triliun itu tidak benar.")
+    assert [g[1] for g in got if g[0] == "budget_total"] == [None, None]
+    # look-alike: this year's budget beside a count since an earlier year is this year's
+    got = timing("Sejak 2020, program ini menjangkau 17 juta orang. Tahun ini pagunya Rp5 triliun.")
+    assert got["Rp5 triliun"][:2] == ("budget_total", "2023")

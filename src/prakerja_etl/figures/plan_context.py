@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from prakerja_etl.figures.classify import LEX
+from prakerja_etl.figures.decide import CLAUSE_BREAK
 from prakerja_etl.figures.extract import Figure
 from prakerja_etl.figures.period import timed
 from prakerja_etl.figures.scenes import ArticleTime
@@ -41,18 +42,20 @@ def _paid_in_past_year(f: Figure, budget: Figure, when: ArticleTime) -> bool:
                 or CUES.superseded_first.search(before))
 
 
-def prices_over_a_span(figures: list[Figure], by_default: list[bool]) -> list[Figure]:
-    """'sudah dinikmati 25 juta orang sejak 2020, dan masing-masing dapat Rp5 juta': a price with no
-    period of its own, said of each of the people a count since an earlier year counts (right after
-    it in its sentence), holds over all those years (no one period), and so does each repeat of it
-    the article does not time either."""
+def prices_over_a_span(figures: list[Figure], by_default: list[bool], when: ArticleTime) -> list[Figure]:
+    """Plans and prices said of several years hold for no one year: a price with no period of its
+    own, said of each of the people a count since an earlier year counts ('sudah dinikmati 25 juta
+    orang sejak 2020, dan masing-masing dapat Rp5 juta'), or a budget or target in a clause since an
+    earlier year ('anggaran sudah mencapai Rp80 triliun untuk 20 juta orang sejak 2020'), and each
+    repeat of it the article does not time either."""
     since = [f for f in figures
              if f.basis == "to_date" and f.period is None and f.metric in CUES.person_running_metrics]
-    if not since:
-        return figures
     prices = CUES.plan_metrics - CUES.yearly_plan_metrics
-    each = [default and f.metric in prices and any(_each_of(count, f) for count in since)
+    each = [default and (f.metric in prices and any(_each_of(count, f) for count in since)
+                         or f.metric in CUES.yearly_plan_metrics and _since_earlier_year(f, when))
             for f, default in zip(figures, by_default, strict=True)]
+    if not any(each):
+        return figures
     spanned = {(f.metric, f.value) for f, said in zip(figures, each, strict=True) if said}
     return [timed(f, period=None, basis=f.basis, as_of=f.as_of) if said or default and f.period and (
         f.metric, f.value) in spanned and not _YEAR.search(f.sentence.text) else f
@@ -61,6 +64,20 @@ def prices_over_a_span(figures: list[Figure], by_default: list[bool]) -> list[Fi
 
 # (a repeat in a sentence naming a year is about that year: 'Paket Rp4,2 juta baru berlaku sejak 2023')
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_YEAR_AFTER = re.compile(r"\s+(?:tahun\s+)?((?:19|20)\d{2})\b")
+
+
+def _since_earlier_year(f: Figure, when: ArticleTime) -> bool:
+    """'… sejak 2020' in the figure's clause, the year before the article's."""
+    text = f.sentence.text
+    clause = CLAUSE_BREAK.split(text[f.end - f.sentence.start:], maxsplit=1)[0]
+    before = CLAUSE_BREAK.split(text[:f.start - f.sentence.start])[-1]
+    for part in (before, clause):
+        for cue in CUES.since.regex.finditer(part):
+            year = _YEAR_AFTER.match(part, cue.end())
+            if year and when.year and int(year.group(1)) < when.year:
+                return True
+    return False
 
 
 def _each_of(count: Figure, price: Figure) -> bool:

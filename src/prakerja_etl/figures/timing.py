@@ -70,7 +70,7 @@ def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: Article
     out = of_running_counts(_breakdowns_are_parts(out), when.year)
     out = _shares_follow_counts(out, by_default)
     out = _column_periods(_partitive_parts(_respective_periods(out, scenes)), sentences, when)
-    return _carried_contradicting(prices_over_a_span(out, by_default), scenes)
+    return _carried_contradicting(prices_over_a_span(out, by_default, when), scenes)
 
 
 def _carried_contradicting(figures: list[Figure], scenes: dict[int, Scene]) -> list[Figure]:
