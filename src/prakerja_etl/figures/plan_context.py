@@ -70,6 +70,8 @@ _YEAR_AFTER = re.compile(r"\s+(?:tahun\s+)?((?:19|20)\d{2})\b")
 def _since_earlier_year(f: Figure, when: ArticleTime) -> bool:
     """'… sejak 2020' in the figure's clause, the year before the article's."""
     text = f.sentence.text
+    if CUES.since.absent(text):
+        return False   # most sentences count nothing since a start
     clause = CLAUSE_BREAK.split(text[f.end - f.sentence.start:], maxsplit=1)[0]
     before = CLAUSE_BREAK.split(text[:f.start - f.sentence.start])[-1]
     for part in (before, clause):

@@ -4,12 +4,11 @@ They keep their value and span but no metric, so no claim is made of them."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from prakerja_etl.figures.extract import Figure
 from prakerja_etl.figures.lexicon import stem
-from prakerja_etl.figures.time_cues import CUES
+from prakerja_etl.figures.time_cues import CUES, WORD
 from prakerja_etl.text.segment import Sentence
 
 
@@ -23,30 +22,23 @@ def without_proposals(figures: list[Figure], sentences: list[Sentence]) -> list[
     line, listing = -1, False
     for s in sentences:
         cue = CUES.proposal.search(s.text)
-        if cue:
-            proposed_from[s.start] = cue.start()
-        elif _urged(s.text):
-            proposed_from[s.start], cue = 0, CUES.list_item.regex.match(s.text)
-        elif listing and s.line_no == line and CUES.list_item.regex.match(s.text):
-            proposed_from[s.start] = 0
-        listing = s.start in proposed_from and (listing and s.line_no == line or cue is not None)
-        line = s.line_no
+        opens = cue is not None or _urged(s.text)
+        goes_on = listing and s.line_no == line and CUES.list_item.regex.match(s.text) is not None
+        if opens or goes_on:
+            proposed_from[s.start] = cue.start() if cue else 0
+        listing, line = opens or goes_on, s.line_no
     return [replace(f, metric=None, rule="exclusion:proposal") if f.metric and
             f.start - f.sentence.start >= proposed_from.get(f.sentence.start, len(f.sentence.text))
             else f for f in figures]
-
 
 
 def _urged(text: str) -> bool:
     """A list item opening with a verb in the imperative: a root with -kan, -i or -lah and no
     prefix ('Pertama, sisihkan …', 'Kedua, batasi …'); 'Pertama, pelatihan …' states a fact."""
     item = CUES.list_item.regex.match(text)
-    word = _WORD.match(text, item.end()) if item else None
+    word = WORD.match(text[item.end():].lstrip()) if item else None
     if word is None:
         return False
-    verb = word.group(1).lower()
+    verb = word.group().lower()
     root = stem(verb)
     return verb != root and verb in (root + "kan", root + "i", root + "lah")
-
-
-_WORD = re.compile(r"\s*([^\W\d_]+)\b")
