@@ -78,6 +78,24 @@ def test_a_count_reached_after_its_target_is_not_the_target() -> None:
         (3_000_000, "recipients_target"), (3_500_000, "recipients_target")]
 
 
+def test_seats_made_available_are_the_quota() -> None:
+    assert only("Peminatnya banyak, padahal kursi yang disediakan cuma 450 ribu.") == "recipients_target"
+    # look-alike: people competing for seats are not the seats
+    assert only("Sebanyak 450 ribu orang memperebutkan kursi pelatihan itu.") != "recipients_target"
+
+
+def test_a_regency_opening_the_clause_owns_the_count_but_a_datelines_city_does_not() -> None:
+    assert only("Tahun lalu, Pekalongan sendiri menyumbang 9.400 penerima.") is None
+    # look-alike: the city of a dateline is where the news was written
+    assert only("Pekalongan (ANTARA) - Penerima tahun ini mencapai 9.400 orang.") == "recipients_total"
+
+
+def test_a_target_word_after_a_comma_opens_a_clause_of_its_own() -> None:
+    assert only("Pesertanya kini 3 juta orang, jatah kursi hampir habis.") == "recipients_total"
+    # look-alike: in the figure's own clause the word labels it
+    assert only("Pesertanya 3 juta orang yang ditargetkan pemerintah.") == "recipients_target"
+
+
 def test_people_paid_the_training_fee_are_the_recipients() -> None:
     assert metrics("Dana Rp 8 triliun itu sudah disalurkan kepada 2,3 juta peserta.")[1] == (
         2_300_000, None)

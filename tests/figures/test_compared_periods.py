@@ -50,3 +50,23 @@ def test_the_year_of_what_a_figure_is_said_to_exceed_is_not_its_own() -> None:
     # look-alike: a year right after the figure, with nothing compared, is its own
     got = timing("Kuota 9 juta berlaku pada 2021.")
     assert got["9 juta"][1] == "2021"
+
+
+def test_a_period_in_a_contrasting_clause_after_the_figure_is_the_next_figures() -> None:
+    got = timing("Penerima asal Bengkulu tahun ini 9.120 orang, padahal tahun lalu mencapai 40 ribu orang.")
+    assert got["9.120"][:2] == ("province_recipients", "2023")
+    assert got["40 ribu"][:2] == ("province_recipients", "2022")
+    got = timing("Penerima asal Bengkulu tercatat 9.120 orang, sedangkan pada 2021 sekitar 40 ribu orang.")
+    assert got["9.120"][1] != "2021"
+    # look-alike: an opening phrase shares the main clause's time ('Dengan …, … sepanjang 2022 …')
+    got = timing("Dengan insentif Rp600 ribu per bulan, dana yang mengalir sepanjang 2022 mencapai "
+                 "Rp9 triliun.")
+    assert got["Rp600 ribu"][1] == "2022"
+
+
+def test_a_short_question_naming_a_year_frames_the_answer_below_it() -> None:
+    body = "Bagaimana rencana tahun depan?\nPaketnya berubah. Biaya pelatihan per peserta Rp2,5 juta."
+    assert timing(body)["Rp2,5 juta"][:2] == ("training_fee_per_recipient", "2024")
+    # look-alike: a question that names no time leaves the answer's price the article's year
+    body = "Bagaimana rencana program?\nPaketnya berubah. Biaya pelatihan per peserta Rp2,5 juta."
+    assert timing(body)["Rp2,5 juta"][:2] == ("training_fee_per_recipient", "2023")

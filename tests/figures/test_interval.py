@@ -29,9 +29,11 @@ def test_a_single_digit_with_a_scale_word_is_not_read_coarser_than_five_percent(
     assert interval(5 * M, "5 juta", "person", None) == pytest.approx((4.875 * M, 5.25 * M))
 
 
-def test_number_words_take_the_precision_of_their_value() -> None:
-    assert interval(3.5 * M, "tiga setengah juta", "person", None) == pytest.approx((3.45 * M, 3.6 * M))
-    assert interval(7, "tujuh", "count", None) == (7, 7)
+def test_number_words_write_no_digit_to_round() -> None:
+    assert interval(3.5 * M, "tiga setengah juta", "person", None) == (3.5 * M, 3.5 * M)
+    assert interval(5 * M, "lima juta", "person", "hampir") == pytest.approx((4.75 * M, 5 * M))
+    # look-alike: the same value in digits was rounded
+    assert interval(5 * M, "5 juta", "person", "hampir") == pytest.approx((4.75 * M, 5.25 * M))
 
 
 def test_a_share_is_rounded_to_its_last_written_digit_even_when_whole() -> None:
@@ -49,11 +51,13 @@ def test_bounding_qualifiers_open_one_side(qualifier: str, expected: tuple[float
     assert interval(5 * M, "5 juta", "person", qualifier) == pytest.approx(expected)
 
 
-def test_about_is_five_percent_either_way_and_almost_is_just_below() -> None:
+def test_about_is_five_percent_either_way_and_almost_lowers_the_floor() -> None:
     assert interval(6 * M, "6 juta", "person", "sekitar") == pytest.approx((5.7 * M, 6.3 * M))
     assert interval(6 * M, "6 juta", "person", "kurang lebih") == pytest.approx((5.7 * M, 6.3 * M))
-    assert interval(6 * M, "6 juta", "person", "hampir") == pytest.approx((5.7 * M, 6 * M))
-    assert interval(6 * M, "6 juta", "person", "Nyaris") == pytest.approx((5.7 * M, 6 * M))
+    # 'hampir' lowers the floor; '6 juta' is still rounded above, '6.000.000' is not
+    assert interval(6 * M, "6 juta", "person", "hampir") == pytest.approx((5.7 * M, 6.3 * M))
+    assert interval(6 * M, "6.000.000", "person", "Nyaris") == pytest.approx((5.7 * M, 6 * M))
+    assert interval(5.1 * M, "5,1 juta", "person", "hampir") == pytest.approx((4.845 * M, 5.2 * M))
 
 
 def test_qualifiers_are_read_whatever_their_spacing_and_an_unknown_one_changes_nothing() -> None:
@@ -89,9 +93,9 @@ def test_a_negated_hedge_turns_its_bound_around() -> None:
     assert low == -math.inf
 
 
-def test_almost_reaching_is_just_below_and_a_range_said_roughly_is_widened() -> None:
+def test_almost_reaching_lowers_the_floor_and_a_range_said_roughly_is_widened() -> None:
     [(qualifier, (low, high))] = _bounds("Jumlah peminatnya nyaris menembus 3 juta orang.")
-    assert qualifier == "nyaris menembus" and high == 3e6 and low < 2.9e6
+    assert qualifier == "nyaris menembus" and high == 3.15e6 and low < 2.9e6
     [(qualifier, (low, high))] = _bounds("Peminat pelatihan itu berkisar 700 ribu orang.")
     assert qualifier == "berkisar" and low < 670_000 and high > 730_000
     # look-alike: breaking through a value is at least it

@@ -66,3 +66,12 @@ def test_a_budget_since_an_earlier_year_holds_for_no_one_year() -> None:
     # look-alike: this year's budget beside a count since an earlier year is this year's
     got = timing("Sejak 2020, program ini menjangkau 17 juta orang. Tahun ini pagunya Rp5 triliun.")
     assert got["Rp5 triliun"][:2] == ("budget_total", "2023")
+
+
+def test_a_pledge_and_its_value_said_again_are_no_programme_figures() -> None:
+    got = timing_all("Pasangan itu berjanji menaikkan pagu program menjadi Rp25 triliun per tahun. Menurut "
+                     "pengamat, janji Rp25 triliun itu cukup untuk sekitar 6 juta orang, bukan 8 juta.")
+    assert [g[0] for g in got][:2] == [None, None]
+    # look-alike: what recipients are promised is the programme's amount, as a claim
+    got = timing("Setiap peserta dijanjikan insentif Rp600 ribu per bulan.")
+    assert got["Rp600 ribu"][0] == "incentive_monthly"

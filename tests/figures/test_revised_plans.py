@@ -107,3 +107,24 @@ def test_a_first_target_revised_in_its_relative_clause_is_superseded() -> None:
 ])
 def test_the_people_a_past_years_budget_was_for_are_its_recipients(text: str, metric: str) -> None:
     assert timing(text)["4,4 juta"][0] == metric
+
+
+def test_a_raise_pointing_back_with_nya_raises_the_amount_not_the_people() -> None:
+    got = timing("Tahun ini pagu program awalnya Rp5 triliun bagi 1,2 juta peserta. Pemerintah lantas "
+                 "menambahnya menjadi Rp7 triliun supaya skema bantuan tunai tetap jalan.")
+    assert got["Rp7 triliun"][0] == "budget_total"
+    assert (got["Rp5 triliun"][2], got["1,2 juta"][2]) == ("superseded", "superseded")
+    # look-alike: an amount not said to come first is not raised by the next sentence
+    got = timing("Tahun ini pagu program Rp5 triliun bagi 1,2 juta peserta. Pemerintah lantas "
+                 "menambahnya menjadi Rp7 triliun supaya skema bantuan tunai tetap jalan.")
+    assert got["Rp5 triliun"][2] == "total"
+
+
+def test_a_quota_asked_about_right_after_one_wave_is_that_waves() -> None:
+    got = timing("Kapan gelombang 9 dibuka? Kabarnya pekan depan, dan kuotanya sekitar 250 ribu.",
+                 dated="Kamis, 3 September 2020 09:00 WIB")
+    assert got["250 ribu"][:3] == ("recipients_target", "2020", "part")
+    # look-alike: a sentence naming no wave leaves the quota the year's
+    got = timing("Kapan pendaftaran dibuka lagi? Kabarnya pekan depan, dan kuotanya sekitar 250 ribu.",
+                 dated="Kamis, 3 September 2020 09:00 WIB")
+    assert got["250 ribu"][2] == "total"

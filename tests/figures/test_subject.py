@@ -42,6 +42,7 @@ def test_a_programme_the_figures_people_received_is_its_subject() -> None:
     ("Manfaat Jaminan Kehilangan Pekerjaan dibayarkan kepada 10 ribu pekerja.", "JKP"),
     ("Program padat karya menyerap 300 ribu tenaga kerja di desa.", "Padat Karya"),
     ("Pagu indikatif Kemnaker untuk tahun depan ditetapkan Rp 6,9 triliun.", "anggaran kementerian"),
+    ("Calon itu menjanjikan Kartu Usaha Muda bagi 2 juta pemuda.", "program kartu lain"),
 ])
 def test_other_programmes_and_statistics_get_no_metric(text: str, subject: str) -> None:
     [(_, metric, found)] = about(text)
@@ -217,3 +218,9 @@ def test_a_social_protection_allocation_or_a_sectors_budget_is_an_umbrella() -> 
     # look-alike: the programme's own budget named next to them is its own
     text = "Di luar anggaran pendidikan, Kartu Prakerja mendapat anggaran Rp20 triliun."
     assert about(text) == [(20e12, "budget_total", None)]
+
+
+def test_an_identity_or_family_card_is_no_other_programme() -> None:
+    # look-alike of 'Kartu Usaha Muda': a family card limits who gets Kartu Prakerja
+    [(_, metric, found)] = about("Tahun ini penerima dengan Kartu Keluarga yang sama mencapai 2 juta orang.")
+    assert found is None and metric == "recipients_total"

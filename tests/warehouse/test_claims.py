@@ -153,6 +153,16 @@ def test_about_and_almost_widen_the_interval(con: duckdb.DuckDBPyConnection) -> 
     assert conflicts(con) == [("recipients_total", "2020", "total", None, None)]
 
 
+def test_almost_a_rounded_number_is_loose_not_wrong(con: duckdb.DuckDBPyConnection) -> None:
+    # 'hampir 6 juta' of 6.100.000: '6 juta' was rounded, so it can reach 6,3 juta
+    load(con, figure(6 * M, "6 juta", qualifier="hampir", period="2021"),
+         figure(6_100_000, "6.100.000", period="2021", article="b"))
+    assert conflicts(con) == []
+    # look-alike: a count well above the rounding's reach disagrees
+    load(con, figure(6_400_000, "6.400.000", period="2021", article="c"))
+    assert conflicts(con) == [("recipients_total", "2021", "total", None, None)]
+
+
 def test_one_source_alone_never_conflicts(con: duckdb.DuckDBPyConnection) -> None:
     load(con, figure(4 * M, "4 juta", period="2019"), figure(7 * M, "7 juta", period="2019"))
     assert conflicts(con) == []

@@ -332,7 +332,9 @@ def _target(ctx: Context) -> Decision | None:
         not joined and LEX.target_value_gap.fullmatch(clause, hit.end))
     if hit and not yardstick and not _realised_since(ctx, clause, hit.end):
         return Decision("recipients_target", LEX.person_target.rule(hit.index))
-    hit = LEX.person_target.first(ctx.right)
+    # ('2 juta peserta yang ditargetkan'; past a comma a target word opens a clause of its own:
+    # '… 10 juta orang, kuota tinggal sedikit')
+    hit = LEX.person_target.first(CLAUSE_BREAK.split(ctx.right, maxsplit=1)[0])
     if hit and not re.search(r"[^\W\d_]", re.sub(r"\b(?:orang|peserta|penerima|yang|akan)\b", "",
                                                  ctx.right[:hit.start], flags=re.IGNORECASE)):
         return Decision("recipients_target", LEX.person_target.rule(hit.index))

@@ -60,8 +60,9 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
     summed = _parts_summed(out, ctx)
     if summed is not None:
         return summed
-    if not out and earlier and _new_value_of(earlier[-1], ctx):
-        return cls.Decision(earlier[-1].metric, CHANGED_FROM)
+    before = _last_of_unit_in_previous_sentence(earlier, ctx.unit)
+    if not out and before is not None and _new_value_of(before, ctx):
+        return cls.Decision(before.metric, CHANGED_FROM)
     decision = cls.classify(ctx)
     if out and out[-1].metric and out[-1].unit == ctx.unit and _compared(decision, out[-1], ctx):
         # '85 ribu orang, turun dibanding 2020 yang 101 ribu': the same quantity at another time
@@ -70,6 +71,15 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
         # the catalog's make-up shares are of recipients: one of registrants is none of them
         return cls.Decision(None, "exclusion:share-of-registrants")
     return decision
+
+
+def _last_of_unit_in_previous_sentence(earlier: list[Figure], unit: str) -> Figure | None:
+    """The amount '-nya' can point back to: 'pagu semula Rp11 triliun untuk 2,9 juta peserta.
+    Pemerintah kemudian menaikkannya menjadi Rp18 triliun' raises the budget, not the people."""
+    if not earlier:
+        return None
+    last = earlier[-1].sentence.start
+    return next((f for f in reversed(earlier) if f.sentence.start == last and f.unit == unit), None)
 
 
 def _new_value_of(before: Figure, ctx: cls.Context) -> bool:

@@ -27,6 +27,7 @@ from prakerja_etl.figures.thresholds import areas_over_threshold
 from prakerja_etl.text.provinces import Province
 from prakerja_etl.text.segment import Sentence
 
+SAME_VALUE = "same-value:"   # the rule prefix of a figure that takes the metric its value has elsewhere
 _RESTATED_SHARE = 0.05   # two statements of one count differ by their rounding, not more
 # 'X persen dari N peserta merupakan perempuan': the share's group follows the whole it is of.
 _SHARE_OF_NEXT = re.compile(r"\s*dari\s*", re.IGNORECASE)
@@ -342,11 +343,11 @@ def _one_value_one_quantity(figures: list[Figure]) -> list[Figure]:
                 f.value >= 1000 or cls.LEX.demonstrative.match(f.sentence.text[f.end - f.sentence.start:])):
             best = value.best
             f = replace(f, metric=best.metric, province=f.province or best.province,
-                        rule="same-value:" + best.rule)
+                        rule=SAME_VALUE + best.rule)
         elif value and f.metric in prefers and f.rule != CHANGED_FROM and f.metric not in value.reached:
             specific = value.first.get(prefers[f.metric])
             if specific is not None:
-                f = replace(f, metric=specific.metric, rule="same-value:" + specific.rule)
+                f = replace(f, metric=specific.metric, rule=SAME_VALUE + specific.rule)
         out.append(f)
     return out
 

@@ -2,7 +2,8 @@
 
 Two things widen it: the precision it is written with ("5,5 juta" was rounded or cut off, so
 it covers 5,45 up to 5,6 juta; "5.987.674" written in full is exact) and its hedge ("lebih
-dari 5 juta" has no upper bound, "sekitar 6 juta" is ±5 %). Sources conflict only when their
+dari 5 juta" has no upper bound, "sekitar 6 juta" is ±5 %, "hampir 6 juta" is down to 5 % below
+and up to the rounding above). Sources conflict only when their
 intervals do not overlap. The hedge words live in `schemas/qualifiers.yaml`.
 """
 
@@ -45,11 +46,13 @@ def step(value: float, raw_text: str, unit: str) -> float:
     if value == 0:
         return 0.0
     m = _DIGITS.search(raw_text)
-    written = int(_NOT_DIGIT.sub("", m.group()) or 0) if m else 0
+    if m is None:
+        return 0.0   # a number in words ('lima juta') writes no digit to round: exact, as the scorer reads it
+    written = int(_NOT_DIGIT.sub("", m.group()) or 0)
     ratio = abs(value) / written if written else 0.0
     exponent = round(math.log10(ratio)) if ratio else None
     if exponent is None or not math.isclose(ratio, 10.0 ** exponent, rel_tol=1e-6):
-        # Number words ('tiga setengah juta') or mixed forms: the value's own significant digits.
+        # Mixed forms ('2 juta 300 ribu'): the value's own significant digits.
         digits = f"{abs(value):.15g}".replace(".", "").lstrip("0").rstrip("0") or "0"
         exponent = math.floor(math.log10(abs(value))) - len(digits) + 1
     if exponent <= 0 and unit != "percent":
@@ -76,7 +79,9 @@ def interval(value: float, raw_text: str, unit: str, qualifier: str | None) -> t
     elif kind == "about":
         low, high = min(low, (1 - about) * value), max(high, (1 + about) * value)
     elif kind == "almost":
-        low, high = min(low, (1 - almost) * value), value
+        # 'hampir' lowers the floor; the number it is said of is still rounded ('hampir 5 juta'
+        # of 5.076.928 is loose, not wrong), as the shared conflict scorer reads it.
+        low = min(low, (1 - almost) * value)
     return low, high
 
 

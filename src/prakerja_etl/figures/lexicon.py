@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import compress
 from pathlib import Path
 from re import _parser  # type: ignore[attr-defined]  # typeshed stubs only the sre_parse alias
@@ -28,11 +28,11 @@ from prakerja_etl.figures.prefilter import (
     phrase,
     presence_test,
 )
+from prakerja_etl.figures.regencies import regency_cue, regency_place_cue
 from prakerja_etl.reference_data import REFERENCE_DIR
 
 LEXICON_PATH = REFERENCE_DIR / "lexicon.yaml"
 SUBJECTS_PATH = REFERENCE_DIR / "subjects.yaml"
-REGENCIES_PATH = REFERENCE_DIR / "regencies.yaml"
 _TOKEN = re.compile(r"\w+(?:-\w+)*")
 
 
@@ -283,18 +283,6 @@ def _words(items: list[str], *, anchor: str = "", tail: str = "") -> Prefiltered
     return compile_cue(anchor + "(?:" + "|".join(phrase(i) for i in items) + ")" + tail, re.IGNORECASE)
 
 
-@cache
-def _regency_names() -> str:
-    """The regencies' bare names as one alternation, longest first (read once, used by two cues)."""
-    names = yaml.safe_load(REGENCIES_PATH.read_text(encoding="utf-8"))["names"]
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-
-
-def _regency_after_words(words: list[str]) -> str:
-    """A regency's bare name (as capitalised) after one of `words` (any case)."""
-    return r"\b(?i:" + "|".join(phrase(w) for w in words) + r")\s+(?:" + _regency_names() + r")\b"
-
-
 class _ClauseCues(TypedDict):
     areas_each: Prefiltered
     areas_noun: Prefiltered
@@ -370,9 +358,8 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
         monthly_total=compile_cue("|".join(data["monthly_total"]), re.IGNORECASE),
         national=_words(data["national"]),
         **_clause_cues(data),
-        regency=compile_cue("|".join(phrase(w) for w in data["regency_names"]) + "|"
-                            + _regency_after_words(data["regency_people"])),
-        regency_place=compile_cue(_regency_after_words(data["regency_people"] + data["regency_place"])),
+        regency=regency_cue(data),
+        regency_place=regency_place_cue(data),
         count_classifiers=_words(data["count_classifiers"], anchor=r"^\s*"),
         apposition=compile_cue(r"\W*(?:" + "|".join(phrase(w) for w in data["apposition"]) + r")\s*(?:(?:"
                                + "|".join(phrase(w) for w in data["apposition_hedges"]) + r")\s*)?",

@@ -1,7 +1,8 @@
 """Plans and prices read again once the article's timing is known. The people a budget is for ('Rp20
 triliun untuk 5,59 juta penerima', classify's target:budget-for): a replaced budget's people were
 replaced with it, and a past year's budget stated as what it paid for counted the year's
-recipients. A price said of everyone counted since an earlier year holds over those years."""
+recipients. A price said of everyone counted since an earlier year holds over those years. A quota
+asked about right after one wave is named is that wave's."""
 
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ from prakerja_etl.figures.extract import Figure
 from prakerja_etl.figures.period import timed
 from prakerja_etl.figures.scenes import ArticleTime
 from prakerja_etl.figures.time_cues import CUES
+from prakerja_etl.figures.waves import WAVES, find_waves
+from prakerja_etl.text.segment import Sentence
+
+# 'kuotanya', 'targetnya': the quota of something named before
+_ITS_QUOTA = re.compile(r"\b(?:kuota|target|jatah|sasaran)nya\b", re.IGNORECASE)
 
 
 def people_of_budgets(figures: list[Figure], when: ArticleTime) -> list[Figure]:
@@ -86,3 +92,20 @@ def _each_of(count: Figure, price: Figure) -> bool:
     between = count.sentence.text[count.end - count.sentence.start:price.start - price.sentence.start]
     return count.sentence is price.sentence and count.end <= price.start and \
         CUES.each_person.search(between) is not None
+
+
+def quotas_of_a_named_wave(figures: list[Figure], sentences: list[Sentence]) -> list[Figure]:
+    """'Jadi kapan gelombang 10 dibuka? / Rencananya akhir Oktober, kuotanya sekitar 300 ribu.': a
+    quota said as the quota of something ('kuotanya') in a sentence that names no wave, right after
+    a sentence that names one wave, is that wave's: part of its year's target."""
+    previous = {b.start: a for a, b in zip(sentences, sentences[1:], strict=False)}
+    out = list(figures)
+    for i, f in enumerate(figures):
+        if f.metric != "recipients_target" or f.basis != "total" or find_waves(f.sentence.text):
+            continue
+        before = f.sentence.text[:f.start - f.sentence.start]
+        named = find_waves(previous[f.sentence.start].text) if f.sentence.start in previous else ()
+        if _ITS_QUOTA.search(before) and len(named) == 1 and named[0].last is None:
+            year = WAVES.year_of(named[0].first)
+            out[i] = timed(f, period=str(year) if year else f.period, basis="part", as_of=None)
+    return out

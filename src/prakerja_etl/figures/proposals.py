@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from prakerja_etl.figures.extract import Figure
+from prakerja_etl.figures.extract import SAME_VALUE, Figure
 from prakerja_etl.figures.lexicon import stem
 from prakerja_etl.figures.time_cues import CUES, WORD
 from prakerja_etl.text.segment import Sentence
@@ -27,8 +27,16 @@ def without_proposals(figures: list[Figure], sentences: list[Sentence]) -> list[
         if opens or goes_on:
             proposed_from[s.start] = cue.start() if cue else 0
         listing, line = opens or goes_on, s.line_no
-    return [replace(f, metric=None, rule="exclusion:proposal") if f.metric and
-            f.start - f.sentence.start >= proposed_from.get(f.sentence.start, len(f.sentence.text))
+    def proposed_here(f: Figure) -> bool:
+        return f.start - f.sentence.start >= proposed_from.get(f.sentence.start, len(f.sentence.text))
+
+    proposed = {(f.unit, f.value) for f in figures if f.metric and proposed_here(f)}
+    # a proposed value said again ('janji Rp30 triliun itu …') took its metric from the proposal,
+    # and its sentence speaks of the proposal ('Rp30 triliun cukup untuk 7 juta orang, bukan 5 juta')
+    again = {f.sentence.start for f in figures
+             if f.rule.startswith(SAME_VALUE) and (f.unit, f.value) in proposed}
+    return [replace(f, metric=None, rule="exclusion:proposal")
+            if f.metric and (f.unit, f.value) in proposed and (proposed_here(f) or f.sentence.start in again)
             else f for f in figures]
 
 

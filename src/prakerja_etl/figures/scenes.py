@@ -173,8 +173,9 @@ def _schemes_named(sentences: list[Sentence]) -> dict[int, tuple[int, Scheme]]:
     return {i: named for i, s in enumerate(sentences) if (named := WAVES.scheme_named(s.text))}
 
 
-# A line of a few words that ends no sentence: a heading or a title.
-_HEADING_LINE = re.compile(r"^(?:\S+\s+){0,9}\S*[^\s.!?\"'”:]$")
+# A line of a few words that ends no sentence (a heading or a title), or an interviewer's short
+# question, which frames the answer below it as a heading does ('Tahun depan seperti apa?').
+_HEADING_LINE = re.compile(r"^(?:\S+\s+){0,9}\S*[^\s.!?\"'”:]$|^(?:\S+\s+){0,14}\S*\?$")
 
 
 def _compared(text: str, p: PeriodMention) -> bool:
@@ -370,11 +371,20 @@ def stated_period(scene: Scene, start: int, end: int, restated: bool = False,
                                    and not _said_again(scene.text[end:next_start])):
         # 'Rp4,2 juta, lebih besar daripada Rp3,55 juta pada 2022': the period of what it is compared
         # with; '17,9 juta orang, dan anggaran Rp20 triliun berlaku pada 2020': of the next clause's figure
-        own = tuple(p for p in own if p.start < next_start)
+        own = tuple(p for p in own
+                    if p.start < next_start and not _in_next_clause(scene.text, p, end, next_start))
     if next_start is not None and any(p.end <= start for p in own):
         own = tuple(p for p in own if not (end <= p.start and p.end <= next_start
                                            and _joined(scene.text, end, p.start)))
     return bool(own), period_for(own, start, end)
+
+
+def _in_next_clause(text: str, p: PeriodMention, end: int, next_start: int) -> bool:
+    """'8.316 orang, padahal tahun lalu mencapai 64,5 ribu orang': a period after the figure, in a
+    clause of its own (opened by a word of `own_clause` after a comma) that holds the next figure, is
+    that figure's."""
+    return end <= p.start and CUES.own_clause.search(text, end, p.start) is not None \
+        and "," not in text[p.end:next_start]
 
 
 def _joined(text: str, start: int, end: int) -> bool:

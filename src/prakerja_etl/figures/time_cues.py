@@ -59,6 +59,7 @@ class Cues:
     survey: Prefiltered
     perfect: Prefiltered
     coordination: Prefiltered
+    own_clause: Prefiltered
     other_data: Prefiltered
     fieldwork: Prefiltered
     fieldwork_link: Prefiltered
@@ -108,6 +109,7 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
     pattern["change_from"] = compile_cue(_phrases(doc["change_from"]) + r"\s+$", re.IGNORECASE)
     pattern["anaphora"] = compile_cue(r"^\W*" + _phrases(doc["anaphora"]), re.IGNORECASE)
     pattern["list_item"] = compile_cue(r"^\W*" + _phrases(doc["list_item"]) + r"\s*,", re.IGNORECASE)
+    pattern["own_clause"] = compile_cue(r",\s*" + _phrases(doc["own_clause"]), re.IGNORECASE)
     pattern["plan_back"] = compile_cue(r"^\W*" + _phrases(doc["plan_back"]), re.IGNORECASE)
     pattern["unchanged"] = compile_cue(_phrases(doc["unchanged"]) + r"\s+(?:(?:pada|di)\s+)?$", re.IGNORECASE)
     pattern["compared_with"] = compile_cue(
