@@ -571,3 +571,9 @@ def test_regencies_named_bare_at_the_regency_level_or_next_in_a_list_are_regenci
     # look-alike: provinces next in a list are provinces
     found = figures("Jawa Barat menyumbang 800 ribu penerima, disusul Jawa Timur sekitar 700 ribu orang.")
     assert [f.metric for f in found] == ["province_recipients", "province_recipients"]
+
+
+def test_regencies_of_a_place_named_by_its_nickname_are_a_region_not_coverage() -> None:
+    assert only("Dari tujuh kabupaten/kota di Bumi Sriwijaya, Palembang paling banyak pesertanya.") is None
+    # look-alike: the whole country, however it is named, is coverage
+    assert only("Tahun ini pesertanya tersebar di 500 kabupaten/kota di Tanah Air.") == "regencies_covered"

@@ -70,3 +70,17 @@ def test_a_short_question_naming_a_year_frames_the_answer_below_it() -> None:
     # look-alike: a question that names no time leaves the answer's price the article's year
     body = "Bagaimana rencana program?\nPaketnya berubah. Biaya pelatihan per peserta Rp2,5 juta."
     assert timing(body)["Rp2,5 juta"][:2] == ("training_fee_per_recipient", "2023")
+
+
+def test_a_period_in_a_relative_clause_after_another_figure_describes_that_figure() -> None:
+    got = timing("Rapat itu membahas pagu 2024. Paket per peserta dirancang naik menjadi Rp5 juta dari "
+                 "Rp4,2 juta yang berlaku tahun ini, dengan porsi biaya pelatihan Rp4 juta.")
+    assert (got["Rp5 juta"][1], got["Rp4,2 juta"][1], got["Rp4 juta"][1]) == ("2024", "2023", "2024")
+    # look-alike: the clause of a wave dates the point a count stands at
+    got = timing("Hingga gelombang 50 yang diumumkan akhir Februari 2023, penerima asal Jambi baru "
+                 "4.100 orang.")
+    assert got["4.100"][1] == "2023"
+    # look-alike: a figure that points back to the period keeps it
+    got = timing("Baru Rp2 triliun yang cair untuk semester pertama, dengan sasaran 500 ribu peserta pada "
+                 "periode tersebut.")
+    assert got["500 ribu"][1] == "2023-S1"

@@ -225,3 +225,12 @@ def test_a_sentence_opening_with_only_lead_words_counts_in_the_province_before()
                   "Pada 2021, 5,9 juta orang menerima Kartu Prakerja di seluruh Indonesia."):
         got = [(f.metric, f.province) for f in figures(text.split(". ")[0] + ". " + after)][1:]
         assert got == [("recipients_total", None)]
+
+
+def test_a_clause_going_on_about_the_peak_keeps_the_province_and_a_count_of_waves_has_none() -> None:
+    [first, peak] = figures("Pada 2020 penerima asal Bengkulu sekitar 30 ribu orang, dan puncaknya terjadi "
+                            "pada 2021 dengan 48.100 penerima.")
+    assert (peak.metric, peak.province and peak.province.name) == ("province_recipients", "Bengkulu")
+    # look-alike: the waves a province's people joined are the nation's waves
+    [_, waves] = figures("Penerima asal Bengkulu tahun ini 9.000 orang, dengan 6 gelombang.")
+    assert (waves.metric, waves.province) == ("waves_count", None)

@@ -75,3 +75,11 @@ def test_a_pledge_and_its_value_said_again_are_no_programme_figures() -> None:
     # look-alike: what recipients are promised is the programme's amount, as a claim
     got = timing("Setiap peserta dijanjikan insentif Rp600 ribu per bulan.")
     assert got["Rp600 ribu"][0] == "incentive_monthly"
+
+
+def test_the_budget_a_count_since_the_start_was_reached_with_spans_its_years() -> None:
+    got = timing("Sejak diluncurkan, peserta program sudah 14 juta orang dengan anggaran Rp50 triliun.")
+    assert got["Rp50 triliun"][:2] == ("budget_total", None)
+    # look-alike: the budget of this year's count is this year's
+    got = timing("Tahun ini peserta program sudah 900 ribu orang dengan anggaran Rp4 triliun.")
+    assert got["Rp4 triliun"][:2] == ("budget_total", "2023")

@@ -128,3 +128,23 @@ def test_a_quota_asked_about_right_after_one_wave_is_that_waves() -> None:
     got = timing("Kapan pendaftaran dibuka lagi? Kabarnya pekan depan, dan kuotanya sekitar 250 ribu.",
                  dated="Kamis, 3 September 2020 09:00 WIB")
     assert got["250 ribu"][2] == "total"
+
+
+def test_a_plan_said_to_have_been_only_so_much_at_first_was_replaced() -> None:
+    got = timing("Pagu program tahun ini awalnya cuma Rp3 triliun, sebelum banjir permintaan datang.")
+    assert got["Rp3 triliun"][1:3] == ("2023", "superseded")
+    # look-alike: a plan set at first with no word of 'only' names no replacement
+    got = timing("Pagu program tahun ini awalnya ditetapkan Rp3 triliun, dan sudah terserap separuhnya.")
+    assert got["Rp3 triliun"][2] == "total"
+
+
+def test_a_plan_for_the_full_year_and_its_revision_are_the_years_not_the_half_before() -> None:
+    body = ("Untuk semester I, kuotanya 1,1 juta orang. Untuk setahun penuh, pemerintah semula menyasar "
+            "2,2 juta orang, lalu dinaikkan menjadi 2,6 juta orang.")
+    got = timing(body, dated="Rabu, 14 Juli 2021 09:00 WIB")
+    assert (got["1,1 juta"][1], got["2,2 juta"][1:3], got["2,6 juta"][1:3]) == (
+        "2021-S1", ("2021", "superseded"), ("2021", "total"))
+    # look-alike: with no word of the whole year, the half carried from before frames the plan
+    got = timing("Untuk semester I, kuotanya 1,1 juta orang. Pemerintah semula menyasar 1,0 juta orang, lalu "
+                 "dinaikkan menjadi 1,2 juta orang.", dated="Rabu, 14 Juli 2021 09:00 WIB")
+    assert got["1,0 juta"][1] == "2021-S1"

@@ -160,8 +160,8 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         elif rule in (COMPARED, CHANGED_FROM, CHANGED_TO):
             # the same quantity at another time or value, so of the same place
             province = province or next((f.province for f in reversed(out) if f.unit == cand.unit), None)
-        elif metric == "provinces_covered":
-            province = None   # a count of provinces is no one province's
+        elif metric in ("provinces_covered", "waves_count"):
+            province = None   # a count of provinces, or of the waves all provinces share, is no province's
         out.append(Figure(
             start=sentence.start + cand.start, end=sentence.start + cand.end, value=cand.value,
             unit=cand.unit, metric=metric, qualifier=cand.qualifier,

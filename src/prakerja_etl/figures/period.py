@@ -14,8 +14,8 @@ from prakerja_etl.figures.scenes import (
     sentence_date,
     standing_as_of,
     stated_as_of,
-    stated_period,
 )
+from prakerja_etl.figures.stated_periods import stated_period
 from prakerja_etl.figures.time_cues import (
     CHANGE_OPENER,
     CHANGE_TO_AFTER,

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from prakerja_etl.figures.classify import LEX
-from prakerja_etl.figures.decide import CLAUSE_BREAK
+from prakerja_etl.figures.decide import CHANGED_FROM, CLAUSE_BREAK
 from prakerja_etl.figures.extract import Figure
 from prakerja_etl.figures.period import timed
 from prakerja_etl.figures.scenes import ArticleTime
@@ -51,14 +51,19 @@ def _paid_in_past_year(f: Figure, budget: Figure, when: ArticleTime) -> bool:
 def prices_over_a_span(figures: list[Figure], by_default: list[bool], when: ArticleTime) -> list[Figure]:
     """Plans and prices said of several years hold for no one year: a price with no period of its
     own, said of each of the people a count since an earlier year counts ('sudah dinikmati 25 juta
-    orang sejak 2020, dan masing-masing dapat Rp5 juta'), or a budget or target in a clause since an
-    earlier year ('anggaran sudah mencapai Rp80 triliun untuk 20 juta orang sejak 2020'), and each
-    repeat of it the article does not time either."""
+    orang sejak 2020, dan masing-masing dapat Rp5 juta'), a budget or target in a clause since an
+    earlier year ('anggaran sudah mencapai Rp80 triliun untuk 20 juta orang sejak 2020') or the
+    budget such a count was reached with ('… 16,9 juta orang dengan anggaran Rp63,57 triliun'), and
+    each repeat of it the article does not time either."""
     since = [f for f in figures
              if f.basis == "to_date" and f.period is None and f.metric in CUES.person_running_metrics]
+    # (and the same count said again: 'total penerima hingga Mei 2023 sekitar 16,9 juta orang')
+    since += [f for f in figures if f.basis == "to_date" and f not in since
+              and any((f.metric, f.value) == (g.metric, g.value) for g in since)]
     prices = CUES.plan_metrics - CUES.yearly_plan_metrics
     each = [default and (f.metric in prices and any(_each_of(count, f) for count in since)
-                         or f.metric in CUES.yearly_plan_metrics and _since_earlier_year(f, when))
+                         or f.metric in CUES.yearly_plan_metrics and (
+                             _since_earlier_year(f, when) or any(_reached_with(count, f) for count in since)))
             for f, default in zip(figures, by_default, strict=True)]
     if not any(each):
         return figures
@@ -88,6 +93,13 @@ def _since_earlier_year(f: Figure, when: ArticleTime) -> bool:
     return False
 
 
+def _reached_with(count: Figure, budget: Figure) -> bool:
+    between = count.sentence.text[count.end - count.sentence.start:budget.start - budget.sentence.start]
+    return count.sentence is budget.sentence and count.end <= budget.start \
+        and budget.metric == "budget_total" and CUES.with_budget.search(between) is not None \
+        and CLAUSE_BREAK.search(between) is None
+
+
 def _each_of(count: Figure, price: Figure) -> bool:
     between = count.sentence.text[count.end - count.sentence.start:price.start - price.sentence.start]
     return count.sentence is price.sentence and count.end <= price.start and \
@@ -108,4 +120,19 @@ def quotas_of_a_named_wave(figures: list[Figure], sentences: list[Sentence]) -> 
         if _ITS_QUOTA.search(before) and len(named) == 1 and named[0].last is None:
             year = WAVES.year_of(named[0].first)
             out[i] = timed(f, period=str(year) if year else f.period, basis="part", as_of=None)
+    return out
+
+
+def revisions_keep_the_year(figures: list[Figure], by_default: list[bool]) -> list[Figure]:
+    """'Untuk setahun penuh, pemerintah semula menargetkan 5,6 juta penerima, kemudian dinaikkan
+    menjadi 5,9 juta orang': the new value of a plan (decide's changed-from-previous), with no period
+    of its own (none, or one carried from the sentences before), is of the period of the value it
+    replaced."""
+    out = list(figures)
+    for i, (f, default) in enumerate(zip(figures, by_default, strict=True)):
+        if not (default or f.period is None) or f.rule != CHANGED_FROM or f.metric not in CUES.plan_metrics:
+            continue
+        replaced = next((g for g in reversed(out[:i]) if g.metric == f.metric and g.unit == f.unit), None)
+        if replaced is not None and replaced.period and replaced.period != f.period:
+            out[i] = timed(f, period=replaced.period, basis=f.basis, as_of=f.as_of)
     return out

@@ -12,13 +12,12 @@ from prakerja_etl.figures.time_cues import (
     COMPARED_BEFORE,
     CUES,
     FIELDWORK_AT,
-    SAME_AMOUNT,
     UP_TO_WORD,
     last_in,
     search_in,
 )
 from prakerja_etl.figures.waves import WAVES, Scheme
-from prakerja_etl.text.periods import DateMention, PeriodMention, find_dates, find_periods, period_for
+from prakerja_etl.text.periods import DateMention, PeriodMention, find_dates, find_periods
 from prakerja_etl.text.segment import Sentence
 
 _DIGIT = re.compile(r"\d")
@@ -121,7 +120,7 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
                        past_scheme=scheme[1] if scheme[0] == s.line_no else None, scheme_at=named_at)
         out[s.start] = scene
         # (a period of the value a figure is compared with frames no later sentence)
-        stated = [p.period for p in scene.own("plain", "range") if not _compared(text, p)] if periods else []
+        stated = [p.period for p in scene.own("plain", "range") if not compared(text, p)] if periods else []
         # (after a reset the frame differs from the period in force: it only moves 'setahun kemudian')
         framed = stated if frame == in_force else \
             [p.period for p in _own_periods(text, len(prefix), when, frame)]
@@ -178,17 +177,12 @@ def _schemes_named(sentences: list[Sentence]) -> dict[int, tuple[int, Scheme]]:
 _HEADING_LINE = re.compile(r"^(?:\S+\s+){0,9}\S*[^\s.!?\"'”:]$|^(?:\S+\s+){0,14}\S*\?$")
 
 
-def _compared(text: str, p: PeriodMention) -> bool:
+def compared(text: str, p: PeriodMention) -> bool:
     """Whether the period dates the value a figure before it is compared with ('Rp4,2 juta, naik
     dari Rp3,55 juta tahun lalu'), not the sentence ('Dibanding 2020, …' opens a frame)."""
     at = max(0, p.start - 60)
     cue = search_in(COMPARED_BEFORE, text, text[at:p.start])
     return cue is not None and _DIGIT.search(text, 0, at + cue.start()) is not None
-
-
-def _compared_before(text: str, p: PeriodMention, start: int) -> bool:
-    """Whether `p` dates a value compared with, in a clause before the figure at `start`."""
-    return p.end <= start and "," in text[p.end:start] and _compared(text, p)
 
 
 def _is_fieldwork(scene: Scene) -> bool:
@@ -226,7 +220,7 @@ def _with_next_stated(out: dict[int, Scene]) -> dict[int, Scene]:
     for here, nxt in zip(starts, starts[1:], strict=False):
         scene = out[nxt]
         if scene.offset:
-            own = [p for p in scene.own("plain") if not _compared(scene.text, p)]
+            own = [p for p in scene.own("plain") if not compared(scene.text, p)]
             if own:
                 out[here] = replace(out[here], next_stated=own[0].period)
     return out
@@ -344,57 +338,3 @@ def _opens_count(before: str, text: str) -> bool:
 
 def standing_as_of(scene: Scene, start: int, when: ArticleTime) -> str | None:
     return stated_as_of(scene, start) or sentence_date(scene) or when.iso
-
-
-def stated_period(scene: Scene, start: int, end: int, restated: bool = False,
-            prev_end: int | None = None, next_start: int | None = None) -> tuple[bool, str | None]:
-    """Whether the figure's own sentence states its period, and which (None for several years). A
-    restated figure ('dari target itu …') is not timed by a period named after it. Between two
-    figures, a period cut off from one of them by a comma or a conjunction is the other's, when
-    this one has a period on its other side ('Rp20 triliun pada 2020 dan Rp21 triliun pada 2021',
-    'pada 2020 Rp20 triliun, pada 2021 Rp21 triliun'); `prev_end` and `next_start` are where the
-    figures before and after it end and start."""
-    if not scene.periods:
-        return False, None   # most sentences name no period
-    # a period after the figure that it is compared with ('…, naik dibanding 2022') is not its own
-    own = tuple(p for p in scene.own("plain", "range") if not (restated and p.start >= end) and not (
-        p.start >= end and COMPARED_BEFORE.search(scene.text, max(end, p.start - 60), p.start)))
-    if len(own) > 1:
-        # 'Untuk 2022, … Rp11 triliun, turun dibanding tahun ini, dengan sasaran 2,9 juta': the year a
-        # value before it is compared with, in a clause of its own, is not its period
-        own = tuple(p for p in own if not _compared_before(scene.text, p, start))
-    if prev_end is not None and any(p.start >= end for p in own):
-        own = tuple(p for p in own if not (prev_end <= p.start and p.end <= start
-                                           and _joined(scene.text, p.end, start)))
-    if next_start is not None and (CUES.compared_with.search(scene.text, end, next_start)
-                                   or "," in scene.text[end:next_start]
-                                   and not _said_again(scene.text[end:next_start])):
-        # 'Rp4,2 juta, lebih besar daripada Rp3,55 juta pada 2022': the period of what it is compared
-        # with; '17,9 juta orang, dan anggaran Rp20 triliun berlaku pada 2020': of the next clause's figure
-        own = tuple(p for p in own
-                    if p.start < next_start and not _in_next_clause(scene.text, p, end, next_start))
-    if next_start is not None and any(p.end <= start for p in own):
-        own = tuple(p for p in own if not (end <= p.start and p.end <= next_start
-                                           and _joined(scene.text, end, p.start)))
-    return bool(own), period_for(own, start, end)
-
-
-def _in_next_clause(text: str, p: PeriodMention, end: int, next_start: int) -> bool:
-    """'8.316 orang, padahal tahun lalu mencapai 64,5 ribu orang': a period after the figure, in a
-    clause of its own (opened by a word of `own_clause` after a comma) that holds the next figure, is
-    that figure's."""
-    return end <= p.start and CUES.own_clause.search(text, end, p.start) is not None \
-        and "," not in text[p.end:next_start]
-
-
-def _joined(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] joins two parts of a sentence: a comma, a conjunction, or a word of
-    changing into ('dari 6 juta pada 2021 menjadi sejuta orang tahun ini': 2021 is the old value's)."""
-    return "," in text[start:end] or CUES.coordination.search(text, start, end) is not None \
-        or CUES.change_to.search(text, start, end) is not None
-
-
-def _said_again(gap: str) -> bool:
-    """Whether the next figure, after a comma, says the same amount again ('Rp804,2 miliar, atau 18,4%
-    dari pagu tahun ini'): then the period after it is this figure's too."""
-    return SAME_AMOUNT.match(gap[gap.index(","):]) is not None

@@ -60,6 +60,8 @@ class Cues:
     perfect: Prefiltered
     coordination: Prefiltered
     own_clause: Prefiltered
+    with_budget: Prefiltered
+    same_period: Prefiltered
     other_data: Prefiltered
     fieldwork: Prefiltered
     fieldwork_link: Prefiltered

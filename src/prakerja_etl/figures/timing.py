@@ -19,7 +19,12 @@ from prakerja_etl.figures.extract import Figure, table_header
 from prakerja_etl.figures.parts import of_running_counts
 from prakerja_etl.figures.period import resolve, timed
 from prakerja_etl.figures.places import listed_before
-from prakerja_etl.figures.plan_context import people_of_budgets, prices_over_a_span, quotas_of_a_named_wave
+from prakerja_etl.figures.plan_context import (
+    people_of_budgets,
+    prices_over_a_span,
+    quotas_of_a_named_wave,
+    revisions_keep_the_year,
+)
 from prakerja_etl.figures.scenes import ArticleTime, Scene, period_end, read_scenes
 from prakerja_etl.figures.time_cues import CUES, change_into, said_first
 from prakerja_etl.figures.waves import WAVES
@@ -62,7 +67,7 @@ def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: Article
         restated.append(again)
     out = _restated_adopt(out, restated)
     out = people_of_budgets(_replaced_in_next_sentence(out, sentences), when)
-    out = quotas_of_a_named_wave(out, sentences)
+    out = revisions_keep_the_year(quotas_of_a_named_wave(out, sentences), by_default)
     out = _targets_to_date(out, scenes)
     out = _repeats_adopt_running(out, by_default)
     out = _repeats_of_a_part(out, by_default)
