@@ -15,7 +15,7 @@ from prakerja_etl.figures.scenes import (
     standing_as_of,
     stated_as_of,
 )
-from prakerja_etl.figures.stated_periods import stated_period
+from prakerja_etl.figures.stated_periods import CLAUSE_END, clause_end, stated_period
 from prakerja_etl.figures.time_cues import (
     CHANGE_OPENER,
     CHANGE_TO_AFTER,
@@ -49,7 +49,7 @@ def _changed_from(text: str, start: int, end: int) -> tuple[int, int] | None:
     if after := CHANGE_TO_AFTER.search(text[end:]):
         return opener.start(), end + len(after.group("gap"))
     if CHANGE_TO_BEFORE.search(text, max(0, start - 90), start):
-        return opener.start(), _clause_end(text, end)
+        return opener.start(), clause_end(text, end)
     return None
 
 
@@ -78,7 +78,7 @@ def _former(scene: Scene, start: int, end: int) -> int | None:
     before = max(cues, key=lambda m: m.start(), default=None)
     if before and not CUES.present.search(text, before.end(), start):
         return before.start()
-    after = text[end:_clause_end(text, end)]
+    after = text[end:clause_end(text, end)]
     return end if CUES.former.search(after) or (CUES.then.search(after) and not named) else None
 
 
@@ -138,9 +138,9 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
         return replaced, False
 
     # part: one wave, one stage, one survey of the series
-    clause_end = _clause_end(text, end) if waves else len(text)   # (only a wave after it asks)
+    clause_stop = clause_end(text, end) if waves else len(text)   # (only a wave after it asks)
     one_wave = any(w.last is None and not w.opened_by and (w.start >= cut and w.end <= start
-                                                          or end <= w.start and w.end <= clause_end)
+                                                          or end <= w.start and w.end <= clause_stop)
                    for w in waves)
     if f.metric in CUES.part_metrics and (one_wave or search_in(CUES.part, text, region)
                                           or f.rule.startswith(SUBGROUP)
@@ -201,8 +201,8 @@ def _replaced(f: Figure, scene: Scene, when: ArticleTime, start: int, end: int, 
     if former is None:
         former = _change_verb_before(text, start)
     if former is not None:
-        clause_end = _clause_end(text, end)
-        own = [p.period for p in plain if former <= p.start < clause_end and p.period]
+        clause_stop = clause_end(text, end)
+        own = [p.period for p in plain if former <= p.start < clause_stop and p.period]
         return timed(f, period=own[0] if own else None, basis="total", as_of=None)
     return None
 
@@ -315,7 +315,7 @@ def _running(f: Figure, scene: Scene, span: tuple[int, int, int], has_stated: bo
     ends and where the one before it in the sentence ends."""
     text, (start, end, prev_end) = scene.text, span
     before = text[:start]
-    after = text[end:_clause_end(text, end)]
+    after = text[end:clause_end(text, end)]
     since = last_in(CUES.since, before, text) or search_in(CUES.since, text, after)
     # 'hingga Juni 2023 … 5 juta', or in its clause after it: '… mencapai Rp2,4 triliun per Juni 2020'
     as_of_mention = stated_as_of(scene, start) or stated_as_of(scene, start, (end, end + len(after)))
@@ -370,7 +370,7 @@ def _so_far(f: Figure, scene: Scene, before: str, after: str, has_stated: bool,
         f.metric in CUES.perfect_metrics
     if not (everyone or perfect):
         return False   # (the clause is not split)
-    clause = _CLAUSE_END.split(before)[-1]   # the figure's clause up to it
+    clause = CLAUSE_END.split(before)[-1]   # the figure's clause up to it
     return bool(everyone and search_in(CUES.everyone, text, clause)) or \
         (perfect and _perfect(text, clause, after))
 
@@ -381,14 +381,7 @@ def _perfect(text: str, clause: str, after: str) -> bool:
     return bool(search_in(CUES.perfect, text, clause) or search_in(CUES.perfect, text, after))
 
 
-_CLAUSE_END = re.compile(r"[,;:.]|\s[-–]\s")
 _YEAR_WORD = re.compile(r"\b((?:19|20)\d{2})\b")
-
-
-def _clause_end(text: str, end: int) -> int:
-    """Where the clause of the figure ending at `end` ends."""
-    stop = _CLAUSE_END.search(text, end)
-    return stop.start() if stop else len(text)
 
 
 def _since_year(after: str) -> int | None:

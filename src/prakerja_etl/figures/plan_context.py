@@ -18,9 +18,6 @@ from prakerja_etl.figures.time_cues import CUES
 from prakerja_etl.figures.waves import WAVES, find_waves
 from prakerja_etl.text.segment import Sentence
 
-# 'kuotanya', 'targetnya': the quota of something named before
-_ITS_QUOTA = re.compile(r"\b(?:kuota|target|jatah|sasaran)nya\b", re.IGNORECASE)
-
 
 def people_of_budgets(figures: list[Figure], when: ArticleTime) -> list[Figure]:
     """'semula Rp10 triliun untuk 2 juta peserta, kemudian dinaikkan menjadi Rp20 triliun': the
@@ -58,8 +55,9 @@ def prices_over_a_span(figures: list[Figure], by_default: list[bool], when: Arti
     since = [f for f in figures
              if f.basis == "to_date" and f.period is None and f.metric in CUES.person_running_metrics]
     # (and the same count said again: 'total penerima hingga Mei 2023 sekitar 16,9 juta orang')
-    since += [f for f in figures if f.basis == "to_date" and f not in since
-              and any((f.metric, f.value) == (g.metric, g.value) for g in since)]
+    counted = {(f.metric, f.value) for f in since}
+    since += [f for f in figures
+              if f.basis == "to_date" and f.period is not None and (f.metric, f.value) in counted]
     prices = CUES.plan_metrics - CUES.yearly_plan_metrics
     each = [default and (f.metric in prices and any(_each_of(count, f) for count in since)
                          or f.metric in CUES.yearly_plan_metrics and (
@@ -110,6 +108,8 @@ def quotas_of_a_named_wave(figures: list[Figure], sentences: list[Sentence]) -> 
     """'Jadi kapan gelombang 10 dibuka? / Rencananya akhir Oktober, kuotanya sekitar 300 ribu.': a
     quota said as the quota of something ('kuotanya') in a sentence that names no wave, right after
     a sentence that names one wave, is that wave's: part of its year's target."""
+    if all(f.metric != "recipients_target" for f in figures):
+        return figures   # most articles state no quota
     previous = {b.start: a for a, b in zip(sentences, sentences[1:], strict=False)}
     out = list(figures)
     for i, f in enumerate(figures):
@@ -117,7 +117,7 @@ def quotas_of_a_named_wave(figures: list[Figure], sentences: list[Sentence]) -> 
             continue
         before = f.sentence.text[:f.start - f.sentence.start]
         named = find_waves(previous[f.sentence.start].text) if f.sentence.start in previous else ()
-        if _ITS_QUOTA.search(before) and len(named) == 1 and named[0].last is None:
+        if CUES.its_quota.search(before) and len(named) == 1 and named[0].last is None:
             year = WAVES.year_of(named[0].first)
             out[i] = timed(f, period=str(year) if year else f.period, basis="part", as_of=None)
     return out

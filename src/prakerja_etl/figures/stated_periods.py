@@ -56,7 +56,7 @@ def _not_describing_another(text: str, own: tuple[PeriodMention, ...], start: in
     period in a relative clause right after another figure describes that figure only; not after a
     wave, whose clause dates the point a count stands at ('Hingga gelombang 57 yang diumumkan akhir
     Agustus 2023, …'), nor when the figure's clause points back to it ('pada periode tersebut')."""
-    if not own or CUES.same_period.search(text, end, _clause_end(text, end)):
+    if not own or CUES.same_period.search(text, end, clause_end(text, end)):
         return own
     return tuple(p for p in own if not (
         next_start is not None and p.start > next_start
@@ -65,9 +65,13 @@ def _not_describing_another(text: str, own: tuple[PeriodMention, ...], start: in
         and _RELATIVE_AFTER.match(text[prev_end:p.start]) and not _WAVE_BEFORE.search(text, 0, prev_end)))
 
 
-def _clause_end(text: str, end: int) -> int:
-    found = re.compile(r"[,;.]").search(text, end)
-    return found.start() if found else len(text)
+CLAUSE_END = re.compile(r"[,;:.]|\s[-–]\s")   # where a figure's clause ends
+
+
+def clause_end(text: str, end: int) -> int:
+    """Where the clause of the figure ending at `end` ends."""
+    stop = CLAUSE_END.search(text, end)
+    return stop.start() if stop else len(text)
 
 
 # a relative clause opening right after a figure, up to a period it names ('Rp3,55 juta yang berlaku ')

@@ -62,6 +62,7 @@ class Cues:
     own_clause: Prefiltered
     with_budget: Prefiltered
     same_period: Prefiltered
+    its_quota: Prefiltered
     other_data: Prefiltered
     fieldwork: Prefiltered
     fieldwork_link: Prefiltered
