@@ -193,7 +193,7 @@ def test_a_province_count_stated_again_at_another_precision_keeps_its_province()
     lead = "Penerima di Jawa Timur menembus 430 ribu orang. "
     [_, again] = figures(lead + "Menurut dinas, yang lolos hingga akhir tahun sekitar 431.250 orang.")
     assert (again.metric, again.province.name, again.rule) == (
-        "province_recipients", "Jawa Timur", "same-quantity:province")
+        "province_recipients", "Jawa Timur", "same-quantity:province:person:reach")
     [_, other] = figures(lead + "Menurut dinas, yang lolos hingga akhir tahun 5,5 juta orang.")
     assert (other.metric, other.province) == ("recipients_total", None)
 

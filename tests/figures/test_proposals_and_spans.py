@@ -83,3 +83,12 @@ def test_the_budget_a_count_since_the_start_was_reached_with_spans_its_years() -
     # look-alike: the budget of this year's count is this year's
     got = timing("Tahun ini peserta program sudah 900 ribu orang dengan anggaran Rp4 triliun.")
     assert got["Rp4 triliun"][:2] == ("budget_total", "2023")
+
+
+def test_a_budget_summed_since_an_earlier_year_named_before_it_runs_to_date() -> None:
+    got = timing('"Sejak 2021, program ini sudah menjangkau 15 juta orang, anggarannya hampir Rp60 triliun," '
+                 "ujarnya.")
+    assert got["Rp60 triliun"] == ("budget_total", None, "to_date", "2023-03-08")
+    # look-alike: a yearly plan set from an earlier year on sums up nothing
+    got = timing("Sejak 2022, program memakai skema baru dengan pagu Rp5 triliun per tahun.")
+    assert got["Rp5 triliun"][::2] == ("budget_total", "total")

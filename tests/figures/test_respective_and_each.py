@@ -46,3 +46,13 @@ def test_an_amount_for_each_of_several_surveys_is_a_part() -> None:
     # look-alike: the amount for all the surveys together is the whole
     got = timing("Peserta juga memperoleh insentif survei Rp120 ribu untuk tiga survei.")
     assert got["Rp120 ribu"][::2] == ("survey_incentive", "total")
+
+
+def test_an_amount_paid_for_each_survey_after_its_verb_is_a_part() -> None:
+    got = timing("Rinciannya, saldo pelatihan Rp3 juta, insentif Rp500 ribu, dan Rp40 ribu dibayarkan untuk "
+                 "setiap survei yang diisi.")
+    assert got["Rp40 ribu"][::2] == ("survey_incentive", "part")
+    # look-alike: an amount paid once the surveys are done is the whole
+    got = timing("Rinciannya, saldo pelatihan Rp3 juta, insentif Rp500 ribu, dan Rp80 ribu dibayarkan "
+                 "setelah dua survei diisi.")
+    assert got["Rp80 ribu"][::2] == ("survey_incentive", "total")

@@ -224,3 +224,21 @@ def test_an_identity_or_family_card_is_no_other_programme() -> None:
     # look-alike of 'Kartu Usaha Muda': a family card limits who gets Kartu Prakerja
     [(_, metric, found)] = about("Tahun ini penerima dengan Kartu Keluarga yang sama mencapai 2 juta orang.")
     assert found is None and metric == "recipients_total"
+
+
+def test_a_statistic_of_people_owns_no_amount_of_money_in_its_sentence() -> None:
+    text = "Karena tingkat pengangguran masih tinggi, pagu program itu lalu ditambah menjadi Rp15 triliun."
+    assert about(text) == [(15_000_000_000_000, "budget_total", None)]
+    # look-alike: the statistic's own people and rate stay its figures
+    text = "Karena angka pengangguran naik menjadi 9,1 juta orang, pagu program itu ditambah."
+    assert about(text) == [(9_100_000, None, "pengangguran nasional (BPS)")]
+
+
+def test_a_figure_pointing_back_is_of_the_nearest_figure_of_its_unit_whatever_its_subject() -> None:
+    text = ("Kuota gelombang ini 400 ribu peserta. Jumlah pengangguran Februari tercatat 8,4 juta orang. "
+            "Angka itu lebih rendah dibanding Agustus tahun lalu yang mencapai 9,3 juta orang.")
+    assert about(text)[-1] == (9_300_000, None, None)
+    # look-alike: pointing back to the programme's own count keeps its metric
+    text = ("Kuota gelombang ini 400 ribu peserta. Penerima tahun lalu tercatat 5,1 juta orang. "
+            "Angka itu lebih rendah dibanding tahun sebelumnya yang mencapai 5,8 juta orang.")
+    assert about(text)[-1] == (5_800_000, "recipients_total", None)

@@ -498,3 +498,26 @@ def test_a_period_describing_the_wave_leaves_its_count_one_waves() -> None:
     got = timing("Hingga gelombang 15, pada semester pertama tercatat 2,4 juta peserta.",
                  dated="Rabu, 7 Juli 2021 09:00 WIB")
     assert got["2,4 juta"][1:3] == ("2021-S1", "total")
+
+
+def test_a_national_count_of_one_year_restates_no_province_count_of_the_years_since() -> None:
+    body = ("Menurut klaim itu, sejak 2020 penerima di Jawa Tengah sudah 4 juta orang. Faktanya, penerima "
+            "pada 2021 sekitar 4,1 juta orang.")
+    a = extract_article("articles/uji.txt", f"Judul\nRabu, 8 Maret 2023 09:00 WIB\n{body}\n".encode())
+    assert [(f.metric, f.period) for f in a.figures] == [
+        ("province_recipients", None), ("recipients_total", "2021")]
+    # look-alike: the province's count of that year said again at another precision stays the province's
+    body = ("Penerima di Jawa Tengah pada 2021 tercatat 400 ribu orang. Menurut dinas, yang lolos pada tahun "
+            "itu sekitar 401.250 orang.")
+    a = extract_article("articles/uji.txt", f"Judul\nRabu, 8 Maret 2023 09:00 WIB\n{body}\n".encode())
+    assert [(f.metric, f.province.name if f.province else None) for f in a.figures] == [
+        ("province_recipients", "Jawa Tengah")] * 2
+
+
+def test_a_count_up_to_the_announcement_of_a_wave_runs_to_date() -> None:
+    dated = "Senin, 5 Oktober 2020 09:00 WIB"
+    got = timing("Sampai penetapan gelombang 9, penerima asal Bengkulu berjumlah 30.115 orang.", dated)
+    assert got["30.115"][1:] == ("2020", "to_date", "2020-10-05")
+    # look-alike: the count at one wave's announcement is that wave's
+    got = timing("Pada penetapan gelombang 9, penerima asal Bengkulu berjumlah 3.115 orang.", dated)
+    assert got["3.115"][1:3] == ("2020", "part")

@@ -158,6 +158,10 @@ class Cues:
 class Subject:
     id: str
     kind: str
+    units: frozenset[str] | None = None   # the units its figures come in; None: any
+
+    def owns(self, unit: str | None) -> bool:
+        return self.units is None or unit is None or unit in self.units
 
 
 class Subjects:
@@ -167,8 +171,9 @@ class Subjects:
     NEUTRAL = Subject("neutral", "neutral")   # a name that contains another's words, about neither
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self.subjects = [self.PRAKERJA, self.NEUTRAL] + [Subject(e["id"], e["kind"])
-                                                         for e in data["subjects"]]
+        self.subjects = [self.PRAKERJA, self.NEUTRAL] + [
+            Subject(e["id"], e["kind"], frozenset(e["units"]) if "units" in e else None)
+            for e in data["subjects"]]
         names = [(n, 0) for n in data["prakerja"]["names"]] + [(n, 1) for n in data["neutral"]]
         names += [(n, i) for i, e in enumerate(data["subjects"], start=2) for n in e["names"]]
         # Longest names first, so 'BLT Dana Desa' is found before 'BLT'.

@@ -146,7 +146,7 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
                                           or f.rule.startswith(SUBGROUP)
                                           or parts.each_or_stage(f, text, start, end)) \
             or _among(f, text, end) or \
-            (f.metric == "survey_incentive" and (search_in(CUES.per_unit_after, text, text[end:end + 45])
+            (f.metric == "survey_incentive" and (search_in(CUES.per_unit_after, text, text[end:end + 60])
                                                  or EACH_BEFORE.search(text, max(0, start - 20), start))):
         if one_wave and wave_year and stated and stated[5:].isdigit() and stated.startswith(wave_year):
             stated = wave_year   # one wave's figure is of the wave's year, not of the month it opened in
@@ -230,6 +230,9 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
     elif f.metric in CUES.yearly_plan_metrics and (CUES.over_years.regex.match(text, end)
                                                    or search_in(CUES.over_years, text, before)):
         period = None   # '… Rp67 triliun untuk Prakerja selama lima tahun': several years', no one year's
+    elif f.metric in CUES.yearly_plan_metrics and _since_an_earlier_year(scene, start, when):
+        # 'Sejak 2020, …, anggarannya lebih dari Rp100 triliun': the sum over the years since, so far
+        return timed(f, period=None, basis="to_date", as_of=standing_as_of(scene, start, when)), False
     else:
         period, default = _default(f, scene, when, before, start), True
         if period is None and scene.running and f.metric in CUES.running_metrics:
@@ -256,6 +259,20 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
         as_of = WAVES.months.get(last[0]) or standing_as_of(scene, start, when)
         return timed(f, period=period, basis="to_date", as_of=as_of), default
     return timed(f, period=period, basis="total", as_of=None), default
+
+
+def _since_an_earlier_year(scene: Scene, start: int, when: ArticleTime) -> bool:
+    """Whether the figure's sentence, before it, sums up from a year before the article's ('Sejak
+    2020, negara telah mengalokasikan …', 'Semenjak diluncurkan pada 2020, anggarannya sudah …'): a word
+    of `since` with such a year shortly after, and a perfect word ('Sejak 2023 targetnya 1 juta
+    peserta' sets a yearly plan from then on: no sum)."""
+    text = scene.text
+    if when.year is None or CUES.since.absent(text) or \
+            not search_in(CUES.perfect, text, text[scene.offset:start]):
+        return False
+    cues = [m.end() for m in CUES.since.regex.finditer(text, scene.offset, start)]
+    return any(cue <= p.start <= cue + 30 and p.end <= start and int(text[p.end - 4:p.end]) < when.year
+               for p in scene.periods for cue in cues if text[p.end - 4:p.end].isdigit())
 
 
 def timed(f: Figure, period: str | None, basis: str, as_of: str | None) -> Figure:

@@ -58,19 +58,23 @@ class SentenceSubjects:
             return None
         return last
 
-    def of(self, start: int, end: int, next_start: int) -> Subject | None:
-        """The subject of the figure at text[start:end]; None when nothing is named (Prakerja)."""
+    def of(self, start: int, end: int, next_start: int, unit: str | None = None) -> Subject | None:
+        """The subject of the figure at text[start:end] (in `unit`); None when nothing is named
+        (Prakerja). A subject whose figures come in other units is not its subject."""
         if not self.mentions:
             return self.carried   # nothing named in the sentence: no need for its clauses
+        mentions = [m for m in self.mentions if m[2].owns(unit)]
+        if not mentions:
+            return None
         text = self.text
         clause_end = min(self._break_from(end), next_start)
         clause_start = self._last_break_end(start)
-        after = [m for m in self.mentions if end <= m[0] < clause_end
+        after = [m for m in mentions if end <= m[0] < clause_end
                  and (len(text[end:m[0]].split()) <= _RIGHT_WORDS
                       or _SUBJECTS.receiving.search(text, end, m[0]))]
         if after:
             return after[0][2]
-        before = [m for m in self.mentions if m[1] <= start]
+        before = [m for m in mentions if m[1] <= start]
         in_clause = [m for m in before if m[0] >= clause_start]
         if in_clause:
             return in_clause[-1][2]
