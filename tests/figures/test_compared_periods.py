@@ -84,3 +84,12 @@ def test_a_period_in_a_relative_clause_after_another_figure_describes_that_figur
     got = timing("Baru Rp2 triliun yang cair untuk semester pertama, dengan sasaran 500 ribu peserta pada "
                  "periode tersebut.")
     assert got["500 ribu"][1] == "2023-S1"
+
+
+def test_a_lone_figure_of_two_years_listed_together_holds_for_neither_alone() -> None:
+    dated = "Jumat, 23 Juli 2021 09:00 WIB"
+    got = timing("Jika anggaran 2020 dan 2021 dijumlahkan, totalnya Rp35 triliun.", dated)
+    assert got["Rp35 triliun"][:2] == ("budget_total", None)
+    # look-alike: two figures listed with the two years take one year each
+    got = timing("Anggaran 2020 dan 2021 masing-masing Rp15 triliun dan Rp20 triliun.", dated)
+    assert (got["Rp15 triliun"][1], got["Rp20 triliun"][1]) == ("2020", "2021")

@@ -148,3 +148,14 @@ def test_a_plan_for_the_full_year_and_its_revision_are_the_years_not_the_half_be
     got = timing("Untuk semester I, kuotanya 1,1 juta orang. Pemerintah semula menyasar 1,0 juta orang, lalu "
                  "dinaikkan menjadi 1,2 juta orang.", dated="Rabu, 14 Juli 2021 09:00 WIB")
     assert got["1,0 juta"][1] == "2021-S1"
+
+
+def test_a_quota_opening_a_sentence_after_one_wave_is_named_is_that_waves() -> None:
+    dated = "Rabu, 21 Juli 2021 09:00 WIB"
+    got = timing("Pesan itu berbunyi: pendaftaran gelombang 19 sudah dibuka. Daftar sekarang juga. Kuota "
+                 "hanya 40.000 pendaftar tercepat.", dated)
+    assert got["40.000"][1:3] == ("2021", "part")
+    # look-alike: the year's quota, said so, is the year's
+    got = timing("Pendaftaran gelombang 19 sudah dibuka. Daftar sekarang juga. Kuota tahun ini 5,6 juta "
+                 "peserta.", dated)
+    assert got["5,6 juta"][1:3] == ("2021", "total")

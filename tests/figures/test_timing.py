@@ -521,3 +521,46 @@ def test_a_count_up_to_the_announcement_of_a_wave_runs_to_date() -> None:
     # look-alike: the count at one wave's announcement is that wave's
     got = timing("Pada penetapan gelombang 9, penerima asal Bengkulu berjumlah 3.115 orang.", dated)
     assert got["3.115"][1:3] == ("2020", "part")
+
+
+def test_a_years_breakdown_by_province_stands_where_the_nations_running_count_stands() -> None:
+    dated = "Rabu, 28 Desember 2022 09:00 WIB"
+    body = ("Kilas Balik 2022: program pelatihan.\n\nHingga Jumat (23/12), penerima tahun ini mencapai "
+            "4.901.230 orang.\n\nPagu program tahun ini Rp18 triliun.\n\nSebaran penerima\n\nProvinsi dengan "
+            "penerima terbanyak tahun ini ialah Jawa Tengah, yang menyumbang 512 ribu penerima atau 10,4 "
+            "persen dari total nasional.")
+    got = timing(body, dated)
+    assert got["512 ribu"][2:] == got["10,4 persen"][2:] == ("to_date", "2022-12-23")
+    # look-alike: where the article gives the year's total, its breakdown is of that total
+    total = body.replace("Hingga Jumat (23/12), penerima tahun ini", "Sepanjang tahun ini, penerima")
+    got = timing(total, dated)
+    assert got["512 ribu"][2:] == got["10,4 persen"][2:] == ("total", None)
+
+
+def test_a_wave_of_a_pandemic_is_no_registration_wave() -> None:
+    got = timing("Gelombang kedua pandemi membuat pagu program tahun ini dinaikkan menjadi Rp19 triliun.")
+    assert list(got) == ["Rp19 triliun"] and got["Rp19 triliun"][2] == "total"
+    # look-alike: the programme's second wave is a wave, and its count a part
+    got = timing("Gelombang kedua program tahun ini menjaring 300 ribu peserta.")
+    assert got["Gelombang kedua"][0] == "wave_number" and got["300 ribu"][2] == "part"
+
+
+def test_a_count_over_the_years_up_to_now_holds_for_no_one_year() -> None:
+    dated = "Senin, 13 Januari 2025 09:00 WIB"
+    got = timing("Pada 2022 penerima turun menjadi 5,1 juta orang. Dari sisi sebaran, Jawa Tengah menyumbang "
+                 "penerima terbanyak selama lima tahun, yakni 2,1 juta orang.", dated)
+    assert got["2,1 juta"] == ("province_recipients", None, "to_date", "2025-01-13")
+    # look-alike: the years ahead are a plan's, and no count so far
+    got = timing("Pada 2022 penerima turun menjadi 5,1 juta orang. Selama lima tahun ke depan, pemerintah "
+                 "menargetkan 2,1 juta peserta.", dated)
+    assert got["2,1 juta"][0] == "recipients_target" and got["2,1 juta"][2] == "total"
+
+
+def test_a_period_in_a_relative_clause_about_a_wave_leaves_the_count_the_waves() -> None:
+    dated = "Rabu, 28 Desember 2022 09:00 WIB"
+    got = timing("Gelombang 46 yang menjadi penutup tahun ini menjaring 205.300 peserta.", dated)
+    assert got["205.300"][1:3] == ("2022", "part")
+    # look-alike: a count the next clause runs up to a month is the year's so far, not the wave's
+    got = timing("Gelombang 46 yang menjadi penutup tahun ini hanya menyediakan kuota 200 ribu peserta, "
+                 "tetapi hingga awal Desember peserta yang ditetapkan sudah 4,9 juta orang.", dated)
+    assert got["200 ribu"][2] == "part" and got["4,9 juta"][2:] == ("to_date", "2022-12")

@@ -28,7 +28,7 @@ from prakerja_etl.text.provinces import Province
 from prakerja_etl.text.segment import Sentence
 
 SAME_VALUE = "same-value:"   # the rule prefix of a figure that takes the metric its value has elsewhere
-RESTATED_PROVINCE = "same-quantity:province:"   # the rule of a count taken for a province's, said again
+RESTATED_PROVINCE = "same-quantity:province:"   # the rule prefix of a count taken for a province's
 _RESTATED_SHARE = 0.05   # two statements of one count differ by their rounding, not more
 # 'X persen dari N peserta merupakan perempuan': the share's group follows the whole it is of.
 _SHARE_OF_NEXT = re.compile(r"\s*dari\s*", re.IGNORECASE)
@@ -50,8 +50,7 @@ class Figure:
     unit_from: str
     range_part: str | None
     subject: str | None = None    # NULL or 'prakerja': the programme; else what the figure is about
-    # The rule or cue that decided the metric: every figure has one (keyword-only, so it can
-    # follow the fields with defaults).
+    # The rule or cue that decided the metric (keyword-only: it follows fields with defaults).
     rule: str = field(kw_only=True)
     basis: str = "total"          # total / to_date / part / superseded (CLAIMS.md)
     as_of: str | None = None      # for to_date: YYYY-MM or YYYY-MM-DD the running total stands at
@@ -244,8 +243,7 @@ def _inherit(cand: Candidate, left: str, left_clause: str, before: str, same_sen
         prev, rule = same_sentence[-1], "restates-previous"
     elif not same_sentence and cls.LEX.anaphora.search(before) and earlier:
         prev, rule = earlier[-1], "points-back"
-        # (the nearest of its unit, also another programme's or statistic's: 'Jumlah pengangguran
-        # … 8,75 juta. Angka itu turun dibanding … 9,77 juta' is no Prakerja figure)
+        # (the nearest of its unit, also another subject's: 'Jumlah pengangguran … Angka itu …')
         same_unit = [f for f in earlier[-6:] if f.unit == cand.unit]
         if same_unit and same_unit[-1].sentence.line_no >= sentence.line_no - 2:
             prev = same_unit[-1]
@@ -383,10 +381,9 @@ def _reached(f: Figure) -> bool:
 
 
 def _province_restated(figures: list[Figure]) -> list[Figure]:
-    """A count with no province that states a province's count of the same article again, at
-    another precision ('500 ribu penerima di Jateng' … 'sekitar 507.341 orang'), is that
-    province's count: their intervals overlap and the values lie within a few percent (and, once
-    timed, they hold for the same time: `restated_elsewhen`)."""
+    """A count with no province stating a province's count again at another precision ('500 ribu di
+    Jateng' … 'sekitar 507.341 orang') is that province's: their intervals overlap, the values are
+    within a few percent (and, timed, of one time: `provincial.restated_elsewhen`)."""
     provincial = [f for f in figures if f.metric == "province_recipients" and f.province]
     out = []
     for f in figures:
@@ -397,31 +394,6 @@ def _province_restated(figures: list[Figure]) -> list[Figure]:
             f = replace(f, metric=same.metric, province=same.province, rule=RESTATED_PROVINCE + f.rule)
         out.append(f)
     return out
-
-
-def restated_elsewhen(figures: list[Figure]) -> list[Figure]:
-    """A national count taken for a province's count said again is the nation's after all when,
-    timed, it is one year's and none of the province's counts can be of that year: 'pada 2022
-    sebanyak 4,98 juta' restates no '… saja 5 juta orang' said in 2024 of the years since 2020."""
-    provincial = [g for g in figures
-                  if g.metric == "province_recipients" and not g.rule.startswith(RESTATED_PROVINCE)]
-    out = []
-    for f in figures:
-        if f.rule.startswith(RESTATED_PROVINCE) and f.period and not any(
-                _of_the_year(g, f) for g in provincial if g.province == f.province):
-            f = replace(f, metric="recipients_total", province=None, rule=f.rule[len(RESTATED_PROVINCE):])
-        out.append(f)
-    return out
-
-
-def _of_the_year(g: Figure, f: Figure) -> bool:
-    """Whether `g` may count what `f` (of a year) counts: of the same year; undated with the same
-    basis (its year unknown); or a count since the start standing no later than the next year
-    ('500.000 sejak 2020' said in March 2021 is about 2020's '507.341')."""
-    assert f.period is not None
-    if g.period is not None:
-        return g.period[:4] == f.period[:4]
-    return g.basis == f.basis or g.as_of is not None and int(g.as_of[:4]) <= int(f.period[:4]) + 1
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:

@@ -160,6 +160,8 @@ def _waves(sentence: str) -> list[Candidate]:
     """'gelombang 12', 'batch ke-12', 'gelombang IV', 'gelombang pertama', 'gelombang satu', ranges."""
     out: list[Candidate] = []
     for m in _WAVE_RE.finditer(sentence):
+        if vocab.OTHER_WAVE_AFTER.match(sentence, m.end()):
+            continue   # 'gelombang kedua Covid-19'
         if m.group("n"):
             value: float | None = float(m.group("n"))
             end = m.end("n")

@@ -78,3 +78,11 @@ def of_running_counts(figures: list[Figure], year: int | None) -> list[Figure]:
 
     return [replace(f, basis="to_date", as_of=count.as_of)
             if f.basis == "total" and f.period == this_year and of_count(f) else f for f in figures]
+
+
+def among(f: Figure, text: str, end: int) -> bool:
+    """'2,2 juta di antaranya berasal dari Jawa', '50 pelatihan di antaranya …': some of a whole named
+    before, when they keep the whole's metric (a province's share of it, '450 ribu di antaranya warga
+    Jateng', is that province's whole count; a share of the whole is no slice of it)."""
+    return f.metric is not None and f.province is None and f.unit != "percent" and \
+        search_in(CUES.among_after, text, text[end:end + 40]) is not None

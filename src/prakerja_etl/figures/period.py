@@ -15,7 +15,12 @@ from prakerja_etl.figures.scenes import (
     standing_as_of,
     stated_as_of,
 )
-from prakerja_etl.figures.stated_periods import CLAUSE_END, clause_end, stated_period
+from prakerja_etl.figures.stated_periods import (
+    CLAUSE_END,
+    clause_end,
+    stated_period,
+    sums_since_an_earlier_year,
+)
 from prakerja_etl.figures.time_cues import (
     CHANGE_OPENER,
     CHANGE_TO_AFTER,
@@ -35,9 +40,14 @@ from prakerja_etl.figures.time_cues import (
     last_in,
     search_in,
 )
-from prakerja_etl.figures.waves import WAVES, WaveMention, find_waves, spanned_waves_year, waves_year
-
-_DIGIT = re.compile(r"\d")
+from prakerja_etl.figures.waves import (
+    WAVES,
+    WaveMention,
+    find_waves,
+    own_waves,
+    spanned_waves_year,
+    waves_year,
+)
 
 
 def _changed_from(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -117,13 +127,16 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
     # Stage and wave cues count from the last period named before the figure: 'target tahap awal
     # 595.000, sementara target sepanjang 2023 dipatok 1 juta' — the stage ends where 2023 is named.
     plain = scene.having("plain", "range")
-    # (a month is finer than a wave: 'gelombang 18 … dibuka akhir Juli dengan kuota 600.000' is the wave's)
+    # (a month is finer than a wave, 'gelombang 18 … dibuka akhir Juli dengan kuota 600.000'; not one
+    # a count runs up to, '…, tetapi hingga awal Agustus peserta … 780 ribu')
     cut = max([p.end for p in plain if p.end <= start and not PART_THEN.search(text, 0, p.start)
                and not WAVE_THEN.search(text, max(0, p.start - 40), p.start)
                and not DESCRIBING.search(text, max(0, p.start - 40), p.start)
-               and not (p.period and p.period[5:].isdigit())], default=0)
+               and not (p.period and p.period[5:].isdigit())]
+              + [p.end for p in scene.periods if p.end <= start and CUES.up_to.search(text, 0, p.start)],
+              default=0)
     region = text[cut:start]
-    waves = _own_waves(text, start, end)
+    waves = own_waves(text, start, end)
     recent = _recent(scene, stated, when) if waves else None   # (it dates only waves)
     wave_year = waves_year(waves, recent)
     plan = f.metric in CUES.plan_metrics
@@ -145,7 +158,7 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
     if f.metric in CUES.part_metrics and (one_wave or search_in(CUES.part, text, region)
                                           or f.rule.startswith(SUBGROUP)
                                           or parts.each_or_stage(f, text, start, end)) \
-            or _among(f, text, end) or \
+            or parts.among(f, text, end) or \
             (f.metric == "survey_incentive" and (search_in(CUES.per_unit_after, text, text[end:end + 60])
                                                  or EACH_BEFORE.search(text, max(0, start - 20), start))):
         if one_wave and wave_year and stated and stated[5:].isdigit() and stated.startswith(wave_year):
@@ -158,21 +171,6 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
         if running:
             return running, False
     return _resolve_stated(f, scene, when, start, end, before, has_stated, stated, waves, wave_year)
-
-
-def _own_waves(text: str, start: int, end: int) -> list[WaveMention]:
-    """The waves the sentence names around the figure at [start, end), not those past another figure
-    after it ('kuota 10 juta … hampir 6 juta orang dari gelombang 1 sampai 11': the 6 juta's)."""
-    return [w for w in find_waves(text)
-            if w.end <= start or w.start >= end and not _DIGIT.search(text, end, w.start)]
-
-
-def _among(f: Figure, text: str, end: int) -> bool:
-    """'2,2 juta di antaranya berasal dari Jawa', '50 pelatihan di antaranya …': some of a whole named
-    before, when they keep the whole's metric (a province's share of it, '450 ribu di antaranya warga
-    Jateng', is that province's whole count; a share of the whole is no slice of it)."""
-    return f.metric is not None and f.province is None and f.unit != "percent" and \
-        search_in(CUES.among_after, text, text[end:end + 40]) is not None
 
 
 def _replaced(f: Figure, scene: Scene, when: ArticleTime, start: int, end: int, before: str, region: str,
@@ -230,8 +228,7 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
     elif f.metric in CUES.yearly_plan_metrics and (CUES.over_years.regex.match(text, end)
                                                    or search_in(CUES.over_years, text, before)):
         period = None   # '… Rp67 triliun untuk Prakerja selama lima tahun': several years', no one year's
-    elif f.metric in CUES.yearly_plan_metrics and _since_an_earlier_year(scene, start, when):
-        # 'Sejak 2020, …, anggarannya lebih dari Rp100 triliun': the sum over the years since, so far
+    elif f.metric in CUES.yearly_plan_metrics and sums_since_an_earlier_year(scene, start, when.year):
         return timed(f, period=None, basis="to_date", as_of=standing_as_of(scene, start, when)), False
     else:
         period, default = _default(f, scene, when, before, start), True
@@ -259,20 +256,6 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
         as_of = WAVES.months.get(last[0]) or standing_as_of(scene, start, when)
         return timed(f, period=period, basis="to_date", as_of=as_of), default
     return timed(f, period=period, basis="total", as_of=None), default
-
-
-def _since_an_earlier_year(scene: Scene, start: int, when: ArticleTime) -> bool:
-    """Whether the figure's sentence, before it, sums up from a year before the article's ('Sejak
-    2020, negara telah mengalokasikan …', 'Semenjak diluncurkan pada 2020, anggarannya sudah …'): a word
-    of `since` with such a year shortly after, and a perfect word ('Sejak 2023 targetnya 1 juta
-    peserta' sets a yearly plan from then on: no sum)."""
-    text = scene.text
-    if when.year is None or CUES.since.absent(text) or \
-            not search_in(CUES.perfect, text, text[scene.offset:start]):
-        return False
-    cues = [m.end() for m in CUES.since.regex.finditer(text, scene.offset, start)]
-    return any(cue <= p.start <= cue + 30 and p.end <= start and int(text[p.end - 4:p.end]) < when.year
-               for p in scene.periods for cue in cues if text[p.end - 4:p.end].isdigit())
 
 
 def timed(f: Figure, period: str | None, basis: str, as_of: str | None) -> Figure:

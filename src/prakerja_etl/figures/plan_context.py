@@ -2,7 +2,7 @@
 triliun untuk 5,59 juta penerima', classify's target:budget-for): a replaced budget's people were
 replaced with it, and a past year's budget stated as what it paid for counted the year's
 recipients. A price said of everyone counted since an earlier year holds over those years. A quota
-asked about right after one wave is named is that wave's."""
+asked about right after one wave is named, or opening a sentence after it, is that wave's."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from prakerja_etl.figures.extract import Figure
 from prakerja_etl.figures.period import timed
 from prakerja_etl.figures.scenes import ArticleTime
 from prakerja_etl.figures.time_cues import CUES
-from prakerja_etl.figures.waves import WAVES, find_waves
+from prakerja_etl.figures.waves import WAVES, WaveMention, find_waves
+from prakerja_etl.text.periods import find_periods
 from prakerja_etl.text.segment import Sentence
 
 
@@ -107,7 +108,9 @@ def _each_of(count: Figure, price: Figure) -> bool:
 def quotas_of_a_named_wave(figures: list[Figure], sentences: list[Sentence]) -> list[Figure]:
     """'Jadi kapan gelombang 10 dibuka? / Rencananya akhir Oktober, kuotanya sekitar 300 ribu.': a
     quota said as the quota of something ('kuotanya') in a sentence that names no wave, right after
-    a sentence that names one wave, is that wave's: part of its year's target."""
+    a sentence that names one wave, is that wave's: part of its year's target. So is a quota a
+    sentence opens with ('Kuota terbatas hanya untuk 50 ribu pendaftar') that names no period either,
+    in a paragraph whose last wave named is one wave ('Pendaftaran gelombang 18 dibuka. …')."""
     if all(f.metric != "recipients_target" for f in figures):
         return figures   # most articles state no quota
     previous = {b.start: a for a, b in zip(sentences, sentences[1:], strict=False)}
@@ -117,10 +120,20 @@ def quotas_of_a_named_wave(figures: list[Figure], sentences: list[Sentence]) -> 
             continue
         before = f.sentence.text[:f.start - f.sentence.start]
         named = find_waves(previous[f.sentence.start].text) if f.sentence.start in previous else ()
-        if CUES.its_quota.search(before) and len(named) == 1 and named[0].last is None:
+        if CUES.quota_opens.match(f.sentence.text) and not find_periods(f.sentence.text, None):
+            named = _last_waves_of_paragraph(f.sentence, sentences)
+        elif not CUES.its_quota.search(before):
+            continue
+        if len(named) == 1 and named[0].last is None:
             year = WAVES.year_of(named[0].first)
             out[i] = timed(f, period=str(year) if year else f.period, basis="part", as_of=None)
     return out
+
+
+def _last_waves_of_paragraph(sentence: Sentence, sentences: list[Sentence]) -> tuple[WaveMention, ...]:
+    """The waves named by the last sentence before `sentence` in its paragraph that names any."""
+    before = [s for s in sentences if s.line_no == sentence.line_no and s.start < sentence.start]
+    return next((waves for s in reversed(before) if (waves := find_waves(s.text))), ())
 
 
 def revisions_keep_the_year(figures: list[Figure], by_default: list[bool]) -> list[Figure]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from prakerja_etl.figures.scenes import Scene, compared
-from prakerja_etl.figures.time_cues import COMPARED_BEFORE, CUES, SAME_AMOUNT
+from prakerja_etl.figures.time_cues import COMPARED_BEFORE, CUES, SAME_AMOUNT, search_in
 from prakerja_etl.text.periods import PeriodMention, period_for
 
 
@@ -47,7 +47,19 @@ def stated_period(scene: Scene, start: int, end: int, restated: bool = False,
         own = tuple(p for p in own if not (end <= p.start and p.end <= next_start
                                            and _joined(scene.text, end, p.start)))
     own = _not_describing_another(scene.text, own, start, end, prev_end, next_start)
+    if prev_end is None and next_start is None and _years_listed(scene.text, own):
+        return True, None   # 'Jika anggaran 2020 dan 2021 dijumlahkan, totalnya Rp40 triliun': both years
     return bool(own), period_for(own, start, end)
+
+
+_LIST_OF_YEARS = re.compile(r"\s*(?:,|dan|serta|&)\s*(?:tahun\s+)?$", re.IGNORECASE)
+
+
+def _years_listed(text: str, own: tuple[PeriodMention, ...]) -> bool:
+    """Whether the periods include two years listed together ('2020 dan 2021'): a lone figure of such
+    a sentence holds over both, no one of them (several figures pair with them one by one)."""
+    return any(a.period and b.period and a.period[:4] != b.period[:4] and a.end < b.start
+               and _LIST_OF_YEARS.match(text[a.end:b.start]) for a, b in zip(own, own[1:], strict=False))
 
 
 def _not_describing_another(text: str, own: tuple[PeriodMention, ...], start: int, end: int,
@@ -99,3 +111,17 @@ def _said_again(gap: str) -> bool:
     """Whether the next figure, after a comma, says the same amount again ('Rp804,2 miliar, atau 18,4%
     dari pagu tahun ini'): then the period after it is this figure's too."""
     return SAME_AMOUNT.match(gap[gap.index(","):]) is not None
+
+
+def sums_since_an_earlier_year(scene: Scene, start: int, year: int | None) -> bool:
+    """Whether the figure's sentence, before it, sums up from a year before `year` (the article's):
+    'Sejak 2020, negara telah mengalokasikan …', 'Semenjak diluncurkan pada 2020, anggarannya sudah
+    …' — a word of `since` with such a year shortly after, and a perfect word ('Sejak 2023 targetnya
+    1 juta peserta' sets a yearly plan from then on: no sum)."""
+    text = scene.text
+    if year is None or CUES.since.absent(text) or \
+            not search_in(CUES.perfect, text, text[scene.offset:start]):
+        return False
+    cues = [m.end() for m in CUES.since.regex.finditer(text, scene.offset, start)]
+    return any(cue <= p.start <= cue + 30 and p.end <= start and int(text[p.end - 4:p.end]) < year
+               for p in scene.periods for cue in cues if text[p.end - 4:p.end].isdigit())

@@ -63,6 +63,7 @@ class Cues:
     with_budget: Prefiltered
     same_period: Prefiltered
     its_quota: Prefiltered
+    quota_opens: Prefiltered
     other_data: Prefiltered
     fieldwork: Prefiltered
     fieldwork_link: Prefiltered
@@ -178,8 +179,10 @@ PART_THEN = compile_cue(CUES.part.pattern + r"(?:\s+[^\s\d,;.]+){0,3}?\s+(?:(?:p
 RELATIVE_CLAUSE = re.compile(r"\s+yang\b", re.IGNORECASE)
 DESCRIBING = re.compile(r",\s*yang\b[^,.;]*$", re.IGNORECASE)
 
-# …nor does one that names which wave it is: 'gelombang terakhir tahun ini dengan kuota 500 ribu'.
-WAVE_THEN = compile_cue(CUES.wave.pattern + r"\s+(?:[^\W\d_]+\s+){1,2}?(?:(?:pada|di)\s+)?$", re.IGNORECASE)
+# …nor does one that names which wave it is ('gelombang terakhir tahun ini dengan kuota 500 ribu'), or
+# says what the wave was in a relative clause ('Gelombang 47 yang menjadi penutup tahun ini menjaring').
+WAVE_THEN = compile_cue(CUES.wave.pattern + r"\s+(?:(?:[^\W\d_]+\s+){1,2}?(?:(?:pada|di)\s+)?"
+                        r"|\S+\s+yang\b[^,.;\d]*)$", re.IGNORECASE)
 
 
 # a word of revising into right before a value ('kemudian dinaikkan menjadi Rp18 triliun'); `rp` says

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from prakerja_etl.figures.classify import LEX
 from prakerja_etl.figures.decide import CLAUSE_BREAK
-from prakerja_etl.figures.extract import Figure, restated_elsewhen, table_header
+from prakerja_etl.figures.extract import Figure, table_header
 from prakerja_etl.figures.parts import of_running_counts
 from prakerja_etl.figures.period import resolve, timed
 from prakerja_etl.figures.places import listed_before
@@ -25,6 +25,7 @@ from prakerja_etl.figures.plan_context import (
     quotas_of_a_named_wave,
     revisions_keep_the_year,
 )
+from prakerja_etl.figures.provincial import breakdown_follows_the_nation, restated_elsewhen
 from prakerja_etl.figures.scenes import ArticleTime, Scene, period_end, read_scenes
 from prakerja_etl.figures.time_cues import CUES, change_into, said_first
 from prakerja_etl.figures.waves import WAVES
@@ -76,7 +77,8 @@ def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: Article
     out = of_running_counts(_breakdowns_are_parts(out), when.year)
     out = _shares_follow_counts(out, by_default)
     out = _column_periods(_partitive_parts(_respective_periods(out, scenes)), sentences, when)
-    return restated_elsewhen(_carried_contradicting(prices_over_a_span(out, by_default, when), scenes))
+    out = restated_elsewhen(_carried_contradicting(prices_over_a_span(out, by_default, when), scenes))
+    return breakdown_follows_the_nation(out, when.year)
 
 
 def _carried_contradicting(figures: list[Figure], scenes: dict[int, Scene]) -> list[Figure]:

@@ -26,6 +26,8 @@ _NOUNS = yaml.safe_load(NOUNS_PATH.read_text(encoding="utf-8"))
 PEOPLE = words(*_NOUNS["people"])
 THINGS = words(*_NOUNS["things"])
 WAVE_NOUNS = words(*_NOUNS["wave_nouns"])
+# (no "^": asked with .match(text, pos), where "^" would only match at the text's start)
+OTHER_WAVE_AFTER = re.compile(r"\s*" + words(*_NOUNS["other_waves_after"]), re.IGNORECASE)
 # Units of time and repetition, listicle counts: '4 bulan', '60 tahun', 'tiga kali', '5 fakta'.
 NOT_A_QUANTITY_AFTER = re.compile(r"^\s*" + words(*_NOUNS["not_a_quantity_after"]), re.IGNORECASE)
 # 'satu' before a noun is mostly the article 'a' ('satu program'); after these it is a count.

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from prakerja_etl.figures import vocab
 from prakerja_etl.figures.prefilter import Prefiltered, compile_cue
 from prakerja_etl.figures.time_cues import CUES, SINCE_END
 from prakerja_etl.reference_data import REFERENCE_DIR
@@ -125,7 +126,8 @@ def find_waves(text: str) -> tuple[WaveMention, ...]:
     for m in _WAVE_RE.finditer(text):
         first = _wave_number(m.group("a"))
         last = _wave_number(m.group("b")) if m.group("b") else None
-        if first is None or (last is not None and last <= first):
+        if first is None or (last is not None and last <= first) or \
+                vocab.OTHER_WAVE_AFTER.match(text, m.end()):   # 'gelombang kedua Covid-19'
             continue
         before = text[max(0, m.start() - 30):m.start()]
         opened_by = "since" if SINCE_END.search(before) else \
@@ -157,3 +159,13 @@ def spanned_waves_year(text: str, waves: list[WaveMention], end: int) -> str | N
         return None
     first, last = WAVES.year_of(w.first), WAVES.year_of(w.last)
     return str(first) if first and first == last else None
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def own_waves(text: str, start: int, end: int) -> list[WaveMention]:
+    """The waves the sentence names around the figure at [start, end), not those past another figure
+    after it ('kuota 10 juta … hampir 6 juta orang dari gelombang 1 sampai 11': the 6 juta's)."""
+    return [w for w in find_waves(text)
+            if w.end <= start or w.start >= end and not _DIGIT.search(text, end, w.start)]
