@@ -92,3 +92,12 @@ def test_a_budget_summed_since_an_earlier_year_named_before_it_runs_to_date() ->
     # look-alike: a yearly plan set from an earlier year on sums up nothing
     got = timing("Sejak 2022, program memakai skema baru dengan pagu Rp5 triliun per tahun.")
     assert got["Rp5 triliun"][::2] == ("budget_total", "total")
+
+
+def test_an_amount_of_budget_divided_among_people_is_no_programme_amount() -> None:
+    for text, raw in (("Jika anggaran tahun itu dibagi jumlah penerimanya, hasilnya sekitar Rp3,7 juta per "
+                       "orang.", "Rp3,7 juta"),
+                      ("Menurut unggahan itu, setiap peserta dianggarkan Rp40 juta.", "Rp40 juta")):
+        assert timing(text)[raw][0] is None
+    # look-alike: an amount each participant gets is the package
+    assert timing("Setiap peserta mendapat bantuan Rp4,1 juta.")["Rp4,1 juta"][0] == "benefit_per_recipient"

@@ -242,3 +242,25 @@ def test_a_figure_pointing_back_is_of_the_nearest_figure_of_its_unit_whatever_it
     text = ("Kuota gelombang ini 400 ribu peserta. Penerima tahun lalu tercatat 5,1 juta orang. "
             "Angka itu lebih rendah dibanding tahun sebelumnya yang mencapai 5,8 juta orang.")
     assert about(text)[-1] == (5_800_000, "recipients_total", None)
+
+
+def test_the_label_of_an_amount_is_not_read_in_a_reason_after_it_nor_in_post_training() -> None:
+    text = "Nilai bantuan per peserta naik menjadi Rp4,1 juta karena biaya pelatihannya lebih besar."
+    assert about(text) == [(4_100_000, "benefit_per_recipient", None)]
+    assert about("Porsi terbesarnya justru insentif pasca-pelatihan senilai Rp2,1 juta.") == [
+        (2_100_000, "incentive_total_per_recipient", None)]
+    # look-alikes: the training fee labelled before the amount, or named what it includes
+    assert about("Porsi terbesarnya justru biaya pelatihan senilai Rp3,1 juta.") == [
+        (3_100_000, "training_fee_per_recipient", None)]
+
+
+def test_a_figure_compared_with_the_nations_is_no_provinces() -> None:
+    text = "Di Jawa Timur, penerima tahun lalu mencapai 600 ribu orang, jauh di atas angka nasional 5,9 juta."
+    found = extract_figures(split_sentences(text), 2022)
+    assert (found[-1].metric, found[-1].province) == ("recipients_total", None)
+    # look-alike: the province's own count of another year, compared, stays the province's
+    text = ("Hingga gelombang 21, sebanyak 81.200 warga Jambi lolos sebagai penerima, jauh di atas jumlah "
+            "sepanjang 2020 yang sekitar 40 ribu orang.")
+    found = extract_figures(split_sentences(text), 2021)
+    assert (found[-1].metric, found[-1].province.name if found[-1].province else None) == (
+        "province_recipients", "Jambi")

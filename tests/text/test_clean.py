@@ -55,3 +55,12 @@ def test_a_credit_line_is_boilerplate_a_speakers_paragraph_is_prose() -> None:
     assert [s.text for s in split_sentences(text)] == [
         "Reporter: Sampai pekan lalu, Dina, kuota yang terisi baru 300 ribu orang dari 12 provinsi.",
         "Editor: Yang dihitung hanya peserta yang sudah membeli pelatihan pertama."]
+
+
+def test_a_one_letter_roman_numeral_after_the_word_it_numbers_ends_a_sentence() -> None:
+    text = "Pagu program semula Rp9 triliun untuk semester I. Pada Juli pagu itu dinaikkan."
+    assert [s.text for s in split_sentences(text)] == [
+        "Pagu program semula Rp9 triliun untuk semester I.", "Pada Juli pagu itu dinaikkan."]
+    # look-alike: an initial before a name is no sentence end
+    text = "Menurut Direktur A. Rahman, pagu itu dinaikkan."
+    assert [s.text for s in split_sentences(text)] == [text]

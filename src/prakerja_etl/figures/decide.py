@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 CLAUSE_BREAK = re.compile(r"[,;:\s](?:[-–](?<=\s[-–])(?:(?<!\d\s[-–])\s|\s(?!\d))"
                           r"|(?<=[,;:])(?:(?<=[;:])|(?<!\d,)|(?!\d)))")
 COMPARED = "compared-in-sentence"
+COMPARED_WITH_NATION = "compared-with-nation"
 CHANGED_FROM = "changed-from-previous"   # the new value of the figure before it
 CHANGED_TO = "changed-to-previous"       # the value the figure before it replaced
 MONTHLY_SUMMED = "monthly-summed"          # a monthly amount over its months
@@ -65,7 +66,10 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
         return cls.Decision(before.metric, CHANGED_FROM)
     decision = cls.classify(ctx)
     if out and out[-1].metric and out[-1].unit == ctx.unit and _compared(decision, out[-1], ctx):
-        # '85 ribu orang, turun dibanding 2020 yang 101 ribu': the same quantity at another time
+        # '85 ribu orang, turun dibanding 2020 yang 101 ribu': the same quantity at another time;
+        # '48,2 persen, jauh di atas angka nasional 35,5 persen': the nation's (no province's)
+        if cls.LEX.national.search(ctx.left_clause):
+            return cls.Decision(cls.national(out[-1].metric), COMPARED_WITH_NATION)
         return cls.Decision(out[-1].metric, COMPARED)
     if decision.metric in cls.COMPOSITION and _of_registrants(ctx, out, earlier):
         # the catalog's make-up shares are of recipients: one of registrants is none of them

@@ -262,7 +262,7 @@ class Lexicon:
     province_anaphora: Prefiltered   # search: words pointing back to the province last named
     elliptical_time: Prefiltered     # search: a year or a year relative to now
     contributes: Prefiltered         # search: a verb of a part given to a whole
-    inclusion: Prefiltered           # search: words after an amount opening what it includes
+    inclusion: Prefiltered           # search: words after an amount opening what it includes, or why
     person_exclusions: Cues
     person_heads: Cues
     person: Cues
@@ -318,7 +318,7 @@ def _clause_cues(data: dict[str, Any]) -> _ClauseCues:
         "province_anaphora": _words(data["province_anaphora"]),
         "elliptical_time": _words(data["elliptical_time"]),
         "contributes": _words(data["contributes"]),
-        "inclusion": _words(data["inclusion"]),
+        "inclusion": _words(data["inclusion"] + data["reason_clause"]),
         # a paragraph's topic place ('Di Jawa Barat, …')
         "topic_opening": compile_cue(rf"^\W*(?:(?:{opening})\s+(?:di\s+)?|di\s+)(?:(?:{area})\s+)?$",
                                      re.IGNORECASE),

@@ -53,6 +53,9 @@ _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Rp|No|Nomor|Dr|Prof|Ir|Kab|Kep|Prov|Jl|Tn|Ny|dll|dsb|dkk|tsb|St|Bpk|Hj?|Sdr|Kec|Kel"
     r"|Mr|Mrs|Ms|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Sep|Sept|Okt|Nov|Des)|\b[A-Z])$"
 )
+# …but a one-letter Roman numeral after a word it numbers is no initial: '… untuk semester I. Pada Juli …'.
+_NUMBERED = re.compile(r"\b(?:semester|triwulan|kuartal|caturwulan|tahap|gelombang|jilid)\s+[IVX]$",
+                       re.IGNORECASE)
 
 
 @dataclass
@@ -121,7 +124,8 @@ def split_sentences(text: str, lines: list[Line] | None = None) -> list[Sentence
         stop = prose_end(line)
         start = line.start
         for match in _SENTENCE_END.finditer(text, line.start, stop):
-            if _ABBREVIATIONS.search(text, max(line.start, match.start() - 6), match.start()):
+            if _ABBREVIATIONS.search(text, max(line.start, match.start() - 6), match.start()) and \
+                    not _NUMBERED.search(text, max(line.start, match.start() - 14), match.start()):
                 continue
             _append(sentences, text, start, match.start() + 1, line_no)
             start = match.end()
