@@ -93,3 +93,9 @@ def test_a_lone_figure_of_two_years_listed_together_holds_for_neither_alone() ->
     # look-alike: two figures listed with the two years take one year each
     got = timing("Anggaran 2020 dan 2021 masing-masing Rp15 triliun dan Rp20 triliun.", dated)
     assert (got["Rp15 triliun"][1], got["Rp20 triliun"][1]) == ("2020", "2021")
+
+
+def test_the_years_before_reduplicated_name_no_year() -> None:
+    assert find_periods("Seperti tahun-tahun sebelumnya, Jambi menjadi penyumbang terbanyak.", 2023, 12) == ()
+    # look-alike: the year before is a year
+    assert [p.period for p in find_periods("Penerima tahun sebelumnya 5 juta.", 2023, 12)] == ["2022"]

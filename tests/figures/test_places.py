@@ -234,3 +234,23 @@ def test_a_clause_going_on_about_the_peak_keeps_the_province_and_a_count_of_wave
     # look-alike: the waves a province's people joined are the nation's waves
     [_, waves] = figures("Penerima asal Bengkulu tahun ini 9.000 orang, dengan 6 gelombang.")
     assert (waves.metric, waves.province) == ("waves_count", None)
+
+
+def test_a_sentence_about_a_provinces_people_frames_the_counts_after_it() -> None:
+    text = ("Pada tahun-tahun sebelumnya, jumlah penerima asal Jambi juga jauh lebih besar. Pada 2020 "
+            "tercatat 72.875 penerima, sedangkan pada 2021 sebanyak 63.131 penerima.")
+    assert [(f.metric, f.province.name if f.province else None) for f in figures(text, 2023)] == [
+        ("province_recipients", "Jambi")] * 2
+    # look-alike: a national count after it says so
+    text = ("Pada tahun-tahun sebelumnya, jumlah penerima asal Jambi juga jauh lebih besar. Secara nasional, "
+            "pada 2020 tercatat 5,9 juta penerima.")
+    assert [(f.metric, f.province) for f in figures(text, 2023)] == [("recipients_total", None)]
+
+
+def test_a_regency_named_after_di_before_a_count_owns_it() -> None:
+    text = "Pada 2021, penerima di Sleman mencapai 35.764 orang dan di Bantul 37.147 orang."
+    assert [f.metric for f in figures(text, 2023)] == [None, None]
+    # look-alike: a province named so owns its count
+    text = "Pada 2021, penerima di Jambi mencapai 35.764 orang."
+    assert [(f.metric, f.province.name if f.province else None) for f in figures(text, 2023)] == [
+        ("province_recipients", "Jambi")]

@@ -239,7 +239,8 @@ def _person(ctx: Context) -> Decision:
             not (head_metric and head_metric != ctx.previous_metric):
         # '600 ribu peserta dari 3 juta' restates the whole; '… dari 3 juta pendaftar' names another
         return Decision(None, "exclusion:whole-of-fraction")
-    if (_regency_before(ctx.sentence_before) or _regency_after(ctx.right)) and not ctx.province_right:
+    if (_regency_before(ctx.sentence_before) or LEX.regency_place.search(ctx.left_clause)   # 'di Sleman …'
+            or _regency_after(ctx.right)) and not ctx.province_right:
         return Decision(None, "exclusion:regency")
     decision = Decision(head_metric, LEX.person_heads.rule(head.index)) \
         if head else _nearest(LEX.person, ctx.left_clause, ctx.right)

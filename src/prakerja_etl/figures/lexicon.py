@@ -260,6 +260,7 @@ class Lexicon:
     headless_clause: Prefiltered     # match: a clause whose subject is the clause before's
     elliptical_clause: Prefiltered   # fullmatch: a clause of only a conjunction, a time, lead words
     province_anaphora: Prefiltered   # search: words pointing back to the province last named
+    people_of_place: Prefiltered     # search (ending at a province): its people ('penerima asal')
     elliptical_time: Prefiltered     # search: a year or a year relative to now
     contributes: Prefiltered         # search: a verb of a part given to a whole
     inclusion: Prefiltered           # search: words after an amount opening what it includes, or why
@@ -294,6 +295,7 @@ class _ClauseCues(TypedDict):
     headless_clause: Prefiltered
     elliptical_clause: Prefiltered
     province_anaphora: Prefiltered
+    people_of_place: Prefiltered
     elliptical_time: Prefiltered
     contributes: Prefiltered
     inclusion: Prefiltered
@@ -316,6 +318,7 @@ def _clause_cues(data: dict[str, Any]) -> _ClauseCues:
             + "|".join(phrase(w) for w in data["elliptical_time"] + data["elliptical_lead"]) + r")\W*)*",
             re.IGNORECASE),
         "province_anaphora": _words(data["province_anaphora"]),
+        "people_of_place": _words(data["people_of_place"], tail=r"\s+$"),
         "elliptical_time": _words(data["elliptical_time"]),
         "contributes": _words(data["contributes"]),
         "inclusion": _words(data["inclusion"] + data["reason_clause"]),

@@ -50,6 +50,11 @@ def paragraph_topic(text: str, carried: Province | None, places: SentencePlaces 
     when its figures asked for them; a sentence without figures is read only when it may matter."""
     if places is None and (carried is not None or _may_open_with_province(text)):
         places = SentencePlaces(text, carried)
+    if places is None and not cls.LEX.people_of_place.absent(text):
+        # 'Pada tahun-tahun sebelumnya, jumlah penerima asal Sumut juga jauh lebih besar.'
+        of_people = [m for m in find_provinces(text)
+                     if cls.LEX.people_of_place.search(text, max(0, m.start - 40), m.start)]
+        return of_people[0].province if len({m.province for m in of_people}) == 1 else None
     return places.topic if places is not None else None
 
 

@@ -47,7 +47,8 @@ _PERIOD_RE = re.compile(
     rf"(?P<mr2>{_MONTH_NAMES})\b\.?(?:\s+(?P<mr_y>(?:19|20)\d{{2}})\b)?"
     rf"|\b(?P<month>{_MONTH_NAMES})\.?\s+(?P<month_y>(?:19|20)\d{{2}})\b"
     rf"|\b(?:akhir|awal|pertengahan|per)\s+(?P<bare_month>{_MONTH_NAMES})\b(?!\s+(?:19|20)\d{{2}})"
-    r"|(?P<rel>\btahun\s+(?:ini|lalu|depan|sebelumnya)\b|\bthis\s+year\b|\blast\s+year\b)"
+    # ('tahun-tahun sebelumnya', reduplicated, is the years before in general: no one year)
+    r"|(?P<rel>(?<!tahun-)\btahun\s+(?:ini|lalu|depan|sebelumnya)\b|\bthis\s+year\b|\blast\s+year\b)"
     r"|(?P<rel_month>\bbulan\s+(?:ini|lalu|kemarin)\b)"
     r"|(?<![\d.,/-])(?P<year>(?:19|20)\d{2})(?!\d|[.,/]\d|-\d\d-\d\d|\s*(?:ribu|juta)))",
     re.IGNORECASE,
