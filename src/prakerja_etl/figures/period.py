@@ -124,17 +124,7 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
     if f.metric is None:
         return timed(f, period=stated if has_stated else scene.in_force or scene.survey, basis="total",
                      as_of=None), False
-    # Stage and wave cues count from the last period named before the figure: 'target tahap awal
-    # 595.000, sementara target sepanjang 2023 dipatok 1 juta' — the stage ends where 2023 is named.
-    plain = scene.having("plain", "range")
-    # (a month is finer than a wave, 'gelombang 18 … dibuka akhir Juli dengan kuota 600.000'; not one
-    # a count runs up to, '…, tetapi hingga awal Agustus peserta … 780 ribu')
-    cut = max([p.end for p in plain if p.end <= start and not PART_THEN.search(text, 0, p.start)
-               and not WAVE_THEN.search(text, max(0, p.start - 40), p.start)
-               and not DESCRIBING.search(text, max(0, p.start - 40), p.start)
-               and not (p.period and p.period[5:].isdigit())]
-              + [p.end for p in scene.periods if p.end <= start and CUES.up_to.search(text, 0, p.start)],
-              default=0)
+    cut = _stage_cut(scene, start)
     region = text[cut:start]
     waves = own_waves(text, start, end)
     recent = _recent(scene, stated, when) if waves else None   # (it dates only waves)
@@ -266,6 +256,21 @@ def timed(f: Figure, period: str | None, basis: str, as_of: str | None) -> Figur
     timed = object.__new__(Figure)
     timed.__dict__.update(f.__dict__, period=period, basis=basis, as_of=as_of)
     return timed
+
+
+def _stage_cut(scene: Scene, start: int) -> int:
+    """Where stage and wave cues before the figure at `start` start counting: after the last period
+    named before it ('target tahap awal 595.000, sementara target sepanjang 2023 dipatok 1 juta': the
+    stage ends where 2023 is named). Not a month, finer than a wave ('gelombang 18 … dibuka akhir
+    Juli dengan kuota 600.000'), unless a count runs up to it ('…, tetapi hingga awal Agustus …')."""
+    text = scene.text
+    return max([p.end for p in scene.having("plain", "range") if p.end <= start
+                and not PART_THEN.search(text, 0, p.start)
+                and not WAVE_THEN.search(text, max(0, p.start - 40), p.start)
+                and not DESCRIBING.search(text, max(0, p.start - 40), p.start)
+                and not (p.period and p.period[5:].isdigit())]
+               + [p.end for p in scene.periods if p.end <= start and CUES.up_to.search(text, 0, p.start)],
+               default=0)
 
 
 def _recent(scene: Scene, stated: str | None, when: ArticleTime) -> int | None:
