@@ -101,3 +101,15 @@ def test_an_amount_of_budget_divided_among_people_is_no_programme_amount() -> No
         assert timing(text)[raw][0] is None
     # look-alike: an amount each participant gets is the package
     assert timing("Setiap peserta mendapat bantuan Rp4,1 juta.")["Rp4,1 juta"][0] == "benefit_per_recipient"
+
+
+def test_the_changes_a_proposal_states_in_its_next_sentence_are_proposed() -> None:
+    dated = "Selasa, 14 Juni 2022 09:00 WIB"
+    got = timing_all("Saya mengusulkan komposisi manfaat dibalik mulai tahun depan. Biaya pelatihan "
+                     "dinaikkan menjadi Rp2,4 juta per orang, sedangkan insentif dipangkas menjadi "
+                     "Rp800 ribu.", dated)
+    assert [g[0] for g in got] == [None, None]
+    # look-alike: what is now, said after the proposal, is the programme's
+    got = timing_all("Saya mengusulkan komposisi manfaat dibalik. Saat ini biaya pelatihan Rp1 juta per "
+                     "orang.", dated)
+    assert [g[0] for g in got] == ["training_fee_per_recipient"]

@@ -8,27 +8,36 @@ from dataclasses import replace
 
 from prakerja_etl.figures.extract import SAME_VALUE, Figure
 from prakerja_etl.figures.lexicon import stem
-from prakerja_etl.figures.time_cues import CUES, WORD
+from prakerja_etl.figures.time_cues import CUES, WORD, change_into
 from prakerja_etl.text.segment import Sentence
 
 
 def without_proposals(figures: list[Figure], sentences: list[Sentence]) -> list[Figure]:
     """Each figure after a word of proposing in its sentence, of a list item that urges ('Pertama,
-    sisihkan 40 persen kuota …'), and of a list item ('Kedua, …') that follows a proposal in its
-    paragraph, with no metric."""
+    sisihkan 40 persen kuota …'), of a list item ('Kedua, …') that follows a proposal in its
+    paragraph, and of the sentence right after a proposal that states no figure of its own ('Saya
+    mengusulkan komposisinya dibalik. Biaya pelatihan dinaikkan menjadi …'), with no metric."""
     if all(CUES.proposal.absent(s.text) and CUES.list_item.absent(s.text) for s in sentences):
         return figures   # most articles propose nothing
+    stating = {f.sentence.start for f in figures}
     proposed_from: dict[int, int] = {}   # sentence start → where in it the proposal starts
-    line, listing = -1, False
+    changes: set[int] = set()   # sentences after a proposal with no figure: their changes are its
+    line, listing, bare = -1, False, False
     for s in sentences:
         cue = CUES.proposal.search(s.text)
         opens = cue is not None or _urged(s.text)
         goes_on = listing and s.line_no == line and CUES.list_item.regex.match(s.text) is not None
         if opens or goes_on:
             proposed_from[s.start] = cue.start() if cue else 0
-        listing, line = opens or goes_on, s.line_no
+        elif bare and s.line_no == line:
+            changes.add(s.start)
+        listing, line, bare = opens or goes_on, s.line_no, opens and s.start not in stating
+
     def proposed_here(f: Figure) -> bool:
-        return f.start - f.sentence.start >= proposed_from.get(f.sentence.start, len(f.sentence.text))
+        at = f.start - f.sentence.start
+        if f.sentence.start in changes:   # 'Biaya pelatihan dinaikkan menjadi Rp2,5 juta …'
+            return change_into(f.sentence.text[:at]) is not None
+        return at >= proposed_from.get(f.sentence.start, len(f.sentence.text))
 
     proposed = {(f.unit, f.value) for f in figures if f.metric and proposed_here(f)}
     # a proposed value said again ('janji Rp30 triliun itu …') took its metric from the proposal,
