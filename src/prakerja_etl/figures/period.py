@@ -269,8 +269,7 @@ def _stage_cut(scene: Scene, start: int) -> int:
                 and not WAVE_THEN.search(text, max(0, p.start - 40), p.start)
                 and not DESCRIBING.search(text, max(0, p.start - 40), p.start)
                 and not (p.period and p.period[5:].isdigit())]
-               + [p.end for p in scene.periods if p.end <= start and CUES.up_to.search(text, 0, p.start)],
-               default=0)
+               + [p.end for p in scene.having("as_of") if p.end <= start], default=0)
 
 
 def _recent(scene: Scene, stated: str | None, when: ArticleTime) -> int | None:

@@ -41,8 +41,10 @@ def breakdown_follows_the_nation(figures: list[Figure], year: int | None) -> lis
     penerima tahun ini mencapai 4.962.517 orang'), never as the year's total, that year's province
     counts and shares stated as totals break down the same running count: they stand where the
     nation's count before them stands (its first, for those before it)."""
+    if year is None:
+        return figures
     national = [f for f in figures if f.metric == "recipients_total" and f.province is None
-                and year is not None and f.period == str(year)]
+                and f.period == str(year)]
     running = [f for f in national if f.basis == "to_date" and f.as_of]
     if not running or any(f.basis == "total" for f in national):
         return figures

@@ -117,11 +117,10 @@ def sums_since_an_earlier_year(scene: Scene, start: int, year: int | None) -> bo
     """Whether the figure's sentence, before it, sums up from a year before `year` (the article's):
     'Sejak 2020, negara telah mengalokasikan …', 'Semenjak diluncurkan pada 2020, anggarannya sudah
     …' — a word of `since` with such a year shortly after, and a perfect word ('Sejak 2023 targetnya
-    1 juta peserta' sets a yearly plan from then on: no sum)."""
+    1 juta peserta' sets a yearly plan from then on: no sum). (A count's start is named by its year,
+    the last four characters of the period mention.)"""
     text = scene.text
-    if year is None or CUES.since.absent(text) or \
-            not search_in(CUES.perfect, text, text[scene.offset:start]):
+    if year is None or not search_in(CUES.perfect, text, text[scene.offset:start]):
         return False
-    cues = [m.end() for m in CUES.since.regex.finditer(text, scene.offset, start)]
-    return any(cue <= p.start <= cue + 30 and p.end <= start and int(text[p.end - 4:p.end]) < year
-               for p in scene.periods for cue in cues if text[p.end - 4:p.end].isdigit())
+    return any(scene.offset <= p.start and p.end <= start and text[p.end - 4:p.end].isdigit()
+               and int(text[p.end - 4:p.end]) < year for p in scene.having("since"))
