@@ -500,6 +500,14 @@ def test_the_upper_bound_of_a_spread_is_what_the_lower_is() -> None:
     assert [f.metric for f in found] == [None, "training_fee_per_recipient"]
 
 
+def test_courses_someone_took_are_no_count_of_the_courses_on_offer() -> None:
+    found = figures("Rina mengaku sudah menuntaskan dua pelatihan sebelum insentifnya cair.")
+    assert [(f.metric, f.rule) for f in found] == [(None, "exclusion:taken")]
+    # look-alike: what the platforms offer is the count
+    found = figures("Kini para mitra menawarkan lebih dari 1.500 pelatihan daring.")
+    assert [f.metric for f in found] == ["trainings_count"]
+
+
 def test_places_where_a_service_stands_are_no_coverage() -> None:
     found = figures("Pemprov membuka posko pendampingan di 18 kabupaten/kota agar warga mudah mendaftar.")
     assert [(f.metric, f.rule) for f in found] == [(None, "exclusion:service-sites")]

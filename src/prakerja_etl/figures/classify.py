@@ -364,6 +364,8 @@ def _count(ctx: Context) -> Decision:
     hit = LEX.count.first(right)
     if not hit:
         return WEAK
+    if LEX.count.metrics[hit.index] == "trainings_count" and LEX.courses_taken.search(ctx.clause_before):
+        return Decision(None, "exclusion:taken")
     planned = LEX.person_target.last(ctx.clause_before)
     if planned and LEX.person_target.ids[planned.index] == "planned" and LEX.count.metrics[hit.index] in _COVERAGE:
         # Coverage is what was reached, not a plan; partners or courses a plan names exist already.

@@ -269,6 +269,7 @@ class Lexicon:
     person: Cues
     count: Cues
     count_classifiers: Prefiltered
+    courses_taken: Prefiltered       # search (ending at a count of courses): a verb of taking them
     count_exclusions: Cues
     restatement: Prefiltered
     range_upper: Prefiltered         # search: right before the upper bound of a range of spread
@@ -369,6 +370,8 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
         regency=regency_cue(data),
         regency_place=regency_place_cue(data),
         count_classifiers=_words(data["count_classifiers"], anchor=r"^\s*"),
+        courses_taken=_words(data["courses_taken"], tail=r"\s+(?:(?:" + "|".join(
+            phrase(w) for w in data["apposition_hedges"]) + r")\s+)?$"),
         apposition=compile_cue(r"\W*(?:" + "|".join(phrase(w) for w in data["apposition"]) + r")\s*(?:(?:"
                                + "|".join(phrase(w) for w in data["apposition_hedges"]) + r")\s*)?",
                                re.IGNORECASE),
