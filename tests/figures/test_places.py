@@ -119,6 +119,18 @@ def test_an_elliptical_clause_counts_in_the_province_before_it() -> None:
     assert [f.province for f in figures(text)] == [None]
 
 
+def test_a_quote_of_only_times_and_bare_numbers_goes_on_counting_the_paragraph_before() -> None:
+    text = ('Warga Maluku Utara yang diterima program tahun ini baru 12.345 orang.\n\n'
+            '"Tahun lalu kira-kira 9 ribu. Tahun ini sudah 12 ribu lebih," ujar Kepala Dinas.')
+    assert [(f.metric, f.province.name if f.province else None) for f in figures(text)] == \
+        [("province_recipients", "Maluku Utara")] * 3
+    # look-alike: a paragraph further on no longer speaks of that count
+    text = ('Warga Maluku Utara yang diterima program tahun ini baru 12.345 orang.\n\n'
+            'Pelatihan digelar di balai desa.\n\n'
+            '"Tahun lalu kira-kira 9 ribu," ujar Kepala Dinas.')
+    assert [f.metric for f in figures(text)][1:] == [None]
+
+
 def test_a_province_pointed_back_to_is_the_one_named_last() -> None:
     text = ("Gubernur Maluku Utara membuka pelatihan. Tahun lalu, peserta dari provinsi ini tercatat "
             "12 ribu orang.")

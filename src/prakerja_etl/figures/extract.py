@@ -235,6 +235,10 @@ def _breaks_before(text: str, breaks: list[tuple[int, int]], end: int) -> list[t
     return breaks[max(safe - 2, 0):safe] + [m.span() for m in CLAUSE_BREAK.finditer(text, resume, end)]
 
 
+# A quote opening a paragraph: what a source says to elaborate the paragraph before.
+_QUOTE_OPENS = re.compile(r"\s*[\"“”'‘]")
+
+
 def _inherit(cand: Candidate, left: str, left_clause: str, before: str, same_sentence: list[Figure],
              earlier: list[Figure], sentence: Sentence) -> Figure | None:
     """The figure this one restates ('… penerima atau 11,8 persen') or points back to
@@ -261,9 +265,9 @@ def _inherit(cand: Candidate, left: str, left_clause: str, before: str, same_sen
         # of only lead words, in a sentence of times, goes on counting the people counted last
         counted = [f for f in (same_sentence or earlier[-4:]) if f.unit == "person"]
         last = counted[-1].sentence if counted else None
-        if last is None or last is not sentence and (last.line_no != sentence.line_no
-                                                     or last.end < sentence.start - 2):
-            return None   # only in the sentence right before, in the same paragraph
+        if last is None or last is not sentence and (last.end < sentence.start - 2 or (
+                last.line_no != sentence.line_no and not _QUOTE_OPENS.match(sentence.text))):
+            return None   # only in the sentence right before, in its paragraph or a quote opening the next
         prev, rule = counted[-1], "elliptical"
     else:
         return None
