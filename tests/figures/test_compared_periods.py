@@ -99,3 +99,13 @@ def test_the_years_before_reduplicated_name_no_year() -> None:
     assert find_periods("Seperti tahun-tahun sebelumnya, Jambi menjadi penyumbang terbanyak.", 2023, 12) == ()
     # look-alike: the year before is a year
     assert [p.period for p in find_periods("Penerima tahun sebelumnya 5 juta.", 2023, 12)] == ["2022"]
+
+
+def test_a_change_compared_with_a_time_does_not_frame_the_sentences_after_it() -> None:
+    text = ("Survei itu digelar pada Mei 2023. Sebanyak 62 persen penerima kini bekerja. Porsi itu naik "
+            "dibanding Mei 2022. Sebanyak 54 persen penerima adalah perempuan.")
+    assert timing(text)["54 persen"][:2] == ("recipients_female_share", "2023-05")
+    # look-alike: a sentence opening with the time compared with frames what follows it
+    text = ("Survei itu digelar pada Mei 2023. Sebanyak 62 persen penerima kini bekerja. Dibanding Mei "
+            "2022, sebanyak 54 persen penerima adalah perempuan.")
+    assert timing(text)["54 persen"][1] == "2022-05"

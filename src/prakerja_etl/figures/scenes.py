@@ -13,6 +13,8 @@ from prakerja_etl.figures.time_cues import (
     CUES,
     FIELDWORK_AT,
     UP_TO_WORD,
+    WORD,
+    change_verb,
     last_in,
     search_in,
 )
@@ -179,10 +181,17 @@ _HEADING_LINE = re.compile(r"^(?:\S+\s+){0,9}\S*[^\s.!?\"'”:]$|^(?:\S+\s+){0,1
 
 def compared(text: str, p: PeriodMention) -> bool:
     """Whether the period dates the value a figure before it is compared with ('Rp4,2 juta, naik
-    dari Rp3,55 juta tahun lalu'), not the sentence ('Dibanding 2020, …' opens a frame)."""
+    dari Rp3,55 juta tahun lalu', 'Porsi itu naik dibanding Agustus 2021'), not the sentence
+    ('Dibanding 2020, …' opens a frame)."""
     at = max(0, p.start - 60)
     cue = search_in(COMPARED_BEFORE, text, text[at:p.start])
-    return cue is not None and _DIGIT.search(text, 0, at + cue.start()) is not None
+    if cue is None:
+        return False
+    cue_at = at + cue.start()
+    # (a change said of a quantity named before: the verb right before the cue, or opening it)
+    verb = list(WORD.finditer(text, max(0, cue_at - 25), cue_at))[-1:] + \
+        list(WORD.finditer(text, cue_at, at + cue.end()))[:1]
+    return _DIGIT.search(text, 0, cue_at) is not None or change_verb(verb) is not None
 
 
 def _is_fieldwork(scene: Scene) -> bool:
