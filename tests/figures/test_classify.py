@@ -572,6 +572,15 @@ def test_the_capital_of_a_province_is_a_city() -> None:
     assert [f.metric for f in found] != [None]
 
 
+def test_what_a_regencys_government_aims_at_is_the_regencys() -> None:
+    found = figures("Pemkot Sorong menargetkan 6.500 warganya ikut program ini tahun depan.")
+    assert [(f.metric, f.rule) for f in found] == [(None, "exclusion:regency")]
+    # look-alike: the central government's target, announced in a city
+    found = figures("Saat berkunjung ke Kota Sorong, menteri menyebut pemerintah menargetkan 1,1 juta "
+                    "peserta tahun depan.")
+    assert [f.metric for f in found] == ["recipients_target"]
+
+
 def test_regencies_named_bare_at_the_regency_level_or_next_in_a_list_are_regencies() -> None:
     found = figures("Di tingkat kabupaten/kota, Sleman menyumbang 21.000 penerima, disusul Bantul sekitar "
                     "15 ribu orang.")

@@ -40,6 +40,7 @@ def test_a_programme_the_figures_people_received_is_its_subject() -> None:
     ("Singapura melatih 500 ribu warganya setiap tahun.", "negara lain"),
     ("Peserta pelatihan di Balai Latihan Kerja tahun lalu mencapai 150 ribu orang.", "BLK"),
     ("Manfaat Jaminan Kehilangan Pekerjaan dibayarkan kepada 10 ribu pekerja.", "JKP"),
+    ("Digital Talent Scholarship tahun ini menyasar 150 ribu peserta.", "Digital Talent Scholarship"),
     ("Program padat karya menyerap 300 ribu tenaga kerja di desa.", "Padat Karya"),
     ("Pagu indikatif Kemnaker untuk tahun depan ditetapkan Rp 6,9 triliun.", "anggaran kementerian"),
     ("Calon itu menjanjikan Kartu Usaha Muda bagi 2 juta pemuda.", "program kartu lain"),

@@ -465,8 +465,11 @@ def test_a_first_value_is_superseded_by_a_change_two_sentences_later() -> None:
     ("Gelombang 22 terjadwal dibuka akhir bulan ini dan diprediksi menjadi gelombang terakhir tahun ini.",
      "to_date"),
     ("Gelombang 22 kemungkinan menjadi gelombang terakhir tahun ini.", "to_date"),
+    # …and waves finished only so far
+    ("Sampai saat ini pemerintah baru merampungkan empat gelombang.", "to_date"),
     # look-alike: a last wave that was held closes the year
     ("Pemerintah sudah menutup gelombang 22 sebagai gelombang pamungkas tahun ini.", "total"),
+    ("Pemerintah telah merampungkan empat gelombang tahun ini.", "total"),
 ])
 def test_a_last_wave_still_to_come_closes_no_year(last_wave: str, basis: str) -> None:
     got = timing(last_wave + " Penerima tahun ini mencapai 5,4 juta orang.",

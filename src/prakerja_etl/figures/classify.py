@@ -210,6 +210,7 @@ def _fits_magnitude(metric: str, value: float) -> bool:
 
 
 _AMOUNT = re.compile(r"\b(?:Rp|IDR)|\brupiah\b", re.IGNORECASE)   # an amount stated
+_SUBJECT_WORDS = 3   # words before a sentence's subject ('Sementara itu, Pemkab …'), no preposition
 SUBGROUP = "subgroup:"   # the rule prefix of a count of the people with a trait
 HEADING = "heading:"   # the rule prefix of a figure named by the figure-less line above it
 
@@ -219,6 +220,12 @@ def _person(ctx: Context) -> Decision:
         return Decision(None, "exclusion:jobs")
     target = _target(ctx)
     if target:
+        # (what a regency's government aims at is the regency's: 'Pemkab X menargetkan 8.000 warganya')
+        regency = LEX.regency.search(ctx.sentence_before)
+        lead = ctx.sentence_before[:regency.start()].split() if regency else []
+        if target.metric and regency and len(lead) <= _SUBJECT_WORDS and \
+                LEX.prepositions.isdisjoint(w.lower() for w in lead):
+            return Decision(None, "exclusion:regency")
         return target
     for text, side in ((ctx.left, "left"), (ctx.right, "right")):
         hit = LEX.person_exclusions.last(text, side)

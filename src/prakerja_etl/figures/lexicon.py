@@ -279,6 +279,7 @@ class Lexicon:
     kind_relative: Prefiltered       # … or restricted to it before the figure ('penerima yang merupakan …')
     respectively: Prefiltered        # pairs figures with the places listed before it
     place_words: Prefiltered         # 'di', 'dari': a place follows ('9 juta orang di desa dan kota')
+    prepositions: frozenset[str]
     anaphora: Prefiltered
     comparison: Prefiltered
     same_value_prefers: dict[str, str]
@@ -386,6 +387,7 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
             re.IGNORECASE),
         respectively=_words(data["respectively"]),
         place_words=_words(data["regency_place"]),
+        prepositions=frozenset(data["prepositions"]),
         restatement=compile_cue(data["restatement"][0].replace(" ", r"\s+"), re.IGNORECASE),
         range_upper=compile_cue(data["range_upper"][0], re.IGNORECASE),
         anaphora=compile_cue("|".join(

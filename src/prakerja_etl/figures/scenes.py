@@ -158,9 +158,11 @@ def _past_scheme(named: tuple[int, Scheme] | None, scheme: tuple[int, Scheme | N
 
 def _closes_own_year(text: str, stated: list[str | None], when: ArticleTime) -> bool:
     """Whether the sentence reports the article's own year's programme finished ('gelombang
-    terakhir tahun ini'), and no last wave is still ahead of it."""
+    terakhir tahun ini'), and no last wave is still ahead of it, nor is it only the state so far
+    ('Hingga kini baru menuntaskan tiga gelombang')."""
     done = CUES.completed.search(text)
-    if done is None or CUES.ahead.regex.search(text, max(0, done.start() - 60), done.start()):
+    if done is None or CUES.ahead.regex.search(text, max(0, done.start() - 60), done.start()) or \
+            CUES.so_far.regex.search(text, 0, done.start()):
         return False
     return (stated[0] if stated and stated[0] else str(when.year))[:4] == str(when.year)
 
