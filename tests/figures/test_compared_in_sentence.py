@@ -12,6 +12,7 @@ def _got(text: str) -> list[tuple[str | None, str | None]]:
 @pytest.mark.parametrize("text", [
     "Gorontalo mencatat 31 ribu penerima tahun ini, merosot dari 44 ribu setahun sebelumnya.",
     "Penerima di Gorontalo tahun ini 31 ribu orang, lebih sedikit dibanding tahun lalu yang 44 ribu orang.",
+    "Dinas Gorontalo mencatat 31 ribu warga menjadi penerima, jauh di atas tahun lalu yang 24 ribu orang.",
 ])
 def test_the_compared_figure_is_the_same_provinces_count(text: str) -> None:
     assert _got(text) == [("province_recipients", "Gorontalo")] * 2
