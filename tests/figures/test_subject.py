@@ -109,7 +109,9 @@ def test_a_sample_is_its_own_subject() -> None:
 
 
 @pytest.mark.parametrize("text", ["Sebanyak 2.950 pemegang kartu yang disurvei merasa terbantu.",
-                                  "Ada 1.640 peserta yang diwawancarai oleh lembaga riset itu."])
+                                  "Ada 1.640 peserta yang diwawancarai oleh lembaga riset itu.",
+                                  "Sampelnya 2.310 responden alumni program pelatihan itu.",
+                                  "Lembaga itu mewawancarai 2.310 responden pemegang kartu."])
 def test_people_said_to_be_surveyed_are_a_sample(text: str) -> None:
     [(_, metric, subject)] = about(text)
     assert (metric, subject) == (None, "sampel survei")

@@ -139,6 +139,9 @@ def test_survey_results_without_a_fieldwork_period_take_none_from_an_agents_name
     assert got["61 persen"][1] is None
     body = body.replace("Lembaga Riset 2022", "lembaga riset pada Oktober 2022")
     assert timing(body, dated="Senin, 5 Desember 2022 10:00 WIB")["61 persen"][1] == "2022-10"
+    # …also after how it was done
+    body = body.replace("oleh lembaga riset pada", "secara tatap muka dan lewat telepon pada")
+    assert timing(body, dated="Senin, 5 Desember 2022 10:00 WIB")["61 persen"][1] == "2022-10"
 
 
 def test_counts_after_a_count_since_the_start_run_to_the_same_date() -> None:

@@ -67,6 +67,7 @@ class Cues:
     other_data: Prefiltered
     fieldwork: Prefiltered
     fieldwork_link: Prefiltered
+    fieldwork_manner: Prefiltered
     wave: Prefiltered
     ahead: Prefiltered
     over_years: Prefiltered
@@ -164,8 +165,9 @@ RESTATED = compile_cue(r"\s+(?:\w+\s+)?" + CUES.restated.pattern, re.IGNORECASE)
 
 # A fieldwork period follows its verb, or the agent after it only with a link word: 'dilakukan pada
 # Mei 2022', 'dilakukan oleh BPS pada Mei 2022', but not 'dilakukan oleh Ipsos 2021' (a name).
-FIELDWORK_AT = compile_cue(CUES.fieldwork.pattern + r"\s+(?:(?:oleh(?:\s+\S+){1,4}?\s+)?"
-                           + CUES.fieldwork_link.pattern + r"\s+)?(?:\d{1,2}\s+)?$", re.IGNORECASE)
+FIELDWORK_AT = compile_cue(CUES.fieldwork.pattern + r"\s+(?:(?:(?:" + CUES.fieldwork_manner.pattern
+                           + r")(?:\s+[^\s,.;]+){1,4}?\s+)*" + CUES.fieldwork_link.pattern
+                           + r"\s+)?(?:\d{1,2}\s+)?$", re.IGNORECASE)
 
 
 # A period right after a part cue (a few words, no figure or clause end between) times the part, it
