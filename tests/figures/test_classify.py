@@ -594,3 +594,11 @@ def test_regencies_of_a_place_named_by_its_nickname_are_a_region_not_coverage() 
     assert only("Dari tujuh kabupaten/kota di Bumi Sriwijaya, Palembang paling banyak pesertanya.") is None
     # look-alike: the whole country, however it is named, is coverage
     assert only("Tahun ini pesertanya tersebar di 500 kabupaten/kota di Tanah Air.") == "regencies_covered"
+
+
+def test_money_each_person_gets_to_spend_on_courses_is_the_training_fee() -> None:
+    assert only("Tiap peserta memperoleh Rp2 juta yang bisa dibelanjakan untuk kursus daring.") == \
+        "training_fee_per_recipient"
+    # look-alike: money each person gets for anything is their benefit
+    assert only("Tiap peserta memperoleh Rp2 juta yang bisa dibelanjakan sesuka hati.") == \
+        "benefit_per_recipient"

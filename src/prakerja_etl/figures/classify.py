@@ -176,9 +176,10 @@ def _rupiah(ctx: Context) -> Decision:
         _candidates(LEX.rupiah, ctx.sentence_before, "")
     if not found:
         return WEAK
-    if LEX.rupiah.ids[found[0].index] == "per-recipient" and found[0].same_clause:
-        # 'Saldo pelatihan Rp3,5 juta per peserta': 'per peserta' frames the package only when
-        # nothing else labels the amount.
+    if LEX.rupiah.ids[found[0].index] == "per-recipient" and any(f.same_clause for f in found):
+        # 'Saldo pelatihan Rp3,5 juta per peserta', 'Setiap peserta mendapat Rp1 juta yang hanya bisa
+        # dibelanjakan untuk kelas daring': 'per peserta' frames the package only when nothing else
+        # in its clause labels the amount.
         found = found[1:] + found[:1]
     # The nearest label that fits the amount's size: 'anggaran Rp4,8 triliun untuk pelatihan'
     # is an aggregate labelled before it, 'insentif yang diterima Rp600 ribu' is per person.
