@@ -320,6 +320,16 @@ def test_figures_that_break_a_whole_down_are_its_parts() -> None:
     assert unopened["3,1 juta"][2] != "part"
 
 
+def test_figures_breaking_down_a_whole_pointed_back_to_are_its_parts() -> None:
+    whole = ("Pagu program itu tahun lalu Rp14,5 triliun. Jumlah itu terdiri atas Rp12 triliun untuk "
+             "pelatihan ")
+    got = timing(whole + "dan tambahan Rp2,5 triliun pada akhir tahun.")
+    assert got["Rp12 triliun"][::2] == got["Rp2,5 triliun"][::2] == ("budget_total", "part")
+    # look-alike: figures that do not add up to the whole pointed back to
+    got = timing(whole + "dan tambahan Rp1 triliun pada akhir tahun.")
+    assert got["Rp12 triliun"][2] != "part" and got["Rp1 triliun"][2] != "part"
+
+
 def test_a_count_of_the_people_with_a_trait_is_a_part() -> None:
     for text in ("Peserta laki-laki tahun lalu tercatat 3,1 juta orang.",
                  "Tahun lalu ada 3,1 juta peserta laki-laki."):

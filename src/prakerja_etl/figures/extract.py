@@ -25,7 +25,7 @@ from prakerja_etl.figures.lazy import cached
 from prakerja_etl.figures.subject import SentenceSubjects
 from prakerja_etl.figures.thresholds import areas_over_threshold
 from prakerja_etl.text.provinces import Province
-from prakerja_etl.text.segment import Sentence
+from prakerja_etl.text.segment import Sentence, table_header
 
 SAME_VALUE = "same-value:"   # the rule prefix of a figure that takes the metric its value has elsewhere
 RESTATED_PROVINCE = "same-quantity:province:"   # the rule prefix of a count taken for a province's
@@ -108,13 +108,6 @@ def _elliptical_province(lead: str, figures: list[Figure], previous: Sentence | 
         return None
     before = itertools.takewhile(lambda f: f.sentence is previous, reversed(figures))
     return next((f.province for f in before if f.province), None)
-
-
-def table_header(sentence: Sentence, header: list[str] | None) -> list[str] | None:
-    """Header cells of a flattened '|' table; the first row of a run is the header."""
-    if "|" not in sentence.text:
-        return None
-    return header if header is not None else [c.strip() for c in sentence.text.split("|")]
 
 
 def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[Figure],

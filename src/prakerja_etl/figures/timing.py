@@ -13,9 +13,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
+from prakerja_etl.figures.breakdowns import breakdowns_are_parts
 from prakerja_etl.figures.classify import LEX
 from prakerja_etl.figures.decide import CLAUSE_BREAK
-from prakerja_etl.figures.extract import Figure, table_header
+from prakerja_etl.figures.extract import Figure
 from prakerja_etl.figures.parts import of_running_counts
 from prakerja_etl.figures.period import resolve, timed
 from prakerja_etl.figures.places import listed_before
@@ -30,7 +31,7 @@ from prakerja_etl.figures.scenes import ArticleTime, Scene, period_end, read_sce
 from prakerja_etl.figures.time_cues import CUES, change_into, said_first
 from prakerja_etl.figures.waves import WAVES
 from prakerja_etl.text.periods import find_periods
-from prakerja_etl.text.segment import Sentence
+from prakerja_etl.text.segment import Sentence, table_header
 
 
 def time_article(figures: list[Figure], sentences: list[Sentence],
@@ -74,7 +75,7 @@ def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: Article
     out = _repeats_of_a_part(out, by_default)
     out = _headline_follows_body(out, by_default, _lead_line(sentences))
     out = _one_count_one_as_of(out, when)
-    out = of_running_counts(_breakdowns_are_parts(out), when.year)
+    out = of_running_counts(breakdowns_are_parts(out), when.year)
     out = _shares_follow_counts(out, by_default)
     out = _column_periods(_partitive_parts(_respective_periods(out, scenes)), sentences, when)
     out = restated_elsewhen(_carried_contradicting(prices_over_a_span(out, by_default, when), scenes))
@@ -184,31 +185,6 @@ def _column_periods(figures: list[Figure], sentences: list[Sentence], when: Arti
         named = {p.period for p in find_periods(cells[column], when.year) if p.period}
         if len(named) == 1:
             out[i] = timed(f, period=named.pop(), basis="part" if f.basis == "part" else "total", as_of=None)
-    return out
-
-
-def _breakdowns_are_parts(figures: list[Figure]) -> list[Figure]:
-    """'empat mitra pembayaran, yaitu satu bank dan tiga dompet digital': two or more figures of a
-    whole's metric after a word that opens its breakdown (CUES.breakdown), adding up to the whole
-    within its rounding, are its parts."""
-    by_sentence: dict[int, list[int]] = {}
-    for i, f in enumerate(figures):
-        by_sentence.setdefault(f.sentence.start, []).append(i)
-    out = list(figures)
-    for indices in by_sentence.values():
-        for n, i in enumerate(indices[:-2]):   # a whole has two parts or more after it
-            whole, after = figures[i], indices[n + 1:]
-            at = whole.sentence.start
-            if whole.metric is None or whole.basis == "part" or not CUES.breakdown.search(
-                    whole.sentence.text, whole.end - at, figures[after[0]].start - at):
-                continue
-            parts = [j for j in after if figures[j].metric == whole.metric and figures[j].unit == whole.unit]
-            if len(parts) < 2:
-                continue
-            low, high = whole.bounds()
-            if low <= sum(figures[j].value for j in parts) <= high:
-                for j in parts:
-                    out[j] = timed(out[j], period=out[j].period, basis="part", as_of=None)
     return out
 
 

@@ -140,3 +140,10 @@ def _append(out: list[Sentence], text: str, start: int, end: int, line_no: int) 
         end -= 1
     if end > start:
         out.append(Sentence(start, end, text[start:end], line_no))
+
+
+def table_header(sentence: Sentence, header: list[str] | None) -> list[str] | None:
+    """Header cells of a flattened '|' table; the first row of a run is the header."""
+    if "|" not in sentence.text:
+        return None
+    return header if header is not None else [c.strip() for c in sentence.text.split("|")]
