@@ -109,3 +109,13 @@ def test_a_change_compared_with_a_time_does_not_frame_the_sentences_after_it() -
     text = ("Survei itu digelar pada Mei 2023. Sebanyak 62 persen penerima kini bekerja. Dibanding Mei "
             "2022, sebanyak 54 persen penerima adalah perempuan.")
     assert timing(text)["54 persen"][1] == "2022-05"
+
+
+def test_a_time_a_sentence_opens_by_comparing_with_does_not_frame_the_next_when_it_names_its_own() -> None:
+    text = ("Berbeda dengan tahun lalu, peserta tahun ini menerima Rp4,2 juta. Rinciannya, biaya "
+            "pelatihan Rp3,5 juta.")
+    assert timing(text)["Rp3,5 juta"][:2] == ("training_fee_per_recipient", "2023")
+    # look-alike: a time not compared with frames the sentences after it
+    text = ("Seperti tahun lalu, peserta tahun ini menerima Rp4,2 juta. Rinciannya, biaya pelatihan "
+            "Rp3,5 juta.")
+    assert timing(text)["Rp3,5 juta"][1] == "2022"

@@ -121,8 +121,10 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
                        same_line_in_force=line_force[1] if line_force[0] == s.line_no else None,
                        past_scheme=scheme[1] if scheme[0] == s.line_no else None, scheme_at=named_at)
         out[s.start] = scene
-        # (a period of the value a figure is compared with frames no later sentence)
-        stated = [p.period for p in scene.own("plain", "range") if not compared(text, p)] if periods else []
+        # (a period of the value a figure is compared with frames no later sentence, nor does one
+        # a comparison opens before the sentence's own: 'Berbeda dengan tahun lalu, peserta tahun ini …')
+        own = scene.own("plain", "range") if periods else ()
+        stated = [p.period for n, p in enumerate(own) if not compared(text, p, named_after=n < len(own) - 1)]
         # (after a reset the frame differs from the period in force: it only moves 'setahun kemudian')
         framed = stated if frame == in_force else \
             [p.period for p in _own_periods(text, len(prefix), when, frame)]
@@ -181,10 +183,11 @@ def _schemes_named(sentences: list[Sentence]) -> dict[int, tuple[int, Scheme]]:
 _HEADING_LINE = re.compile(r"^(?:\S+\s+){0,9}\S*[^\s.!?\"'”:]$|^(?:\S+\s+){0,14}\S*\?$")
 
 
-def compared(text: str, p: PeriodMention) -> bool:
+def compared(text: str, p: PeriodMention, *, named_after: bool = False) -> bool:
     """Whether the period dates the value a figure before it is compared with ('Rp4,2 juta, naik
     dari Rp3,55 juta tahun lalu', 'Porsi itu naik dibanding Agustus 2021'), not the sentence
-    ('Dibanding 2020, …' opens a frame)."""
+    ('Dibanding 2020, …' opens a frame, unless the sentence names its own period after it:
+    `named_after`)."""
     at = max(0, p.start - 60)
     cue = search_in(COMPARED_BEFORE, text, text[at:p.start])
     if cue is None:
@@ -193,7 +196,7 @@ def compared(text: str, p: PeriodMention) -> bool:
     # (a change said of a quantity named before: the verb right before the cue, or opening it)
     verb = list(WORD.finditer(text, max(0, cue_at - 25), cue_at))[-1:] + \
         list(WORD.finditer(text, cue_at, at + cue.end()))[:1]
-    return _DIGIT.search(text, 0, cue_at) is not None or change_verb(verb) is not None
+    return named_after or _DIGIT.search(text, 0, cue_at) is not None or change_verb(verb) is not None
 
 
 def _is_fieldwork(scene: Scene) -> bool:
