@@ -50,3 +50,13 @@ def test_a_count_of_provinces_is_no_one_provinces() -> None:
     # look-alike: a count of one province's regencies is that province's
     [f] = figures("Di Gorontalo, penerima tersebar di enam kabupaten/kota.")
     assert f.province is not None and f.province.name == "Gorontalo"
+
+
+def test_a_fraction_of_another_times_count_compares_the_same_quantity() -> None:
+    text = ("Peserta asal Bengkulu tahun ini tercatat 21.400 orang, kurang dari separuh capaian tahun lalu "
+            "yang mencapai 50 ribu lebih.")
+    assert _got(text) == [("province_recipients", "Bengkulu")] * 2
+    # look-alike: the nation's count of another time, named as such, stays the nation's
+    text = ("Peserta asal Bengkulu tahun ini tercatat 21.400 orang, sedangkan penerima nasional tahun lalu "
+            "mencapai 5 juta lebih.")
+    assert _got(text) == [("province_recipients", "Bengkulu"), ("recipients_total", None)]

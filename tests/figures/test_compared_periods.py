@@ -119,3 +119,11 @@ def test_a_time_a_sentence_opens_by_comparing_with_does_not_frame_the_next_when_
     text = ("Seperti tahun lalu, peserta tahun ini menerima Rp4,2 juta. Rinciannya, biaya pelatihan "
             "Rp3,5 juta.")
     assert timing(text)["Rp3,5 juta"][1] == "2022"
+
+
+def test_the_time_of_what_a_count_is_a_fraction_of_is_not_its_own() -> None:
+    text = "Hingga pekan ini, peserta asal Bengkulu 21.400 orang, kurang dari separuh capaian tahun lalu."
+    assert timing(text)["21.400"][1:3] == (None, "to_date")   # (since when, the sentence does not say)
+    # look-alike: a count said of last year itself
+    text = "Hingga akhir tahun lalu, peserta asal Bengkulu 21.400 orang."
+    assert timing(text)["21.400"][1] == "2022"
