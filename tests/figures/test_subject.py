@@ -267,3 +267,13 @@ def test_a_figure_compared_with_the_nations_is_no_provinces() -> None:
     found = extract_figures(split_sentences(text), 2021)
     assert (found[-1].metric, found[-1].province.name if found[-1].province else None) == (
         "province_recipients", "Jambi")
+
+
+def test_the_unemployed_a_relative_clause_counts_are_the_statistics() -> None:
+    [(_, metric, subject)] = about("Pelatihan itu diharapkan menekan pengangguran yang kini masih 7,9 juta "
+                                   "orang.")
+    assert (metric, subject) == (None, "pengangguran nasional (BPS)")
+    # look-alike: the people the programme is to train, beside the unemployment it is to reduce
+    [(_, metric, subject)] = about("Program ini diharapkan menekan pengangguran dengan melatih 700 ribu "
+                                   "peserta.")
+    assert (metric, subject) == ("recipients_target", None)
