@@ -127,3 +127,11 @@ def test_the_time_of_what_a_count_is_a_fraction_of_is_not_its_own() -> None:
     # look-alike: a count said of last year itself
     text = "Hingga akhir tahun lalu, peserta asal Bengkulu 21.400 orang."
     assert timing(text)["21.400"][1] == "2022"
+
+
+def test_a_budget_under_a_heading_of_several_years_and_its_people_hold_for_no_one_year() -> None:
+    got = timing("Empat Tahun Program Pelatihan: Anggaran Rp60 Triliun untuk 17 Juta Peserta")
+    assert (got["Rp60 Triliun"][1], got["17 Juta"][1]) == (None, None)
+    # look-alike: a heading of no span of years: the article's year
+    got = timing("Program Pelatihan: Anggaran Rp60 Triliun untuk 17 Juta Peserta")
+    assert (got["Rp60 Triliun"][1], got["17 Juta"][1]) == ("2023", "2023")

@@ -24,7 +24,8 @@ def people_of_budgets(figures: list[Figure], when: ArticleTime) -> list[Figure]:
     """'semula Rp10 triliun untuk 2 juta peserta, kemudian dinaikkan menjadi Rp20 triliun': the
     people of a superseded budget (right after it in its sentence) were its plan too. 'Anggaran 2020
     sebesar Rp20 triliun untuk 5,59 juta penerima', said after 2020 with no word of planning before
-    it ('dialokasikan', 'target', 'semula'): the year is over, so they are its recipients."""
+    it ('dialokasikan', 'target', 'semula'): the year is over, so they are its recipients. The people
+    of a budget of no one year are of no one year either."""
     out = list(figures)
     for i, (budget, f) in enumerate(zip(figures, figures[1:], strict=False), start=1):
         if not (f.rule.endswith(":budget-for") and f.basis == "total" and budget.sentence is f.sentence
@@ -32,6 +33,8 @@ def people_of_budgets(figures: list[Figure], when: ArticleTime) -> list[Figure]:
             continue
         if out[i - 1].basis == "superseded":
             out[i] = timed(f, period=out[i - 1].period, basis="superseded", as_of=None)
+        elif out[i - 1].period is None:   # 'Tiga Tahun …: Anggaran Rp59,2 Triliun untuk 16 Juta Penerima'
+            out[i] = timed(f, period=None, basis=f.basis, as_of=None)
         elif _paid_in_past_year(f, out[i - 1], when):
             out[i] = replace(f, metric="recipients_total", rule=f.rule + ":past-year")
     return out
