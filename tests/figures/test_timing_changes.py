@@ -330,6 +330,14 @@ def test_figures_breaking_down_a_whole_pointed_back_to_are_its_parts() -> None:
     assert got["Rp12 triliun"][2] != "part" and got["Rp1 triliun"][2] != "part"
 
 
+def test_one_person_named_before_a_count_is_no_trait_of_its_people() -> None:
+    got = timing("Seorang pria yang mengaku pelatih menyebut penerima program tahun lalu 4,2 juta orang.")
+    assert got["4,2 juta"][:3] == ("recipients_total", "2022", "total")
+    # look-alike: the people counted are men
+    got = timing("Penerima pria tahun lalu 2,2 juta orang.")
+    assert got["2,2 juta"][2] == "part"
+
+
 def test_a_count_of_the_people_with_a_trait_is_a_part() -> None:
     for text in ("Peserta laki-laki tahun lalu tercatat 3,1 juta orang.",
                  "Tahun lalu ada 3,1 juta peserta laki-laki."):
