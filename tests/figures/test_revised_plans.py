@@ -159,3 +159,12 @@ def test_a_quota_opening_a_sentence_after_one_wave_is_named_is_that_waves() -> N
     got = timing("Pendaftaran gelombang 19 sudah dibuka. Daftar sekarang juga. Kuota tahun ini 5,6 juta "
                  "peserta.", dated)
     assert got["5,6 juta"][1:3] == ("2021", "total")
+
+
+def test_a_first_value_before_its_raise_is_superseded_when_the_new_one_came_first() -> None:
+    got = timing("Pagu program tahun ini Rp12 triliun, yang semula Rp6 triliun sebelum dilipatgandakan pada "
+                 "Mei.")
+    assert (got["Rp12 triliun"][2], got["Rp6 triliun"][2]) == ("total", "superseded")
+    # look-alike: a value before something else happened stays the year's
+    got = timing("Pagu program tahun ini Rp12 triliun, yang sudah ditetapkan sebelum pandemi merebak.")
+    assert got["Rp12 triliun"][2] == "total"
