@@ -97,7 +97,9 @@ def test_a_budget_summed_since_an_earlier_year_named_before_it_runs_to_date() ->
 def test_an_amount_of_budget_divided_among_people_is_no_programme_amount() -> None:
     for text, raw in (("Jika anggaran tahun itu dibagi jumlah penerimanya, hasilnya sekitar Rp3,7 juta per "
                        "orang.", "Rp3,7 juta"),
-                      ("Menurut unggahan itu, setiap peserta dianggarkan Rp40 juta.", "Rp40 juta")):
+                      ("Menurut unggahan itu, setiap peserta dianggarkan Rp40 juta.", "Rp40 juta"),
+                      ("Jika dibagi rata, tiap penerima tahun itu memperoleh insentif Rp1,9 juta.",
+                       "Rp1,9 juta")):
         assert timing(text)[raw][0] is None
     # look-alike: an amount each participant gets is the package
     assert timing("Setiap peserta mendapat bantuan Rp4,1 juta.")["Rp4,1 juta"][0] == "benefit_per_recipient"
