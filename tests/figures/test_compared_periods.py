@@ -3,6 +3,7 @@ still a year after a word of time. Sentences written for these tests, each with 
 
 from __future__ import annotations
 
+import pytest
 from timed import timing
 
 from prakerja_etl.text.periods import find_periods
@@ -101,24 +102,22 @@ def test_the_years_before_reduplicated_name_no_year() -> None:
     assert [p.period for p in find_periods("Penerima tahun sebelumnya 5 juta.", 2023, 12)] == ["2022"]
 
 
-def test_a_change_compared_with_a_time_does_not_frame_the_sentences_after_it() -> None:
-    text = ("Survei itu digelar pada Mei 2023. Sebanyak 62 persen penerima kini bekerja. Porsi itu naik "
-            "dibanding Mei 2022. Sebanyak 54 persen penerima adalah perempuan.")
-    assert timing(text)["54 persen"][:2] == ("recipients_female_share", "2023-05")
-    # look-alike: a sentence opening with the time compared with frames what follows it
-    text = ("Survei itu digelar pada Mei 2023. Sebanyak 62 persen penerima kini bekerja. Dibanding Mei "
-            "2022, sebanyak 54 persen penerima adalah perempuan.")
-    assert timing(text)["54 persen"][1] == "2022-05"
-
-
-def test_a_time_a_sentence_opens_by_comparing_with_does_not_frame_the_next_when_it_names_its_own() -> None:
-    text = ("Berbeda dengan tahun lalu, peserta tahun ini menerima Rp4,2 juta. Rinciannya, biaya "
-            "pelatihan Rp3,5 juta.")
-    assert timing(text)["Rp3,5 juta"][:2] == ("training_fee_per_recipient", "2023")
-    # look-alike: a time not compared with frames the sentences after it
-    text = ("Seperti tahun lalu, peserta tahun ini menerima Rp4,2 juta. Rinciannya, biaya pelatihan "
-            "Rp3,5 juta.")
-    assert timing(text)["Rp3,5 juta"][1] == "2022"
+@pytest.mark.parametrize(("text", "figure", "period"), [
+    # a time a change is compared with frames no later sentence
+    ("Survei itu digelar pada Mei 2023. Sebanyak 62 persen penerima kini bekerja. Porsi itu naik dibanding "
+     "Mei 2022. Sebanyak 54 persen penerima adalah perempuan.", "54 persen", "2023-05"),
+    # …nor does one a sentence opens by comparing with, when it names its own time after it
+    ("Berbeda dengan tahun lalu, peserta tahun ini menerima Rp4,2 juta. Rinciannya, biaya pelatihan "
+     "Rp3,5 juta.", "Rp3,5 juta", "2023"),
+    # look-alikes: a sentence opening with the time compared with, naming no other, frames what follows
+    ("Survei itu digelar pada Mei 2023. Sebanyak 62 persen penerima kini bekerja. Dibanding Mei 2022, "
+     "sebanyak 54 persen penerima adalah perempuan.", "54 persen", "2022-05"),
+    # … and so does a time not compared with
+    ("Seperti tahun lalu, peserta tahun ini menerima Rp4,2 juta. Rinciannya, biaya pelatihan Rp3,5 juta.",
+     "Rp3,5 juta", "2022"),
+])
+def test_a_time_compared_with_frames_no_later_sentence(text: str, figure: str, period: str) -> None:
+    assert timing(text)[figure][1] == period
 
 
 def test_the_time_of_what_a_count_is_a_fraction_of_is_not_its_own() -> None:
