@@ -121,10 +121,7 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
                        same_line_in_force=line_force[1] if line_force[0] == s.line_no else None,
                        past_scheme=scheme[1] if scheme[0] == s.line_no else None, scheme_at=named_at)
         out[s.start] = scene
-        # (a period of the value a figure is compared with frames no later sentence, nor does one
-        # a comparison opens before the sentence's own: 'Berbeda dengan tahun lalu, peserta tahun ini …')
-        own = scene.own("plain", "range") if periods else ()
-        stated = [p.period for n, p in enumerate(own) if not compared(text, p, named_after=n < len(own) - 1)]
+        stated = _framing(scene)
         # (after a reset the frame differs from the period in force: it only moves 'setahun kemudian')
         framed = stated if frame == in_force else \
             [p.period for p in _own_periods(text, len(prefix), when, frame)]
@@ -146,6 +143,14 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
     if closed:
         out = {k: replace(v, year_closed=True) for k, v in out.items()}
     return _with_next_stated(_with_fieldwork(out, sentences)), periods_of
+
+
+def _framing(scene: Scene) -> list[str | None]:
+    """The periods a sentence states that frame the sentences after it: not one of a value a figure
+    is compared with, nor one a comparison opens before the sentence's own ('Berbeda dengan tahun
+    lalu, peserta tahun ini …')."""
+    own = scene.own("plain", "range") if scene.periods else ()
+    return [p.period for n, p in enumerate(own) if not compared(scene.text, p, named_after=n < len(own) - 1)]
 
 
 def _past_scheme(named: tuple[int, Scheme] | None, scheme: tuple[int, Scheme | None], line_no: int,
