@@ -11,6 +11,7 @@ from dataclasses import replace
 from prakerja_etl.figures.extract import Figure
 from prakerja_etl.figures.period import timed
 from prakerja_etl.figures.time_cues import CUES
+from prakerja_etl.text.segment import Sentence
 
 
 def breakdowns_are_parts(figures: list[Figure]) -> list[Figure]:
@@ -45,21 +46,22 @@ def _breakdowns(figures: list[Figure]) -> Iterator[tuple[Figure, list[int], bool
         sentence, first = figures[indices[0]].sentence, figures[indices[0]]
         for n, i in enumerate(indices[:-2]):   # a whole has two parts or more after it
             whole, after = figures[i], indices[n + 1:]
-            if _opens_breakdown(whole, whole.end, figures[after[0]].start):
+            if _can_break_down(whole) and _breakdown_between(sentence, whole.end, figures[after[0]].start):
                 yield whole, after, False
         # 'Jumlah itu terdiri atas …' right after the sentence of the whole it points back to
         wholes = [figures[i] for i in before if figures[i].unit == first.unit]
-        if wholes and wholes[-1].sentence.end >= sentence.start - 2 and len(indices) >= 2 and \
-                CUES.anaphora.regex.match(sentence.text) and \
-                _opens_breakdown(wholes[-1], sentence.start, first.start, sentence.text):
+        if wholes and _can_break_down(wholes[-1]) and wholes[-1].sentence.end >= sentence.start - 2 and \
+                len(indices) >= 2 and CUES.anaphora.regex.match(sentence.text) and \
+                _breakdown_between(sentence, sentence.start, first.start):
             yield wholes[-1], indices, True
         before = indices
 
 
-def _opens_breakdown(whole: Figure, start: int, end: int, text: str | None = None) -> bool:
-    """Whether a word of a breakdown stands between `start` and `end` (offsets in the article) in
-    `text` (the sentence starting at `start`; else the whole's sentence)."""
-    if whole.metric is None or whole.basis == "part":
-        return False
-    at = start if text is not None else whole.sentence.start
-    return CUES.breakdown.search(text or whole.sentence.text, start - at, end - at) is not None
+def _can_break_down(whole: Figure) -> bool:
+    return whole.metric is not None and whole.basis != "part"
+
+
+def _breakdown_between(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether a word opening a breakdown stands in the sentence between `start` and `end` (offsets
+    in the article)."""
+    return CUES.breakdown.search(sentence.text, start - sentence.start, end - sentence.start) is not None

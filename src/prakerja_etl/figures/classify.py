@@ -222,12 +222,8 @@ def _person(ctx: Context) -> Decision:
     target = _target(ctx)
     if target:
         # (what a regency's government aims at is the regency's: 'Pemkab X menargetkan 8.000 warganya')
-        regency = LEX.regency.search(ctx.sentence_before)
-        lead = ctx.sentence_before[:regency.start()].split() if regency else []
-        if target.metric and regency and len(lead) <= _SUBJECT_WORDS and \
-                LEX.prepositions.isdisjoint(w.lower() for w in lead):
-            return Decision(None, "exclusion:regency")
-        return target
+        return Decision(None, "exclusion:regency") if target.metric and _regency_leads(ctx.sentence_before) \
+            else target
     for text, side in ((ctx.left, "left"), (ctx.right, "right")):
         hit = LEX.person_exclusions.last(text, side)
         if hit and LEX.person_exclusions.ids[hit.index] == "paid-to" and \
@@ -307,6 +303,14 @@ def _regency_before(before: str) -> bool:
     secara nasional …')."""
     hit = LEX.regency.search(before)
     return hit is not None and LEX.national.search(before, hit.end()) is None
+
+
+def _regency_leads(before: str) -> bool:
+    """A regency opening the sentence as its subject ('Pemkab Manokwari …', 'Sementara itu, Pemerintah
+    Kabupaten X …'), not a place after a preposition ('Saat berkunjung ke Kota Sorong, …')."""
+    hit = LEX.regency.search(before)
+    lead = before[:hit.start()].split() if hit else []
+    return hit is not None and len(lead) <= _SUBJECT_WORDS and LEX.prepositions.isdisjoint(w.lower() for w in lead)
 
 
 def _regency_after(right: str) -> bool:

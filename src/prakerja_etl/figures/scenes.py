@@ -198,10 +198,12 @@ def compared(text: str, p: PeriodMention, *, named_after: bool = False) -> bool:
     if cue is None:
         return False
     cue_at = at + cue.start()
+    if named_after or _DIGIT.search(text, 0, cue_at):
+        return True
     # (a change said of a quantity named before: the verb right before the cue, or opening it)
     verb = list(WORD.finditer(text, max(0, cue_at - 25), cue_at))[-1:] + \
         list(WORD.finditer(text, cue_at, at + cue.end()))[:1]
-    return named_after or _DIGIT.search(text, 0, cue_at) is not None or change_verb(verb) is not None
+    return change_verb(verb) is not None
 
 
 def _is_fieldwork(scene: Scene) -> bool:
