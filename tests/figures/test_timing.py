@@ -40,6 +40,16 @@ def test_relative_year_counts_back_from_the_article() -> None:
     assert got["4,8 juta"][1:] == ("2022", "total", None)
 
 
+@pytest.mark.parametrize(("said", "year"), [("Tiga tahun lalu", "2020"), ("Setahun yang lalu", "2022"),
+                                            ("Dua tahun yang lalu", "2021")])
+def test_a_count_of_years_ago_counts_that_many_years_back(said: str, year: str) -> None:
+    got = timing(f"{said} penerima Kartu Prakerja di provinsi itu sekitar 90 ribu orang.")
+    assert got["90 ribu"][1] == year
+    # look-alike: 'dua tahun terakhir' spans the last two years, no one of them
+    assert timing("Dalam dua tahun terakhir penerima di provinsi itu sekitar 90 ribu orang.")["90 ribu"][1] \
+        != "2021"
+
+
 def test_present_tense_target_is_the_articles_year_but_a_past_scheme_is_not() -> None:
     got = timing("Pemerintah menargetkan 1,1 juta peserta Kartu Prakerja.\n\n"
                  "Dulu insentif Kartu Prakerja Rp 600 ribu per bulan diberikan selama empat bulan.")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from prakerja_etl.text.numbers import first_letters, parse_roman
+from prakerja_etl.text.numbers import first_letters, parse_number_words, parse_roman
 
 MONTHS = {
     "januari": 1, "jan": 1, "januari,": 1, "februari": 2, "pebruari": 2, "feb": 2,
@@ -32,11 +32,13 @@ def _starts(words: list[str]) -> str:
     return "|".join(c if "" in r else f"{c}(?:{'|'.join(sorted(r))})" for c, r in sorted(rests.items()))
 
 
+_YEARS_AGO_COUNTS = ["dua", "tiga", "empat", "lima", "setahun"]
 # Every period starts with its year or, at a word start, the first letters of one of these words:
 # the lookahead lets a search skip other positions at once (its first character, one class, is
 # tested first: cheaper than the alternatives at the many positions it rules out).
 _PERIOD_WORD_STARTS = [*MONTHS, "semester", "smt", "paruh", "enam", "kuartal", "triwulan", "quarter", "q",
-                       "akhir", "awal", "pertengahan", "per", "tahun", "this", "last", "bulan"]
+                       "akhir", "awal", "pertengahan", "per", "tahun", "this", "last", "bulan",
+                       *_YEARS_AGO_COUNTS]
 _PERIOD_START = _starts(_PERIOD_WORD_STARTS)
 _PERIOD_RE = re.compile(
     rf"(?=[12{first_letters(_PERIOD_WORD_STARTS)}])(?=(?:19|20)\d\d|\b(?:{_PERIOD_START}))(?:"
@@ -47,6 +49,8 @@ _PERIOD_RE = re.compile(
     rf"(?P<mr2>{_MONTH_NAMES})\b\.?(?:\s+(?P<mr_y>(?:19|20)\d{{2}})\b)?"
     rf"|\b(?P<month>{_MONTH_NAMES})\.?\s+(?P<month_y>(?:19|20)\d{{2}})\b"
     rf"|\b(?:akhir|awal|pertengahan|per)\s+(?P<bare_month>{_MONTH_NAMES})\b(?!\s+(?:19|20)\d{{2}})"
+    # 'dua tahun lalu', 'setahun yang lalu': that many years before the article's
+    rf"|(?P<ago>\b(?:(?P<ago_n>{'|'.join(_YEARS_AGO_COUNTS[:-1])})\s+tahun|setahun)\s+(?:yang\s+)?lalu\b)"
     # ('tahun-tahun sebelumnya', reduplicated, is the years before in general: no one year)
     r"|(?P<rel>(?<!tahun-)\btahun\s+(?:ini|lalu|depan|sebelumnya)\b|\bthis\s+year\b|\blast\s+year\b)"
     r"|(?P<rel_month>\bbulan\s+(?:ini|lalu|kemarin)\b)"
@@ -159,6 +163,9 @@ def _normalise(m: re.Match[str], year_in_force: int | None, article_year: int | 
             return None
         past = _PAST_AFTER.match(m.string, m.end()) and article_month and month > article_month
         return f"{article_year - 1 if past else article_year}-{month:02d}"   # 'akhir Juni lalu' in March
+    if m.group("ago"):
+        ago = parse_number_words(m.group("ago_n")) if m.group("ago_n") else 1
+        return str(article_year - int(ago or 1)) if article_year else None
     if m.group("rel"):
         key = " ".join(m.group("rel").lower().split()[-2:]) if "year" in m.group("rel").lower() \
             else m.group("rel").lower().split()[-1]
