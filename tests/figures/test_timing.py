@@ -574,3 +574,15 @@ def test_a_period_in_a_relative_clause_about_a_wave_leaves_the_count_the_waves()
     got = timing("Gelombang 46 yang menjadi penutup tahun ini hanya menyediakan kuota 200 ribu peserta, "
                  "tetapi hingga awal Desember peserta yang ditetapkan sudah 4,9 juta orang.", dated)
     assert got["200 ribu"][2] == "part" and got["4,9 juta"][2:] == ("to_date", "2022-12")
+
+
+def test_a_count_said_to_stand_at_a_wave_after_it_runs_to_date_even_in_a_look_back() -> None:
+    # a wave newer than the calendar knows is of the article's own year
+    dated = "Jumat, 27 Desember 2024 10:00 WIB"
+    got = timing("Kaleidoskop tahun ini. Peserta yang ditetapkan tahun ini berjumlah 1,3 juta orang sampai "
+                 "gelombang 81 yang diumumkan Senin lalu.", dated=dated)
+    assert got["1,3 juta"][1:3] == ("2024", "to_date")
+    # look-alike: the year's waves as a span after the count are the year's total in its look back
+    got = timing("Kaleidoskop tahun ini. Peserta yang ditetapkan tahun ini berjumlah 1,3 juta orang dari "
+                 "gelombang 70 sampai gelombang 81.", dated=dated)
+    assert got["1,3 juta"][1:3] == ("2024", "total")
