@@ -46,6 +46,12 @@ def test_numerals_with_scale_currency_and_unit(sentence: str, expected: list) ->
     ("Sejak gelombang empat sampai 19 tercatat.", [(4, "ordinal"), (19, "ordinal")]),
     ("Realisasi batch 2-9 sudah cair.", [(2, "ordinal"), (9, "ordinal")]),
     ("Pendaftar gelombang 5 hingga 13 diverifikasi.", [(5, "ordinal"), (13, "ordinal")]),
+    # a year's own first or second wave is not the programme's wave 1 or 2 ...
+    ("Gelombang kedua tahun depan dibuka Maret.", []),
+    ("Pendaftaran gelombang pertama pada 2024 ramai.", []),
+    # ... but a wave the calendar runs in the year named after it is
+    ("Pendaftaran gelombang pertama pada 2020 ramai.", [(1, "ordinal")]),
+    ("Peserta gelombang 7 tahun 2020 dilatih.", [(7, "ordinal")]),
 ])
 def test_waves_are_ordinals_after_the_word_and_counts_before_it(sentence: str, expected: list) -> None:
     assert figures(sentence) == expected

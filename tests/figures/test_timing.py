@@ -586,3 +586,13 @@ def test_a_count_said_to_stand_at_a_wave_after_it_runs_to_date_even_in_a_look_ba
     got = timing("Kaleidoskop tahun ini. Peserta yang ditetapkan tahun ini berjumlah 1,3 juta orang dari "
                  "gelombang 70 sampai gelombang 81.", dated=dated)
     assert got["1,3 juta"][1:3] == ("2024", "total")
+
+
+def test_a_years_first_wave_takes_that_year_not_the_programmes_first() -> None:
+    got = timing("Paket manfaat Rp4,2 juta per orang tidak berubah, sedangkan gelombang pertama tahun depan "
+                 "dijadwalkan dibuka Februari.", dated="Kamis, 28 Desember 2023 10:00 WIB")
+    assert got["Rp4,2 juta"][:2] == ("benefit_per_recipient", "2024")
+    # look-alike: the programme's first wave, named by its year, is of 2020
+    got = timing("Paket manfaat Rp3,55 juta per orang berlaku, sedangkan gelombang pertama tahun 2020 "
+                 "dibuka April.", dated="Kamis, 28 Desember 2023 10:00 WIB")
+    assert got["Rp3,55 juta"][:2] == ("benefit_per_recipient", "2020")

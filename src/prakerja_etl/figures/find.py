@@ -24,6 +24,7 @@ from prakerja_etl.figures.units import (
     noun_unit,
     qualifier_of,
 )
+from prakerja_etl.figures.waves import of_a_years_waves
 from prakerja_etl.text import numbers
 
 # The forms of a numeral after its first digit: a pattern led by that digit (not by a
@@ -172,8 +173,9 @@ def _waves(sentence: str) -> list[Candidate]:
             value = float(numbers.ORDINAL_WORDS[word]) if word in numbers.ORDINAL_WORDS \
                 else numbers.parse_number_words(word)
             end = m.end("word")
-        if value is None:
-            continue
+        if value is None or not m.group("n2") and of_a_years_waves(sentence, end, int(value),
+                                                                   bool(m.group("word"))):
+            continue   # (nor 'gelombang pertama tahun ini', a year's first wave: not the programme's wave 1)
         wave_range = bool(m.group("n2"))
         out.append(Candidate(m.start(), end, value, "ordinal", None, "ordinal",
                              "low" if wave_range else None))

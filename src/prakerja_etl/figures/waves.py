@@ -110,6 +110,25 @@ def _wave_number(token: str) -> int | None:
     return _ORDINAL_WORDS.get(token.lower()) or (parse_roman(token.upper()) if token.isupper() else None)
 
 
+# 'gelombang pertama tahun ini', 'gelombang kedua 2023': a year's first or second wave, not the
+# programme's wave 1 or 2 (the programme numbers its waves on across years)
+_OF_A_YEAR = re.compile(
+    r"\s+(?:(?:di|pada)\s+)?(?:tahun\s+(?:ini|depan|lalu)\b|(?:tahun\s+)?((?:19|20)\d\d)\b)", re.IGNORECASE)
+
+
+YEARS_OWN = 0   # the number of a wave counted within a year: the calendar runs it in no year
+
+
+def of_a_years_waves(text: str, end: int, number: int, in_words: bool) -> bool:
+    """Whether the wave `number` ending at `end` is counted within a year named after it ('gelombang
+    pertama tahun depan'): said in words before a relative year, or before a year the calendar does
+    not run it in ('gelombang 6 tahun 2020' is the programme's sixth)."""
+    year = _OF_A_YEAR.match(text, end)
+    if year is None:
+        return False
+    return WAVES.year_of(number) != int(year.group(1)) if year.group(1) else in_words
+
+
 @dataclass
 class WaveMention:
     start: int
@@ -129,6 +148,8 @@ def find_waves(text: str) -> tuple[WaveMention, ...]:
         if first is None or (last is not None and last <= first) or \
                 vocab.OTHER_WAVE_AFTER.match(text, m.end()):   # 'gelombang kedua Covid-19'
             continue
+        if last is None and of_a_years_waves(text, m.end(), first, not m.group("a")[-1].isdigit()):
+            first = YEARS_OWN
         before = text[max(0, m.start() - 30):m.start()]
         opened_by = "since" if SINCE_END.search(before) else \
             "up_to" if CUES.up_to.search(before) else ""
