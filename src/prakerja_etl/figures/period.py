@@ -46,6 +46,7 @@ from prakerja_etl.figures.waves import (
     find_waves,
     own_waves,
     spanned_waves_year,
+    up_to_wave_after,
     waves_year,
 )
 
@@ -240,25 +241,14 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
             return timed(f, period=period[:4], basis="to_date", as_of=standing_as_of(scene, start, when)), \
                 default
     last = [w.first for w in waves if w.opened_by == "up_to" and w.last is None and w.end <= start][-1:] \
-        or _up_to_wave_after(text, waves, end)
-    if last and period and len(period) == 4 and f.metric in CUES.running_metrics \
-            and WAVES.years.get(last[0], when.year) == int(period) \
-            and (last[0] not in WAVES.year_ends or when.year == int(period)):
-        # 'sampai gelombang 17, penerima 2021 …': the count so far (at its last wave too, within the year;
-        # a wave the calendar does not know yet is of the article's year)
+        or up_to_wave_after(text, waves, end)
+    if last and period and len(period) == 4 and f.metric in CUES.running_metrics and (
+            WAVES.years.get(last[0], when.year) == int(period)   # (a wave newer than the calendar's: now)
+            and (last[0] not in WAVES.year_ends or when.year == int(period))):
+        # 'sampai gelombang 17, penerima 2021 …': the count so far (at its last wave too, within the year)
         as_of = WAVES.months.get(last[0]) or standing_as_of(scene, start, when)
         return timed(f, period=period, basis="to_date", as_of=as_of), default
     return timed(f, period=period, basis="total", as_of=None), default
-
-
-def _up_to_wave_after(text: str, waves: list[WaveMention], end: int) -> list[int]:
-    """The wave a count right before it stands at ('… 1,1 juta orang hingga gelombang 62'): the next
-    wave in its clause, alone ('dari gelombang 48 hingga gelombang 62' spans the year's waves)."""
-    after = [w for w in waves if w.start >= end]
-    if not after or after[0].opened_by != "up_to" or after[0].last is not None \
-            or after[0].start - end > 30 or _CLAUSE_BREAK.search(text, end, after[0].start):
-        return []
-    return [after[0].first]
 
 
 def timed(f: Figure, period: str | None, basis: str, as_of: str | None) -> Figure:
@@ -398,7 +388,6 @@ def _perfect(text: str, clause: str, after: str) -> bool:
     return bool(search_in(CUES.perfect, text, clause) or search_in(CUES.perfect, text, after))
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:()]")
 _YEAR_WORD = re.compile(r"\b((?:19|20)\d{2})\b")
 
 

@@ -183,6 +183,7 @@ def spanned_waves_year(text: str, waves: list[WaveMention], end: int) -> str | N
 
 
 _DIGIT = re.compile(r"\d")
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
 
 
 def own_waves(text: str, start: int, end: int) -> list[WaveMention]:
@@ -190,3 +191,13 @@ def own_waves(text: str, start: int, end: int) -> list[WaveMention]:
     after it ('kuota 10 juta … hampir 6 juta orang dari gelombang 1 sampai 11': the 6 juta's)."""
     return [w for w in find_waves(text)
             if w.end <= start or w.start >= end and not _DIGIT.search(text, end, w.start)]
+
+
+def up_to_wave_after(text: str, waves: list[WaveMention], end: int) -> list[int]:
+    """The wave a count right before it stands at ('… 1,1 juta orang hingga gelombang 62'): the next
+    wave in its clause, alone ('dari gelombang 48 hingga gelombang 62' spans the year's waves)."""
+    after = [w for w in waves if w.start >= end]
+    if not after or after[0].opened_by != "up_to" or after[0].last is not None \
+            or after[0].start - end > 30 or _CLAUSE_BREAK.search(text, end, after[0].start):
+        return []
+    return [after[0].first]
