@@ -3,6 +3,7 @@ another time, of the same place (sentences written for these tests; each with a 
 
 import pytest
 from classified import figures
+from timed import timing
 
 
 def _got(text: str) -> list[tuple[str | None, str | None]]:
@@ -60,3 +61,14 @@ def test_a_fraction_of_another_times_count_compares_the_same_quantity() -> None:
     text = ("Peserta asal Bengkulu tahun ini tercatat 21.400 orang, sedangkan penerima nasional tahun lalu "
             "mencapai 5 juta lebih.")
     assert _got(text) == [("province_recipients", "Bengkulu"), ("recipients_total", None)]
+
+
+def test_a_figure_compared_with_the_one_pointed_back_to_is_its_provinces_count_then() -> None:
+    body = ("Sampai akhir Agustus 2023 baru 2.150 warga Jambi yang lolos menjadi peserta. Angka itu masih "
+            "jauh di bawah capaian tahun lalu yang tercatat 9.300 peserta.")
+    got = timing(body, dated="Kamis, 14 September 2023 10:00 WIB")
+    assert got["9.300"] == ("province_recipients", "2022", "total", None)
+    # look-alike: compared with the nation's count, it stays the nation's
+    body = ("Sampai akhir Agustus 2023 baru 2.150 warga Jambi yang lolos menjadi peserta. Angka itu kecil "
+            "dibanding capaian nasional yang sudah 1,1 juta peserta.")
+    assert timing(body, dated="Kamis, 14 September 2023 10:00 WIB")["1,1 juta"][0] == "recipients_total"

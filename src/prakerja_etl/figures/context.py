@@ -4,12 +4,16 @@ announcing the list it is a row of, the province the article named last."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.figures import places
 from prakerja_etl.figures.subject import NEUTRAL, PRAKERJA, SentenceSubjects
 from prakerja_etl.text.provinces import Province
 from prakerja_etl.text.segment import Sentence
+
+if TYPE_CHECKING:
+    from prakerja_etl.figures.extract import Figure
 
 
 def heading_above(sentence: Sentence, previous: Sentence | None, heading: Sentence | None,
@@ -64,3 +68,17 @@ def under_heading(ctx: cls.Context, heading: str) -> tuple[cls.Decision, Provinc
     if decision.metric is None:
         return None
     return cls.Decision(decision.metric, cls.HEADING + decision.rule), province
+
+
+def compared_with_pointed_back(ctx: cls.Context, metric: str | None, rule: str, earlier: list[Figure],
+                               sentence: Sentence) -> tuple[str | None, str, Province | None]:
+    """(metric, rule, province) of a figure compared with the one its sentence points back to ('Angka
+    itu melampaui capaian tahun lalu yang 26 ribu peserta'): that figure's quantity at another time,
+    so of its province (not when compared with the nation's); as decided, and of no province, otherwise."""
+    if not cls.LEX.anaphora.search(ctx.sentence_before) or cls.LEX.national.search(ctx.sentence_before):
+        return metric, rule, None
+    prev = next((f for f in reversed(earlier[-6:]) if f.unit == ctx.unit), None)
+    if prev is None or prev.province is None or prev.sentence.line_no < sentence.line_no - 2 \
+            or metric is None or cls.national(prev.metric) != metric:
+        return metric, rule, None
+    return prev.metric, "compared-with-previous", prev.province

@@ -326,6 +326,9 @@ def _running(f: Figure, scene: Scene, span: tuple[int, int, int], has_stated: bo
     since = last_in(CUES.since, before, text) or search_in(CUES.since, text, after)
     # 'hingga Juni 2023 … 5 juta', or in its clause after it: '… mencapai Rp2,4 triliun per Juni 2020'
     as_of_mention = stated_as_of(scene, start) or stated_as_of(scene, start, (end, end + len(after)))
+    if as_of_mention and has_stated and stated and stated[:4] < as_of_mention[:4] and scene.offset and \
+            stated_as_of(scene, start, (scene.offset, start)) is None:
+        as_of_mention = None   # ('Hingga Juni 2023, … Angka itu di bawah tahun lalu yang 8.401': of 2022)
     # (a count since a start needs no other cue: they are not looked for)
     so_far = not since and _so_far(f, scene, before, after, has_stated, as_of_mention)
     present = not since and f.metric in CUES.person_running_metrics and search_in(CUES.present, text, before)
