@@ -3,20 +3,16 @@ total (and as of when), a part or a superseded value — CLAIMS.md, "Resolving t
 
 from __future__ import annotations
 
-import re
-
 from prakerja_etl.figures import parts
 from prakerja_etl.figures.classify import HEADING, SUBGROUP
 from prakerja_etl.figures.extract import Figure
+from prakerja_etl.figures.running import from_first_wave, running_timing
 from prakerja_etl.figures.scenes import (
     ArticleTime,
     Scene,
-    sentence_date,
     standing_as_of,
-    stated_as_of,
 )
 from prakerja_etl.figures.stated_periods import (
-    CLAUSE_END,
     clause_end,
     stated_period,
     sums_since_an_earlier_year,
@@ -32,18 +28,15 @@ from prakerja_etl.figures.time_cues import (
     PART_THEN,
     RELATIVE_CLAUSE,
     RESTATED,
-    UP_TO_WORD,
     WAVE_THEN,
     WORD,
     change_verb,
     continued,
-    last_in,
     search_in,
 )
 from prakerja_etl.figures.waves import (
     WAVES,
     WaveMention,
-    find_waves,
     own_waves,
     spanned_waves_year,
     up_to_wave_after,
@@ -157,10 +150,10 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
         period = stated or wave_year or _default(f, scene, when, region, start)
         return timed(f, period=period, basis="part", as_of=None), False
     if not plan:
-        running = _running(f, scene, (start, end, prev_end + scene.offset), has_stated, stated, waves, when,
-                           recent)
+        running = running_timing(f, scene, (start, end, prev_end + scene.offset), has_stated, stated, waves,
+                                 when, recent)
         if running:
-            return running, False
+            return timed(f, period=running[0], basis="to_date", as_of=running[1]), False
     return _resolve_stated(f, scene, when, start, end, before, has_stated, stated, waves, wave_year)
 
 
@@ -205,7 +198,7 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
     if not has_stated and f.metric in CUES.running_metrics and (any(
             w.last is not None and WAVES.year_of(w.first) and WAVES.year_of(w.last)
             and WAVES.year_of(w.first) != WAVES.year_of(w.last)
-            for w in waves) or _from_first_wave(scene, stated, waves)):
+            for w in waves) or from_first_wave(scene, stated, waves)):
         # 'gelombang 1 hingga 22': a count over waves of several years runs up to the article
         return timed(f, period=None, basis="to_date", as_of=standing_as_of(scene, start, when)), False
     spanned = spanned_waves_year(text, waves, end)
@@ -313,91 +306,3 @@ def _default(f: Figure, scene: Scene, when: ArticleTime, before: str, start: int
         in_force = None   # 'Sekarang ada tujuh platform': not the year the sentences before carried
     # (a survey's results are of its fieldwork, whatever period the sentences before compared them with)
     return scene.next_stated or scene.survey or in_force or first_year
-
-
-def _running(f: Figure, scene: Scene, span: tuple[int, int, int], has_stated: bool, stated: str | None,
-             waves: list[WaveMention], when: ArticleTime, recent: int | None) -> Figure | None:
-    """A running total: counted since a start ('sejak 2020'), so far ('hingga kini'), up to a
-    date ('hingga akhir Juni 2023'), or now ('saat ini ada'); `span` is where the figure starts and
-    ends and where the one before it in the sentence ends."""
-    text, (start, end, prev_end) = scene.text, span
-    before = text[:start]
-    after = text[end:clause_end(text, end)]
-    since = last_in(CUES.since, before, text) or search_in(CUES.since, text, after)
-    # 'hingga Juni 2023 … 5 juta', or in its clause after it: '… mencapai Rp2,4 triliun per Juni 2020'
-    as_of_mention = stated_as_of(scene, start) or stated_as_of(scene, start, (end, end + len(after)))
-    if as_of_mention and has_stated and stated and stated[:4] < as_of_mention[:4] and scene.offset and \
-            stated_as_of(scene, start, (scene.offset, start)) is None:
-        as_of_mention = None   # ('Hingga Juni 2023, … Angka itu di bawah tahun lalu yang 8.401': of 2022)
-    # (a count since a start needs no other cue: they are not looked for)
-    so_far = not since and _so_far(f, scene, before, after, has_stated, as_of_mention)
-    present = not since and f.metric in CUES.person_running_metrics and search_in(CUES.present, text, before)
-    if not (since or so_far or present or as_of_mention):
-        return None
-    as_of = as_of_mention or sentence_date(scene) or when.iso
-    as_of_year = int(as_of[:4]) if as_of else when.year
-    if since:
-        start_year = _since_year(since.string[since.end():since.end() + 40]) or WAVES.start_year
-        if stated and has_stated and int(stated[:4]) < start_year:
-            return None  # 'beredar sejak November 2021 … 5,9 juta pada 2020': not this count's start
-        if stated and has_stated and not as_of_mention and when.year and int(stated[:4]) < when.year and \
-                (len(stated) == 4 or stated[5:].isdigit()) and \
-                any(p.period == stated and p.end > prev_end for p in scene.having("plain")):
-            # 'Pada akhir 2022, penerima sejak 2020 menembus 16,4 juta', in a 2023 article: it stood then
-            # (not when the year was another figure's: 'tahun lalu 6 juta orang, sejak awal 20 juta')
-            as_of = stated if len(stated) == 7 else f"{stated}-12"
-            as_of_year = int(stated[:4])
-        period = None if as_of_year is None or start_year < as_of_year else str(as_of_year)
-    elif so_far or present:
-        period = None if _from_first_wave(scene, stated, waves) else stated or waves_year(waves, recent) or (
-            str(as_of_year) if as_of_year == WAVES.start_year else None)
-    else:
-        period = str(as_of_year) if as_of_year else None
-    return timed(f, period=period, basis="to_date", as_of=as_of)
-
-
-def _from_first_wave(scene: Scene, stated: str | None, waves: list[WaveMention]) -> bool:
-    """'hingga gelombang 48' with no year named counts every wave from the first: when that wave ran
-    after the programme's first year, the count spans several years."""
-    return not (stated or scene.in_force) and any(
-        w.opened_by == "up_to" and w.last is None and (WAVES.year_of(w.first) or 0) > WAVES.start_year
-        for w in waves)
-
-
-def _so_far(f: Figure, scene: Scene, before: str, after: str, has_stated: bool,
-            as_of_mention: str | None) -> bool:
-    """Whether the figure is counted so far: 'hingga kini' before it or in its clause after it, all its
-    people ('17 juta alumni'), or a perfect word ('telah'), the weakest cue: only when nothing else
-    times the figure."""
-    text = scene.text
-    if search_in(CUES.so_far, text, before) or search_in(CUES.so_far, text, after):
-        return True
-    people = not has_stated and f.metric in CUES.person_running_metrics
-    if people and search_in(CUES.everyone, text, after):
-        return True
-    everyone = people and not as_of_mention
-    perfect = not (has_stated or as_of_mention or scene.in_force or scene.running) and \
-        f.metric in CUES.perfect_metrics
-    if not (everyone or perfect):
-        return False   # (the clause is not split)
-    clause = CLAUSE_END.split(before)[-1]   # the figure's clause up to it
-    return bool(everyone and search_in(CUES.everyone, text, clause)) or \
-        (perfect and _perfect(text, clause, after))
-
-
-def _perfect(text: str, clause: str, after: str) -> bool:
-    """Whether the figure's clause (`clause` before it, `after` it) says its people have already
-    been reached ('telah menjangkau …', '… orang sudah menerima')."""
-    return bool(search_in(CUES.perfect, text, clause) or search_in(CUES.perfect, text, after))
-
-
-_YEAR_WORD = re.compile(r"\b((?:19|20)\d{2})\b")
-
-
-def _since_year(after: str) -> int | None:
-    """The year a 'sejak …' count started: a year named, or the wave named (before any 'hingga')."""
-    after = UP_TO_WORD.split(after, maxsplit=1)[0]
-    if year := _YEAR_WORD.search(after):
-        return int(year.group(1))
-    waves = find_waves(after)
-    return WAVES.year_of(waves[0].first) if waves and waves[0].start < 5 else None

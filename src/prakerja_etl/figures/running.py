@@ -1,0 +1,101 @@
+"""Running totals: a count since a start ('sejak 2020'), so far ('hingga kini'), up to a date
+('hingga akhir Juni 2023') or now ('saat ini ada') — CLAIMS.md, "Resolving the period", rule 4."""
+
+from __future__ import annotations
+
+import re
+
+from prakerja_etl.figures.extract import Figure
+from prakerja_etl.figures.scenes import ArticleTime, Scene, sentence_date, stated_as_of
+from prakerja_etl.figures.stated_periods import CLAUSE_END, clause_end
+from prakerja_etl.figures.time_cues import CUES, UP_TO_WORD, last_in, search_in
+from prakerja_etl.figures.waves import WAVES, WaveMention, find_waves, waves_year
+
+
+def running_timing(f: Figure, scene: Scene, span: tuple[int, int, int], has_stated: bool,
+                   stated: str | None, waves: list[WaveMention], when: ArticleTime,
+                   recent: int | None) -> tuple[str | None, str | None] | None:
+    """(period, as_of) of a running total: counted since a start ('sejak 2020'), so far ('hingga
+    kini'), up to a date ('hingga akhir Juni 2023'), or now ('saat ini ada'); None for another
+    figure. `span` is where the figure starts and ends and where the one before it ends."""
+    text, (start, end, prev_end) = scene.text, span
+    before = text[:start]
+    after = text[end:clause_end(text, end)]
+    since = last_in(CUES.since, before, text) or search_in(CUES.since, text, after)
+    # 'hingga Juni 2023 … 5 juta', or in its clause after it: '… mencapai Rp2,4 triliun per Juni 2020'
+    as_of_mention = stated_as_of(scene, start) or stated_as_of(scene, start, (end, end + len(after)))
+    if as_of_mention and has_stated and stated and stated[:4] < as_of_mention[:4] and scene.offset and \
+            stated_as_of(scene, start, (scene.offset, start)) is None:
+        as_of_mention = None   # ('Hingga Juni 2023, … Angka itu di bawah tahun lalu yang 8.401': of 2022)
+    # (a count since a start needs no other cue: they are not looked for)
+    so_far = not since and _so_far(f, scene, before, after, has_stated, as_of_mention)
+    present = not since and f.metric in CUES.person_running_metrics and search_in(CUES.present, text, before)
+    if not (since or so_far or present or as_of_mention):
+        return None
+    as_of = as_of_mention or sentence_date(scene) or when.iso
+    as_of_year = int(as_of[:4]) if as_of else when.year
+    if since:
+        start_year = _since_year(since.string[since.end():since.end() + 40]) or WAVES.start_year
+        if stated and has_stated and int(stated[:4]) < start_year:
+            return None  # 'beredar sejak November 2021 … 5,9 juta pada 2020': not this count's start
+        if stated and has_stated and not as_of_mention and when.year and int(stated[:4]) < when.year and \
+                (len(stated) == 4 or stated[5:].isdigit()) and \
+                any(p.period == stated and p.end > prev_end for p in scene.having("plain")):
+            # 'Pada akhir 2022, penerima sejak 2020 menembus 16,4 juta', in a 2023 article: it stood then
+            # (not when the year was another figure's: 'tahun lalu 6 juta orang, sejak awal 20 juta')
+            as_of = stated if len(stated) == 7 else f"{stated}-12"
+            as_of_year = int(stated[:4])
+        period = None if as_of_year is None or start_year < as_of_year else str(as_of_year)
+    elif so_far or present:
+        period = None if from_first_wave(scene, stated, waves) else stated or waves_year(waves, recent) or (
+            str(as_of_year) if as_of_year == WAVES.start_year else None)
+    else:
+        period = str(as_of_year) if as_of_year else None
+    return period, as_of
+
+
+def from_first_wave(scene: Scene, stated: str | None, waves: list[WaveMention]) -> bool:
+    """'hingga gelombang 48' with no year named counts every wave from the first: when that wave ran
+    after the programme's first year, the count spans several years."""
+    return not (stated or scene.in_force) and any(
+        w.opened_by == "up_to" and w.last is None and (WAVES.year_of(w.first) or 0) > WAVES.start_year
+        for w in waves)
+
+
+def _so_far(f: Figure, scene: Scene, before: str, after: str, has_stated: bool,
+            as_of_mention: str | None) -> bool:
+    """Whether the figure is counted so far: 'hingga kini' before it or in its clause after it, all its
+    people ('17 juta alumni'), or a perfect word ('telah'), the weakest cue: only when nothing else
+    times the figure."""
+    text = scene.text
+    if search_in(CUES.so_far, text, before) or search_in(CUES.so_far, text, after):
+        return True
+    people = not has_stated and f.metric in CUES.person_running_metrics
+    if people and search_in(CUES.everyone, text, after):
+        return True
+    everyone = people and not as_of_mention
+    perfect = not (has_stated or as_of_mention or scene.in_force or scene.running) and \
+        f.metric in CUES.perfect_metrics
+    if not (everyone or perfect):
+        return False   # (the clause is not split)
+    clause = CLAUSE_END.split(before)[-1]   # the figure's clause up to it
+    return bool(everyone and search_in(CUES.everyone, text, clause)) or \
+        (perfect and _perfect(text, clause, after))
+
+
+def _perfect(text: str, clause: str, after: str) -> bool:
+    """Whether the figure's clause (`clause` before it, `after` it) says its people have already
+    been reached ('telah menjangkau …', '… orang sudah menerima')."""
+    return bool(search_in(CUES.perfect, text, clause) or search_in(CUES.perfect, text, after))
+
+
+_YEAR_WORD = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
+def _since_year(after: str) -> int | None:
+    """The year a 'sejak …' count started: a year named, or the wave named (before any 'hingga')."""
+    after = UP_TO_WORD.split(after, maxsplit=1)[0]
+    if year := _YEAR_WORD.search(after):
+        return int(year.group(1))
+    waves = find_waves(after)
+    return WAVES.year_of(waves[0].first) if waves and waves[0].start < 5 else None
