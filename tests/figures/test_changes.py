@@ -58,3 +58,13 @@ def test_a_province_count_that_rises_again_stays_the_provinces() -> None:
     # and no count before it is no one's
     [f] = figures("Tahun berikutnya tercatat 45 ribu orang.")
     assert f.metric is None
+
+
+def test_a_phrase_describing_the_first_value_does_not_part_it_from_its_new_value() -> None:
+    text = ("Sasaran peserta mula-mula 900 ribu orang dengan skema daring, kemudian diubah menjadi "
+            "1,3 juta orang.")
+    assert metrics(text) == [(900_000, "recipients_target"), (1_300_000, "recipients_target")]
+    # look-alike: a clause of its own between them names another quantity's change
+    text = ("Sasaran 900 ribu orang tercapai pada Oktober, dan pesertanya kemudian bertambah menjadi "
+            "1,3 juta orang.")
+    assert metrics(text)[1] != (1_300_000, "recipients_target")
