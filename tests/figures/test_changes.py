@@ -68,3 +68,11 @@ def test_a_phrase_describing_the_first_value_does_not_part_it_from_its_new_value
     text = ("Sasaran 900 ribu orang tercapai pada Oktober, dan pesertanya kemudian bertambah menjadi "
             "1,3 juta orang.")
     assert metrics(text)[1] != (1_300_000, "recipients_target")
+
+
+def test_a_change_of_a_target_said_after_a_comma_changes_the_target() -> None:
+    text = "Kuota penerima kemudian dipangkas, dari semula 1,8 juta menjadi 1,4 juta orang."
+    assert metrics(text) == [(1_800_000, "recipients_target"), (1_400_000, "recipients_target")]
+    # look-alike: after a clause with no verb of change, 'dari' does not go on with the target
+    assert metrics("Kuota penerima sudah terisi, dari 1,8 juta orang yang mendaftar.")[0] != (
+        1_800_000, "recipients_target")

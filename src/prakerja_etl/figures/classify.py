@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from prakerja_etl.catalog import load_catalog
 from prakerja_etl.figures.lexicon import Cues, load
-from prakerja_etl.figures.time_cues import CUES
+from prakerja_etl.figures.time_cues import CUES, WORD, change_verb
 
 LEX = load()
 NOUN_PHRASE_WORDS = 3   # words between a figure and a place name that still belongs to its noun
@@ -27,6 +27,7 @@ _NEXT_CLAUSE_PENALTY = 50
 # ('… kuota yang disiapkan, yaitu 5,6 juta peserta').
 _APPOSITION = re.compile(r"\s*(?:yaitu|yakni|adalah|ialah|sebanyak|sebesar)?\s*", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*yang\b", re.IGNORECASE)
+_FROM = re.compile(r"\s*dari\b", re.IGNORECASE)
 # 'N dari M': M is the whole that N is part of ('lebih dari M' is a hedge, not a whole).
 _WHOLE_OF = re.compile(r"^\s*(?:\S+\s+){0,4}?(?<!lebih )(?<!kurang )dari\s+(?:total\s+|sebanyak\s+)?$",
                        re.IGNORECASE)
@@ -332,11 +333,12 @@ def _target(ctx: Context) -> Decision | None:
             LEX.person_exclusions.ids[h.index] == "capacity" for h in LEX.person_exclusions.search(ctx.clause_before, "left")):
         return Decision("recipients_target", "target:budget-for")
     clause = ctx.clause_before
-    joined = bool(_APPOSITION.fullmatch(clause) or _RELATIVE.match(clause))
+    clauses = CLAUSE_BREAK.split(ctx.sentence_before)
+    joined = bool(_APPOSITION.fullmatch(clause) or _RELATIVE.match(clause)) or len(clauses) > 1 and bool(
+        _FROM.match(clause) and change_verb(list(WORD.finditer(clauses[-2]))[-1:]))
     if joined:
         # '…, yaitu 5,6 juta peserta' and '…, yang bisa mencapai 100 ribu penerima' go on
-        # speaking of the clause before.
-        clauses = CLAUSE_BREAK.split(ctx.sentence_before)
+        # speaking of the clause before, as '…, dari 2,9 juta' goes on with its change ('Target naik, …')
         clause = clauses[-2] + clause if len(clauses) > 1 else clause
     hit = LEX.person_target.last(clause)
     # 'melampaui target 5,6 juta': the target word is a yardstick, the figure right after it (in
