@@ -277,3 +277,13 @@ def test_the_unemployed_a_relative_clause_counts_are_the_statistics() -> None:
     [(_, metric, subject)] = about("Program ini diharapkan menekan pengangguran dengan melatih 700 ribu "
                                    "peserta.")
     assert (metric, subject) == ("recipients_target", None)
+
+
+def test_the_count_of_a_provinces_unemployed_is_no_count_of_recipients() -> None:
+    # 'penganggur' is the root noun of 'pengangguran': a count of them is the statistic's
+    [(_, metric, subject)] = about("Adapun jumlah penganggur di Jambi masih sekitar 88 ribu orang.")
+    assert metric is None and subject
+    # look-alike: the province's recipients, some of them formerly unemployed
+    [(_, metric, _)] = about("Adapun jumlah peserta di Jambi sekitar 88 ribu orang, banyak yang semula "
+                             "menganggur.")
+    assert metric == "province_recipients"

@@ -61,6 +61,10 @@ def test_province_by_code_rejects_unknown_code() -> None:
         ("Papua Tengah", "Papua Tengah"),
         ("Papua Pegunungan", "Papua Pegunungan"),
         ("Papua Barat Daya", "Papua Barat Daya"),
+        # sobriquets of regional news
+        ("Bumi Etam", "Kalimantan Timur"),
+        ("Ranah Minang", "Sumatera Barat"),
+        ("Bumi Lancang Kuning", "Riau"),
     ],
 )
 def test_alias_in_running_text_maps_to_official_name(text: str, expected: str) -> None:
@@ -163,3 +167,8 @@ def test_load_provinces_reads_a_given_file(tmp_path: Path) -> None:
     path = tmp_path / "provinces.yaml"
     path.write_text('provinces:\n  - {code: "51", name: Bali, aliases: [Pulau Dewata]}\n')
     assert load_provinces(path) == [Province("51", "Bali", ("Pulau Dewata",))]
+
+
+def test_a_sobriquets_words_alone_name_no_province() -> None:
+    # look-alike: 'bumi' and 'ranah' are ordinary words ('ranah pelatihan', 'di muka bumi')
+    assert names("Program ini masuk ranah pelatihan kerja yang diakui di muka bumi.") == []
