@@ -596,3 +596,14 @@ def test_a_years_first_wave_takes_that_year_not_the_programmes_first() -> None:
     got = timing("Paket manfaat Rp3,55 juta per orang berlaku, sedangkan gelombang pertama tahun 2020 "
                  "dibuka April.", dated="Kamis, 28 Desember 2023 10:00 WIB")
     assert got["Rp3,55 juta"][:2] == ("benefit_per_recipient", "2020")
+
+
+def test_in_a_list_of_counts_each_followed_by_its_period_the_last_takes_its_own() -> None:
+    dated = "Senin, 13 November 2023 10:00 WIB"
+    got = timing("Perinciannya, 6 juta orang pada 2021, 5 juta orang pada 2022, dan 1,1 juta orang sepanjang "
+                 "tahun ini.", dated=dated)
+    assert [got[k][1] for k in ("6 juta", "5 juta", "1,1 juta")] == ["2021", "2022", "2023"]
+    # look-alike: each period before its count stays that count's
+    got = timing("Pada 2021 pesertanya 6 juta orang, pada 2022 sebanyak 5 juta orang, dan tahun ini 1,1 juta "
+                 "orang.", dated=dated)
+    assert [got[k][1] for k in ("6 juta", "5 juta", "1,1 juta")] == ["2021", "2022", "2023"]

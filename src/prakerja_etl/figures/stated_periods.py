@@ -34,8 +34,13 @@ def stated_period(scene: Scene, start: int, end: int, restated: bool = False,
         # value before it is compared with, in a clause of its own, is not its period
         own = tuple(p for p in own if not _compared_before(scene.text, p, start))
     if prev_end is not None and any(p.start >= end for p in own):
-        own = tuple(p for p in own if not (prev_end <= p.start and p.end <= start
-                                           and _joined(scene.text, p.end, start)))
+        kept = tuple(p for p in own if not (prev_end <= p.start and p.end <= start
+                                            and _joined(scene.text, p.end, start)))
+        # ('5,5 juta pada 2020, 5,9 juta pada 2021, dan 4,3 juta tahun ini': when the figure before it
+        # has its period after it, so has this one, not one from before that figure)
+        listed = len(kept) < len(own) and any(end <= p.start and (next_start is None or p.end <= next_start)
+                                              for p in own)
+        own = tuple(p for p in kept if not (listed and p.end <= prev_end))
     if next_start is not None and (CUES.compared_with.search(scene.text, end, next_start)
                                    or "," in scene.text[end:next_start]
                                    and not _said_again(scene.text[end:next_start])):
