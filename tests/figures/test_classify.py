@@ -602,3 +602,10 @@ def test_money_each_person_gets_to_spend_on_courses_is_the_training_fee() -> Non
     # look-alike: money each person gets for anything is their benefit
     assert only("Tiap peserta memperoleh Rp2 juta yang bisa dibelanjakan sesuka hati.") == \
         "benefit_per_recipient"
+
+
+def test_netting_people_is_reaching_them() -> None:
+    assert only("Tahun lalu program pelatihan itu menjaring 4,9 juta orang.") == "recipients_total"
+    # look-alike: 'jaringan' (a network) is another word
+    text = "Di kabupaten itu ada 40 ribu orang yang belum terhubung jaringan internet."
+    assert only(text) != "recipients_total"
