@@ -330,6 +330,18 @@ def test_figures_breaking_down_a_whole_pointed_back_to_are_its_parts() -> None:
     assert got["Rp12 triliun"][2] != "part" and got["Rp1 triliun"][2] != "part"
 
 
+def test_a_target_broken_down_by_halves_in_the_next_sentence_is_each_halfs_target() -> None:
+    got = timing("Sasaran peserta tahun 2022 dipatok 3 juta orang. Perinciannya, 1,8 juta orang di "
+                 "semester I yang dijaring lewat enam gelombang, serta 1,2 juta orang di semester II.",
+                 dated="Senin, 14 Maret 2022 10:00 WIB")
+    assert got["1,8 juta"] == ("recipients_target", "2022-S1", "total", None)
+    assert got["1,2 juta"] == ("recipients_target", "2022-S2", "total", None)
+    # look-alike: counts reached, broken down by years, stay each year's count of recipients
+    got = timing("Sejak 2020 peserta sudah 11 juta orang. Perinciannya, 5,5 juta orang pada 2020 yang "
+                 "dijaring lewat 11 gelombang, serta 5,5 juta orang pada 2021.")
+    assert got["5,5 juta"][:3] == ("recipients_total", "2021", "total")
+
+
 def test_one_person_named_before_a_count_is_no_trait_of_its_people() -> None:
     got = timing("Seorang pria yang mengaku pelatih menyebut penerima program tahun lalu 4,2 juta orang.")
     assert got["4,2 juta"][:3] == ("recipients_total", "2022", "total")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from prakerja_etl.figures.classify import LEX
 from prakerja_etl.figures.extract import Figure
 from prakerja_etl.figures.period import timed
 from prakerja_etl.figures.time_cues import CUES
@@ -21,7 +22,10 @@ def breakdowns_are_parts(figures: list[Figure]) -> list[Figure]:
     for whole, after, pointed_back in _breakdowns(figures):
         # (a piece naming nothing is a part only of a whole pointed back to: 'satu bank dan tiga
         # dompet digital' after 'empat mitra pembayaran, yaitu' count other things)
-        named = (whole.metric, None) if pointed_back else (whole.metric,)
+        # ('Target 2021 5,6 juta orang. Rinciannya, 2,7 juta orang … dan 2,9 juta …': pieces a generic
+        # cue named, as counts of people, break down the more specific whole)
+        generic = [g for g, specific in LEX.same_value_prefers.items() if specific == whole.metric]
+        named = (whole.metric, None, *generic) if pointed_back else (whole.metric,)
         parts = [j for j in after if figures[j].unit == whole.unit and figures[j].subject is None
                  and figures[j].metric in named]
         low, high = whole.bounds()
@@ -29,9 +33,13 @@ def breakdowns_are_parts(figures: list[Figure]) -> list[Figure]:
             continue
         for j in parts:
             f = out[j]
-            if f.metric is None:
+            if f.metric != whole.metric:
                 f = replace(f, metric=whole.metric, rule="part-of:" + whole.rule)
-            out[j] = timed(f, period=f.period, basis="part", as_of=None)
+            # (a piece of its own part of the whole's period, 'pada semester I', is that period's total,
+            # as a year's count is of a count over several years)
+            own = bool(f.period and (whole.period is None or len(f.period) > len(whole.period)
+                                     and f.period.startswith(whole.period)))
+            out[j] = f if own else timed(f, period=f.period, basis="part", as_of=None)
     return out
 
 
@@ -51,10 +59,17 @@ def _breakdowns(figures: list[Figure]) -> Iterator[tuple[Figure, list[int], bool
         # 'Jumlah itu terdiri atas …' right after the sentence of the whole it points back to
         wholes = [figures[i] for i in before if figures[i].unit == first.unit]
         if wholes and _can_break_down(wholes[-1]) and wholes[-1].sentence.end >= sentence.start - 2 and \
-                len(indices) >= 2 and CUES.anaphora.regex.match(sentence.text) and \
+                len(indices) >= 2 and (CUES.anaphora.regex.match(sentence.text) or _specific(wholes[-1])
+                                       and CUES.breakdown.regex.match(sentence.text)) and \
                 _breakdown_between(sentence, sentence.start, first.start):
             yield wholes[-1], indices, True
         before = indices
+
+
+def _specific(whole: Figure) -> bool:
+    """Whether the whole is what a generic cue's count or amount may be of ('Rinciannya, 2,7 juta orang
+    …' after a target: its pieces are of the target, though 'orang' alone makes a count of people)."""
+    return whole.metric in LEX.same_value_prefers.values()
 
 
 def _can_break_down(whole: Figure) -> bool:
