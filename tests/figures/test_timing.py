@@ -607,3 +607,13 @@ def test_in_a_list_of_counts_each_followed_by_its_period_the_last_takes_its_own(
     got = timing("Pada 2021 pesertanya 6 juta orang, pada 2022 sebanyak 5 juta orang, dan tahun ini 1,1 juta "
                  "orang.", dated=dated)
     assert [got[k][1] for k in ("6 juta", "5 juta", "1,1 juta")] == ["2021", "2022", "2023"]
+
+
+def test_the_amounts_of_a_scheme_said_to_run_several_years_are_of_no_one_year() -> None:
+    got = timing("Selama tiga tahun masa pandemi, tiap peserta memperoleh manfaat Rp3,55 juta, terdiri atas "
+                 "biaya pelatihan Rp1 juta dan insentif Rp2,4 juta.")
+    assert [got[k][1] for k in ("Rp3,55 juta", "Rp1 juta", "Rp2,4 juta")] == [None, None, None]
+    # look-alike: the same amounts said of this year are this year's
+    got = timing("Tahun ini tiap peserta menerima Rp3,55 juta, terdiri atas biaya pelatihan Rp1 juta dan "
+                 "insentif Rp2,4 juta.")
+    assert [got[k][1] for k in ("Rp3,55 juta", "Rp1 juta", "Rp2,4 juta")] == ["2023", "2023", "2023"]

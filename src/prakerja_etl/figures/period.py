@@ -209,9 +209,12 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
         period = stated
     elif waves:
         period = wave_year
-    elif f.metric in CUES.yearly_plan_metrics and (CUES.over_years.regex.match(text, end)
-                                                   or search_in(CUES.over_years, text, before)):
-        period = None   # '… Rp67 triliun untuk Prakerja selama lima tahun': several years', no one year's
+    elif f.metric in CUES.plan_metrics and (CUES.over_years.regex.match(text, end) or search_in(
+            CUES.over_years, text,
+            before if f.metric in CUES.yearly_plan_metrics else text[scene.offset:start])):
+        # '… Rp67 triliun untuk Prakerja selama lima tahun': several years', no one year's; so are the
+        # amounts of a scheme its sentence opens on several years ('Selama tiga tahun skema itu, …')
+        period = None
     elif f.metric in CUES.yearly_plan_metrics and sums_since_an_earlier_year(scene, start, when.year):
         return timed(f, period=None, basis="to_date", as_of=standing_as_of(scene, start, when)), False
     else:
