@@ -609,3 +609,10 @@ def test_netting_people_is_reaching_them() -> None:
     # look-alike: 'jaringan' (a network) is another word
     text = "Di kabupaten itu ada 40 ribu orang yang belum terhubung jaringan internet."
     assert only(text) != "recipients_total"
+
+
+def test_a_headlines_bare_verb_of_reach_reaches() -> None:
+    # headlines drop the verb's prefix: 'Prakerja Jangkau …' is 'menjangkau'
+    assert only("Program Pelatihan Jangkau 4,9 Juta Orang Tahun Ini") == "recipients_total"
+    # look-alike: a bare verb with another root reaches nobody
+    assert only("Program Pelatihan Tunda 4,9 Juta Orang Tahun Ini") != "recipients_total"
