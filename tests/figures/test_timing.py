@@ -617,3 +617,13 @@ def test_the_amounts_of_a_scheme_said_to_run_several_years_are_of_no_one_year() 
     got = timing("Tahun ini tiap peserta menerima Rp3,55 juta, terdiri atas biaya pelatihan Rp1 juta dan "
                  "insentif Rp2,4 juta.")
     assert [got[k][1] for k in ("Rp3,55 juta", "Rp1 juta", "Rp2,4 juta")] == ["2023", "2023", "2023"]
+
+
+def test_an_amount_among_a_package_is_its_own_amount_but_people_among_a_count_are_a_part() -> None:
+    got = timing("Tahun ini tiap peserta memperoleh paket Rp4,2 juta, dan Rp3,5 juta di antaranya berupa "
+                 "saldo untuk membeli pelatihan.")
+    assert got["Rp3,5 juta"][0::2] == ("training_fee_per_recipient", "total")
+    # look-alike: people among a count are a part of it
+    got = timing("Tahun ini peserta program sudah 1,2 juta orang, dan 500 ribu orang di antaranya "
+                 "lulusan SMA.")
+    assert got["500 ribu"][2] == "part"
