@@ -616,3 +616,9 @@ def test_a_headlines_bare_verb_of_reach_reaches() -> None:
     assert only("Program Pelatihan Jangkau 4,9 Juta Orang Tahun Ini") == "recipients_total"
     # look-alike: a bare verb with another root reaches nobody
     assert only("Program Pelatihan Tunda 4,9 Juta Orang Tahun Ini") != "recipients_total"
+
+
+def test_the_package_named_with_its_possessive_is_the_package() -> None:
+    assert only("Menurut peserta itu, total bantuannya Rp4,2 juta.") == "benefit_per_recipient"
+    # look-alike: its incentive, possessive too, is the incentive
+    assert only("Menurut peserta itu, insentifnya Rp2,4 juta.") == "incentive_total_per_recipient"
