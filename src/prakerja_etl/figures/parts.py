@@ -83,6 +83,8 @@ def of_running_counts(figures: list[Figure], year: int | None) -> list[Figure]:
 def among(f: Figure, text: str, end: int) -> bool:
     """'2,2 juta di antaranya berasal dari Jawa', '50 pelatihan di antaranya …': some of a whole named
     before, when they keep the whole's metric (a province's share of it, '450 ribu di antaranya warga
-    Jateng', is that province's whole count; a share of the whole is no slice of it)."""
+    Jateng', is that province's whole count; a share of the whole is no slice of it, nor is a per-person
+    amount of a package: 'Rp4,2 juta, dengan Rp3,5 juta di antaranya saldo pelatihan' is the fee)."""
     return f.metric is not None and f.province is None and f.unit != "percent" and \
+        (f.unit != "rupiah" or f.metric in CUES.part_metrics) and \
         search_in(CUES.among_after, text, text[end:end + 40]) is not None

@@ -141,8 +141,8 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
                    for w in waves)
     if f.metric in CUES.part_metrics and (one_wave or search_in(CUES.part, text, region)
                                           or f.rule.startswith(SUBGROUP)
-                                          or parts.each_or_stage(f, text, start, end)
-                                          or parts.among(f, text, end)) or \
+                                          or parts.each_or_stage(f, text, start, end)) \
+            or parts.among(f, text, end) or \
             (f.metric == "survey_incentive" and (search_in(CUES.per_unit_after, text, text[end:end + 60])
                                                  or EACH_BEFORE.search(text, max(0, start - 20), start))):
         if one_wave and wave_year and stated and stated[5:].isdigit() and stated.startswith(wave_year):
