@@ -227,11 +227,11 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
             and has_stated:
         # a count stated for a month stands at that month: 'pada Oktober 2020, 5,59 juta penerima'
         return timed(f, period=period[:4], basis="to_date", as_of=period), False
-    if period and period[:4] == str(when.year) and not scene.year_closed and (
+    if period and period[:4] == str(when.year) and (
             f.metric in CUES.running_metrics or f.metric in CUES.profile_metrics and has_stated):
-        # this year's count (or a share of its make-up), stated before the year is over (and before
-        # the article reports it finished), runs to date; a stock only when said to be the present
-        # one; a count said to stand now ('saat ini') in a part of this year is this year's, to date
+        # this year's count (or a share of its make-up), stated within the year, runs to date: even a
+        # year-end review's count is not the year's final one; a stock only when said to be the
+        # present one; a count said to stand now ('saat ini') in a part of this year is this year's
         present = CUES.present.search(text, scene.offset, start) is not None
         if (period == str(when.year) or present) and (f.metric not in CUES.stock_metrics or present):
             return timed(f, period=period[:4], basis="to_date", as_of=standing_as_of(scene, start, when)), \

@@ -36,11 +36,12 @@ def _of_the_year(g: Figure, f: Figure) -> bool:
     return g.basis == f.basis or g.as_of is not None and int(g.as_of[:4]) <= int(f.period[:4]) + 1
 
 
-def breakdown_follows_the_nation(figures: list[Figure], year: int | None) -> list[Figure]:
+def breakdown_follows_the_nation(figures: list[Figure], year: int | None, dated: str | None) -> list[Figure]:
     """In an article that counts its own year's recipients only so far ('Hingga Jumat (23/12), …
     penerima tahun ini mencapai 4.962.517 orang'), never as the year's total, that year's province
-    counts and shares stated as totals break down the same running count: they stand where the
-    nation's count before them stands (its first, for those before it)."""
+    counts and shares stated as totals, or as running to the article's date (`dated`) for want of
+    their own, break down the same running count: they stand where the nation's count before them
+    stands (its first, for those before it)."""
     if year is None:
         return figures
     national = [f for f in figures if f.metric == "recipients_total" and f.province is None
@@ -50,5 +51,6 @@ def breakdown_follows_the_nation(figures: list[Figure], year: int | None) -> lis
         return figures
     return [replace(f, basis="to_date",
                     as_of=next((n.as_of for n in reversed(running) if n.start < f.start), running[0].as_of))
-            if f.metric in _BREAKDOWN_METRICS and f.period == str(year) and f.basis == "total" else f
+            if f.metric in _BREAKDOWN_METRICS and f.period == str(year)
+            and (f.basis == "total" or f.basis == "to_date" and f.as_of == dated) else f
             for f in figures]

@@ -51,7 +51,6 @@ class Scene:
     next_stated: str | None = None  # stated by the next sentence when it points back to this one
     survey: str | None = None       # the fieldwork period of the survey whose results it reports
     running: str | None = None      # as_of of a count since the start in force before it
-    year_closed: bool = False       # the article reports its own year's programme finished
     past_scheme: Scheme | None = None   # a scheme over before the article's year, named on its line…
     scheme_at: int = 0                  # …where in `text` (0: in a sentence before it)
     # own() and having() by their roles: each figure of the sentence asks the same few
@@ -98,7 +97,6 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
     running: str | None = None
     line_force: tuple[int, str | None] = (-1, None)
     previous: Sentence | None = None
-    closed = False
     fieldwork_in_force = False
     heading: str | None = None   # the period a heading line names, for the paragraph under it
     scheme: tuple[int, Scheme | None] = (-1, None)   # the past scheme framing a line since it was named
@@ -127,7 +125,6 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
             [p.period for p in _own_periods(text, len(prefix), when, frame)]
         frame = framed[0] if framed else frame
         periods_of[s.start] = frame
-        closed = closed or _closes_own_year(s.text, stated, when)
         if stated:
             scheme = scheme if stated[0] is None else (-1, None)   # (a span of years keeps it)
             in_force, running = stated[0], None
@@ -140,8 +137,6 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
             in_force, line_force = None, (-1, None)
             running = stated_as_of(scene, len(text)) or when.iso
         previous = s
-    if closed:
-        out = {k: replace(v, year_closed=True) for k, v in out.items()}
     return _with_next_stated(_with_fieldwork(out, sentences)), periods_of
 
 
@@ -161,17 +156,6 @@ def _past_scheme(named: tuple[int, Scheme] | None, scheme: tuple[int, Scheme | N
         return scheme, offset
     at, one = named
     return (line_no, one if one.last and year and one.last < year else None), offset + at
-
-
-def _closes_own_year(text: str, stated: list[str | None], when: ArticleTime) -> bool:
-    """Whether the sentence reports the article's own year's programme finished ('gelombang
-    terakhir tahun ini'), and no last wave is still ahead of it, nor is it only the state so far
-    ('Hingga kini baru menuntaskan tiga gelombang')."""
-    done = CUES.completed.search(text)
-    if done is None or CUES.ahead.regex.search(text, max(0, done.start() - 60), done.start()) or \
-            CUES.so_far.regex.search(text, 0, done.start()):
-        return False
-    return (stated[0] if stated and stated[0] else str(when.year))[:4] == str(when.year)
 
 
 def _schemes_named(sentences: list[Sentence]) -> dict[int, tuple[int, Scheme]]:

@@ -22,7 +22,6 @@ CUES_PATH = REFERENCE_DIR / "timing.yaml"
 @dataclass(frozen=True)
 class Cues:
     since: Prefiltered
-    completed: Prefiltered
     year_after: Prefiltered
     year_before: Prefiltered
     first_year: Prefiltered
@@ -69,7 +68,6 @@ class Cues:
     fieldwork_link: Prefiltered
     fieldwork_manner: Prefiltered
     wave: Prefiltered
-    ahead: Prefiltered
     over_years: Prefiltered
     claimed: Prefiltered
     fact_check: Prefiltered

@@ -79,7 +79,7 @@ def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: Article
     out = _shares_follow_counts(out, by_default)
     out = _column_periods(_partitive_parts(_respective_periods(out, scenes)), sentences, when)
     out = restated_elsewhen(_carried_contradicting(prices_over_a_span(out, by_default, when), scenes))
-    return breakdown_follows_the_nation(out, when.year)
+    return breakdown_follows_the_nation(out, when.year, when.iso)
 
 
 def _carried_contradicting(figures: list[Figure], scenes: dict[int, Scene]) -> list[Figure]:
