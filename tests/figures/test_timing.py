@@ -619,3 +619,15 @@ def test_an_amount_among_a_package_is_its_own_amount_but_people_among_a_count_ar
     got = timing("Tahun ini peserta program sudah 1,2 juta orang, dan 500 ribu orang di antaranya "
                  "lulusan SMA.")
     assert got["500 ribu"][2] == "part"
+
+
+def test_an_amount_only_a_past_scheme_had_is_of_its_years() -> None:
+    body = "Setiap penerima memperoleh manfaat Rp3,55 juta, termasuk insentif Rp600 ribu per bulan."
+    got = timing(body, dated="Senin, 11 September 2023 10:00 WIB")
+    assert got["Rp3,55 juta"][:2] == ("benefit_per_recipient", None)
+    assert got["Rp600 ribu"][:2] == ("incentive_monthly", None)
+    # look-alikes: said while that scheme ran it is the year's; the scheme of the article's year is its own
+    got = timing(body, dated="Senin, 13 September 2021 10:00 WIB")
+    assert got["Rp3,55 juta"][:2] == ("benefit_per_recipient", "2021")
+    got = timing("Setiap peserta memperoleh manfaat Rp4,2 juta.", dated="Senin, 11 September 2023 10:00 WIB")
+    assert got["Rp4,2 juta"][:2] == ("benefit_per_recipient", "2023")

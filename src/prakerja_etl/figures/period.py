@@ -280,6 +280,16 @@ def _recent(scene: Scene, stated: str | None, when: ArticleTime) -> int | None:
 
 
 def _default(f: Figure, scene: Scene, when: ArticleTime, before: str, start: int) -> str | None:
+    """The period a figure its sentence does not time holds for (below); an amount per person only a
+    past scheme had ('Rp3,55 juta' said in 2023: the semi-bansos package) is of that scheme's years."""
+    period = _default_period(f, scene, when, before, start)
+    past = WAVES.past_scheme_of(f.metric, f.value, when.year) if f.unit == "rupiah" and f.metric else None
+    if past is None or past.last is None or period and past.first <= int(period[:4]) <= past.last:
+        return period
+    return str(past.first) if past.first == past.last else None
+
+
+def _default_period(f: Figure, scene: Scene, when: ArticleTime, before: str, start: int) -> str | None:
     """No period in the sentence: plans and prices hold for the article's year, or the period of
     their paragraph (its year for a plan called the whole: 'anggaran total'); other figures take the
     fieldwork of the survey whose results they report, else the period in force; in the programme's

@@ -21,10 +21,11 @@ WAVES_PATH = REFERENCE_DIR / "waves.yaml"
 
 @dataclass(frozen=True)
 class Scheme:
-    """One of the programme's schemes: the years it ran in."""
+    """One of the programme's schemes: the years it ran in, and each person's amounts under it."""
 
     first: int
     last: int | None                # None while it runs
+    amounts: frozenset[tuple[str, float]] = frozenset()   # (metric, amount)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,15 @@ class WaveCalendar:
         years = {self.years.get(n) if n <= self.last else recent for n in range(first, (last or first) + 1)}
         return years.pop() if len(years) == 1 else None
 
+    def past_scheme_of(self, metric: str, value: float, year: int | None) -> Scheme | None:
+        """The scheme over before `year` that had this amount when the scheme of `year` has none such
+        ('Rp3,55 juta' per person said in 2023 is the semi-bansos package)."""
+        now = [s for s in self.schemes if year and s.first <= year and (s.last is None or year <= s.last)]
+        if not now or not now[0].amounts or (metric, value) in now[0].amounts:
+            return None
+        return next((s for s in self.schemes if s.last is not None and year is not None and s.last < year
+                     and (metric, value) in s.amounts), None)
+
     def recent(self, year: int | None, article_year: int | None) -> int | None:
         """A year a wave after the calendar's last one can have run in: not before the calendar's
         last year, not after the article."""
@@ -80,7 +90,9 @@ def load_waves(path: Path = WAVES_PATH) -> WaveCalendar:
                      for i, row in enumerate(rows))
     return WaveCalendar(years=years, start=str(doc["programme_start"]), last=last, months=months,
                         year_ends=frozenset(ends.values()),
-                        schemes=tuple(Scheme(row["from"], row["to"]) for row in rows),
+                        schemes=tuple(Scheme(row["from"], row["to"], frozenset(
+                            (metric, float(v)) for metric, vs in row.get("amounts", {}).items() for v in vs))
+                            for row in rows),
                         scheme_names=compile_cue(rf"\b(?:{names})\b", re.IGNORECASE) if rows else None)
 
 
