@@ -622,3 +622,13 @@ def test_the_package_named_with_its_possessive_is_the_package() -> None:
     assert only("Menurut peserta itu, total bantuannya Rp4,2 juta.") == "benefit_per_recipient"
     # look-alike: its incentive, possessive too, is the incentive
     assert only("Menurut peserta itu, insentifnya Rp2,4 juta.") == "incentive_total_per_recipient"
+
+
+def test_an_incentive_beside_a_training_fee_set_apart_is_no_package() -> None:
+    got = metrics("Dulu insentif yang diterima tiap peserta Rp2,4 juta, sementara biaya pelatihannya "
+                  "Rp1 juta.")
+    assert got == [(2_400_000, "incentive_total_per_recipient"), (1_000_000, "training_fee_per_recipient")]
+    # look-alike: an 'insentif' broken down into the training fee is the whole package
+    got = metrics("Insentif tiap peserta Rp3,55 juta, terdiri atas biaya pelatihan Rp1 juta dan sisanya "
+                  "tunai.")
+    assert got[0] == (3_550_000, "benefit_per_recipient")

@@ -24,6 +24,7 @@ from prakerja_etl.figures.interval import interval
 from prakerja_etl.figures.lazy import cached
 from prakerja_etl.figures.subject import SentenceSubjects
 from prakerja_etl.figures.thresholds import areas_over_threshold
+from prakerja_etl.figures.time_cues import CUES
 from prakerja_etl.text.provinces import Province
 from prakerja_etl.text.segment import Sentence, table_header
 
@@ -300,10 +301,9 @@ def _adopt_restated_values(figures: list[Figure]) -> list[Figure]:
 
 
 def _package_of_its_parts(figures: list[Figure], sentences: list[Sentence]) -> list[Figure]:
-    """An amount called 'insentif' that is then broken down into a training fee
-    ('… Rp3,5 juta. Dari jumlah tersebut, Rp1 juta untuk pelatihan …') is the whole package: the
-    incentive never includes the training fee. The parts follow in its sentence, or in the next
-    one when that points back to it."""
+    """An 'insentif' broken down into a training fee ('… Rp3,5 juta. Dari jumlah tersebut, Rp1 juta
+    untuk pelatihan') is the package: the parts follow in its sentence (not in a clause set apart:
+    '…, sementara pelatihannya Rp1 juta'), or in the next one pointing back to it."""
     if not any(f.metric == "incentive_total_per_recipient" for f in figures):
         return figures
     following = {s.start: n.start for s, n in zip(sentences, sentences[1:], strict=False)
@@ -312,7 +312,8 @@ def _package_of_its_parts(figures: list[Figure], sentences: list[Sentence]) -> l
     for f in figures:
         if f.metric == "incentive_total_per_recipient" and f.rule != MONTHLY_SUMMED and any(
                 g.metric == "training_fee_per_recipient" and g.value < f.value and (
-                    (g.sentence.start == f.sentence.start and g.start > f.end)
+                    (g.sentence.start == f.sentence.start and g.start > f.end and not CUES.own_clause
+                     .search(g.sentence.text, f.end - g.sentence.start, g.start - g.sentence.start))
                     or g.sentence.start == following.get(f.sentence.start))
                 for g in figures):
             f = replace(f, metric="benefit_per_recipient", rule="package:includes-training-fee")
