@@ -631,3 +631,12 @@ def test_an_amount_only_a_past_scheme_had_is_of_its_years() -> None:
     assert got["Rp3,55 juta"][:2] == ("benefit_per_recipient", "2021")
     got = timing("Setiap peserta memperoleh manfaat Rp4,2 juta.", dated="Senin, 11 September 2023 10:00 WIB")
     assert got["Rp4,2 juta"][:2] == ("benefit_per_recipient", "2023")
+
+
+def test_a_year_shifted_in_a_relative_clause_set_apart_describes_the_subject_then() -> None:
+    body = ("Pada 2022 penerima nasional 5 juta orang. Banten, yang setahun sebelumnya di posisi kelima, "
+            "turun ke posisi ketujuh dengan 210 ribu penerima.")
+    assert timing(body)["210 ribu"][1] == "2022"
+    # look-alike: a year shifted in the main clause dates its figure
+    body = "Pada 2022 penerima nasional 5 juta orang. Setahun sebelumnya, Banten mencatat 210 ribu penerima."
+    assert timing(body)["210 ribu"][1] == "2021"

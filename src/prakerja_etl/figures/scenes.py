@@ -239,6 +239,9 @@ def _own_periods(text: str, offset: int, when: ArticleTime, in_force: str | None
 
 
 _TWO_YEARS = re.compile(r"(?:19|20)\d{2}\D+(?:19|20)\d{2}")
+# a relative clause set apart by commas, with no figure after the period in it
+_PARENTHETICAL_OPEN = re.compile(r",\s*yang\b[^,]*$", re.IGNORECASE)
+_PARENTHETICAL_CLOSE = re.compile(r"[^,\d]*,")
 _DAY_BEFORE = re.compile(r"(?<![-–\d])(?<![-–]\s)\b\d{1,2}\s+$")  # one day; '8-15 Desember' spans days
 
 
@@ -252,6 +255,8 @@ def _shifted_years(text: str, periods: tuple[PeriodMention, ...],
              if not any(p.end <= m.start() and text[p.end:m.start()].strip(" ,") == "" for p in periods)]
     for pattern, step in ((CUES.year_after, 1), (CUES.year_before, -1)) if periods or in_force else ():
         for m in pattern.finditer(text):
+            if _PARENTHETICAL_OPEN.search(text, 0, m.start()) and _PARENTHETICAL_CLOSE.match(text, m.end()):
+                continue   # 'Jatim, yang setahun sebelumnya di urutan kedua, merosot …': the subject then
             base = [p.period for p in periods if p.period and p.end <= m.start()
                     and _role(text, p) == "plain"]
             base_period = base[-1] if base else in_force
