@@ -622,7 +622,7 @@ def test_an_amount_among_a_package_is_its_own_amount_but_people_among_a_count_ar
 
 
 def test_an_amount_only_a_past_scheme_had_is_of_its_years() -> None:
-    body = "Setiap penerima memperoleh manfaat Rp3,55 juta, termasuk insentif Rp600 ribu per bulan."
+    body = "Tiap orang mendapat paket manfaat Rp3,55 juta, di dalamnya ada insentif Rp600 ribu per bulan."
     got = timing(body, dated="Senin, 11 September 2023 10:00 WIB")
     assert got["Rp3,55 juta"][:2] == ("benefit_per_recipient", None)
     assert got["Rp600 ribu"][:2] == ("incentive_monthly", None)
