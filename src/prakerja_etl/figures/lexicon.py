@@ -363,11 +363,8 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
         budget_for=compile_cue(
             r"^\W*(?:[\w-]+\s+){0,2}?(?:" + "|".join(phrase(w) for w in data["budget_for"])
             + r")\s+(?:[\w-]+\s+)?$", re.IGNORECASE),
-        # (after the unit, a phrase that describes the first value: '1 juta orang dengan skema normal,
-        # kemudian dinaikkan menjadi …')
-        change_to=compile_cue(r"^\W*(?:\w+\W+)?(?:(?:dengan|untuk|pada|di|dalam|bagi)\s+(?:[\w-]+\s+){0,2}"
-                              r"[\w-]+\s*,?\s*)?(?:" + "|".join(phrase(w) for w in data["change_to"])
-                              + r")\s*(?:(?:sekitar|sebanyak|sebesar|hanya)\s+)?$", re.IGNORECASE),
+        change_to=compile_cue(r"^\W*(?:\w+\W+)?(?:" + data["change_to_described"] + ")?(?:" + "|".join(
+            map(phrase, data["change_to"])) + r")\s*(?:(?:sekitar|sebanyak|sebesar|hanya)\s+)?$", re.I),
         monthly_total=compile_cue("|".join(data["monthly_total"]), re.IGNORECASE),
         national=_words(data["national"]),
         **_clause_cues(data),
