@@ -640,3 +640,12 @@ def test_a_year_shifted_in_a_relative_clause_set_apart_describes_the_subject_the
     # look-alike: a year shifted in the main clause dates its figure
     body = "Pada 2022 penerima nasional 5 juta orang. Setahun sebelumnya, Banten mencatat 210 ribu penerima."
     assert timing(body)["210 ribu"][1] == "2021"
+
+
+def test_a_survey_incentive_of_what_one_survey_pays_is_one_surveys() -> None:
+    # no scheme ever paid Rp50 ribu for all its surveys: that amount is one survey's
+    got = timing("Selain itu peserta memperoleh insentif survei Rp50 ribu untuk tiga kali pengisian.")
+    assert got["Rp50 ribu"][0::2] == ("survey_incentive", "part")
+    # look-alike: the whole survey incentive is the total
+    got = timing("Selain itu peserta memperoleh insentif survei Rp150 ribu untuk tiga kali pengisian.")
+    assert got["Rp150 ribu"][0::2] == ("survey_incentive", "total")

@@ -273,8 +273,8 @@ def test_each_of_the_surveys_is_a_part_of_the_survey_incentive() -> None:
                  "masing-masing Rp50 ribu.")
     assert got["Rp50 ribu"][2] == "part"
     assert got["Rp100 ribu"][2] == "total"
-    whole = timing("Insentif survei Kartu Prakerja sebesar Rp50 ribu.")
-    assert whole["Rp50 ribu"][2] == "total"
+    whole = timing("Insentif survei Kartu Prakerja sebesar Rp150 ribu.")
+    assert whole["Rp150 ribu"][2] == "total"
 
 
 def test_a_replaced_plan_is_of_the_year_of_its_replacement() -> None:

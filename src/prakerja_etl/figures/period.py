@@ -144,7 +144,8 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
                                           or parts.each_or_stage(f, text, start, end)) \
             or parts.among(f, text, end) or \
             (f.metric == "survey_incentive" and (search_in(CUES.per_unit_after, text, text[end:end + 60])
-                                                 or EACH_BEFORE.search(text, max(0, start - 20), start))):
+                                                 or EACH_BEFORE.search(text, max(0, start - 20), start)
+                                                 or WAVES.one_surveys(f.value))):
         if one_wave and wave_year and stated and stated[5:].isdigit() and stated.startswith(wave_year):
             stated = wave_year   # one wave's figure is of the wave's year, not of the month it opened in
         period = stated or wave_year or _default(f, scene, when, region, start)

@@ -26,6 +26,7 @@ class Scheme:
     first: int
     last: int | None                # None while it runs
     amounts: frozenset[tuple[str, float]] = frozenset()   # (metric, amount)
+    per_survey: float | None = None                      # what one survey pays
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,10 @@ class WaveCalendar:
         return next((s for s in self.schemes if s.last is not None and year is not None and s.last < year
                      and (metric, value) in s.amounts), None)
 
+    def one_surveys(self, value: float) -> bool:
+        """Whether a survey incentive of this amount is what one survey pays under some scheme."""
+        return any(s.per_survey == value for s in self.schemes)
+
     def recent(self, year: int | None, article_year: int | None) -> int | None:
         """A year a wave after the calendar's last one can have run in: not before the calendar's
         last year, not after the article."""
@@ -91,8 +96,8 @@ def load_waves(path: Path = WAVES_PATH) -> WaveCalendar:
     return WaveCalendar(years=years, start=str(doc["programme_start"]), last=last, months=months,
                         year_ends=frozenset(ends.values()),
                         schemes=tuple(Scheme(row["from"], row["to"], frozenset(
-                            (metric, float(v)) for metric, vs in row.get("amounts", {}).items() for v in vs))
-                            for row in rows),
+                            (metric, float(v)) for metric, vs in row.get("amounts", {}).items() for v in vs),
+                            row.get("per_survey")) for row in rows),
                         scheme_names=compile_cue(rf"\b(?:{names})\b", re.IGNORECASE) if rows else None)
 
 
