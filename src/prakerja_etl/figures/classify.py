@@ -333,13 +333,13 @@ def _target(ctx: Context) -> Decision | None:
             LEX.person_exclusions.ids[h.index] == "capacity" for h in LEX.person_exclusions.search(ctx.clause_before, "left")):
         return Decision("recipients_target", "target:budget-for")
     clause = ctx.clause_before
-    clauses = CLAUSE_BREAK.split(ctx.sentence_before)
-    joined = bool(_APPOSITION.fullmatch(clause) or _RELATIVE.match(clause)) or len(clauses) > 1 and bool(
-        _FROM.match(clause) and change_verb(list(WORD.finditer(clauses[-2]))[-1:]))
-    if joined:
+    joined = bool(_APPOSITION.fullmatch(clause) or _RELATIVE.match(clause))
+    if joined or _FROM.match(clause):
         # '…, yaitu 5,6 juta peserta' and '…, yang bisa mencapai 100 ribu penerima' go on
         # speaking of the clause before, as '…, dari 2,9 juta' goes on with its change ('Target naik, …')
-        clause = clauses[-2] + clause if len(clauses) > 1 else clause
+        clauses = CLAUSE_BREAK.split(ctx.sentence_before)
+        joined = joined or len(clauses) > 1 and change_verb(list(WORD.finditer(clauses[-2]))[-1:]) is not None
+        clause = clauses[-2] + clause if joined and len(clauses) > 1 else clause
     hit = LEX.person_target.last(clause)
     # 'melampaui target 5,6 juta': the target word is a yardstick, the figure right after it (in
     # its own clause) its value

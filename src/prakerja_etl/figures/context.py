@@ -70,6 +70,13 @@ def under_heading(ctx: cls.Context, heading: str) -> tuple[cls.Decision, Provinc
     return cls.Decision(decision.metric, cls.HEADING + decision.rule), province
 
 
+def compared_back(earlier: list[Figure], unit: str, sentence: Sentence) -> Figure | None:
+    """The figure a sentence pointing back compares with ('Angka itu naik dibandingkan tahun lalu
+    yang …'): the last of its unit with a metric, in the two lines before it."""
+    prev = next((f for f in reversed(earlier[-6:]) if f.unit == unit and f.metric), None)
+    return prev if prev is not None and prev.sentence.line_no >= sentence.line_no - 2 else None
+
+
 def compared_with_pointed_back(ctx: cls.Context, metric: str | None, rule: str, earlier: list[Figure],
                                sentence: Sentence) -> tuple[str | None, str, Province | None]:
     """(metric, rule, province) of a figure compared with the one its sentence points back to ('Angka
@@ -77,8 +84,7 @@ def compared_with_pointed_back(ctx: cls.Context, metric: str | None, rule: str, 
     so of its province (not when compared with the nation's); as decided, and of no province, otherwise."""
     if not cls.LEX.anaphora.search(ctx.sentence_before) or cls.LEX.national.search(ctx.sentence_before):
         return metric, rule, None
-    prev = next((f for f in reversed(earlier[-6:]) if f.unit == ctx.unit), None)
-    if prev is None or prev.province is None or prev.sentence.line_no < sentence.line_no - 2 \
-            or metric is None or cls.national(prev.metric) != metric:
+    prev = compared_back(earlier, ctx.unit, sentence)
+    if prev is None or prev.province is None or metric is None or cls.national(prev.metric) != metric:
         return metric, rule, None
     return prev.metric, "compared-with-previous", prev.province

@@ -250,10 +250,10 @@ def _inherit(cand: Candidate, left: str, left_clause: str, before: str, same_sen
     elif cls.LEX.comparison.search(left_clause) and cls.LEX.anaphora.search(before):
         # 'Angka itu naik 6 persen dibandingkan tahun lalu yang 51 persen': what is compared
         # with the figure pointed back to is the same quantity at another time.
-        same_unit = [f for f in earlier[-6:] if f.unit == cand.unit and f.metric]
-        if not same_unit or same_unit[-1].sentence.line_no < sentence.line_no - 2:
+        compared = context.compared_back(earlier, cand.unit, sentence)
+        if compared is None:
             return None
-        prev, rule = same_unit[-1], "compared-with-previous"
+        prev, rule = compared, "compared-with-previous"
     elif cand.unit == "person" and cls.LEX.elliptical_clause.fullmatch(left_clause) and \
             cls.LEX.elliptical_time.search(sentence.text):
         # 'Warga NTB yang pernah menerima sekitar 400 ribu. Pada 2020 ada sekitar 113 ribu, lalu 2021

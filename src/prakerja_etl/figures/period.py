@@ -238,7 +238,7 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
             return timed(f, period=period[:4], basis="to_date", as_of=standing_as_of(scene, start, when)), \
                 default
     last = [w.first for w in waves if w.opened_by == "up_to" and w.last is None and w.end <= start][-1:] \
-        or up_to_wave_after(text, waves, end)
+        or up_to_wave_after(waves, end, clause_end(text, end))
     if last and period and len(period) == 4 and f.metric in CUES.running_metrics and (
             WAVES.years.get(last[0], when.year) == int(period)   # (a wave newer than the calendar's: now)
             and (last[0] not in WAVES.year_ends or when.year == int(period))):

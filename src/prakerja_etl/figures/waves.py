@@ -60,10 +60,12 @@ class WaveCalendar:
     def past_scheme_of(self, metric: str, value: float, year: int | None) -> Scheme | None:
         """The scheme over before `year` that had this amount when the scheme of `year` has none such
         ('Rp3,55 juta' per person said in 2023 is the semi-bansos package)."""
-        now = [s for s in self.schemes if year and s.first <= year and (s.last is None or year <= s.last)]
-        if not now or not now[0].amounts or (metric, value) in now[0].amounts:
+        if year is None:
             return None
-        return next((s for s in self.schemes if s.last is not None and year is not None and s.last < year
+        now = next((s for s in self.schemes if s.first <= year and (s.last is None or year <= s.last)), None)
+        if now is None or not now.amounts or (metric, value) in now.amounts:
+            return None
+        return next((s for s in self.schemes if s.last is not None and s.last < year
                      and (metric, value) in s.amounts), None)
 
     def one_surveys(self, value: float) -> bool:
@@ -200,7 +202,6 @@ def spanned_waves_year(text: str, waves: list[WaveMention], end: int) -> str | N
 
 
 _DIGIT = re.compile(r"\d")
-_CLAUSE_BREAK = re.compile(r"[,;:()]")
 
 
 def own_waves(text: str, start: int, end: int) -> list[WaveMention]:
@@ -210,11 +211,12 @@ def own_waves(text: str, start: int, end: int) -> list[WaveMention]:
             if w.end <= start or w.start >= end and not _DIGIT.search(text, end, w.start)]
 
 
-def up_to_wave_after(text: str, waves: list[WaveMention], end: int) -> list[int]:
+def up_to_wave_after(waves: list[WaveMention], end: int, clause_stop: int) -> list[int]:
     """The wave a count right before it stands at ('… 1,1 juta orang hingga gelombang 62'): the next
-    wave in its clause, alone ('dari gelombang 48 hingga gelombang 62' spans the year's waves)."""
+    wave in its clause (ending at `clause_stop`), alone ('dari gelombang 48 hingga gelombang 62' spans
+    the year's waves)."""
     after = [w for w in waves if w.start >= end]
     if not after or after[0].opened_by != "up_to" or after[0].last is not None \
-            or after[0].start - end > 30 or _CLAUSE_BREAK.search(text, end, after[0].start):
+            or after[0].start - end > 30 or after[0].start > clause_stop:
         return []
     return [after[0].first]
