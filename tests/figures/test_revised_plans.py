@@ -168,3 +168,17 @@ def test_a_first_value_before_its_raise_is_superseded_when_the_new_one_came_firs
     # look-alike: a value before something else happened stays the year's
     got = timing("Pagu program tahun ini Rp12 triliun, yang sudah ditetapkan sebelum pandemi merebak.")
     assert got["Rp12 triliun"][2] == "total"
+
+
+def test_a_plan_the_next_sentence_later_changes_into_another_value_is_superseded() -> None:
+    assert bases("Ketika pendaftaran dibuka, pemerintah menyiapkan pagu Rp7 triliun. Seiring meluasnya "
+                 "pemutusan kerja, pagu lalu dinaikkan menjadi Rp12 triliun.",
+                 "Rp7 triliun", "Rp12 triliun") == ["superseded", "total"]
+    # look-alikes: the next sentence changes its own first value, or another year's plan
+    assert bases("Ketika pendaftaran dibuka, pemerintah menyiapkan pagu Rp7 triliun. Pagu program itu "
+                 "semula Rp5 triliun, lalu dinaikkan menjadi Rp7 triliun.",
+                 "Rp5 triliun") == ["superseded"]
+    assert timing("Ketika pendaftaran dibuka, pemerintah menyiapkan pagu Rp7 triliun. Seiring meluasnya "
+                  "pemutusan kerja, pagu lalu dinaikkan menjadi Rp7 triliun.")["Rp7 triliun"][2] == "total"
+    assert bases("Pada 2021 pagu program Rp7 triliun. Pagu 2022 lalu dinaikkan menjadi Rp12 triliun.",
+                 "Rp7 triliun") == ["total"]

@@ -156,6 +156,12 @@ def _partitive(ctx: Context) -> Decision | None:
 
 def _rupiah(ctx: Context) -> Decision:
     excluded = LEX.rupiah_exclusions.last(ctx.left)
+    if excluded and excluded.end <= len(ctx.left) - len(ctx.left_clause) and \
+            LEX.rupiah_exclusions.ids[excluded.index] != "worked-out" and any(
+            LEX.rupiah.metrics[h.index] for h in LEX.rupiah.search(ctx.left_clause, "left")):
+        # 'Di tengah lonjakan harga pangan, anggaran ditambah menjadi Rp18 triliun': a clause that
+        # labels its amount is not ruled out by a clause before it (a sum worked out frames them all)
+        excluded = None
     if excluded is None and not _AMOUNT.search(ctx.clause_before):
         # 'Realisasi … mencapai 5,9 juta penerima dengan anggaran Rp13,4 triliun': spending that
         # opens the clause is its first amount ('realisasi Rp17 triliun dari pagu Rp18 triliun':

@@ -2,7 +2,8 @@
 triliun untuk 5,59 juta penerima', classify's target:budget-for): a replaced budget's people were
 replaced with it, and a past year's budget stated as what it paid for counted the year's
 recipients. A price said of everyone counted since an earlier year holds over those years. A quota
-asked about right after one wave is named, or opening a sentence after it, is that wave's."""
+asked about right after one wave is named, or opening a sentence after it, is that wave's. A
+package-word amount that is a part of its year's package is that part."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from prakerja_etl.figures.extract import Figure
 from prakerja_etl.figures.period import timed
 from prakerja_etl.figures.scenes import ArticleTime
 from prakerja_etl.figures.time_cues import CUES
-from prakerja_etl.figures.waves import WAVES, WaveMention, find_waves
+from prakerja_etl.figures.waves import PACKAGE, WAVES, WaveMention, find_waves
 from prakerja_etl.text.periods import find_periods
 from prakerja_etl.text.segment import Sentence
 
@@ -151,4 +152,21 @@ def revisions_keep_the_year(figures: list[Figure], by_default: list[bool]) -> li
         replaced = next((g for g in reversed(out[:i]) if g.metric == f.metric and g.unit == f.unit), None)
         if replaced is not None and replaced.period and replaced.period != f.period:
             out[i] = timed(f, period=replaced.period, basis=f.basis, as_of=f.as_of)
+    return out
+
+
+SCHEME_PART = "scheme-part:"   # the rule prefix of a package-word amount taken for the part it equals
+
+
+def amounts_name_their_part(figures: list[Figure]) -> list[Figure]:
+    """'Dana Rp1 juta per penerima' in 2020, 'bantuan Rp600 ribu' in 2023: the words for the whole
+    package ('bantuan', 'manfaat', 'per orang') name any part of it too, so an amount that is not the
+    package of its year's scheme but is one of its parts (schemas/waves.yaml) is that part, whole."""
+    out = []
+    for f in figures:
+        part = WAVES.part_with_amount(f.value, int(f.period[:4])) \
+            if f.metric == PACKAGE and f.unit == "rupiah" and f.period else None
+        # (a part of the package, once named, is the whole of that part)
+        out.append(replace(f, metric=part, rule=SCHEME_PART + f.rule,
+                           basis="total" if f.basis == "part" else f.basis) if part else f)
     return out

@@ -44,6 +44,7 @@ class Cues:
     superseded_first: Prefiltered
     first_plan: Prefiltered
     plan_back: Prefiltered
+    changed_later: Prefiltered
     revised_to: Prefiltered
     change_from: Prefiltered
     change_to: Prefiltered

@@ -21,6 +21,7 @@ from prakerja_etl.figures.parts import of_running_counts
 from prakerja_etl.figures.period import resolve, timed
 from prakerja_etl.figures.places import listed_before
 from prakerja_etl.figures.plan_context import (
+    amounts_name_their_part,
     people_of_budgets,
     prices_over_a_span,
     quotas_of_a_named_wave,
@@ -79,7 +80,7 @@ def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: Article
     out = _shares_follow_counts(out, by_default)
     out = _column_periods(_partitive_parts(_respective_periods(out, scenes)), sentences, when)
     out = restated_elsewhen(_carried_contradicting(prices_over_a_span(out, by_default, when), scenes))
-    return breakdown_follows_the_nation(out, when.year, when.iso)
+    return amounts_name_their_part(breakdown_follows_the_nation(out, when.year, when.iso))
 
 
 def _carried_contradicting(figures: list[Figure], scenes: dict[int, Scene]) -> list[Figure]:
@@ -233,15 +234,29 @@ def _replaced_in_next_sentence(figures: list[Figure], sentences: list[Sentence])
         # the sentence after it, or (for a value said to be the first) the one after that:
         # 'semula hanya Rp10 triliun. Pandemi mengubah hitungan itu. Pemerintah kemudian menaikkan …'
         for nxt in later[:2 if first else 1]:
-            if not (first or CUES.plan_back.match(nxt.text)):
-                break   # nothing says it was the first
             there = [g for g in figures if g.sentence is nxt]
+            if not (first or CUES.plan_back.match(nxt.text) or _changed_later(f, there)):
+                break   # nothing says it was the first
             changed = any(g.metric in CUES.plan_metrics and change_into(nxt.text[:g.start - nxt.start])
                           for g in there)
             if changed and any(g.metric == f.metric for g in there):
                 out[i] = timed(f, period=f.period, basis="superseded", as_of=None)
                 break
     return out
+
+
+def _changed_later(f: Figure, there: list[Figure]) -> bool:
+    """'… anggaran Rp11 triliun. Anggaran kemudian ditambah menjadi Rp18 triliun': the next sentence
+    changes the same plan of the same period into a new value after a word of 'later'."""
+    for n, g in enumerate(there):
+        if g.metric != f.metric:
+            continue
+        # (the first value of the plan there, changed after the figure before it: in 'Pagunya semula
+        # Rp10 triliun, kemudian dinaikkan menjadi Rp20 triliun' the change is from its own first value)
+        head = g.sentence.text[there[n - 1].end - g.sentence.start if n else 0:g.start - g.sentence.start]
+        verb = change_into(head) if g.period == f.period and g.value != f.value else None
+        return bool(verb and CUES.changed_later.search(CLAUSE_BREAK.split(head[:verb.start()])[-1]))
+    return False
 
 
 def _first_in_clause(clause: str) -> bool:

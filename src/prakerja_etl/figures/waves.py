@@ -17,6 +17,7 @@ from prakerja_etl.reference_data import REFERENCE_DIR
 from prakerja_etl.text.numbers import parse_roman
 
 WAVES_PATH = REFERENCE_DIR / "waves.yaml"
+PACKAGE = "benefit_per_recipient"   # the whole of what one person gets; the other amounts are its parts
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,15 @@ class WaveCalendar:
             return None
         return next((s for s in self.schemes if s.last is not None and s.last < year
                      and (metric, value) in s.amounts), None)
+
+    def part_with_amount(self, value: float, year: int) -> str | None:
+        """The one part of the package of `year`'s scheme that is this amount, when the package is
+        not ('bantuan Rp1 juta per orang' in 2021 is the training fee of the Rp3,55 juta package)."""
+        now = next((s for s in self.schemes if s.first <= year and (s.last is None or year <= s.last)), None)
+        if now is None or (PACKAGE, value) in now.amounts:
+            return None
+        parts = {metric for metric, amount in now.amounts if amount == value}
+        return parts.pop() if len(parts) == 1 else None
 
     def one_surveys(self, value: float) -> bool:
         """Whether a survey incentive of this amount is what one survey pays under some scheme."""

@@ -1,0 +1,44 @@
+"""Per-person amounts read against the schemes' amounts (schemas/waves.yaml), and amounts whose own
+clause labels them (sentences written for these tests; each with a look-alike)."""
+
+from timed import timing
+
+
+def test_a_package_word_amount_that_is_a_part_of_the_years_package_is_that_part() -> None:
+    got = timing("Menurut pengamat itu, uang Rp1 juta per orang tidak cukup untuk kursus yang bermutu.",
+                 dated="Kamis, 12 November 2020 09:00 WIB")
+    assert got["Rp1 juta"][:3] == ("training_fee_per_recipient", "2020", "total")
+    got = timing("Bantuan yang masuk ke rekening peserta tahun ini hanya Rp600 ribu.")
+    assert got["Rp600 ribu"][:2] == ("incentive_total_per_recipient", "2023")
+    # look-alikes: the package itself, and an amount that is no part of the year's package, stay
+    got = timing("Setiap peserta tahun ini memperoleh manfaat Rp4,2 juta.")
+    assert got["Rp4,2 juta"][:2] == ("benefit_per_recipient", "2023")
+    got = timing("Pesan berantai itu menyebut setiap peserta tahun ini mendapat bantuan Rp2 juta.")
+    assert got["Rp2 juta"][0] == "benefit_per_recipient"
+
+
+def test_a_part_of_the_package_once_named_is_that_parts_whole() -> None:
+    got = timing("Dari paket Rp3,55 juta per orang, hanya Rp1 juta yang benar-benar terpakai.",
+                 dated="Selasa, 15 November 2022 09:00 WIB")
+    assert got["Rp1 juta"][:3] == ("training_fee_per_recipient", "2022", "total")
+    # look-alike: a share of the package that is no part the scheme has stays a part of it
+    got = timing("Dari paket Rp3,55 juta per orang, hanya Rp800 ribu yang benar-benar terpakai.",
+                 dated="Selasa, 15 November 2022 09:00 WIB")
+    assert got["Rp800 ribu"][0::2] == ("benefit_per_recipient", "part")
+
+
+def test_a_survey_incentive_for_each_of_several_surveys_is_one_surveys() -> None:
+    got = timing("Peserta juga mendapat insentif Rp50 ribu untuk masing-masing dari dua survei evaluasi.")
+    assert got["Rp50 ribu"][0::2] == ("survey_incentive", "part")
+    # look-alike: an incentive for each of several months is no survey's
+    got = timing("Peserta juga mendapat insentif Rp600 ribu untuk masing-masing dari empat bulan.",
+                 dated="Kamis, 12 November 2020 09:00 WIB")
+    assert got["Rp600 ribu"][0] != "survey_incentive"
+
+
+def test_an_amount_its_own_clause_labels_is_not_ruled_out_by_the_clause_before() -> None:
+    got = timing("Karena upah banyak pekerja anjlok, anggaran program lalu ditambah menjadi Rp9 triliun.")
+    assert got["Rp9 triliun"][0] == "budget_total"
+    # look-alike: the word of income in the amount's own clause still rules it out
+    got = timing("Menurut survei itu, upah rata-rata alumni kini Rp3,1 juta sebulan.")
+    assert got["Rp3,1 juta"][0] is None
