@@ -3,7 +3,8 @@ triliun untuk 5,59 juta penerima', classify's target:budget-for): a replaced bud
 replaced with it, and a past year's budget stated as what it paid for counted the year's
 recipients. A price said of everyone counted since an earlier year holds over those years. A quota
 asked about right after one wave is named, or opening a sentence after it, is that wave's. A
-package-word amount that is a part of its year's package is that part."""
+package-word amount that is a part of its year's package is that part. A plan set in one phrase
+with a replaced plan was replaced with it."""
 
 from __future__ import annotations
 
@@ -169,4 +170,28 @@ def amounts_name_their_part(figures: list[Figure]) -> list[Figure]:
         # (a part of the package, once named, is the whole of that part)
         out.append(replace(f, metric=part, rule=SCHEME_PART + f.rule,
                            basis="total" if f.basis == "part" else f.basis) if part else f)
+    return out
+
+
+def plans_replaced_together(figures: list[Figure], sentences: list[Sentence]) -> list[Figure]:
+    """'Pemerintah sempat menetapkan target 2,9 juta penerima dengan pagu Rp11 triliun. Belakangan
+    pagu itu dinaikkan menjadi Rp18 triliun': the target set in one phrase with the replaced budget
+    (of the same period) was replaced with it, unless the article states it again later or the two
+    sentences after say a plan was kept ('tanpa tambahan anggaran')."""
+    out = list(figures)
+    after = {s.start: " ".join(t.text for t in sentences[n + 1:n + 3]) for n, s in enumerate(sentences)}
+    for i, f in enumerate(figures):
+        if f.basis != "superseded" or f.metric not in CUES.plan_metrics:
+            continue
+        for j in (i - 1, i + 1):
+            g = figures[j] if 0 <= j < len(figures) else None
+            if g is None or g.sentence is not f.sentence or g.metric not in CUES.plan_metrics \
+                    or g.metric == f.metric or g.basis != "total" or g.period != f.period:
+                continue
+            a, b = sorted((f, g), key=lambda x: x.start)
+            between = f.sentence.text[a.end - f.sentence.start:b.start - f.sentence.start]
+            again = any(h.metric == g.metric and h.value == g.value for h in figures[max(i, j) + 1:])
+            if CUES.set_together.search(between) and not again \
+                    and not CUES.plan_kept.search(after.get(f.sentence.start, "")):
+                out[j] = timed(g, period=g.period, basis="superseded", as_of=None)
     return out

@@ -45,6 +45,8 @@ class Cues:
     first_plan: Prefiltered
     plan_back: Prefiltered
     changed_later: Prefiltered
+    set_together: Prefiltered
+    plan_kept: Prefiltered
     revised_to: Prefiltered
     change_from: Prefiltered
     change_to: Prefiltered
@@ -114,6 +116,9 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
     pattern["anaphora"] = compile_cue(r"^\W*" + _phrases(doc["anaphora"]), re.IGNORECASE)
     pattern["list_item"] = compile_cue(r"^\W*" + _phrases(doc["list_item"]) + r"\s*,", re.IGNORECASE)
     pattern["own_clause"] = compile_cue(r",\s*" + _phrases(doc["own_clause"]), re.IGNORECASE)
+    # (only a noun or two on either side: 'target 2,9 juta penerima dengan pagu Rp11 triliun')
+    pattern["set_together"] = compile_cue(r"^\s*(?:[^\W\d]+\s+){0,2}?" + _phrases(doc["set_together"])
+                                          + r"\s+(?:[^\W\d]+\s+){0,2}?$", re.IGNORECASE)
     pattern["plan_back"] = compile_cue(r"^\W*" + _phrases(doc["plan_back"]), re.IGNORECASE)
     pattern["unchanged"] = compile_cue(_phrases(doc["unchanged"]) + r"\s+(?:(?:pada|di)\s+)?$", re.IGNORECASE)
     pattern["compared_with"] = compile_cue(

@@ -23,6 +23,7 @@ from prakerja_etl.figures.places import listed_before
 from prakerja_etl.figures.plan_context import (
     amounts_name_their_part,
     people_of_budgets,
+    plans_replaced_together,
     prices_over_a_span,
     quotas_of_a_named_wave,
     revisions_keep_the_year,
@@ -69,7 +70,8 @@ def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: Article
         by_default.append(default)
         restated.append(again)
     out = _restated_adopt(out, restated)
-    out = people_of_budgets(_replaced_in_next_sentence(out, sentences), when)
+    out = plans_replaced_together(_replaced_in_next_sentence(out, sentences), sentences)
+    out = people_of_budgets(out, when)
     out = revisions_keep_the_year(quotas_of_a_named_wave(out, sentences), by_default)
     out = _targets_to_date(out, scenes)
     out = _repeats_adopt_running(out, by_default)
@@ -254,8 +256,9 @@ def _changed_later(f: Figure, there: list[Figure]) -> bool:
         # (the first value of the plan there, changed after the figure before it: in 'Pagunya semula
         # Rp10 triliun, kemudian dinaikkan menjadi Rp20 triliun' the change is from its own first value)
         head = g.sentence.text[there[n - 1].end - g.sentence.start if n else 0:g.start - g.sentence.start]
-        verb = change_into(head) if g.period == f.period and g.value != f.value else None
-        return bool(verb and CUES.changed_later.search(CLAUSE_BREAK.split(head[:verb.start()])[-1]))
+        clause = CLAUSE_BREAK.split(head)[-1]
+        verb = change_into(clause) if g.period == f.period and g.value != f.value else None
+        return bool(verb and CUES.changed_later.search(clause, 0, verb.start()))
     return False
 
 
