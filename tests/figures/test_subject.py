@@ -77,6 +77,16 @@ def test_a_sentence_pointing_back_keeps_the_previous_subject() -> None:
     assert about(text)[-1][2] == "BLT Dana Desa"
 
 
+def test_a_sentence_pointing_back_keeps_the_previous_subject_up_to_a_name_it_gives_later() -> None:
+    text = ("Kemensos menegaskan tahun ini tidak ada BLT Dana Desa. Bantuan itu terakhir dibagikan kepada "
+            "7 juta keluarga, dan tidak berkaitan dengan Kartu Prakerja.")
+    assert about(text)[-1] == (7_000_000, None, "BLT Dana Desa")
+    # look-alike: a programme named before the figure in its own sentence is its subject
+    text = ("Kemensos menegaskan tahun ini tidak ada BLT Dana Desa. Bantuan itu berbeda dengan Kartu "
+            "Prakerja, yang tahun lalu menjangkau 4,8 juta peserta.")
+    assert about(text)[-1] == (4_800_000, "recipients_total", None)
+
+
 def test_a_sentence_pointing_back_past_the_amount_it_describes_keeps_the_previous_subject() -> None:
     text = ("Pemerintah kembali menyalurkan subsidi upah tahun ini. Bantuan senilai Rp600 ribu per bulan "
             "tersebut menyasar 9 juta pekerja.")

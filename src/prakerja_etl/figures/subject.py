@@ -47,7 +47,9 @@ class SentenceSubjects:
 
     @cached
     def carried(self) -> Subject | None:
-        if self._previous is None or self.mentions or not (
+        # (asked only for a figure no name in its own sentence comes before: 'Bantuan itu disalurkan
+        # kepada 14,6 juta pekerja, dan tidak pernah diberikan kepada peserta Prakerja')
+        if self._previous is None or not (
                 _SUBJECTS.carry.match(self.text) or self._opens_with_previous_name()):
             return None
         # 'Program ini' points back to a programme, never to a statistic or a country; after a
