@@ -632,3 +632,10 @@ def test_an_incentive_beside_a_training_fee_set_apart_is_no_package() -> None:
     got = metrics("Insentif tiap peserta Rp3,55 juta, terdiri atas biaya pelatihan Rp1 juta dan sisanya "
                   "tunai.")
     assert got[0] == (3_550_000, "benefit_per_recipient")
+
+
+def test_recipients_counted_twice_are_a_subset_not_the_provinces_count() -> None:
+    assert only("Inspektorat menemukan 3.210 penerima ganda di Jawa Tengah.") is None
+    assert only("Di Banten, auditor mendapati 812 peserta fiktif.") is None
+    # look-alike: the province's recipients themselves
+    assert only("Tahun lalu tercatat 312.400 penerima di Banten.") == "province_recipients"
