@@ -134,3 +134,18 @@ def test_a_budget_under_a_heading_of_several_years_and_its_people_hold_for_no_on
     # look-alike: a heading of no span of years: the article's year
     got = timing("Program Pelatihan: Anggaran Rp60 Triliun untuk 17 Juta Peserta")
     assert (got["Rp60 Triliun"][1], got["17 Juta"][1]) == ("2023", "2023")
+
+
+def test_the_year_an_aside_compares_with_times_its_own_paragraph_only() -> None:
+    body = ("Sepanjang tahun ini, 1,1 juta orang telah menjadi peserta.\n\n"
+            "Sebagai perbandingan, pada 2021 program ini menjangkau 5,9 juta penerima. Angka itu "
+            "ditopang pagu Rp20 triliun.\n\n"
+            "Banten mencatat 61.500 peserta, terbanyak kelima.")
+    got = timing(body, dated="Jumat, 15 Desember 2023 09:00 WIB")
+    assert got["5,9 juta"][1] == "2021" and got["Rp20 triliun"][1] == "2021"
+    assert got["61.500"][1] == "2023"
+    # look-alike: a year stated without an aside times the paragraphs after it
+    body = ("Sepanjang tahun ini, 1,1 juta orang telah menjadi peserta.\n\n"
+            "Pada 2021 program ini menjangkau 5,9 juta penerima.\n\n"
+            "Banten mencatat 61.500 peserta, terbanyak kelima.")
+    assert timing(body, dated="Jumat, 15 Desember 2023 09:00 WIB")["61.500"][1] == "2021"
