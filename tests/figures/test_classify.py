@@ -639,3 +639,11 @@ def test_recipients_counted_twice_are_a_subset_not_the_provinces_count() -> None
     assert only("Di Banten, auditor mendapati 812 peserta fiktif.") is None
     # look-alike: the province's recipients themselves
     assert only("Tahun lalu tercatat 312.400 penerima di Banten.") == "province_recipients"
+
+
+def test_a_label_after_a_conjunction_is_the_next_shares() -> None:
+    assert metrics("Di antara alumni, porsi perempuan tercatat 47 persen dan laki-laki 53 persen.") == \
+        [(47, "recipients_female_share"), (53, "recipients_male_share")]
+    # look-alike: each share followed by its own label
+    assert metrics("Di antara alumni, 47 persen perempuan dan 53 persen laki-laki.") == \
+        [(47, "recipients_female_share"), (53, "recipients_male_share")]

@@ -144,6 +144,10 @@ def test_the_year_an_aside_compares_with_times_its_own_paragraph_only() -> None:
     got = timing(body, dated="Jumat, 15 Desember 2023 09:00 WIB")
     assert got["5,9 juta"][1] == "2021" and got["Rp20 triliun"][1] == "2021"
     assert got["61.500"][1] == "2023"
+    body = ("Sepanjang tahun ini, 1,1 juta orang telah menjadi peserta.\n\n"
+            "Padahal pada 2021 porsi peserta muda masih 28 persen.\n\n"
+            "Banten mencatat 61.500 peserta, terbanyak kelima.")
+    assert timing(body, dated="Jumat, 15 Desember 2023 09:00 WIB")["61.500"][1] == "2023"
     # look-alike: a year stated without an aside times the paragraphs after it
     body = ("Sepanjang tahun ini, 1,1 juta orang telah menjadi peserta.\n\n"
             "Pada 2021 program ini menjangkau 5,9 juta penerima.\n\n"

@@ -122,6 +122,8 @@ def _candidates(cues: Cues, left: str, right: str) -> list[_Found]:
 def _percent(ctx: Context) -> Decision:
     # A share's group usually follows it ('45 persen perempuan'), starting in the same clause.
     right = _candidates(LEX.percent, "", ctx.right)
+    if right and ctx.has_next and _opens_next_item(ctx.right):
+        right = []   # 'perempuan 51 persen dan laki-laki 49 persen': 'laki-laki' is the next share's
     if right and right[0].same_clause:
         return _decision(LEX.percent, right[0])
     partitive = _partitive(ctx)
@@ -137,6 +139,12 @@ def _percent(ctx: Context) -> Decision:
     found = sorted(([] if ctx.has_next else right) + _candidates(LEX.percent, ctx.left_clause, ""),
                    key=lambda f: (f.distance, f.index))
     return _decision(LEX.percent, found[0]) if found else WEAK
+
+
+def _opens_next_item(right: str) -> bool:
+    """Whether the first label after a figure follows a conjunction opening the next item."""
+    hit = LEX.percent.first(right, "right")
+    return hit is not None and CUES.next_item.match(right[:hit.start]) is not None
 
 
 def _partitive(ctx: Context) -> Decision | None:

@@ -48,6 +48,7 @@ class Cues:
     set_together: Prefiltered
     plan_kept: Prefiltered
     aside_opening: Prefiltered
+    next_item: Prefiltered
     revised_to: Prefiltered
     change_from: Prefiltered
     change_to: Prefiltered
@@ -120,6 +121,7 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
     # (only a noun or two on either side: 'target 2,9 juta penerima dengan pagu Rp11 triliun')
     pattern["set_together"] = compile_cue(r"^\s*(?:[^\W\d]+\s+){0,2}?" + _phrases(doc["set_together"])
                                           + r"\s+(?:[^\W\d]+\s+){0,2}?$", re.IGNORECASE)
+    pattern["next_item"] = compile_cue(r"^\W*" + _phrases(doc["next_item"]) + r"\W*$", re.IGNORECASE)
     pattern["aside_opening"] = compile_cue(r"^\W*" + _phrases(doc["aside_opening"]), re.IGNORECASE)
     pattern["plan_back"] = compile_cue(r"^\W*" + _phrases(doc["plan_back"]), re.IGNORECASE)
     pattern["unchanged"] = compile_cue(_phrases(doc["unchanged"]) + r"\s+(?:(?:pada|di)\s+)?$", re.IGNORECASE)
