@@ -113,8 +113,9 @@ def test_the_years_before_reduplicated_name_no_year() -> None:
     ("Survei itu digelar pada Mei 2023. Sebanyak 62 persen penerima kini bekerja. Dibanding Mei 2022, "
      "sebanyak 54 persen penerima adalah perempuan.", "54 persen", "2022-05"),
     # … and so does a time not compared with
-    ("Seperti tahun lalu, peserta tahun ini menerima Rp4,2 juta. Rinciannya, biaya pelatihan Rp3,5 juta.",
-     "Rp3,5 juta", "2022"),
+    # (amounts no scheme had: an amount of another scheme than the frame's is of that scheme's years)
+    ("Seperti tahun lalu, peserta tahun ini menerima Rp4,6 juta. Rinciannya, biaya pelatihan Rp3,8 juta.",
+     "Rp3,8 juta", "2022"),
 ])
 def test_a_time_compared_with_frames_no_later_sentence(text: str, figure: str, period: str) -> None:
     assert timing(text)[figure][1] == period

@@ -42,3 +42,23 @@ def test_an_amount_its_own_clause_labels_is_not_ruled_out_by_the_clause_before()
     # look-alike: the word of income in the amount's own clause still rules it out
     got = timing("Menurut survei itu, upah rata-rata alumni kini Rp3,1 juta sebulan.")
     assert got["Rp3,1 juta"][0] is None
+
+
+def test_an_amount_taken_for_a_part_that_is_the_whole_package_is_the_package() -> None:
+    got = timing("Tahun lalu peserta memperoleh Rp3,55 juta dengan insentif Rp600 ribu per bulan.")
+    assert got["Rp3,55 juta"][:2] == ("benefit_per_recipient", "2022")
+    # look-alike: the part it is labelled as, of the same package
+    got = timing("Tahun lalu peserta memperoleh insentif Rp2,4 juta secara bertahap.")
+    assert got["Rp2,4 juta"][0] == "incentive_total_per_recipient"
+
+
+def test_an_amount_of_another_scheme_than_the_paragraphs_year_is_of_that_schemes_years() -> None:
+    body = ("Pada 2020 program menjangkau 5,9 juta orang. Setiap penerima mendapat manfaat Rp4,2 juta, "
+            "kata unggahan itu.")
+    assert timing(body, dated="Rabu, 12 Februari 2025 09:00 WIB")["Rp4,2 juta"][:2] == \
+        ("benefit_per_recipient", None)
+    # look-alike: the amount that year's scheme had is of that year
+    body = ("Pada 2020 program menjangkau 5,9 juta orang. Setiap penerima mendapat manfaat Rp3,55 juta, "
+            "kata unggahan itu.")
+    assert timing(body, dated="Rabu, 12 Februari 2025 09:00 WIB")["Rp3,55 juta"][:2] == \
+        ("benefit_per_recipient", "2020")

@@ -281,13 +281,18 @@ def _recent(scene: Scene, stated: str | None, when: ArticleTime) -> int | None:
 
 
 def _default(f: Figure, scene: Scene, when: ArticleTime, before: str, start: int) -> str | None:
-    """The period a figure its sentence does not time holds for (below); an amount per person only a
-    past scheme had ('Rp3,55 juta' said in 2023: the semi-bansos package) is of that scheme's years."""
+    """The period a figure its sentence does not time holds for (below); an amount per person only
+    another scheme had than the one of that period ('Rp3,55 juta' said in 2023: the semi-bansos
+    package) is of that scheme's years (up to the article's while it runs)."""
     period = _default_period(f, scene, when, before, start)
-    past = WAVES.past_scheme_of(f.metric, f.value, when.year) if f.unit == "rupiah" and f.metric else None
-    if past is None or past.last is None or period and past.first <= int(period[:4]) <= past.last:
+    year = int(period[:4]) if period else when.year
+    other = WAVES.scheme_with_amount(f.metric, f.value, year) if f.unit == "rupiah" and f.metric else None
+    if other is None:
         return period
-    return str(past.first) if past.first == past.last else None
+    last = other.last if other.last is not None else when.year
+    if last is None or last < other.first:
+        return period   # (a scheme that began after the article: the amount is no scheme's)
+    return str(other.first) if other.first == last else None
 
 
 def _default_period(f: Figure, scene: Scene, when: ArticleTime, before: str, start: int) -> str | None:

@@ -165,8 +165,8 @@ def amounts_name_their_part(figures: list[Figure]) -> list[Figure]:
     package of its year's scheme but is one of its parts (schemas/waves.yaml) is that part, whole."""
     out = []
     for f in figures:
-        part = WAVES.part_with_amount(f.value, int(f.period[:4])) \
-            if f.metric == PACKAGE and f.unit == "rupiah" and f.period else None
+        part = WAVES.part_with_amount(f.value, int(f.period[:4])) if f.metric == PACKAGE and \
+            f.unit == "rupiah" and f.period else _package_named_as_part(f)
         # (a part of the package, once named, is the whole of that part)
         out.append(replace(f, metric=part, rule=SCHEME_PART + f.rule,
                            basis="total" if f.basis == "part" else f.basis) if part else f)
@@ -195,3 +195,13 @@ def plans_replaced_together(figures: list[Figure], sentences: list[Sentence]) ->
                     and not CUES.plan_kept.search(after.get(f.sentence.start, "")):
                 out[j] = timed(g, period=g.period, basis="superseded", as_of=None)
     return out
+
+
+def _package_named_as_part(f: Figure) -> str | None:
+    """'Peserta memperoleh Rp3,55 juta dengan insentif Rp600 ribu per bulan' (2022): an amount taken
+    for a part that is the whole package of its year's scheme, and no part of it, is the package."""
+    scheme = WAVES.scheme_of(int(f.period[:4])) if f.unit == "rupiah" and f.period and f.metric else None
+    amounts = scheme.amounts if scheme else frozenset()
+    parts = {metric for metric, _ in amounts if metric != PACKAGE}
+    return PACKAGE if f.metric in parts and (PACKAGE, f.value) in amounts and not any(
+        amount == f.value for metric, amount in amounts if metric in parts) else None

@@ -58,21 +58,22 @@ class WaveCalendar:
         years = {self.years.get(n) if n <= self.last else recent for n in range(first, (last or first) + 1)}
         return years.pop() if len(years) == 1 else None
 
-    def past_scheme_of(self, metric: str, value: float, year: int | None) -> Scheme | None:
-        """The scheme over before `year` that had this amount when the scheme of `year` has none such
-        ('Rp3,55 juta' per person said in 2023 is the semi-bansos package)."""
-        if year is None:
-            return None
-        now = next((s for s in self.schemes if s.first <= year and (s.last is None or year <= s.last)), None)
+    def scheme_of(self, year: int) -> Scheme | None:
+        return next((s for s in self.schemes if s.first <= year and (s.last is None or year <= s.last)), None)
+
+    def scheme_with_amount(self, metric: str, value: float, year: int | None) -> Scheme | None:
+        """The other scheme that had this amount when the scheme of `year` has none such ('Rp3,55
+        juta' per person said in 2023 is the semi-bansos package; 'Rp4,2 juta' in a paragraph on 2020
+        is the normal scheme's)."""
+        now = self.scheme_of(year) if year is not None else None
         if now is None or not now.amounts or (metric, value) in now.amounts:
             return None
-        return next((s for s in self.schemes if s.last is not None and s.last < year
-                     and (metric, value) in s.amounts), None)
+        return next((s for s in self.schemes if s is not now and (metric, value) in s.amounts), None)
 
     def part_with_amount(self, value: float, year: int) -> str | None:
         """The one part of the package of `year`'s scheme that is this amount, when the package is
         not ('bantuan Rp1 juta per orang' in 2021 is the training fee of the Rp3,55 juta package)."""
-        now = next((s for s in self.schemes if s.first <= year and (s.last is None or year <= s.last)), None)
+        now = self.scheme_of(year)
         if now is None or (PACKAGE, value) in now.amounts:
             return None
         parts = {metric for metric, amount in now.amounts if amount == value}
