@@ -115,3 +115,15 @@ def test_the_changes_a_proposal_states_in_its_next_sentence_are_proposed() -> No
     got = timing_all("Saya mengusulkan komposisi manfaat dibalik. Saat ini biaya pelatihan Rp1 juta per "
                      "orang.", dated)
     assert [g[0] for g in got] == ["training_fee_per_recipient"]
+
+
+def test_an_example_of_a_made_up_person_states_no_programme_figure() -> None:
+    got = timing("Sebagai ilustrasi, seorang alumni yang mengambil kursus kopi seharga Rp900 ribu masih "
+                 "bisa memakai sisa saldonya untuk kelas lain.")
+    assert got["Rp900 ribu"][0] is None
+    got = timing('"Seandainya sepertiga dari 1,2 juta peserta tahun ini naik gaji, itu sudah 400 ribu '
+                 'orang," katanya.')
+    assert got["400 ribu"][0] is None and got["1,2 juta"][0] == "recipients_total"
+    # look-alike: a real case given as an example keeps its metric
+    got = timing("Pada 2022, misalnya, peserta asal Bali tercatat 88 ribu orang.")
+    assert got["88 ribu"][0] == "province_recipients"

@@ -1,6 +1,7 @@
 """Proposals: figures someone wants rather than the programme's ('Usul saya, … kuota minimal 2 juta
 orang per tahun'; 'Program ini sebaiknya dibenahi. Pertama, biaya pelatihan cukup Rp500 ribu …').
-They keep their value and span but no metric, so no claim is made of them."""
+Examples the text makes up to explain ('Misalnya, peserta yang membeli kelas seharga Rp800 ribu …')
+are treated alike. They keep their value and span but no metric, so no claim is made of them."""
 
 from __future__ import annotations
 
@@ -59,3 +60,27 @@ def _urged(text: str) -> bool:
     verb = word.group().lower()
     root = stem(verb)
     return verb != root and verb in (root + "kan", root + "i", root + "lah")
+
+
+_OPENING = " \t\"'“‘("   # what may come before a sentence's first word
+
+
+def without_examples(figures: list[Figure]) -> list[Figure]:
+    """Each figure of a sentence giving an example after the made-up person it speaks of ('Misalnya,
+    peserta yang membeli kelas seharga Rp800 ribu masih punya sisa Rp2,7 juta'), and each one after
+    the result of a supposition ('Andaikan separuh dari 1 juta peserta bekerja, itu sudah 500 ribu
+    orang': not the 1 juta), with no metric."""
+    out = []
+    for f in figures:
+        text, at = f.sentence.text, f.start - f.sentence.start
+        if f.metric and CUES.example_opening.search(text):
+            person = CUES.example_person.search(text)
+            made_up = person is not None and person.end() <= at
+        elif f.metric and not CUES.hypothetical.absent(text) and \
+                CUES.hypothetical.regex.match(text, len(text) - len(text.lstrip(_OPENING))):
+            result = CUES.example_result.search(text)
+            made_up = result is not None and result.end() <= at
+        else:
+            made_up = False
+        out.append(replace(f, metric=None, rule="exclusion:example") if made_up else f)
+    return out

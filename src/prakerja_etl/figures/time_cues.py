@@ -49,6 +49,9 @@ class Cues:
     plan_kept: Prefiltered
     aside_opening: Prefiltered
     next_item: Prefiltered
+    example_opening: Prefiltered
+    example_person: Prefiltered
+    example_result: Prefiltered
     revised_to: Prefiltered
     change_from: Prefiltered
     change_to: Prefiltered

@@ -13,7 +13,7 @@ from typing import Any
 from prakerja_etl.errors import UnreadableInput
 from prakerja_etl.figures.extract import Figure, extract_figures
 from prakerja_etl.figures.interval import stored
-from prakerja_etl.figures.proposals import without_proposals
+from prakerja_etl.figures.proposals import without_examples, without_proposals
 from prakerja_etl.figures.rankings import Ranking, find_rankings
 from prakerja_etl.figures.scenes import ArticleTime
 from prakerja_etl.figures.time_cues import CUES
@@ -73,7 +73,8 @@ def extract_article(source_file: str, data: bytes) -> ArticleExtraction:
                               f"{limits.max_sentence_chars:,}-character limit (PRAKERJA_MAX_SENTENCE_CHARS); "
                               "a news article's sentences are a few hundred")
     found = extract_figures(sentences, when.year, limits.max_figures_per_article)
-    figures, sentence_periods = time_article(without_proposals(found, sentences), sentences, when)
+    figures, sentence_periods = time_article(without_examples(without_proposals(found, sentences)),
+                                             sentences, when)
     return ArticleExtraction(
         source_file=source_file, article_id=article_id_for(source_file),
         content_sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, text=text,
