@@ -62,3 +62,14 @@ def test_an_amount_of_another_scheme_than_the_paragraphs_year_is_of_that_schemes
             "kata unggahan itu.")
     assert timing(body, dated="Rabu, 12 Februari 2025 09:00 WIB")["Rp3,55 juta"][:2] == \
         ("benefit_per_recipient", "2020")
+
+
+def test_an_amount_pointing_back_is_that_quantity_only_at_its_magnitude_and_value() -> None:
+    got = timing("Peserta juga memperoleh insentif survei Rp100 ribu. Artinya, uang tunai yang diterima "
+                 "seorang peserta paling banyak Rp750 ribu.")
+    assert got["Rp750 ribu"][0] != "survey_incentive"
+    got = timing("Pagu program tahun ini Rp5 triliun. Artinya, satu kursi dihargai sekitar Rp4,5 juta.")
+    assert got["Rp4,5 juta"][0] != "budget_total"
+    # look-alike: an aggregate pointing back to one of its magnitude is that quantity
+    got = timing("Pagu program tahun ini Rp5 triliun. Angka itu kemudian dinaikkan menjadi Rp6 triliun.")
+    assert got["Rp6 triliun"][0] == "budget_total"

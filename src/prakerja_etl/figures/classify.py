@@ -225,6 +225,14 @@ def _fits_magnitude(metric: str, value: float) -> bool:
     return value < _PER_PERSON_MAX if metric in _PER_PERSON_METRICS else value >= _AGGREGATE_MIN
 
 
+def same_quantity_back(metric: str, earlier: float, unit: str, value: float) -> bool:
+    """Whether a figure pointing back to one of `metric` can be that quantity: an amount of its
+    magnitude, and for a person's amount the same value ('Artinya, uang tunai yang diterima paling
+    banyak Rp700 ribu' after a survey incentive is a sum worked out from it, not the incentive)."""
+    return unit != "rupiah" or _fits_magnitude(metric, value) and (
+        metric not in _PER_PERSON_METRICS or value == earlier)
+
+
 _AMOUNT = re.compile(r"\b(?:Rp|IDR)|\brupiah\b", re.IGNORECASE)   # an amount stated
 _SUBJECT_WORDS = 3   # words before a sentence's subject ('Sementara itu, Pemkab …'), no preposition
 SUBGROUP = "subgroup:"   # the rule prefix of a count of the people with a trait

@@ -161,8 +161,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         out.append(Figure(
             start=sentence.start + cand.start, end=sentence.start + cand.end, value=cand.value,
             unit=cand.unit, metric=metric, qualifier=cand.qualifier,
-            period=None,   # set from the whole article by figures.timing
-            province=province,
+            period=None, province=province,   # (the period is set from the whole article by timing)
             sentence=sentence, unit_from=cand.unit_from, range_part=cand.range_part,
             subject=decision.subject, rule=rule,
         ))
@@ -237,8 +236,8 @@ _QUOTE_OPENS = re.compile(r"\s*[\"“”'‘]")
 
 def _inherit(cand: Candidate, left: str, left_clause: str, before: str, same_sentence: list[Figure],
              earlier: list[Figure], sentence: Sentence) -> Figure | None:
-    """The figure this one restates ('… penerima atau 11,8 persen') or points back to
-    ('Jumlah tersebut …'), with the metric and rule it passes on; None when there is none."""
+    """The figure this one restates ('… atau 11,8 persen') or points back to ('Jumlah tersebut …'),
+    with the metric and rule it passes on; None when there is none."""
     if same_sentence and _restates(left, left_clause):
         prev, rule = same_sentence[-1], "restates-previous"
     elif not same_sentence and cls.LEX.anaphora.search(before) and earlier:
@@ -267,7 +266,8 @@ def _inherit(cand: Candidate, left: str, left_clause: str, before: str, same_sen
         prev, rule = counted[-1], "elliptical"
     else:
         return None
-    if prev.metric and prev.unit == cand.unit:
+    if prev.metric and prev.unit == cand.unit and (rule != "points-back" or cls.same_quantity_back(
+            prev.metric, prev.value, cand.unit, cand.value)):
         return replace(prev, rule=rule)
     if prev.metric == "province_recipients" and cand.unit == "percent":
         return replace(prev, metric="province_recipient_share", rule=rule)
