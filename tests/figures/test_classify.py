@@ -647,3 +647,12 @@ def test_a_label_after_a_conjunction_is_the_next_shares() -> None:
     # look-alike: each share followed by its own label
     assert metrics("Di antara alumni, 47 persen perempuan dan 53 persen laki-laki.") == \
         [(47, "recipients_female_share"), (53, "recipients_male_share")]
+
+
+def test_people_a_paid_out_amount_went_to_and_people_surveyed_are_no_count_of_recipients() -> None:
+    assert metrics("Sampai pekan lalu, insentif yang sudah dicairkan mencapai Rp3,1 triliun kepada "
+                   "sekitar 1,3 juta peserta.")[-1] == (1_300_000, None)
+    assert metrics("Untuk kajian ini, peneliti menyurvei 1.830 penerima Kartu Prakerja.")[0] == (1830, None)
+    # look-alike: the people a budget is for are its plan
+    assert metrics("Pemerintah menyiapkan pagu Rp9 triliun bagi 2,1 juta peserta.")[-1] == \
+        (2_100_000, "recipients_target")

@@ -252,6 +252,9 @@ def _person(ctx: Context) -> Decision:
         if hit and LEX.person_exclusions.ids[hit.index] == "paid-to" and \
                 _training_fee_paid(text[:hit.end]):
             continue   # every recipient is paid the training fee: they are the recipients
+        if hit and LEX.person_exclusions.ids[hit.index] == "paid-amount-to" and \
+                ctx.previous_metric != "incentive_disbursed_total":
+            continue   # 'anggaran Rp20 triliun bagi 5,6 juta peserta' is who a plan is for
         if hit and LEX.person_exclusions.ids[hit.index] == "change" and LEX.change_result.search(text, hit.end):
             continue   # 'bertambah menjadi 18 juta orang': the level after the change, not the change
         if hit and LEX.person_exclusions.ids[hit.index] == "region" and (
