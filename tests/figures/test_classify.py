@@ -656,3 +656,19 @@ def test_people_a_paid_out_amount_went_to_and_people_surveyed_are_no_count_of_re
     # look-alike: the people a budget is for are its plan
     assert metrics("Pemerintah menyiapkan pagu Rp9 triliun bagi 2,1 juta peserta.")[-1] == \
         (2_100_000, "recipients_target")
+
+
+def test_a_figure_a_verb_of_change_turns_the_one_before_into_is_that_quantity() -> None:
+    assert metrics("Kementerian semula menyasar 700 ribu peserta, lalu menaikkannya menjadi 900 ribu "
+                   "orang.")[-1] == (900_000, "recipients_target")
+    # look-alike: a figure with no verb of change before it stays as its words say
+    assert metrics("Kementerian semula menyasar 700 ribu peserta, dan yang lolos 650 ribu orang.")[-1][1] != \
+        "recipients_target"
+
+
+def test_the_next_named_place_of_a_list_is_the_same_kind_of_figure() -> None:
+    assert metrics("Tahun lalu Kota Banjarmasin mencatat 9.410 penerima, sementara Banjarbaru 2.050 orang.") == \
+        [(9410, None), (2050, None)]
+    # look-alike: a province named next is that province's count
+    assert metrics("Penerima di Jawa Tengah 500 ribu orang, sedangkan Banten 190 ribu orang.") == \
+        [(500_000, "province_recipients"), (190_000, "province_recipients")]

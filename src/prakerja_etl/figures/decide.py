@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.figures.lexicon import Subject
 from prakerja_etl.figures.subject import PRAKERJA
-from prakerja_etl.figures.time_cues import CHANGE_OPENER, CHANGE_TO_END, SAME_AMOUNT, change_into, said_first
+from prakerja_etl.figures.time_cues import (
+    CHANGE_OPENER,
+    CHANGE_TO_END,
+    CUES,
+    SAME_AMOUNT,
+    change_into,
+    said_first,
+)
 from prakerja_etl.text.numbers import parse_number_words
 
 if TYPE_CHECKING:
@@ -65,6 +72,17 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
     if not out and before is not None and _new_value_of(before, ctx):
         return cls.Decision(before.metric, CHANGED_FROM)
     decision = cls.classify(ctx)
+    weak = decision is cls.WEAK or decision.rule.startswith("sentence:")
+    if weak and out and out[-1].unit == ctx.unit and CUES.next_named_item.match(ctx.left_clause):
+        return cls.Decision(out[-1].metric, out[-1].rule)   # '…, sedangkan Banjarbaru 3.248 orang'
+    # (a value stated before with its own words is that figure's again: figures.extract's same-value)
+    stated = any(f.unit == ctx.unit and f.value == ctx.value and f.metric for f in earlier)
+    changed = next((f for f in reversed(out) if f.unit == ctx.unit), None) if weak and not stated else None
+    if changed is not None and changed.metric and change_into(ctx.left_clause) and \
+            cls.same_quantity_back(changed.metric, changed.value, ctx.unit, changed.value):
+        # 'semula menargetkan 2,9 juta penerima, lalu menaikkannya menjadi 4 juta orang': a figure no
+        # word of its own names, after a verb of change (by its root), is the new value of the one before
+        return cls.Decision(changed.metric, CHANGED_FROM)
     if out and out[-1].metric and out[-1].unit == ctx.unit and _compared(decision, out[-1], ctx):
         # '85 ribu orang, turun dibanding 2020 yang 101 ribu': the same quantity at another time;
         # '48,2 persen, jauh di atas angka nasional 35,5 persen': the nation's (no province's)

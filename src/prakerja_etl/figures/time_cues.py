@@ -49,6 +49,7 @@ class Cues:
     plan_kept: Prefiltered
     aside_opening: Prefiltered
     next_item: Prefiltered
+    next_named_item: Prefiltered
     example_opening: Prefiltered
     example_person: Prefiltered
     example_result: Prefiltered
@@ -125,6 +126,10 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
     pattern["set_together"] = compile_cue(r"^\s*(?:[^\W\d]+\s+){0,2}?" + _phrases(doc["set_together"])
                                           + r"\s+(?:[^\W\d]+\s+){0,2}?$", re.IGNORECASE)
     pattern["next_item"] = compile_cue(r"^\W*" + _phrases(doc["next_item"]) + r"\W*$", re.IGNORECASE)
+    # … or the next item of a list of places, named, with no noun of its own ('…, sedangkan Banjarbaru
+    # 3.248 orang'): the same kind of figure as the item before it
+    pattern["next_named_item"] = compile_cue(
+        r"^\W*" + _phrases(doc["next_item"]) + r"\s+(?:[A-Z][\w-]*\s+){1,3}$")
     pattern["aside_opening"] = compile_cue(r"^\W*" + _phrases(doc["aside_opening"]), re.IGNORECASE)
     pattern["plan_back"] = compile_cue(r"^\W*" + _phrases(doc["plan_back"]), re.IGNORECASE)
     pattern["unchanged"] = compile_cue(_phrases(doc["unchanged"]) + r"\s+(?:(?:pada|di)\s+)?$", re.IGNORECASE)
