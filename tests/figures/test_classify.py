@@ -672,3 +672,18 @@ def test_the_next_named_place_of_a_list_is_the_same_kind_of_figure() -> None:
     # look-alike: a province named next is that province's count
     assert metrics("Penerima di Jawa Tengah 500 ribu orang, sedangkan Banten 190 ribu orang.") == \
         [(500_000, "province_recipients"), (190_000, "province_recipients")]
+
+
+def test_a_yardstick_target_with_what_it_is_the_target_of_is_a_target() -> None:
+    assert metrics("Capaian itu melampaui target semester II sebanyak 1,4 juta peserta.") == \
+        [(1_400_000, "recipients_target")]
+    # look-alike: a yardstick that is an earlier count is no target
+    assert metrics("Capaian itu melampaui realisasi 2021 sebanyak 1,4 juta peserta.")[0][1] != "recipients_target"
+
+
+def test_the_people_a_plan_is_raised_into_are_the_plan() -> None:
+    assert metrics("Kementerian mula-mula menargetkan 800 ribu peserta, lalu menaikkannya menjadi 950 ribu "
+                   "peserta.")[-1] == (950_000, "recipients_target")
+    # look-alike: a count that rose is a count
+    assert metrics("Penerima semula 800 ribu peserta, kemudian naik menjadi 950 ribu peserta.")[-1] == \
+        (950_000, "recipients_total")
