@@ -127,3 +127,8 @@ def test_an_example_of_a_made_up_person_states_no_programme_figure() -> None:
     # look-alike: a real case given as an example keeps its metric
     got = timing("Pada 2022, misalnya, peserta asal Bali tercatat 88 ribu orang.")
     assert got["88 ribu"][0] == "province_recipients"
+
+
+def test_an_example_of_what_a_participant_would_do_states_no_programme_figure() -> None:
+    got = timing("Misalnya, jika peserta membeli pelatihan seharga Rp950 ribu, sisanya tetap berupa saldo.")
+    assert got["Rp950 ribu"][0] is None

@@ -192,3 +192,13 @@ def test_a_plan_set_in_one_phrase_with_a_replaced_plan_was_replaced_with_it() ->
     assert bases("Pada awal tahun pemerintah sempat menetapkan sasaran 800 ribu peserta dengan pagu Rp4 "
                  "triliun. Mengingat tingginya minat pencari kerja, sasaran kemudian dinaikkan menjadi 900 "
                  "ribu peserta tanpa tambahan pagu.", "800 ribu", "Rp4 triliun") == ["superseded", "total"]
+
+
+def test_a_plan_said_to_be_the_first_is_superseded_by_another_value_anywhere_in_the_article() -> None:
+    body = ("Dalam rencana awal, pemerintah semula hanya menyiapkan pagu Rp6 triliun. Wabah lalu meluas. "
+            "Ketika pendaftaran dibuka pada Maret, pagunya sudah Rp11 triliun.")
+    assert bases(body, "Rp6 triliun", "Rp11 triliun") == ["superseded", "total"]
+    # look-alikes: a range said to be the first plan is one statement; a first plan no other value replaces
+    assert bases("Kuota tahun ini semula dipatok 2-3 juta orang.", "2", "3 juta") == ["total", "total"]
+    assert bases("Pemerintah semula hanya menyiapkan pagu Rp6 triliun. Wabah lalu meluas.",
+                 "Rp6 triliun") == ["total"]

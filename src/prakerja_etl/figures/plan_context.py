@@ -1,10 +1,11 @@
 """Plans and prices read again once the article's timing is known. The people a budget is for ('Rp20
 triliun untuk 5,59 juta penerima', classify's target:budget-for): a replaced budget's people were
-replaced with it, and a past year's budget stated as what it paid for counted the year's
-recipients. A price said of everyone counted since an earlier year holds over those years. A quota
-asked about right after one wave is named, or opening a sentence after it, is that wave's. A
-package-word amount that is a part of its year's package is that part. A plan set in one phrase
-with a replaced plan was replaced with it."""
+replaced with it, and a past year's budget stated as what it paid for counted the year's recipients.
+A price said of everyone counted since an earlier year holds over those years. A quota asked about
+right after one wave is named, or opening a sentence after it, is that wave's. A plan said to be the
+first one is superseded by another value of it in the article. A package-word amount that is a part
+of its year's package is that part. A plan set in one phrase with a replaced plan was replaced with
+it."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from prakerja_etl.figures.decide import CHANGED_FROM, CLAUSE_BREAK
 from prakerja_etl.figures.extract import Figure
 from prakerja_etl.figures.period import timed
 from prakerja_etl.figures.scenes import ArticleTime
-from prakerja_etl.figures.time_cues import CUES
+from prakerja_etl.figures.time_cues import CUES, change_into, said_first
 from prakerja_etl.figures.waves import PACKAGE, WAVES, WaveMention, find_waves
 from prakerja_etl.text.periods import find_periods
 from prakerja_etl.text.segment import Sentence
@@ -205,3 +206,47 @@ def _package_named_as_part(f: Figure) -> str | None:
     parts = {metric for metric, _ in amounts if metric != PACKAGE}
     return PACKAGE if f.metric in parts and (PACKAGE, f.value) in amounts and not any(
         amount == f.value for metric, amount in amounts if metric in parts) else None
+
+
+def first_plans_replaced(figures: list[Figure]) -> list[Figure]:
+    """'Dalam APBN 2020, pemerintah semula hanya menyiapkan Rp10 triliun … Saat pendaftaran dibuka,
+    pagunya sudah Rp20 triliun': a plan said to be the first one is superseded when the article
+    states another value of it for the same period anywhere, not said to be the first."""
+    # (the two bounds of a range, '3-4,5 juta', are one statement)
+    first = [f.metric in CUES.plan_metrics and f.basis == "total" and f.period is not None
+             and f.range_part is None and _first_with_nothing_after(f) for f in figures]
+    if not any(first):
+        return figures
+    later = {(f.metric, f.period, f.value) for f, was in zip(figures, first, strict=True)
+             if not was and f.basis == "total" and f.range_part is None}
+    return [timed(f, period=f.period, basis="superseded", as_of=None)
+            if was and any(m == f.metric and p == f.period and v != f.value for m, p, v in later) else f
+            for f, was in zip(figures, first, strict=True)]
+
+
+def _first_with_nothing_after(f: Figure) -> bool:
+    """A word of 'at first' in the plan's clause with no figure, verb of change or 'menjadi' between
+    it and the plan ('Dalam APBN 2020, pemerintah semula hanya menyiapkan Rp10 triliun'; not the Rp20
+    triliun of 'semula Rp10 triliun, kemudian dinaikkan menjadi Rp20 triliun')."""
+    clause = CLAUSE_BREAK.split(f.sentence.text[:f.start - f.sentence.start])[-1]
+    cue = CUES.superseded_first.search(clause)
+    rest = clause[cue.end():] if cue else ""
+    return cue is not None and not _NUMBER.search(rest) and CUES.change_to.search(rest) is None \
+        and change_into(rest + " menjadi ") is None
+
+
+_NUMBER = re.compile(r"\d")
+
+
+def said_to_be_first(f: Figure) -> bool:
+    """Whether the words before a plan say it was the first value ('semula', 'awalnya' …)."""
+    head = f.sentence.text[:f.start - f.sentence.start]
+    return said_first(head) or _first_in_clause(CLAUSE_BREAK.split(head)[-1])
+
+
+def _first_in_clause(clause: str) -> bool:
+    """'semula dipatok 2,9 juta orang dengan anggaran Rp11 triliun': a word of 'at first' earlier in
+    the figure's clause, and no word of changing into after it ('semula Rp10 triliun sebelum
+    dinaikkan menjadi Rp20 triliun': the new value was not said first)."""
+    first = CUES.superseded_first.search(clause)
+    return first is not None and CUES.change_to.search(clause, first.end()) is None

@@ -22,15 +22,17 @@ from prakerja_etl.figures.period import resolve, timed
 from prakerja_etl.figures.places import listed_before
 from prakerja_etl.figures.plan_context import (
     amounts_name_their_part,
+    first_plans_replaced,
     people_of_budgets,
     plans_replaced_together,
     prices_over_a_span,
     quotas_of_a_named_wave,
     revisions_keep_the_year,
+    said_to_be_first,
 )
 from prakerja_etl.figures.provincial import breakdown_follows_the_nation, restated_elsewhen
 from prakerja_etl.figures.scenes import ArticleTime, Scene, period_end, read_scenes
-from prakerja_etl.figures.time_cues import CUES, change_into, said_first
+from prakerja_etl.figures.time_cues import CUES, change_into
 from prakerja_etl.figures.waves import WAVES
 from prakerja_etl.text.periods import find_periods
 from prakerja_etl.text.segment import Sentence, table_header
@@ -70,8 +72,8 @@ def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: Article
         by_default.append(default)
         restated.append(again)
     out = _restated_adopt(out, restated)
-    out = plans_replaced_together(_replaced_in_next_sentence(out, sentences), sentences)
-    out = people_of_budgets(out, when)
+    out = first_plans_replaced(_replaced_in_next_sentence(out, sentences))
+    out = people_of_budgets(plans_replaced_together(out, sentences), when)
     out = revisions_keep_the_year(quotas_of_a_named_wave(out, sentences), by_default)
     out = _targets_to_date(out, scenes)
     out = _repeats_adopt_running(out, by_default)
@@ -231,8 +233,7 @@ def _replaced_in_next_sentence(figures: list[Figure], sentences: list[Sentence])
         if following is None:
             following = {a.start: sentences[n + 1:n + 3] for n, a in enumerate(sentences)}
         later = following.get(f.sentence.start, [])
-        head = f.sentence.text[:f.start - f.sentence.start]
-        first = said_first(head) or _first_in_clause(CLAUSE_BREAK.split(head)[-1])
+        first = said_to_be_first(f)
         # the sentence after it, or (for a value said to be the first) the one after that:
         # 'semula hanya Rp10 triliun. Pandemi mengubah hitungan itu. Pemerintah kemudian menaikkan …'
         for nxt in later[:2 if first else 1]:
@@ -260,14 +261,6 @@ def _changed_later(f: Figure, there: list[Figure]) -> bool:
         verb = change_into(clause) if g.period == f.period and g.value != f.value else None
         return bool(verb and CUES.changed_later.search(clause, 0, verb.start()))
     return False
-
-
-def _first_in_clause(clause: str) -> bool:
-    """'semula dipatok 2,9 juta orang dengan anggaran Rp11 triliun': a word of 'at first' earlier in
-    the figure's clause, and no word of changing into after it ('semula Rp10 triliun sebelum
-    dinaikkan menjadi Rp20 triliun': the new value was not said first)."""
-    first = CUES.superseded_first.search(clause)
-    return first is not None and CUES.change_to.search(clause, first.end()) is None
 
 
 def _restated_adopt(figures: list[Figure], restated: list[bool]) -> list[Figure]:
