@@ -667,8 +667,8 @@ def test_a_figure_a_verb_of_change_turns_the_one_before_into_is_that_quantity() 
 
 
 def test_the_next_named_place_of_a_list_is_the_same_kind_of_figure() -> None:
-    assert metrics("Tahun lalu Kota Banjarmasin mencatat 9.410 penerima, sementara Banjarbaru 2.050 orang.") == \
-        [(9410, None), (2050, None)]
+    text = "Tahun lalu Kota Banjarmasin mencatat 9.410 penerima, sementara Banjarbaru 2.050 orang."
+    assert metrics(text) == [(9410, None), (2050, None)]
     # look-alike: a province named next is that province's count
     assert metrics("Penerima di Jawa Tengah 500 ribu orang, sedangkan Banten 190 ribu orang.") == \
         [(500_000, "province_recipients"), (190_000, "province_recipients")]
@@ -678,7 +678,8 @@ def test_a_yardstick_target_with_what_it_is_the_target_of_is_a_target() -> None:
     assert metrics("Capaian itu melampaui target semester II sebanyak 1,4 juta peserta.") == \
         [(1_400_000, "recipients_target")]
     # look-alike: a yardstick that is an earlier count is no target
-    assert metrics("Capaian itu melampaui realisasi 2021 sebanyak 1,4 juta peserta.")[0][1] != "recipients_target"
+    text = "Capaian itu melampaui realisasi 2021 sebanyak 1,4 juta peserta."
+    assert metrics(text)[0][1] != "recipients_target"
 
 
 def test_the_people_a_plan_is_raised_into_are_the_plan() -> None:

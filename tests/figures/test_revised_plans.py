@@ -185,9 +185,9 @@ def test_a_plan_the_next_sentence_later_changes_into_another_value_is_superseded
 
 
 def test_a_plan_set_in_one_phrase_with_a_replaced_plan_was_replaced_with_it() -> None:
-    assert bases("Pada awal tahun pemerintah sempat menetapkan sasaran 800 ribu peserta dengan pagu Rp4 "
-                 "triliun. Mengingat tingginya minat pencari kerja, pagu kemudian dinaikkan menjadi Rp6 "
-                 "triliun.", "800 ribu", "Rp4 triliun", "Rp6 triliun") == ["superseded", "superseded", "total"]
+    text = ("Pada awal tahun pemerintah sempat menetapkan sasaran 800 ribu peserta dengan pagu Rp4 "
+            "triliun. Mengingat tingginya minat pencari kerja, pagu kemudian dinaikkan menjadi Rp6 triliun.")
+    assert bases(text, "800 ribu", "Rp4 triliun", "Rp6 triliun") == ["superseded", "superseded", "total"]
     # look-alike: the sentences after say the plan set with it was kept
     assert bases("Pada awal tahun pemerintah sempat menetapkan sasaran 800 ribu peserta dengan pagu Rp4 "
                  "triliun. Mengingat tingginya minat pencari kerja, sasaran kemudian dinaikkan menjadi 900 "
