@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from prakerja_etl.catalog import load_catalog
 from prakerja_etl.figures.lexicon import Cues, load
+from prakerja_etl.figures.magnitudes import fits_magnitude
 from prakerja_etl.figures.time_cues import CUES, WORD, change_verb
 
 LEX = load()
@@ -35,11 +36,7 @@ _COVERAGE = {"regencies_covered", "provinces_covered"}
 _TRAIT_WORDS = 2   # '8,6 juta orang penerima perempuan': the count's noun, then the trait
 # The recipients' make-up: shares of recipients with a trait (the catalog's composition topic).
 COMPOSITION = frozenset(m.metric for m in load_catalog() if m.topic == "composition")
-_PER_PERSON_METRICS = {"incentive_monthly", "survey_incentive", "training_fee_per_recipient",
-                       "incentive_total_per_recipient", "benefit_per_recipient"}
-_PER_PERSON_MAX = 1e8
 _SAMPLE = {"sample-or-survey", "surveyed"}   # exclusions that make the people a survey's sample
-_AGGREGATE_MIN = 1e10
 _PROGRAMME_COUNT_MIN = 1000
 
 
@@ -202,7 +199,7 @@ def _rupiah(ctx: Context) -> Decision:
         decision = _decision(LEX.rupiah, candidate)
         if decision.metric == "budget_total" and (ctx.province_left or ctx.province_clause):
             return _provincial_money(ctx)
-        if decision.metric is None or _fits_magnitude(decision.metric, ctx.value):
+        if decision.metric is None or fits_magnitude(decision.metric, ctx.value):
             return decision
     return Decision(None, "magnitude:" + _decision(LEX.rupiah, found[0]).rule)
 
@@ -218,19 +215,6 @@ def _provincial_money(ctx: Context) -> Decision:
     if _rupiah_cue(ctx.clause_before, "incentive"):
         return Decision("incentive_disbursed_total", "province:paid-out")
     return Decision(None, "province:not-the-budget")
-
-
-def _fits_magnitude(metric: str, value: float) -> bool:
-    """Aggregates and per-person amounts differ by orders of magnitude."""
-    return value < _PER_PERSON_MAX if metric in _PER_PERSON_METRICS else value >= _AGGREGATE_MIN
-
-
-def same_quantity_back(metric: str, earlier: float, unit: str, value: float) -> bool:
-    """Whether a figure pointing back to one of `metric` can be that quantity: an amount of its
-    magnitude, and for a person's amount the same value ('Artinya, uang tunai yang diterima paling
-    banyak Rp700 ribu' after a survey incentive is a sum worked out from it, not the incentive)."""
-    return unit != "rupiah" or _fits_magnitude(metric, value) and (
-        metric not in _PER_PERSON_METRICS or value == earlier)
 
 
 _AMOUNT = re.compile(r"\b(?:Rp|IDR)|\brupiah\b", re.IGNORECASE)   # an amount stated

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.figures.lexicon import Subject
+from prakerja_etl.figures.magnitudes import same_quantity_back
 from prakerja_etl.figures.subject import PRAKERJA
 from prakerja_etl.figures.time_cues import (
     CHANGE_OPENER,
@@ -80,7 +81,7 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
     changed = next((f for f in reversed(out) if f.unit == ctx.unit), None) if not stated else None
     if changed is not None and changed.metric and change_into(ctx.left_clause) and (
             weak or decision.rule.startswith("head-noun:") and changed.metric in CUES.plan_metrics) and \
-            cls.same_quantity_back(changed.metric, changed.value, ctx.unit, changed.value):
+            same_quantity_back(changed.metric, changed.value, ctx.unit, changed.value):
         # 'semula menargetkan 2,9 juta penerima, lalu menaikkannya menjadi 4 juta orang': a figure no
         # word of its own names (or only the people a plan is of), after a verb of change by its root,
         # is the new value of the one before

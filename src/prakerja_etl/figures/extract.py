@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from prakerja_etl.errors import UnreadableInput
 from prakerja_etl.figures import classify as cls
-from prakerja_etl.figures import context, places
+from prakerja_etl.figures import context, magnitudes, places
 from prakerja_etl.figures.decide import (
     CHANGED_FROM,
     CHANGED_TO,
@@ -266,7 +266,7 @@ def _inherit(cand: Candidate, left: str, left_clause: str, before: str, same_sen
         prev, rule = counted[-1], "elliptical"
     else:
         return None
-    if prev.metric and prev.unit == cand.unit and (rule != "points-back" or cls.same_quantity_back(
+    if prev.metric and prev.unit == cand.unit and (rule != "points-back" or magnitudes.same_quantity_back(
             prev.metric, prev.value, cand.unit, cand.value)):
         return replace(prev, rule=rule)
     if prev.metric == "province_recipients" and cand.unit == "percent":

@@ -105,10 +105,8 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
     for index, s in enumerate(sentences):
         if heading is not None and previous is not None and s.line_no != previous.line_no:
             line_force = (s.line_no, heading)   # 'Pagu tahun 2024 / Pemerintah menyiapkan …'
-        if aside is not None and s.line_no != aside[0]:
-            # the paragraph of an aside is over: the time the text spoke of before it is back
-            in_force = frame = aside[1]
-            aside = None
+        if aside is not None and s.line_no != aside[0]:   # an aside's paragraph is over: the time
+            in_force, frame, aside = aside[1], aside[1], None   # the text spoke of before it is back
         heading = None
         if fieldwork_in_force and CUES.other_data.search(s.text) and not CUES.survey.search(s.text):
             # the survey's fieldwork dates the survey, not a record cited after it
@@ -131,8 +129,7 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
         frame = framed[0] if framed else frame
         periods_of[s.start] = frame
         if stated:
-            if aside is None and CUES.aside_opening.match(s.text):
-                aside = (s.line_no, in_force)
+            aside = (s.line_no, in_force) if aside is None and CUES.aside_opening.match(s.text) else aside
             scheme = scheme if stated[0] is None else (-1, None)   # (a span of years keeps it)
             in_force, running = stated[0], None
             line_force = (s.line_no, stated[0])
