@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.figures.lexicon import Subject
-from prakerja_etl.figures.magnitudes import same_quantity_back
+from prakerja_etl.figures.magnitudes import fits_magnitude
 from prakerja_etl.figures.subject import PRAKERJA
 from prakerja_etl.figures.time_cues import (
     CHANGE_OPENER,
@@ -76,15 +76,16 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
     weak = decision is cls.WEAK or decision.rule.startswith("sentence:")
     if weak and out and out[-1].unit == ctx.unit and CUES.next_named_item.match(ctx.left_clause):
         return cls.Decision(out[-1].metric, out[-1].rule)   # '…, sedangkan Banjarbaru 3.248 orang'
-    # (a value stated before with its own words is that figure's again: figures.extract's same-value)
-    stated = any(f.unit == ctx.unit and f.value == ctx.value and f.metric for f in earlier)
-    changed = next((f for f in reversed(out) if f.unit == ctx.unit), None) if not stated else None
-    if changed is not None and changed.metric and change_into(ctx.left_clause) and (
+    changed = next((f for f in reversed(out) if f.unit == ctx.unit), None)
+    if changed is not None and changed.metric and (
             weak or decision.rule.startswith("head-noun:") and changed.metric in CUES.plan_metrics) and \
-            same_quantity_back(changed.metric, changed.value, ctx.unit, changed.value):
+            change_into(ctx.left_clause) and \
+            (ctx.unit != "rupiah" or fits_magnitude(changed.metric, ctx.value)) and \
+            not any(f.unit == ctx.unit and f.value == ctx.value and f.metric for f in earlier):
         # 'semula menargetkan 2,9 juta penerima, lalu menaikkannya menjadi 4 juta orang': a figure no
         # word of its own names (or only the people a plan is of), after a verb of change by its root,
-        # is the new value of the one before
+        # is the new value of the one before, at its magnitude; a value stated before with words of
+        # its own is that figure's again (figures.extract's same-value)
         return cls.Decision(changed.metric, CHANGED_FROM)
     if out and out[-1].metric and out[-1].unit == ctx.unit and _compared(decision, out[-1], ctx):
         # '85 ribu orang, turun dibanding 2020 yang 101 ribu': the same quantity at another time;

@@ -17,7 +17,7 @@ from prakerja_etl.figures.decide import CHANGED_FROM, CLAUSE_BREAK
 from prakerja_etl.figures.extract import Figure
 from prakerja_etl.figures.period import timed
 from prakerja_etl.figures.scenes import ArticleTime
-from prakerja_etl.figures.time_cues import CUES, change_into, said_first
+from prakerja_etl.figures.time_cues import CUES, WORD, change_verb, said_first
 from prakerja_etl.figures.waves import PACKAGE, WAVES, WaveMention, find_waves
 from prakerja_etl.text.periods import find_periods
 from prakerja_etl.text.segment import Sentence
@@ -166,8 +166,9 @@ def amounts_name_their_part(figures: list[Figure]) -> list[Figure]:
     package of its year's scheme but is one of its parts (schemas/waves.yaml) is that part, whole."""
     out = []
     for f in figures:
-        part = WAVES.part_with_amount(f.value, int(f.period[:4])) if f.metric == PACKAGE and \
-            f.unit == "rupiah" and f.period else _package_named_as_part(f)
+        part = None if f.unit != "rupiah" or not f.period or not f.metric else \
+            WAVES.part_with_amount(f.value, int(f.period[:4])) if f.metric == PACKAGE else \
+            WAVES.package_of_part(f.metric, f.value, int(f.period[:4]))
         # (a part of the package, once named, is the whole of that part)
         out.append(replace(f, metric=part, rule=SCHEME_PART + f.rule,
                            basis="total" if f.basis == "part" else f.basis) if part else f)
@@ -180,10 +181,13 @@ def plans_replaced_together(figures: list[Figure], sentences: list[Sentence]) ->
     (of the same period) was replaced with it, unless the article states it again later or the two
     sentences after say a plan was kept ('tanpa tambahan anggaran')."""
     out = list(figures)
-    after = {s.start: " ".join(t.text for t in sentences[n + 1:n + 3]) for n, s in enumerate(sentences)}
+    after: dict[int, str] | None = None   # (made only when an article replaces a plan)
     for i, f in enumerate(figures):
         if f.basis != "superseded" or f.metric not in CUES.plan_metrics:
             continue
+        if after is None:
+            after = {s.start: " ".join(t.text for t in sentences[n + 1:n + 3])
+                     for n, s in enumerate(sentences)}
         for j in (i - 1, i + 1):
             g = figures[j] if 0 <= j < len(figures) else None
             if g is None or g.sentence is not f.sentence or g.metric not in CUES.plan_metrics \
@@ -196,16 +200,6 @@ def plans_replaced_together(figures: list[Figure], sentences: list[Sentence]) ->
                     and not CUES.plan_kept.search(after.get(f.sentence.start, "")):
                 out[j] = timed(g, period=g.period, basis="superseded", as_of=None)
     return out
-
-
-def _package_named_as_part(f: Figure) -> str | None:
-    """'Peserta memperoleh Rp3,55 juta dengan insentif Rp600 ribu per bulan' (2022): an amount taken
-    for a part that is the whole package of its year's scheme, and no part of it, is the package."""
-    scheme = WAVES.scheme_of(int(f.period[:4])) if f.unit == "rupiah" and f.period and f.metric else None
-    amounts = scheme.amounts if scheme else frozenset()
-    parts = {metric for metric, _ in amounts if metric != PACKAGE}
-    return PACKAGE if f.metric in parts and (PACKAGE, f.value) in amounts and not any(
-        amount == f.value for metric, amount in amounts if metric in parts) else None
 
 
 def first_plans_replaced(figures: list[Figure]) -> list[Figure]:
@@ -225,14 +219,13 @@ def first_plans_replaced(figures: list[Figure]) -> list[Figure]:
 
 
 def _first_with_nothing_after(f: Figure) -> bool:
-    """A word of 'at first' in the plan's clause with no figure, verb of change or 'menjadi' between
-    it and the plan ('Dalam APBN 2020, pemerintah semula hanya menyiapkan Rp10 triliun'; not the Rp20
-    triliun of 'semula Rp10 triliun, kemudian dinaikkan menjadi Rp20 triliun')."""
+    """A word of 'at first' in the plan's clause with no figure or verb of change between it and the
+    plan ('Dalam APBN 2020, pemerintah semula hanya menyiapkan Rp10 triliun'; not the Rp20 triliun of
+    'semula Rp10 triliun, kemudian dinaikkan menjadi Rp20 triliun')."""
     clause = CLAUSE_BREAK.split(f.sentence.text[:f.start - f.sentence.start])[-1]
-    cue = CUES.superseded_first.search(clause)
+    cue = _first_cue(clause)
     rest = clause[cue.end():] if cue else ""
-    return cue is not None and not _NUMBER.search(rest) and CUES.change_to.search(rest) is None \
-        and change_into(rest + " menjadi ") is None
+    return cue is not None and not _NUMBER.search(rest) and change_verb(WORD.finditer(rest)) is None
 
 
 _NUMBER = re.compile(r"\d")
@@ -241,12 +234,12 @@ _NUMBER = re.compile(r"\d")
 def said_to_be_first(f: Figure) -> bool:
     """Whether the words before a plan say it was the first value ('semula', 'awalnya' …)."""
     head = f.sentence.text[:f.start - f.sentence.start]
-    return said_first(head) or _first_in_clause(CLAUSE_BREAK.split(head)[-1])
+    return said_first(head) or _first_cue(CLAUSE_BREAK.split(head)[-1]) is not None
 
 
-def _first_in_clause(clause: str) -> bool:
-    """'semula dipatok 2,9 juta orang dengan anggaran Rp11 triliun': a word of 'at first' earlier in
-    the figure's clause, and no word of changing into after it ('semula Rp10 triliun sebelum
+def _first_cue(clause: str) -> re.Match[str] | None:
+    """'semula dipatok 2,9 juta orang dengan anggaran Rp11 triliun': the word of 'at first' earlier in
+    the figure's clause, when no word of changing into follows it ('semula Rp10 triliun sebelum
     dinaikkan menjadi Rp20 triliun': the new value was not said first)."""
     first = CUES.superseded_first.search(clause)
-    return first is not None and CUES.change_to.search(clause, first.end()) is None
+    return first if first is not None and CUES.change_to.search(clause, first.end()) is None else None

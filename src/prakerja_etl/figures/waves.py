@@ -79,6 +79,14 @@ class WaveCalendar:
         parts = {metric for metric, amount in now.amounts if amount == value}
         return parts.pop() if len(parts) == 1 else None
 
+    def package_of_part(self, metric: str, value: float, year: int) -> str | None:
+        """The package, for an amount taken for a part of it that is the whole package of `year`'s
+        scheme and no part of it ('Rp3,55 juta dengan insentif Rp600 ribu per bulan' in 2022)."""
+        now = self.scheme_of(year)
+        parts = {m for m, _ in now.amounts if m != PACKAGE} if now else set()
+        return PACKAGE if now and metric in parts and (PACKAGE, value) in now.amounts and not any(
+            amount == value for m, amount in now.amounts if m in parts) else None
+
     def one_surveys(self, value: float) -> bool:
         """Whether a survey incentive of this amount is what one survey pays under some scheme."""
         return any(s.per_survey == value for s in self.schemes)
