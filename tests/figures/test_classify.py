@@ -682,6 +682,14 @@ def test_a_yardstick_target_with_what_it_is_the_target_of_is_a_target() -> None:
     assert metrics(text)[0][1] != "recipients_target"
 
 
+def test_a_yardstick_target_of_another_year_given_in_a_relative_clause_is_a_target() -> None:
+    text = "Sasaran tahun ini 800 ribu orang, di bawah target tahun sebelumnya yang berjumlah 1,5 juta orang."
+    assert metrics(text) == [(800_000, "recipients_target"), (1_500_000, "recipients_target")]
+    # look-alike: past a comma, the relative clause says what was reached against the target
+    text = "Penyaluran tahun ini melampaui target tahun sebelumnya, yang tercatat 1,5 juta penerima."
+    assert metrics(text)[-1][1] != "recipients_target"
+
+
 def test_the_people_a_plan_is_raised_into_are_the_plan() -> None:
     assert metrics("Kementerian mula-mula menargetkan 800 ribu peserta, lalu menaikkannya menjadi 950 ribu "
                    "peserta.")[-1] == (950_000, "recipients_target")

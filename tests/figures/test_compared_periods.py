@@ -87,6 +87,17 @@ def test_a_period_in_a_relative_clause_after_another_figure_describes_that_figur
     assert got["500 ribu"][1] == "2023-S1"
 
 
+def test_another_year_a_relative_clause_describes_a_place_by_frames_nothing_after_it() -> None:
+    body = ("Tahun ini Riau mencatat 61 ribu penerima Kartu Prakerja. Adapun Aceh, yang pada 2021 "
+            "sempat di posisi sepuluh besar, tahun ini baru 40 ribu penerima. Di urutan terbawah, "
+            "Gorontalo hanya 5.200 penerima.")
+    assert timing(body)["5.200"][1] == "2023"
+    # look-alike: a relative clause naming the sentence's own year leaves the sentence's month in force
+    body = ("Gelombang 51, yang menjadi gelombang pertama tahun ini, dibuka pada Maret dengan kuota "
+            "100 ribu peserta. Pendaftarnya 800 ribu orang.")
+    assert timing(body)["800 ribu"][1] == timing(body)["100 ribu"][1]
+
+
 def test_a_lone_figure_of_two_years_listed_together_holds_for_neither_alone() -> None:
     dated = "Jumat, 23 Juli 2021 09:00 WIB"
     got = timing("Jika anggaran 2020 dan 2021 dijumlahkan, totalnya Rp35 triliun.", dated)

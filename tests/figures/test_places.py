@@ -141,6 +141,18 @@ def test_a_province_pointed_back_to_is_the_one_named_last() -> None:
         [("province_recipients", "Maluku Utara"), ("recipients_total", None)]
 
 
+def test_some_of_a_provinces_count_pointed_back_to_is_of_that_province() -> None:
+    text = ("Sejak 2020, penerima Kartu Prakerja asal Bengkulu mencapai 92.310 orang. Dari angka tersebut, "
+            "8.150 orang merupakan penerima tahun ini. Tahun lalu jumlahnya 9.020 orang.")
+    assert [(f.metric, f.province.name if f.province else None) for f in figures(text)] == \
+        [("province_recipients", "Bengkulu")] * 3
+    # look-alike: a larger count pointing back to the province's is the nation's, not some of it
+    text = ("Sejak 2020, penerima Kartu Prakerja asal Bengkulu mencapai 92.310 orang. Dari angka tersebut "
+            "terlihat porsi yang kecil, sebab penerima nasional sudah 18 juta orang.")
+    assert [(f.metric, f.province.name if f.province else None) for f in figures(text)] == \
+        [("province_recipients", "Bengkulu"), ("recipients_total", None)]
+
+
 def test_a_regencys_share_of_its_province_is_no_provinces_share() -> None:
     [f] = figures("Di Maluku Utara, Kota Ternate menyumbang 30 persen dari peserta.")
     assert f.metric is None

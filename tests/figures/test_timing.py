@@ -414,6 +414,16 @@ def test_survey_results_take_the_fieldwork_not_a_period_they_were_compared_with(
     assert got["48 persen"][:2] == ("recipients_female_share", "2021")
 
 
+def test_the_waves_of_a_surveys_respondents_do_not_date_its_results() -> None:
+    got = timing("Survei terhadap alumni gelombang 3 sampai 9 itu digelar pada Februari hingga Maret 2021. "
+                 "Hasilnya, 81 persen responden merasa keterampilannya bertambah.")
+    assert got["81 persen"][:2] == ("skill_improved_share", "2021-Q1")
+    # look-alike: a count of a wave's people pointing back to a sentence naming its waves is theirs
+    got = timing("Gelombang 3 sampai 9 dibuka sepanjang 2020. Jumlah tersebut mencakup 1,4 juta penerima.",
+                 dated="Rabu, 8 Maret 2021 09:00 WIB")
+    assert got["1,4 juta"][1] == "2020"
+
+
 def test_a_period_of_a_value_a_figure_is_below_or_above_dates_that_value() -> None:
     got = timing("Survei dilakukan pada April hingga Juni 2022. Hasilnya, 70,5 persen responden merasa "
                  "keterampilannya bertambah. Angka ini di bawah temuan BPS Agustus 2021 yang 76 persen.")

@@ -105,6 +105,17 @@ def test_kala_itu_after_a_named_time_is_that_time() -> None:
     assert got["300 ribu"][1] == "2022"
 
 
+def test_kala_itu_opening_a_sentence_is_the_past_time_its_paragraph_speaks_of() -> None:
+    body = ("Rekor penerima Kartu Prakerja di Maluku terjadi pada 2021. Saat itu penerima asal "
+            "Maluku tercatat 41 ribu orang.")
+    assert timing(body)["41 ribu"][1] == "2021"
+    # look-alike: 'kala itu' after this year's figures and a scheme is that scheme's former time,
+    # not this year
+    body = ("Tahun ini biaya pelatihan Kartu Prakerja lebih besar daripada skema semi bansos. Kala itu "
+            "biaya pelatihan hanya Rp 1 juta.")
+    assert timing(body)["Rp 1 juta"][1] is None
+
+
 def test_a_plan_called_the_whole_is_the_years_not_the_carried_semester() -> None:
     body = ("Pada semester II-2021 kuota Kartu Prakerja 1 juta orang, dengan pagu Rp 4 triliun. "
             "Adapun total anggaran Rp 15 triliun untuk program itu belum final.")

@@ -15,6 +15,9 @@ from prakerja_etl.text.segment import Sentence
 if TYPE_CHECKING:
     from prakerja_etl.figures.extract import Figure
 
+# The rule prefix of a national count taken for the province's count its sentence points back to.
+POINTED_BACK_PROVINCE = "pointed-back-province:"
+
 
 def heading_above(sentence: Sentence, previous: Sentence | None, heading: Sentence | None,
                   previous_had_figures: bool) -> Sentence | None:
@@ -77,14 +80,19 @@ def compared_back(earlier: list[Figure], unit: str, sentence: Sentence) -> Figur
     return prev if prev is not None and prev.sentence.line_no >= sentence.line_no - 2 else None
 
 
-def compared_with_pointed_back(ctx: cls.Context, metric: str | None, rule: str, earlier: list[Figure],
-                               sentence: Sentence) -> tuple[str | None, str, Province | None]:
-    """(metric, rule, province) of a figure compared with the one its sentence points back to ('Angka
-    itu melampaui capaian tahun lalu yang 26 ribu peserta'): that figure's quantity at another time,
-    so of its province (not when compared with the nation's); as decided, and of no province, otherwise."""
+def of_pointed_back(ctx: cls.Context, metric: str | None, rule: str, earlier: list[Figure],
+                    sentence: Sentence, compared: bool) -> tuple[str | None, str, Province | None]:
+    """(metric, rule, province) of a national count in a sentence pointing back to a province's count:
+    compared with it ('Angka itu melampaui capaian tahun lalu yang 26 ribu peserta'), that
+    quantity at another time; else some of it ('Dari jumlah itu, 9 ribu orang merupakan penerima
+    tahun ini'): either way of its province (not when the sentence names the nation). As decided,
+    and of no province, otherwise."""
     if not cls.LEX.anaphora.search(ctx.sentence_before) or cls.LEX.national.search(ctx.sentence_before):
         return metric, rule, None
     prev = compared_back(earlier, ctx.unit, sentence)
     if prev is None or prev.province is None or metric is None or cls.national(prev.metric) != metric:
         return metric, rule, None
-    return prev.metric, "compared-with-previous", prev.province
+    some_of_it = cls.LEX.part_of_pointed_back.search(ctx.sentence_before) and ctx.value < prev.value
+    if not compared and not some_of_it:
+        return metric, rule, None
+    return prev.metric, "compared-with-previous" if compared else POINTED_BACK_PROVINCE + rule, prev.province

@@ -154,8 +154,9 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         elif rule in (COMPARED, CHANGED_FROM, CHANGED_TO):
             # the same quantity at another time or value, so of the same place
             province = province or next((f.province for f in reversed(out) if f.unit == cand.unit), None)
-        elif province is None and not out and cls.LEX.comparison.search(left_clause):
-            metric, rule, province = context.compared_with_pointed_back(ctx, metric, rule, earlier, sentence)
+        elif province is None and not out:
+            metric, rule, province = context.of_pointed_back(ctx, metric, rule, earlier, sentence,
+                                                             bool(cls.LEX.comparison.search(left_clause)))
         elif metric in ("provinces_covered", "waves_count"):
             province = None   # a count of provinces, or of the waves all provinces share, is no province's
         out.append(Figure(

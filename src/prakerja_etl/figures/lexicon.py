@@ -281,6 +281,7 @@ class Lexicon:
     place_words: Prefiltered         # 'di', 'dari': a place follows ('9 juta orang di desa dan kota')
     prepositions: frozenset[str]
     anaphora: Prefiltered
+    part_of_pointed_back: Prefiltered   # search: words making a count some of the one pointed back to
     comparison: Prefiltered
     same_value_prefers: dict[str, str]
     demonstrative: Prefiltered
@@ -350,6 +351,8 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
         groups["count_exclusions"].group = "exclusion"
     groups["person_heads"].group = "head-noun"
     groups["person_target"].group = "target"
+    kind = "(?:" + "|".join(phrase(w) for w in data["said_to_be"]) + r")\s+(?:[\w-]+\s+)?(?:" + "|".join(
+        phrase(w) for w in data["kinds_of_people"]) + ")"   # (people said to be of a kind)
     return Lexicon(
         **groups,
         jobs_before=_words(data["jobs_before"], tail=r"\s+(?:(?:sekitar|sebanyak|hingga)\s+)?$"),
@@ -377,14 +380,8 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
                                + "|".join(phrase(w) for w in data["apposition_hedges"]) + r")\s*)?",
                                re.IGNORECASE),
         copula=_words(data["copula"]),
-        said_to_be_kind=compile_cue(
-            r"^\W*(?:[\w-]+\s+){0,4}?(?:" + "|".join(phrase(w) for w in data["said_to_be"])
-            + r")\s+(?:[\w-]+\s+)?(?:" + "|".join(phrase(w) for w in data["kinds_of_people"]) + ")",
-            re.IGNORECASE),
-        kind_relative=compile_cue(
-            r"\byang\s+(?:" + "|".join(phrase(w) for w in data["said_to_be"])
-            + r")\s+(?:[\w-]+\s+)?(?:" + "|".join(phrase(w) for w in data["kinds_of_people"]) + ")",
-            re.IGNORECASE),
+        said_to_be_kind=compile_cue(r"^\W*(?:[\w-]+\s+){0,4}?" + kind, re.IGNORECASE),
+        kind_relative=compile_cue(r"\byang\s+" + kind, re.IGNORECASE),
         respectively=_words(data["respectively"]),
         place_words=_words(data["regency_place"]),
         prepositions=frozenset(data["prepositions"]),
@@ -393,6 +390,7 @@ def load(path: Path = LEXICON_PATH, subjects_path: Path = SUBJECTS_PATH) -> Lexi
         anaphora=compile_cue("|".join(
             a.replace("^ ", r"^\s*").replace(" ", r"\s+") if a.startswith("^") else phrase(a)
             for a in data["anaphora"]), re.IGNORECASE),
+        part_of_pointed_back=_words(data["part_of_pointed_back"]),
         comparison=_words(data["comparison"]),
         same_value_prefers=data["same_value_prefers"],
         demonstrative=_words(data["demonstrative"]),

@@ -57,6 +57,15 @@ def _changed_from(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+def _then(scene: Scene, start: int, end: int) -> bool:
+    """Whether the figure's sentence says it is of 'that time' ('kala itu', 'saat itu') and names no
+    time of its own: the time named before, not a former one."""
+    text, offset = scene.text, scene.offset
+    if CUES.then.absent(text) or any(p.period and p.start >= offset for p in scene.periods):
+        return False
+    return bool(CUES.then.search(text, offset, start) or CUES.then.search(text, end, clause_end(text, end)))
+
+
 def _change_verb_before(text: str, start: int) -> int | None:
     """Where 'naik dari', 'dipangkas dari sebelumnya' begins when it opens the figure at `start`:
     a verb of changing a value (by its root) at most one word before the 'dari' that opens it."""
@@ -121,6 +130,8 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
     cut = _stage_cut(scene, start)
     region = text[cut:start]
     waves = own_waves(text, start, end)
+    if scene.survey:   # (the waves of the respondents the sentence before named do not date the results)
+        waves = [w for w in waves if w.start >= scene.offset]
     recent = _recent(scene, stated, when) if waves else None   # (it dates only waves)
     wave_year = waves_year(waves, recent)
     plan = f.metric in CUES.plan_metrics
@@ -179,6 +190,11 @@ def _replaced(f: Figure, scene: Scene, when: ArticleTime, start: int, end: int, 
         own = [p.period for p in plain if changed[0] <= p.start < changed[1] and p.period]
         return timed(f, period=own[0][:4] if plan and own else own[0] if own else None,
                      basis="total" if own else "superseded", as_of=None)
+    if scene.same_line_in_force and scene.same_line_in_force[:4] != str(scene.year) and \
+            not scene.past_scheme and _then(scene, start, end):
+        # 'Pada 2021 … . Kala itu penerima …': the past time its paragraph speaks of (not the
+        # article's year: 'dibanding skema semi bansos … Kala itu …' is the scheme's former time)
+        return timed(f, period=scene.same_line_in_force, basis="total", as_of=None)
     # a value of a former time ('paket lama senilai …', '… naik dari Rp X'): only a period stated for it
     former = _former(scene, start, end)
     if former is None:

@@ -11,6 +11,7 @@ from prakerja_etl.figures.lazy import cached
 from prakerja_etl.figures.time_cues import (
     COMPARED_BEFORE,
     CUES,
+    DESCRIBING,
     FIELDWORK_AT,
     UP_TO_WORD,
     WORD,
@@ -149,7 +150,13 @@ def _framing(scene: Scene) -> list[str | None]:
     is compared with, nor one a comparison opens before the sentence's own ('Berbeda dengan tahun
     lalu, peserta tahun ini …')."""
     own = scene.own("plain", "range") if scene.periods else ()
-    return [p.period for n, p in enumerate(own) if not compared(scene.text, p, named_after=n < len(own) - 1)]
+    framing = [p for n, p in enumerate(own) if not compared(scene.text, p, named_after=n < len(own) - 1)]
+    # (not another year a relative clause describes a place or a thing by, when the sentence names
+    # its own: 'DKI Jakarta, yang pada 2020 masuk tiga besar, tahun ini baru …')
+    described = [bool(DESCRIBING.search(scene.text, max(0, p.start - 80), p.start)) for p in framing]
+    years = {(p.period or "")[:4] for p, d in zip(framing, described, strict=True) if not d}
+    return [p.period for p, d in zip(framing, described, strict=True)
+            if not d or not years or (p.period or "")[:4] in years]
 
 
 def _past_scheme(named: tuple[int, Scheme] | None, scheme: tuple[int, Scheme | None], line_no: int,
