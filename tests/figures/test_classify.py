@@ -690,6 +690,15 @@ def test_a_yardstick_target_of_another_year_given_in_a_relative_clause_is_a_targ
     assert metrics(text)[-1][1] != "recipients_target"
 
 
+def test_a_count_of_another_year_than_a_target_of_the_same_value_is_no_target() -> None:
+    text = ("Kuota tahun ini 2,5 juta orang. Sejauh ini sudah ada 9 juta lulusan, di antaranya 2,5 juta "
+            "penerima tahun lalu.")
+    assert metrics(text)[-1] == (2_500_000, "recipients_total")
+    # look-alike: the same value said again of the same year is the target
+    text = "Kuota tahun ini 2,5 juta orang. Pemerintah yakin 2,5 juta penerima tahun ini bisa tercapai."
+    assert metrics(text)[-1] == (2_500_000, "recipients_target")
+
+
 def test_the_people_a_plan_is_raised_into_are_the_plan() -> None:
     assert metrics("Kementerian mula-mula menargetkan 800 ribu peserta, lalu menaikkannya menjadi 950 ribu "
                    "peserta.")[-1] == (950_000, "recipients_target")

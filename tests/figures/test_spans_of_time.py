@@ -194,3 +194,14 @@ def test_the_programmes_first_year_is_the_year_of_its_first_wave() -> None:
     got = timing("Tahun ini menjadi tahun pertama program kembali ke skema normal, dengan pagu "
                  "Rp4,37 triliun.")
     assert got["Rp4,37 triliun"][:2] == ("budget_total", "2023")
+
+
+def test_a_years_count_after_a_count_since_the_start_is_that_years_total() -> None:
+    body = ("Sejak diluncurkan, peserta Kartu Prakerja sudah 17 juta orang, termasuk 1,1 juta peserta "
+            "tahun lalu.")
+    got = timing(body, dated="Senin, 8 Januari 2024 10:00 WIB")
+    assert got["17 juta"][1:3] == (None, "to_date")
+    assert got["1,1 juta"][1:3] == ("2023", "total")
+    # look-alike: a count since the start said to stand at the end of a year stands there
+    body = "Sejak diluncurkan hingga akhir tahun lalu, peserta Kartu Prakerja sudah 17 juta orang."
+    assert timing(body, dated="Senin, 8 Januari 2024 10:00 WIB")["17 juta"][2] == "to_date"

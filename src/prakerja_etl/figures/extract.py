@@ -21,14 +21,13 @@ from prakerja_etl.figures.decide import (
 )
 from prakerja_etl.figures.find import Candidate, find_figures
 from prakerja_etl.figures.interval import interval
-from prakerja_etl.figures.lazy import cached
+from prakerja_etl.figures.same_value import one_value_one_quantity
 from prakerja_etl.figures.subject import SentenceSubjects
 from prakerja_etl.figures.thresholds import areas_over_threshold
 from prakerja_etl.figures.time_cues import CUES
 from prakerja_etl.text.provinces import Province
 from prakerja_etl.text.segment import Sentence, table_header
 
-SAME_VALUE = "same-value:"   # the rule prefix of a figure that takes the metric its value has elsewhere
 RESTATED_PROVINCE = "same-quantity:province:"   # the rule prefix of a count taken for a province's
 _RESTATED_SHARE = 0.05   # two statements of one count differ by their rounding, not more
 # 'X persen dari N peserta merupakan perempuan': the share's group follows the whole it is of.
@@ -98,7 +97,7 @@ def extract_figures(sentences: list[Sentence], article_year: int | None,
             raise UnreadableInput(f"the text states more than {max_figures:,} figures "
                                   "(PRAKERJA_MAX_FIGURES_PER_ARTICLE); a news article states far fewer")
     figures = _package_of_its_parts(_adopt_restated_values(figures), sentences)
-    return _province_restated(areas_over_threshold(_one_value_one_quantity(figures)))
+    return _province_restated(areas_over_threshold(one_value_one_quantity(figures, article_year)))
 
 
 def _elliptical_province(lead: str, figures: list[Figure], previous: Sentence | None) -> Province | None:
@@ -320,65 +319,6 @@ def _package_of_its_parts(figures: list[Figure], sentences: list[Sentence]) -> l
             f = replace(f, metric="benefit_per_recipient", rule="package:includes-training-fee")
         out.append(f)
     return out
-
-
-def _one_value_one_quantity(figures: list[Figure]) -> list[Figure]:
-    """The same value stated twice in one article is one quantity. A figure nothing decided takes
-    the metric the article gives that value elsewhere (a large number, or one whose noun points
-    back: 'delapan mitra tersebut'); a figure a generic cue decided takes the more specific one
-    (`same_value_prefers`) unless its own clause says the count was reached or it is what a count
-    changed into ('dari 6 juta pada 2021 menjadi sejuta orang')."""
-    stated: dict[tuple[str, float], list[Figure]] = {}
-    for f in figures:
-        if f.metric:
-            stated.setdefault((f.unit, f.value), []).append(f)
-    prefers = cls.LEX.same_value_prefers
-    # What each stated value's figures say, worked out once per value (an article stating one
-    # value thousands of times must not compare every pair), and only for a value asked about.
-    said: dict[tuple[str, float], _StatedValue] = {}
-    out = []
-    for f in figures:
-        key, weak = (f.unit, f.value), f.rule == cls.WEAK.rule
-        asks = key in stated and (weak or f.metric in prefers)
-        value = (said.get(key) or said.setdefault(key, _StatedValue(stated[key], prefers))) if asks else None
-        if weak and value and (
-                f.value >= 1000 or cls.LEX.demonstrative.match(f.sentence.text[f.end - f.sentence.start:])):
-            best = value.best
-            f = replace(f, metric=best.metric, province=f.province or best.province,
-                        rule=SAME_VALUE + best.rule)
-        elif value and f.metric in prefers and f.rule != CHANGED_FROM and f.metric not in value.reached:
-            specific = value.first.get(prefers[f.metric])
-            if specific is not None:
-                f = replace(f, metric=specific.metric, rule=SAME_VALUE + specific.rule)
-        out.append(f)
-    return out
-
-
-class _StatedValue:
-    """The classified figures of an article that state one value."""
-
-    def __init__(self, others: list[Figure], prefers: dict[str, str]) -> None:
-        self.others, self.prefers = others, prefers
-        self.first: dict[str | None, Figure] = {}      # metric → its first figure
-        for g in others:
-            self.first.setdefault(g.metric, g)
-
-    @cached
-    def best(self) -> Figure:
-        """The figure a weakly decided one follows: a specific metric's, else the most common."""
-        common = Counter(g.metric for g in self.others).most_common(1)[0][0]
-        return next((g for g in self.others if g.metric in self.prefers.values()), None) or self.first[common]
-
-    @cached
-    def reached(self) -> set[str | None]:
-        """Metrics of the figures whose own clause says the count was reached."""
-        return {g.metric for g in self.others if g.metric in self.prefers and _reached(g)}
-
-
-def _reached(f: Figure) -> bool:
-    """A count its own clause says was reached ('sudah menjangkau 16 juta peserta')."""
-    return f.unit == "person" and bool(
-        cls.LEX.person_realised.search(CLAUSE_BREAK.split(f.sentence.text[:f.start - f.sentence.start])[-1]))
 
 
 def _province_restated(figures: list[Figure]) -> list[Figure]:

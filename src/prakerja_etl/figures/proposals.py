@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from prakerja_etl.figures.extract import SAME_VALUE, Figure
+from prakerja_etl.figures.extract import Figure
 from prakerja_etl.figures.lexicon import stem
+from prakerja_etl.figures.same_value import SAME_VALUE
 from prakerja_etl.figures.time_cues import CUES, WORD, change_into
 from prakerja_etl.text.segment import Sentence
 

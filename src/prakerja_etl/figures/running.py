@@ -21,7 +21,8 @@ def running_timing(f: Figure, scene: Scene, span: tuple[int, int, int], has_stat
     text, (start, end, prev_end) = scene.text, span
     before = text[:start]
     after = text[end:clause_end(text, end)]
-    since = last_in(CUES.since, before, text) or search_in(CUES.since, text, after)
+    since_before = last_in(CUES.since, before, text)
+    since = since_before or search_in(CUES.since, text, after)
     # 'hingga Juni 2023 … 5 juta', or in its clause after it: '… mencapai Rp2,4 triliun per Juni 2020'
     as_of_mention = stated_as_of(scene, start) or stated_as_of(scene, start, (end, end + len(after)))
     if as_of_mention and has_stated and stated and stated[:4] < as_of_mention[:4] and scene.offset and \
@@ -38,6 +39,8 @@ def running_timing(f: Figure, scene: Scene, span: tuple[int, int, int], has_stat
         start_year = _since_year(since.string[since.end():since.end() + 40]) or WAVES.start_year
         if stated and has_stated and int(stated[:4]) < start_year:
             return None  # 'beredar sejak November 2021 … 5,9 juta pada 2020': not this count's start
+        if since_before and _own_year_after_since(scene, since_before, span, stated if has_stated else None):
+            return None  # 'sejak diluncurkan 11,5 juta, termasuk 5,9 juta tahun lalu': the year's own count
         if stated and has_stated and not as_of_mention and when.year and int(stated[:4]) < when.year and \
                 (len(stated) == 4 or stated[5:].isdigit()) and \
                 any(p.period == stated and p.end > prev_end for p in scene.having("plain")):
@@ -52,6 +55,18 @@ def running_timing(f: Figure, scene: Scene, span: tuple[int, int, int], has_stat
     else:
         period = str(as_of_year) if as_of_year else None
     return period, as_of
+
+
+def _own_year_after_since(scene: Scene, since: re.Match[str], span: tuple[int, int, int],
+                          stated: str | None) -> bool:
+    """Whether a count after the one a 'sejak' clause counts names its own year in its own clause
+    ('… sejak diluncurkan 11,5 juta orang, termasuk 5,9 juta penerima tahun lalu')."""
+    start, end, prev_end = span
+    if stated is None or len(stated) != 4 or since.start() >= prev_end:
+        return False
+    breaks = [m.end() for m in CLAUSE_END.finditer(scene.text, since.end(), start)]
+    return bool(breaks) and any(p.period == stated and breaks[-1] <= p.start < clause_end(scene.text, end)
+                                for p in scene.having("plain"))
 
 
 def from_first_wave(scene: Scene, stated: str | None, waves: list[WaveMention]) -> bool:
