@@ -229,6 +229,17 @@ def test_a_province_opening_the_sentence_before_an_apposition_is_its_subject() -
     assert [(f.metric, f.province) for f in found] == [("recipients_total", None)]
 
 
+def test_a_province_set_off_after_a_short_lead_is_its_sentences_subject() -> None:
+    found = figures("Di sisi lain, Bengkulu, provinsi yang paling kecil kuotanya, mencatat 8 ribu penerima.")
+    assert [(f.metric, f.province and f.province.name) for f in found] == \
+        [("province_recipients", "Bengkulu")]
+    found = figures("Daerah tetangganya, Jambi, hanya mendapat sekitar 20 ribu penerima.")
+    assert [(f.metric, f.province and f.province.name) for f in found] == [("province_recipients", "Jambi")]
+    # look-alike: a province in a lead clause of its own frames no count after it
+    found = figures("Menurut data Bengkulu, jumlah penerima nasional mencapai 5 juta orang.")
+    assert [(f.metric, f.province) for f in found] == [("recipients_total", None)]
+
+
 def test_a_clause_of_only_a_conjunction_and_its_number_counts_in_the_province_before() -> None:
     found = figures("Riau memang penyumbang penerima terbanyak tahun lalu, tetapi jumlahnya hanya 95.000 "
                     "orang.")

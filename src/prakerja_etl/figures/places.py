@@ -16,6 +16,8 @@ _CLAUSE_COMMA = re.compile(r",(?=\s)")   # not the decimal comma of '1,3 juta'
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:dan|serta)?\s*")   # 'Jawa Barat, Banten dan Bali'
 _WHOLE_OF_PART = re.compile(r"\s*(?:\w+\s+)?dari\s+(?:total\s+|seluruh\s+|sebanyak\s+)?$", re.IGNORECASE)
 _SET_OFF = re.compile(r",\s+(?:[^\W\d_]+\s+){0,7}[^\W\d_]+,\s")   # words between commas, no figure
+# a sentence adverbial of a few words before a comma ('Sebagai pembanding, ', 'Di sisi lain, ')
+_LEAD = re.compile(r"\W*(?:[^\W\d_]+\s+){0,2}[^\W\d_]+,\s*")
 _LABEL_SEPARATOR = re.compile(r"\s*(?:\(\w+\)\s*)?[:=|–—-]\s*")   # 'Jawa Barat (Jabar): '
 _DATELINE = re.compile(
     r"^\W*(?:[\w.]+(?:\s[A-Z][\w.]*)?\s*,\s*)?[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s*(?:\([A-Za-z]+\)\s*)?[-–]\s"
@@ -129,8 +131,12 @@ def _topic_province(text: str, mentions: list[ProvinceMention], opening: int) ->
     first = mentions[0]
     if cls.LEX.topic_opening.match(text[opening:first.start]) and cls.LEX.topic_close.match(text, first.end):
         return first.province
-    if len(mentions) == 1 and not text[opening:first.start].strip() and _SET_OFF.match(text, first.end):
-        return first.province   # 'Jawa Barat, provinsi tempat Rina tinggal, menjadi …': its subject
+    lead = _LEAD.fullmatch(text, opening, first.start) is not None
+    opens = lead or not text[opening:first.start].strip()
+    set_off = _SET_OFF.match(text, first.end) is not None
+    if len(mentions) == 1 and (set_off and opens or lead and text.startswith(",", first.end)):
+        # '(Di sisi lain,) Jawa Barat, provinsi tempat Rina tinggal, menjadi …', 'Tetangganya, Riau, …'
+        return first.province   # its subject
     comma = _CLAUSE_COMMA.search(text) if cls.LEX.partitive.match(text[opening:]) else None
     if comma and _DIGIT.search(text, 0, comma.start()) and \
             [m for m in mentions if m.start < comma.start()] == [first]:
