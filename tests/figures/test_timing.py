@@ -63,6 +63,16 @@ def test_one_waves_quota_is_part_of_the_wave_year() -> None:
     assert got["gelombang 30"][1] == "2022"   # the wave number itself: its wave's year
 
 
+def test_a_wave_in_a_clause_saying_when_makes_no_part_of_a_plan_after_it() -> None:
+    got = timing("Ketika gelombang 1 dibuka pada April 2020, anggaran Kartu Prakerja ditetapkan "
+                 "Rp 20 triliun.", dated="Rabu, 8 Juli 2020 09:00 WIB")
+    assert got["Rp 20 triliun"][1:3] == ("2020", "total")
+    # look-alike: a wave in the figure's own clause makes it the wave's
+    got = timing("Pada gelombang 1 yang dibuka April 2020, kuota Kartu Prakerja ditetapkan "
+                 "160 ribu peserta.", dated="Rabu, 8 Juli 2020 09:00 WIB")
+    assert got["160 ribu"][2] == "part"
+
+
 def test_a_years_quota_is_not_a_part() -> None:
     got = timing("Kuota Kartu Prakerja sepanjang 2024 dipatok 1,3 juta peserta.")
     assert got["1,3 juta"][1:3] == ("2024", "total")

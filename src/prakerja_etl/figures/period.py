@@ -13,6 +13,7 @@ from prakerja_etl.figures.scenes import (
     standing_as_of,
 )
 from prakerja_etl.figures.stated_periods import (
+    CLAUSE_END,
     clause_end,
     stated_period,
     sums_since_an_earlier_year,
@@ -148,6 +149,7 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
     # part: one wave, one stage, one survey of the series
     clause_stop = clause_end(text, end) if waves else len(text)   # (only a wave after it asks)
     one_wave = any(w.last is None and not w.opened_by and (w.start >= cut and w.end <= start
+                                                          and not _in_time_clause(text, w.start, start)
                                                           or end <= w.start and w.end <= clause_stop)
                    for w in waves)
     if f.metric in CUES.part_metrics and (one_wave or search_in(CUES.part, text, region)
@@ -272,6 +274,15 @@ def timed(f: Figure, period: str | None, basis: str, as_of: str | None) -> Figur
     timed = object.__new__(Figure)
     timed.__dict__.update(f.__dict__, period=period, basis=basis, as_of=as_of)
     return timed
+
+
+def _in_time_clause(text: str, at: int, start: int) -> bool:
+    """Whether `at` lies in a clause before the figure at `start` that says when ('Saat gelombang
+    pertama dibuka pada 11 April 2020, pagunya …')."""
+    opens = [m.end() for m in CLAUSE_END.finditer(text, 0, at)]
+    clause_start = opens[-1] if opens else 0
+    return CUES.time_clause.regex.match(text, clause_start) is not None and \
+        CLAUSE_END.search(text, at, start) is not None
 
 
 def _stage_cut(scene: Scene, start: int) -> int:

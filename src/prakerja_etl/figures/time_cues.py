@@ -80,6 +80,7 @@ class Cues:
     over_years: Prefiltered
     claimed: Prefiltered
     fact_check: Prefiltered
+    time_clause: Prefiltered
     plan_metrics: frozenset[str]
     cumulative_plan_metrics: frozenset[str]
     yearly_plan_metrics: frozenset[str]
@@ -131,6 +132,7 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
     pattern["next_named_item"] = compile_cue(
         r"^\W*" + _phrases(doc["next_item"]) + r"\s+(?:[A-Z][\w-]*\s+){1,3}$")
     pattern["aside_opening"] = compile_cue(r"^\W*" + _phrases(doc["aside_opening"]), re.IGNORECASE)
+    pattern["time_clause"] = compile_cue(r"^\W*" + _phrases(doc["time_clause"]), re.IGNORECASE)
     pattern["plan_back"] = compile_cue(r"^\W*" + _phrases(doc["plan_back"]), re.IGNORECASE)
     pattern["unchanged"] = compile_cue(_phrases(doc["unchanged"]) + r"\s+(?:(?:pada|di)\s+)?$", re.IGNORECASE)
     pattern["compared_with"] = compile_cue(
