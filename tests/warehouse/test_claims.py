@@ -205,7 +205,9 @@ def test_a_share_above_100_loads_and_is_reviewed(con: duckdb.DuckDBPyConnection)
 def test_a_fraction_of_a_person_is_reviewed_and_kept_out_of_conflicts(con: duckdb.DuckDBPyConnection) -> None:
     load(con, figure(2.7, "2,7 orang"), figure(0.5, "0,5 orang", period=None, article="b"),
          figure(3, "3 orang", article="c", metric="province_recipients", province=("32", "Jawa Barat")))
-    assert review(con) == {("articles/a.txt", "persons_not_whole"), ("articles/b.txt", "persons_not_whole")}
+    # (2,7 people in 2020 is also below a province's official count of that year)
+    assert review(con) == {("articles/a.txt", "persons_not_whole"), ("articles/b.txt", "persons_not_whole"),
+                           ("articles/a.txt", "national_below_province")}
     assert ("recipients_total", "2020", "total", None, None) not in conflicts(con)
 
 
@@ -233,6 +235,19 @@ def test_a_province_above_the_nation_is_reviewed(con: duckdb.DuckDBPyConnection)
     assert review(con) == {("articles/a.txt", "province_above_national")}
     # Otherwise it conflicts with the official Jawa Barat count; under review, it does not.
     assert [c for c in conflicts(con) if c[4] == "Jawa Barat"] == []
+
+
+def test_a_national_total_below_a_provinces_official_count_is_reviewed(
+        con: duckdb.DuckDBPyConnection) -> None:
+    # the official 2020 counts: Jawa Barat 3 juta, Jawa Timur 2.987.674 (the nation's 5.987.674)
+    load(con, figure(14_300, "14.300"), figure(5.5 * M, "5,5 juta", article="b"),
+         figure(14_300, "14.300", period=None, article="c"),
+         figure(14_300, "14.300", basis="to_date", as_of="2020-06", article="d"))
+    assert review(con) == {("articles/a.txt", "national_below_province")}
+    # the 5,5 juta still conflicts with the official count; the local 14.300 does not
+    assert ("recipients_total", "2020", "total", None, None) in conflicts(con)
+    compared = "SELECT count(*) FROM compared_claims WHERE value = 14300 AND basis = 'total'"
+    assert con.execute(compared).fetchone() == (0,)
 
 
 def test_shares_of_one_breakdown_adding_past_100_are_reviewed(con: duckdb.DuckDBPyConnection) -> None:
