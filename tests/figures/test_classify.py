@@ -90,6 +90,14 @@ def test_a_regency_opening_the_clause_owns_the_count_but_a_datelines_city_does_n
     assert only("Pekalongan (ANTARA) - Penerima tahun ini mencapai 9.400 orang.") == "recipients_total"
 
 
+def test_a_regency_recording_a_count_owns_it_wherever_it_stands_in_the_clause() -> None:
+    assert only("Padahal pada 2021 Purwakarta masih mencatat 6.100 penerima.") is None
+    assert only("Angka itu turun dibanding tahun lalu, ketika Klaten menyumbang 8.020 peserta.") is None
+    # look-alike: a regency that is only where the count was announced does not own it
+    assert only("Di Klaten, Menteri mengumumkan penerima tahun ini mencapai 1,1 juta orang.") == \
+        "recipients_total"
+
+
 def test_a_target_word_after_a_comma_opens_a_clause_of_its_own() -> None:
     assert only("Pesertanya kini 3 juta orang, jatah kursi hampir habis.") == "recipients_total"
     # look-alike: in the figure's own clause the word labels it

@@ -28,11 +28,15 @@ def _after_words(words: list[str]) -> str:
 
 
 def regency_cue(data: dict[str, Any]) -> Prefiltered:
-    """'Kabupaten Sleman', 'warga Banyumas', or a bare name opening a clause ('Tahun lalu, Makassar
-    sendiri menyumbang …') but not a dateline's city ('Pontianak (ANTARA) - ', 'KBRN, Kendari: ')."""
+    """'Kabupaten Sleman', 'warga Banyumas', a bare name opening a clause ('Tahun lalu, Makassar
+    sendiri menyumbang …') but not a dateline's city ('Pontianak (ANTARA) - ', 'KBRN, Kendari: '), or
+    one recording a count ('Padahal tahun lalu Ternate menyumbang …')."""
+    adverbs = "|".join(phrase(w) for w in data["regency_record_adverbs"])
+    records = r"\b(?:" + _names() + r")\s+(?i:(?:(?:" + adverbs + r")\s+)?(?:" + "|".join(
+        phrase(w) for w in data["regency_records"]) + r"))\b"
     return compile_cue("|".join(phrase(w) for w in data["regency_names"]) + "|"
                        + _after_words(data["regency_people"])
-                       + r"|(?:^|[,;:])\s*(?:" + _names() + r")\b(?!\s*[(:\-–—])")
+                       + r"|(?:^|[,;:])\s*(?:" + _names() + r")\b(?!\s*[(:\-–—])|" + records)
 
 
 def regency_place_cue(data: dict[str, Any]) -> Prefiltered:
