@@ -153,6 +153,21 @@ def test_some_of_a_provinces_count_pointed_back_to_is_of_that_province() -> None
         [("province_recipients", "Bengkulu"), ("recipients_total", None)]
 
 
+def test_a_province_pointed_to_owns_its_count_past_the_whole_its_share_is_of() -> None:
+    text = ("Kuota Bali tahun ini kecil. Padahal tahun lalu provinsi ini mendapat 51 ribu penerima atau "
+            "1 persen dari total nasional.")
+    assert [(f.metric, f.province and f.province.name) for f in figures(text)][0] == \
+        ("province_recipients", "Bali")
+    # … and among other provinces its sentence names, it stands where it is pointed to
+    text = ("Jawa Barat terus memimpin. Pada 2021, provinsi ini mencatat 700 ribu penerima, lalu "
+            "Jawa Timur dengan 450 ribu orang.")
+    assert [(f.metric, f.province and f.province.name) for f in figures(text)] == \
+        [("province_recipients", "Jawa Barat"), ("province_recipients", "Jawa Timur")]
+    # look-alike: a count of several provinces pointed to is of none of them
+    text = "Jawa Barat dan Banten memimpin. Kedua provinsi itu mencatat 900 ribu penerima nasional."
+    assert [f.province for f in figures(text)] == [None]
+
+
 def test_a_regencys_share_of_its_province_is_no_provinces_share() -> None:
     [f] = figures("Di Maluku Utara, Kota Ternate menyumbang 30 persen dari peserta.")
     assert f.metric is None

@@ -260,6 +260,7 @@ class Lexicon:
     headless_clause: Prefiltered     # match: a clause whose subject is the clause before's
     elliptical_clause: Prefiltered   # fullmatch: a clause of only a conjunction, a time, lead words
     province_anaphora: Prefiltered   # search: words pointing back to the province last named
+    province_group: Prefiltered      # search (ending at it): a word of several provinces or a city
     people_of_place: Prefiltered     # search (ending at a province): its people ('penerima asal')
     elliptical_time: Prefiltered     # search: a year or a year relative to now
     contributes: Prefiltered         # search: a verb of a part given to a whole
@@ -298,6 +299,7 @@ class _ClauseCues(TypedDict):
     headless_clause: Prefiltered
     elliptical_clause: Prefiltered
     province_anaphora: Prefiltered
+    province_group: Prefiltered
     people_of_place: Prefiltered
     elliptical_time: Prefiltered
     contributes: Prefiltered
@@ -310,8 +312,7 @@ class _ClauseCues(TypedDict):
 def _clause_cues(data: dict[str, Any]) -> _ClauseCues:
     """The cues of how a clause hangs on the one before it (elliptical clauses, a province pointed
     back to, a part given to a whole, what an amount includes, areas over a threshold, a topic)."""
-    opening, area, focus = ("|".join(phrase(w) for w in data[k]) for k in ("topic_opening", "topic_area",
-                                                                          "topic_focus"))
+    opening, area, focus = ("|".join(map(phrase, data[f"topic_{k}"])) for k in ("opening", "area", "focus"))
     return {
         "areas_each": _words(data["areas_each"]),
         "areas_noun": _words(data["areas_noun"], anchor=r"^\s*"),
@@ -321,6 +322,7 @@ def _clause_cues(data: dict[str, Any]) -> _ClauseCues:
             + "|".join(phrase(w) for w in data["elliptical_time"] + data["elliptical_lead"]) + r")\W*)*",
             re.IGNORECASE),
         "province_anaphora": _words(data["province_anaphora"]),
+        "province_group": _words(data["province_group"], tail=r"\s+$"),
         "people_of_place": _words(data["people_of_place"], tail=r"\s+$"),
         "elliptical_time": _words(data["elliptical_time"]),
         "contributes": _words(data["contributes"]),
