@@ -7,7 +7,7 @@
 Corpora: `dev` (../shared/corpus/dev, articles and survey tables), `real-dev` (texts rebuilt
 into .real-dev/ as ../shared/corpus/real-dev/README.md says; skipped when absent), `own`
 (data/own: articles written for the project, annotated independently, then tuned on),
-`heldout` (data/heldout: written after tuning and never tuned on) and `fresh`–`fresh64`
+`heldout` (data/heldout: written after tuning and never tuned on) and `fresh`–`fresh66`
 (data/fresh*: written by sessions that never saw the extractor, measured untouched, then tuned
 on). The full mode loads each corpus with `prakerja-etl run`, the official statistics included,
 and runs score.py, conflicts_score.py and errors.py on the warehouse.
