@@ -82,10 +82,10 @@ def extract_figures(sentences: list[Sentence], article_year: int | None,
                              table_header=header if "|" in sentence.text else None)
         # Sentences are asked for their subjects only when a figure or a next sentence needs them.
         subjects = SentenceSubjects(sentence.text, subjects)
-        pointed_to = False   # (to one province by name: 'provinsi ini', not 'kelima provinsi itu')
+        pointed_to = None   # (to one province by name: 'provinsi ini', not 'kelima provinsi itu')
         if found and carried is None and cls.LEX.province_anaphora.search(sentence.text):
             carried = context.last_named_province(sentences, sentence)   # 'penerima dari provinsi ini'
-            pointed_to = bool(places.pointing_to_one(sentence.text))
+            pointed_to = places.pointing_to_one(sentence.text)
         elif found and carried is None and same_line:
             carried = _elliptical_province(sentence.text[:found[0].start], figures, previous)
         sentence_places = places.SentencePlaces(sentence.text, carried, pointed_to) if found else None

@@ -13,8 +13,8 @@ from prakerja_etl.figures.scenes import (
     standing_as_of,
 )
 from prakerja_etl.figures.stated_periods import (
-    CLAUSE_END,
     clause_end,
+    clause_start,
     stated_period,
     sums_since_an_earlier_year,
 )
@@ -279,10 +279,8 @@ def timed(f: Figure, period: str | None, basis: str, as_of: str | None) -> Figur
 def _in_time_clause(text: str, at: int, start: int) -> bool:
     """Whether `at` lies in a clause before the figure at `start` that says when ('Saat gelombang
     pertama dibuka pada 11 April 2020, pagunya …')."""
-    opens = [m.end() for m in CLAUSE_END.finditer(text, 0, at)]
-    clause_start = opens[-1] if opens else 0
-    return CUES.time_clause.regex.match(text, clause_start) is not None and \
-        CLAUSE_END.search(text, at, start) is not None
+    return CUES.time_clause.regex.match(text, clause_start(text, at) or 0) is not None and \
+        clause_start(text, start, at) is not None
 
 
 def _stage_cut(scene: Scene, start: int) -> int:

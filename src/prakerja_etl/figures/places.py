@@ -35,25 +35,26 @@ class SentencePlaces:
     says nothing about its figures), and the one that frames it: the one that opens it, else, in a
     sentence naming none and nothing national, the one its paragraph opened with (`carried`)."""
 
-    def __init__(self, text: str, carried: Province | None = None, pointed_to: bool = False) -> None:
+    def __init__(self, text: str, carried: Province | None = None,
+                 pointed_to: list[re.Match[str]] | None = None) -> None:
         self.text = text
         self.mentions = find_provinces(text)
         opening = dateline_end(text) if self.mentions else 0   # (most sentences name none)
         if opening:
             self.mentions = [m for m in self.mentions if m.start >= opening]
-        if pointed_to and carried is not None and self.mentions:
+        if pointed_to and carried is not None and self.mentions:   # (`pointed_to`: pointing_to_one's)
             # 'provinsi ini' names the province it points to (the one named last before it), where it
             # stands, among others the sentence names ('Pada 2020, provinsi ini mencatat 868 ribu
             # penerima, disusul Jawa Timur …')
             named = self.mentions
             self.mentions = sorted(named + [
                 ProvinceMention(next((n.province for n in reversed(named) if n.end <= m.start()), carried),
-                                m.start(), m.end(), m.group()) for m in pointing_to_one(text)],
+                                m.start(), m.end(), m.group()) for m in pointed_to],
                 key=lambda m: m.start)
         # (one it points to alone frames it past a national word: '… provinsi ini mencatat 117 ribu
         # penerima atau 2 persen dari total nasional')
         self.topic = _topic_province(text, self.mentions, opening) if self.mentions else \
-            None if carried is None or _national_word(text, pointed_to) else carried
+            None if carried is None or _national_word(text, bool(pointed_to)) else carried
 
 
 # 'dari total nasional': the national word names the whole a part is of
@@ -64,7 +65,9 @@ def _national_word(text: str, pointed_to: bool) -> bool:
     """Whether the sentence speaks of the nation, not of the province it carries; one naming its
     province ('provinsi ini') is the province's past a word of the whole its share is of ('… atau
     2 persen dari total nasional')."""
-    return any(not (pointed_to and _WHOLE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+    if not pointed_to:
+        return cls.LEX.national.search(text) is not None
+    return any(not _WHOLE_BEFORE.search(text, max(0, m.start() - 30), m.start())
                for m in cls.LEX.national.regex.finditer(text))
 
 

@@ -7,7 +7,7 @@ import re
 
 from prakerja_etl.figures.extract import Figure
 from prakerja_etl.figures.scenes import ArticleTime, Scene, sentence_date, stated_as_of
-from prakerja_etl.figures.stated_periods import CLAUSE_END, clause_end
+from prakerja_etl.figures.stated_periods import CLAUSE_END, clause_end, clause_start
 from prakerja_etl.figures.time_cues import CUES, UP_TO_WORD, last_in, search_in
 from prakerja_etl.figures.waves import WAVES, WaveMention, find_waves, waves_year
 
@@ -64,9 +64,9 @@ def _own_year_after_since(scene: Scene, since: re.Match[str], span: tuple[int, i
     start, end, prev_end = span
     if stated is None or len(stated) != 4 or since.start() >= prev_end:
         return False
-    breaks = [m.end() for m in CLAUSE_END.finditer(scene.text, since.end(), start)]
-    return bool(breaks) and any(p.period == stated and breaks[-1] <= p.start < clause_end(scene.text, end)
-                                for p in scene.having("plain"))
+    own = clause_start(scene.text, start, since.end())
+    return own is not None and any(p.period == stated and own <= p.start < clause_end(scene.text, end)
+                                   for p in scene.having("plain"))
 
 
 def from_first_wave(scene: Scene, stated: str | None, waves: list[WaveMention]) -> bool:

@@ -91,6 +91,12 @@ def clause_end(text: str, end: int) -> int:
     return stop.start() if stop else len(text)
 
 
+def clause_start(text: str, at: int, since: int = 0) -> int | None:
+    """Where the clause holding `at` starts, when a clause ends between `since` and it."""
+    breaks = [m.end() for m in CLAUSE_END.finditer(text, since, at)]
+    return breaks[-1] if breaks else None
+
+
 # a relative clause opening right after a figure, up to a period it names ('Rp3,55 juta yang berlaku ')
 _RELATIVE_AFTER = re.compile(r"\s*yang\b[^,.;]*$", re.IGNORECASE)
 _WAVE_BEFORE = re.compile(CUES.wave.pattern + r"\s+\S+$", re.IGNORECASE)

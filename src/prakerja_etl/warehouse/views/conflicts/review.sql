@@ -17,7 +17,7 @@ WITH amounts AS (      -- totals that cannot fall over time (a running share can
     SELECT metric, period, max(coalesce(value_high, 'inf'::DOUBLE)) AS high FROM claims
     WHERE province_code IS NULL AND basis = 'total' AND period IS NOT NULL GROUP BY ALL
 ), official_provinces AS (   -- the highest official count of any province, per year
-    SELECT period, max(value) AS low FROM claims
+    SELECT period, max(value) AS largest FROM claims
     WHERE metric = 'province_recipients' AND source_kind = 'official' AND basis = 'total' GROUP BY ALL
 ), breakdown(metric, breakdown) AS (   -- shares of one breakdown of the recipients: together at most 100 %
     VALUES ('recipients_male_share', 'sex'), ('recipients_female_share', 'sex'),
@@ -73,10 +73,10 @@ UNION ALL
 -- …and the nation's count of a year is above each province's: a stated one below a province's
 -- official (exact) count is a local or partial figure ('Ternate menyumbang 915 peserta').
 SELECT c.*, 'national_below_province', 'below the official count of a province for ' || p.period
-       || ' (' || p.low::BIGINT || ')'
+       || ' (' || p.largest::BIGINT || ')'
 FROM amounts c JOIN official_provinces p ON p.period = c.period
 WHERE c.metric = 'recipients_total' AND c.province_code IS NULL AND c.basis = 'total'
-  AND c.source_kind <> 'official' AND c.value_high < p.low
+  AND c.source_kind <> 'official' AND c.value_high < p.largest
 UNION ALL
 SELECT c.* EXCLUDE (breakdown), 'breakdown_over_100',
        'the ' || c.breakdown || ' shares this source states add up to at least ' || round(s.low_sum, 2) || ' %'
