@@ -642,6 +642,19 @@ def test_an_incentive_beside_a_training_fee_set_apart_is_no_package() -> None:
     assert got[0] == (3_550_000, "benefit_per_recipient")
 
 
+def test_an_amount_broken_down_after_a_comma_is_the_package_and_a_label_after_and_is_the_next() -> None:
+    got = metrics("Dalam unggahan itu, pendaftar dijanjikan uang Rp5.000.000, terdiri dari insentif "
+                  "Rp900.000 per bulan dan biaya kursus Rp1.400.000.")
+    assert got[0] == (5_000_000, "benefit_per_recipient")
+    got = metrics("Nominal Rp5 juta dan insentif Rp900 ribu per bulan di unggahan itu keliru.")
+    assert got[0][1] != "incentive_total_per_recipient"
+    # look-alikes: an amount the label right before it names, and a label before 'dan' that is its own
+    got = metrics("Dalam unggahan itu, insentif Rp3.600.000, terdiri dari empat kali pembayaran.")
+    assert got[0] == (3_600_000, "incentive_total_per_recipient")
+    got = metrics("Insentif Rp2,4 juta dan sisanya untuk kursus.")
+    assert got[0] == (2_400_000, "incentive_total_per_recipient")
+
+
 def test_recipients_counted_twice_are_a_subset_not_the_provinces_count() -> None:
     assert only("Inspektorat menemukan 3.210 penerima ganda di Jawa Tengah.") is None
     assert only("Di Banten, auditor mendapati 812 peserta fiktif.") is None

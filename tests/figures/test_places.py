@@ -304,3 +304,15 @@ def test_a_regency_named_after_di_before_a_count_owns_it() -> None:
     text = "Pada 2021, penerima di Jambi mencapai 35.764 orang."
     assert [(f.metric, f.province.name if f.province else None) for f in figures(text, 2023)] == [
         ("province_recipients", "Jambi")]
+
+
+def test_a_count_of_several_provinces_together_is_none_of_theirs_nor_the_nations() -> None:
+    text = ("Setelah Jawa Tengah ada Sulawesi Selatan 200 ribu dan Bali 90 ribu penerima. Ketiga provinsi "
+            "tersebut menampung hampir 1 juta penerima, sekitar 20 persen dari semua penerima.")
+    got = [(f.metric, f.province and f.province.name) for f in figures(text)]
+    assert got[2:] == [(None, None), (None, None)]
+    # look-alike: a province named at its figure in such a sentence still owns it
+    text = ("Di antara beberapa provinsi di Sumatra, porsi terbesar ada di Riau dengan 80 ribu "
+            "penerima. Sumatera Barat menyusul.")
+    assert [(f.metric, f.province and f.province.name) for f in figures(text)] == \
+        [("province_recipients", "Riau")]

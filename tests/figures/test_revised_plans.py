@@ -202,3 +202,14 @@ def test_a_plan_said_to_be_the_first_is_superseded_by_another_value_anywhere_in_
     assert bases("Kuota tahun ini semula dipatok 2-3 juta orang.", "2", "3 juta") == ["total", "total"]
     assert bases("Pemerintah semula hanya menyiapkan pagu Rp6 triliun. Wabah lalu meluas.",
                  "Rp6 triliun") == ["total"]
+
+
+def test_the_verb_of_change_nearest_the_new_value_is_the_raise_not_an_adjective_before() -> None:
+    got = timing("Pagu pelatihan tahun ini semula Rp6 triliun. Sebab permintaan masih tinggi dan ongkos "
+                 "hidup naik usai harga pangan melonjak, pemerintah menambahnya menjadi Rp9 triliun.")
+    assert got["Rp9 triliun"][0] == "budget_total"
+    assert got["Rp6 triliun"][2] == "superseded"
+    # look-alike: a raise of something else the sentence names keeps the first plan in force
+    got = timing("Pagu pelatihan tahun ini semula Rp6 triliun. Sebab permintaan masih tinggi, harga "
+                 "pangan naik menjadi Rp9 ribu per kilogram.")
+    assert got["Rp6 triliun"][2] == "total"

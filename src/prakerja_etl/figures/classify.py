@@ -58,6 +58,7 @@ class Context:
     previous_value: float | None = None   # the previous figure of the sentence, same unit
     has_next: bool = False   # another figure follows in the sentence
     previous_metric: str | None = None   # the metric of the previous figure of the sentence, any unit
+    of_group: bool = False   # several provinces together are named before it ('kelima provinsi itu')
 
 
 @dataclass
@@ -119,7 +120,7 @@ def _candidates(cues: Cues, left: str, right: str) -> list[_Found]:
 def _percent(ctx: Context) -> Decision:
     # A share's group usually follows it ('45 persen perempuan'), starting in the same clause.
     right = _candidates(LEX.percent, "", ctx.right)
-    if right and ctx.has_next and _opens_next_item(ctx.right):
+    if right and ctx.has_next and _opens_next_item(LEX.percent, ctx.right):
         right = []   # 'perempuan 51 persen dan laki-laki 49 persen': 'laki-laki' is the next share's
     if right and right[0].same_clause:
         return _decision(LEX.percent, right[0])
@@ -138,9 +139,9 @@ def _percent(ctx: Context) -> Decision:
     return _decision(LEX.percent, found[0]) if found else WEAK
 
 
-def _opens_next_item(right: str) -> bool:
+def _opens_next_item(cues: Cues, right: str) -> bool:
     """Whether the first label after a figure follows a conjunction opening the next item."""
-    hit = LEX.percent.first(right, "right")
+    hit = cues.first(right, "right")
     return hit is not None and CUES.next_item.match(right[:hit.start]) is not None
 
 
@@ -181,9 +182,11 @@ def _rupiah(ctx: Context) -> Decision:
         return Decision(None, LEX.rupiah_exclusions.rule(excluded.index))
     # 'Rp3,55 juta, termasuk insentif Rp600 ribu per bulan': what the amount includes labels a part
     inclusion = LEX.inclusion.search(ctx.right)
-    right = ctx.right[:inclusion.start()] if inclusion else ctx.right
-    if right.lstrip().startswith(":"):
-        right = ""   # … and so does a colon after it ('total Rp3,55 juta: saldo pelatihan Rp1 juta, …')
+    right = ctx.right[:inclusion.end()] if inclusion else ctx.right
+    if right.lstrip().startswith(":") or ctx.has_next and _opens_next_item(LEX.rupiah, right):
+        # … and so does a colon after it ('total Rp3,55 juta: saldo pelatihan Rp1 juta, …'); a label
+        # after a conjunction is the next amount's ('Rp3,55 juta dan insentif Rp600 ribu')
+        right = ""
     found = _candidates(LEX.rupiah, ctx.left_clause, right) or \
         _candidates(LEX.rupiah, ctx.sentence_before, "")
     if not found:

@@ -43,6 +43,19 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
     in the sentence or from its words."""
     if subject is not None and subject != PRAKERJA:
         return cls.Decision(None, "subject:" + subject.id, subject.id)
+    decision = _decide(ctx, out, earlier)
+    if ctx.of_group and decision.metric in _OF_PROVINCES and not (
+            ctx.province_left or ctx.province_right or ctx.province_clause):
+        # 'Kelima provinsi itu menyerap hampir 3 juta penerima': the count of several provinces
+        # together, no one of them named at it, is neither the nation's nor one province's
+        return cls.Decision(None, "exclusion:province-group")
+    return decision
+
+
+_OF_PROVINCES = frozenset({"recipients_total", "province_recipients", "province_recipient_share"})
+
+
+def _decide(ctx: cls.Context, out: list[Figure], earlier: list[Figure]) -> cls.Decision:
     if out and out[-1].rule.startswith("exclusion") and SAME_AMOUNT.match(ctx.left_clause):
         # '… realisasi 85 persen atau Rp17 triliun': a restated exclusion stays excluded.
         return cls.Decision(None, out[-1].rule)

@@ -75,18 +75,20 @@ def extract_figures(sentences: list[Sentence], article_year: int | None,
     for sentence in sentences:
         header = table_header(sentence, header)
         same_line = previous is not None and previous.line_no == sentence.line_no
-        carried = topic if same_line else None
         previous_unit = figures[-1].unit if figures and same_line and \
             figures[-1].sentence == previous else None
         found = find_figures(sentence.text, previous_unit=previous_unit,
                              table_header=header if "|" in sentence.text else None)
+        # (a sentence of several provinces together is none of theirs: 'Kelima provinsi itu …')
+        group = bool(found) and places.names_a_group(sentence.text)
+        carried = topic if same_line and not group else None
         # Sentences are asked for their subjects only when a figure or a next sentence needs them.
         subjects = SentenceSubjects(sentence.text, subjects)
         pointed_to = None   # (to one province by name: 'provinsi ini', not 'kelima provinsi itu')
-        if found and carried is None and cls.LEX.province_anaphora.search(sentence.text):
+        if found and carried is None and not group and cls.LEX.province_anaphora.search(sentence.text):
             carried = context.last_named_province(sentences, sentence)   # 'penerima dari provinsi ini'
             pointed_to = places.pointing_to_one(sentence.text)
-        elif found and carried is None and same_line:
+        elif found and carried is None and same_line and not group:
             carried = _elliptical_province(sentence.text[:found[0].start], figures, previous)
         sentence_places = places.SentencePlaces(sentence.text, carried, pointed_to) if found else None
         heading = context.heading_above(sentence, previous, heading,
@@ -119,6 +121,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
     if not found or sentence_places is None:
         return []
     text = sentence.text
+    group = places.names_a_group(text)
     breaks = [m.span() for m in CLAUSE_BREAK.finditer(text, 0, found[-1].start)]   # later ones unused
     out: list[Figure] = []
     prev_end = 0   # where the figure before ends: wave numbers name a wave, the words before
@@ -146,6 +149,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
             province_right=place.right is not None, province_clause=place.clause is not None,
             previous_value=out[-1].value if out and out[-1].unit == cand.unit else None,
             has_next=i + 1 < len(found), previous_metric=out[-1].metric if out else None,
+            of_group=group and places.names_a_group(before),
         )
         decision = decide(ctx, subjects.of(cand.start, cand.end, next_start, cand.unit), out, earlier)
         metric, rule = decision.metric, decision.rule

@@ -71,6 +71,17 @@ def _national_word(text: str, pointed_to: bool) -> bool:
                for m in cls.LEX.national.regex.finditer(text))
 
 
+_PROVINCE_WORD = re.compile(r"\bprovinsi\b", re.IGNORECASE)
+
+
+def names_a_group(text: str) -> bool:
+    """Whether the sentence speaks of several provinces together ('Kelima provinsi itu menyerap
+    hampir 3 juta penerima', 'porsi lima provinsi teratas'): its figures are of none of them."""
+    return any((group := cls.LEX.province_group.search(text, max(0, m.start() - 20), m.start()))
+               and not group.group().lower().startswith("ibu")   # (a city is in its province)
+               for m in _PROVINCE_WORD.finditer(text))
+
+
 def pointing_to_one(text: str) -> list[re.Match[str]]:
     """The words pointing back to one province ('provinsi ini'), not to several ('kelima provinsi itu')
     nor to a city ('ibu kota provinsi itu')."""

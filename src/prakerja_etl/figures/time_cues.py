@@ -240,9 +240,10 @@ def change_verb(words: Iterable[re.Match[str]]) -> re.Match[str] | None:
 
 def change_into(before: str) -> re.Match[str] | None:
     """The verb of change of words that end changing a value into the figure after them
-    ('kemudian dinaikkan menjadi', 'pemerintah menaikkannya menjadi Rp'), else None."""
+    ('kemudian dinaikkan menjadi', 'pemerintah menaikkannya menjadi Rp'), else None: the nearest
+    one ('Karena animo tetap tinggi, pemerintah menambahnya menjadi …' is a raise, not 'tinggi')."""
     to = CHANGE_TO_END.search(before)
-    return change_verb(WORD.finditer(before, 0, to.start())) if to else None
+    return change_verb(reversed(list(WORD.finditer(before, 0, to.start())))) if to else None
 
 
 def said_first(head: str) -> bool:
