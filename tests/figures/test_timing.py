@@ -30,6 +30,18 @@ def test_count_up_to_a_month_stands_at_that_month() -> None:
     assert got["420 ribu"][1:] == ("2023", "to_date", "2023-05")
 
 
+def test_a_count_up_to_a_date_larger_than_any_year_had_runs_from_the_launch() -> None:
+    got = timing("Sampai penghujung Februari 2023, Kartu Prakerja sudah dinikmati 17,3 juta orang.")
+    assert got["17,3 juta"][0] == "recipients_total"
+    assert got["17,3 juta"][1:3] == (None, "to_date")
+    # look-alikes: a count of one year's size, and one of the launch year, which is all of it
+    got = timing("Sampai penghujung Februari 2023, Kartu Prakerja sudah dinikmati 310 ribu orang.")
+    assert got["310 ribu"][1:3] == ("2023", "to_date")
+    got = timing("Sampai penghujung Oktober 2020, Kartu Prakerja sudah dinikmati 7,2 juta orang.",
+                 dated="Senin, 2 November 2020 09:00 WIB")
+    assert got["7,2 juta"][1:3] == ("2020", "to_date")
+
+
 def test_count_of_this_year_before_it_ends_runs_to_date() -> None:
     got = timing("Tahun ini penerima Kartu Prakerja sudah mencapai 300 ribu orang.")
     assert got["300 ribu"][1:] == ("2023", "to_date", "2023-03-08")

@@ -54,7 +54,15 @@ def running_timing(f: Figure, scene: Scene, span: tuple[int, int, int], has_stat
             str(as_of_year) if as_of_year == WAVES.start_year else None)
     else:
         period = str(as_of_year) if as_of_year else None
+    if period and int(period[:4]) > WAVES.start_year and _beyond_one_year(f):
+        period = None   # ('hingga akhir 2023, penerima tercatat 18,3 juta': since the launch)
     return period, as_of
+
+
+def _beyond_one_year(f: Figure) -> bool:
+    """Whether the figure is a national count of recipients more than any one year had."""
+    most = WAVES.most_in_a_year
+    return most is not None and f.metric == "recipients_total" and f.province is None and f.value > most
 
 
 def _own_year_after_since(scene: Scene, since: re.Match[str], span: tuple[int, int, int],

@@ -41,6 +41,7 @@ class WaveCalendar:
     year_ends: frozenset[int]       # the last wave it knows of each year before its last row's year
     schemes: tuple[Scheme, ...] = ()
     scheme_names: Prefiltered | None = None   # every scheme's names, one group each (s0, s1 …)
+    most_in_a_year: float | None = None       # the most recipients any one year had, rounded up
 
     def scheme_named(self, text: str) -> tuple[int, Scheme] | None:
         """The scheme the text names first, and where ('skema normal, bukan lagi semi bansos' is the
@@ -119,7 +120,8 @@ def load_waves(path: Path = WAVES_PATH) -> WaveCalendar:
                         schemes=tuple(Scheme(row["from"], row["to"], frozenset(
                             (metric, float(v)) for metric, vs in row.get("amounts", {}).items() for v in vs),
                             row.get("per_survey")) for row in rows),
-                        scheme_names=compile_cue(rf"\b(?:{names})\b", re.IGNORECASE) if rows else None)
+                        scheme_names=compile_cue(rf"\b(?:{names})\b", re.IGNORECASE) if rows else None,
+                        most_in_a_year=doc.get("most_recipients_in_a_year"))
 
 
 WAVES = load_waves()
