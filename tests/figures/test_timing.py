@@ -42,6 +42,16 @@ def test_a_count_up_to_a_date_larger_than_any_year_had_runs_from_the_launch() ->
     assert got["7,2 juta"][1:3] == ("2020", "to_date")
 
 
+def test_all_together_after_several_years_counts_over_them_but_after_one_year_is_that_years() -> None:
+    got = timing("Tahun 2021 mencatat 5,8 juta peserta, sementara 2022 mencatat 4,9 juta.\n\n"
+                 "Secara keseluruhan, peserta berasal dari 511 kabupaten/kota.")
+    assert got["511"][:3] == ("regencies_covered", None, "to_date")
+    # look-alike: after a paragraph of one year, the sentence is that year's
+    got = timing("Tahun 2022 mencatat 4,9 juta peserta.\n\n"
+                 "Secara keseluruhan, peserta berasal dari 511 kabupaten/kota.")
+    assert got["511"][:3] == ("regencies_covered", "2022", "total")
+
+
 def test_count_of_this_year_before_it_ends_runs_to_date() -> None:
     got = timing("Tahun ini penerima Kartu Prakerja sudah mencapai 300 ribu orang.")
     assert got["300 ribu"][1:] == ("2023", "to_date", "2023-03-08")

@@ -102,6 +102,7 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
     heading: str | None = None   # the period a heading line names, for the paragraph under it
     scheme: tuple[int, Scheme | None] = (-1, None)   # the past scheme framing a line since it was named
     schemes_named = _schemes_named(sentences)
+    summing = _summing_years(sentences)
     aside: tuple[int, str | None] | None = None   # (its line, the period in force before it)
     for index, s in enumerate(sentences):
         if heading is not None and previous is not None and s.line_no != previous.line_no:
@@ -119,7 +120,8 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
         scheme, named_at = _past_scheme(schemes_named.get(index), scheme, s.line_no, when.year, len(prefix))
         scene = Scene(text=text, offset=len(prefix), periods=periods,
                        roles=tuple(_role(text, p) for p in periods) if periods else (), year=when.year,
-                       in_force=in_force, running=running,
+                       in_force=None if s.start in summing else in_force,
+                       running=(when.iso or running) if s.start in summing else running,
                        same_line_in_force=line_force[1] if line_force[0] == s.line_no else None,
                        past_scheme=scheme[1] if scheme[0] == s.line_no else None, scheme_at=named_at)
         out[s.start] = scene
@@ -136,13 +138,31 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
             line_force = (s.line_no, stated[0])
             heading = stated[0] if _HEADING_LINE.match(s.text) else None
             fieldwork_in_force = _is_fieldwork(scene)
-        elif s.start in counting and (CUES.since.search(s.text) or CUES.so_far.search(s.text)):
+        elif s.start in counting and (CUES.since.search(s.text) or CUES.so_far.search(s.text)
+                                      or s.start in summing):
             # a count since the start ('secara akumulatif … sampai 30 September') replaces the year's
             # frame: the counts after it that nothing else times run to the same date
             in_force, line_force = None, (-1, None)
             running = stated_as_of(scene, len(text)) or when.iso
         previous = s
     return _with_next_stated(_with_fieldwork(out, sentences)), periods_of
+
+
+def _summing_years(sentences: list[Sentence]) -> frozenset[int]:
+    """The starts of sentences that count over the several years named before them: opening with
+    'secara keseluruhan' and naming no year, after sentences of their paragraph naming two years or
+    more, or, opening a paragraph, after such a paragraph."""
+    out: set[int] = set()
+    years: set[str] = set()       # named so far in the sentence's paragraph
+    last_years: set[str] = set()  # named in the paragraph before
+    for index, s in enumerate(sentences):
+        if index and s.line_no != sentences[index - 1].line_no:
+            last_years, years = years, set()
+        named = set(_YEAR.findall(s.text))
+        if not named and CUES.summing.match(s.text) and len(years or last_years) > 1:
+            out.add(s.start)
+        years |= named
+    return frozenset(out)
 
 
 def _framing(scene: Scene) -> list[str | None]:
@@ -329,7 +349,7 @@ def stated_as_of(scene: Scene, start: int, after: tuple[int, int] | None = None)
     return found
 
 
-_YEAR = re.compile(r"(?:19|20)\d{2}")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # The last month of a period: 'hingga akhir 2022' stands at December, 'hingga semester I' at June.
 _LAST_MONTH = {"S1": "06", "S2": "12", "Q1": "03", "Q2": "06", "Q3": "09", "Q4": "12", "": "12"}
 

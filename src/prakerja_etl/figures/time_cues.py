@@ -48,6 +48,7 @@ class Cues:
     set_together: Prefiltered
     plan_kept: Prefiltered
     aside_opening: Prefiltered
+    summing: Prefiltered
     next_item: Prefiltered
     next_named_item: Prefiltered
     example_opening: Prefiltered
@@ -132,6 +133,7 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
     pattern["next_named_item"] = compile_cue(
         r"^\W*" + _phrases(doc["next_item"]) + r"\s+(?:[A-Z][\w-]*\s+){1,3}$")
     pattern["aside_opening"] = compile_cue(r"^\W*" + _phrases(doc["aside_opening"]), re.IGNORECASE)
+    pattern["summing"] = compile_cue(r"^\W*" + _phrases(doc["summing"]) + r"\b", re.IGNORECASE)
     pattern["time_clause"] = compile_cue(r"^\W*" + _phrases(doc["time_clause"]), re.IGNORECASE)
     pattern["plan_back"] = compile_cue(r"^\W*" + _phrases(doc["plan_back"]), re.IGNORECASE)
     pattern["unchanged"] = compile_cue(_phrases(doc["unchanged"]) + r"\s+(?:(?:pada|di)\s+)?$", re.IGNORECASE)
