@@ -73,3 +73,14 @@ def test_an_amount_pointing_back_is_that_quantity_only_at_its_magnitude_and_valu
     # look-alike: an aggregate pointing back to one of its magnitude is that quantity
     got = timing("Pagu program tahun ini Rp5 triliun. Angka itu kemudian dinaikkan menjadi Rp6 triliun.")
     assert got["Rp6 triliun"][0] == "budget_total"
+
+
+def test_an_amount_of_a_scheme_not_yet_begun_is_of_its_first_year_when_the_text_speaks_of_it() -> None:
+    dated = "Jumat, 18 November 2022 11:00 WIB"
+    got = timing("Mulai 2023 programnya berubah arah.\n\n\"Biaya kursusnya jadi Rp3,5 juta per orang,\" "
+                 "kata pejabat itu.", dated=dated)
+    assert got["Rp3,5 juta"][:2] == ("training_fee_per_recipient", "2023")
+    # look-alike: with no time of that scheme spoken of, the amount is no scheme's year
+    got = timing("Programnya berubah arah.\n\n\"Biaya kursusnya jadi Rp3,5 juta per orang,\" "
+                 "kata pejabat itu.", dated=dated)
+    assert got["Rp3,5 juta"][1] != "2023"

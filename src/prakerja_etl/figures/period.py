@@ -316,7 +316,10 @@ def _default(f: Figure, scene: Scene, when: ArticleTime, before: str, start: int
         return period
     last = other.last if other.last is not None else when.year
     if last is None or last < other.first:
-        return period   # (a scheme that began after the article: the amount is no scheme's)
+        # a scheme that began after the article: its amount is of the scheme's first year when the
+        # text speaks of that year ('Untuk 2023, … . "Biaya pelatihannya jadi Rp3,5 juta"'), else
+        # of no scheme
+        return str(other.first) if scene.in_force and scene.in_force[:4] == str(other.first) else period
     return str(other.first) if other.first == last else None
 
 
