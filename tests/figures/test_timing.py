@@ -52,6 +52,14 @@ def test_all_together_after_several_years_counts_over_them_but_after_one_year_is
     assert got["511"][:3] == ("regencies_covered", "2022", "total")
 
 
+def test_a_count_since_a_start_this_year_is_this_years_to_date() -> None:
+    got = timing("Sejak pendaftaran tahun ini dimulai, pendaftar sudah mencapai 3,1 juta orang.")
+    assert got["3,1 juta"][:3] == ("registrants_total", "2023", "to_date")
+    # look-alike: since a start named with no year is since the launch
+    got = timing("Sejak pendaftaran perdana dimulai, pendaftar sudah mencapai 110 juta orang.")
+    assert got["110 juta"][:3] == ("registrants_total", None, "to_date")
+
+
 def test_count_of_this_year_before_it_ends_runs_to_date() -> None:
     got = timing("Tahun ini penerima Kartu Prakerja sudah mencapai 300 ribu orang.")
     assert got["300 ribu"][1:] == ("2023", "to_date", "2023-03-08")

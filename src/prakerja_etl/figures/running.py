@@ -10,6 +10,7 @@ from prakerja_etl.figures.scenes import ArticleTime, Scene, sentence_date, state
 from prakerja_etl.figures.stated_periods import CLAUSE_END, clause_end, clause_start
 from prakerja_etl.figures.time_cues import CUES, UP_TO_WORD, last_in, search_in
 from prakerja_etl.figures.waves import WAVES, WaveMention, find_waves, waves_year
+from prakerja_etl.text.periods import find_periods
 
 
 def running_timing(f: Figure, scene: Scene, span: tuple[int, int, int], has_stated: bool,
@@ -36,7 +37,7 @@ def running_timing(f: Figure, scene: Scene, span: tuple[int, int, int], has_stat
     as_of = as_of_mention or sentence_date(scene) or when.iso
     as_of_year = int(as_of[:4]) if as_of else when.year
     if since:
-        start_year = _since_year(since.string[since.end():since.end() + 40]) or WAVES.start_year
+        start_year = _since_year(since.string[since.end():since.end() + 40], when.year) or WAVES.start_year
         if stated and has_stated and int(stated[:4]) < start_year:
             return None  # 'beredar sejak November 2021 … 5,9 juta pada 2020': not this count's start
         if since_before and _own_year_after_since(scene, since_before, span, stated if has_stated else None):
@@ -112,13 +113,13 @@ def _perfect(text: str, clause: str, after: str) -> bool:
     return bool(search_in(CUES.perfect, text, clause) or search_in(CUES.perfect, text, after))
 
 
-_YEAR_WORD = re.compile(r"\b((?:19|20)\d{2})\b")
-
-
-def _since_year(after: str) -> int | None:
-    """The year a 'sejak …' count started: a year named, or the wave named (before any 'hingga')."""
+def _since_year(after: str, article_year: int | None) -> int | None:
+    """The year a 'sejak …' count started: a year named ('sejak 2020', 'sejak pendaftaran tahun ini
+    dibuka'), or the wave named (before any 'hingga')."""
     after = UP_TO_WORD.split(after, maxsplit=1)[0]
-    if year := _YEAR_WORD.search(after):
-        return int(year.group(1))
+    years = [p.period for p in find_periods(after, article_year) if p.period]
+    if years:
+        return int(years[0][:4])
     waves = find_waves(after)
     return WAVES.year_of(waves[0].first) if waves and waves[0].start < 5 else None
+
