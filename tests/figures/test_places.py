@@ -311,6 +311,10 @@ def test_a_count_of_several_provinces_together_is_none_of_theirs_nor_the_nations
             "tersebut menampung hampir 1 juta penerima, sekitar 20 persen dari semua penerima.")
     got = [(f.metric, f.province and f.province.name) for f in figures(text)]
     assert got[2:] == [(None, None), (None, None)]
+    # … and so is their make-up, said in the clause of the group
+    text = ("Bali dan NTB paling banyak. Kedua provinsi itu menyumbang 31 persen dari seluruh peserta "
+            "perempuan, sementara peserta dari kabupaten tertinggal 4 persen.")
+    assert [f.metric for f in figures(text)] == [None, "recipients_underdeveloped_region_share"]
     # look-alike: a province named at its figure in such a sentence still owns it
     text = ("Di antara beberapa provinsi di Sumatra, porsi terbesar ada di Riau dengan 80 ribu "
             "penerima. Sumatera Barat menyusul.")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from prakerja_etl.figures import classify as cls
 from prakerja_etl.figures.lexicon import Subject
 from prakerja_etl.figures.magnitudes import fits_magnitude
+from prakerja_etl.figures.places import names_a_group
 from prakerja_etl.figures.subject import PRAKERJA
 from prakerja_etl.figures.time_cues import (
     CHANGE_OPENER,
@@ -44,10 +45,12 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
     if subject is not None and subject != PRAKERJA:
         return cls.Decision(None, "subject:" + subject.id, subject.id)
     decision = _decide(ctx, out, earlier)
-    if ctx.of_group and decision.metric in _OF_PROVINCES and not (
+    if ctx.of_group and (decision.metric in _OF_PROVINCES or decision.metric in cls.COMPOSITION
+                         and names_a_group(ctx.clause_before)) and not (
             ctx.province_left or ctx.province_right or ctx.province_clause):
-        # 'Kelima provinsi itu menyerap hampir 3 juta penerima': the count of several provinces
-        # together, no one of them named at it, is neither the nation's nor one province's
+        # 'Kelima provinsi itu menyerap hampir 3 juta penerima', 'Kelima provinsi itu menyumbang 66
+        # persen dari seluruh peserta perempuan' (in its clause): the count or make-up of several
+        # provinces together, no one of them named at it, is neither the nation's nor one province's
         return cls.Decision(None, "exclusion:province-group")
     return decision
 
