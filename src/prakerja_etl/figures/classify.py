@@ -58,7 +58,6 @@ class Context:
     previous_value: float | None = None   # the previous figure of the sentence, same unit
     has_next: bool = False   # another figure follows in the sentence
     previous_metric: str | None = None   # the metric of the previous figure of the sentence, any unit
-    of_group: bool = False   # several provinces together are named before it ('kelima provinsi itu')
 
 
 @dataclass

@@ -45,8 +45,8 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
     if subject is not None and subject != PRAKERJA:
         return cls.Decision(None, "subject:" + subject.id, subject.id)
     decision = _decide(ctx, out, earlier)
-    if ctx.of_group and (decision.metric in _OF_PROVINCES or decision.metric in cls.COMPOSITION
-                         and names_a_group(ctx.clause_before)) and not (
+    if (decision.metric in _OF_PROVINCES and names_a_group(ctx.sentence_before) or decision.metric
+            in cls.COMPOSITION and names_a_group(ctx.clause_before)) and not (
             ctx.province_left or ctx.province_right or ctx.province_clause):
         # 'Kelima provinsi itu menyerap hampir 3 juta penerima', 'Kelima provinsi itu menyumbang 66
         # persen dari seluruh peserta perempuan' (in its clause): the count or make-up of several

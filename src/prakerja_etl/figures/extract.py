@@ -121,7 +121,6 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
     if not found or sentence_places is None:
         return []
     text = sentence.text
-    group = places.names_a_group(text)
     breaks = [m.span() for m in CLAUSE_BREAK.finditer(text, 0, found[-1].start)]   # later ones unused
     out: list[Figure] = []
     prev_end = 0   # where the figure before ends: wave numbers name a wave, the words before
@@ -149,7 +148,6 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
             province_right=place.right is not None, province_clause=place.clause is not None,
             previous_value=out[-1].value if out and out[-1].unit == cand.unit else None,
             has_next=i + 1 < len(found), previous_metric=out[-1].metric if out else None,
-            of_group=group and places.names_a_group(before),
         )
         decision = decide(ctx, subjects.of(cand.start, cand.end, next_start, cand.unit), out, earlier)
         metric, rule = decision.metric, decision.rule

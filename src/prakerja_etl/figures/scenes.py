@@ -101,8 +101,7 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
     fieldwork_in_force = False
     heading: str | None = None   # the period a heading line names, for the paragraph under it
     scheme: tuple[int, Scheme | None] = (-1, None)   # the past scheme framing a line since it was named
-    schemes_named = _schemes_named(sentences)
-    summing = _summing_years(sentences)
+    schemes_named, summing = _schemes_named(sentences), _summing_years(sentences)
     aside: tuple[int, str | None] | None = None   # (its line, the period in force before it)
     for index, s in enumerate(sentences):
         if heading is not None and previous is not None and s.line_no != previous.line_no:
@@ -138,14 +137,18 @@ def read_scenes(sentences: list[Sentence], when: ArticleTime,
             line_force = (s.line_no, stated[0])
             heading = stated[0] if _HEADING_LINE.match(s.text) else None
             fieldwork_in_force = _is_fieldwork(scene)
-        elif s.start in counting and (CUES.since.search(s.text) or CUES.so_far.search(s.text)
-                                      or s.start in summing):
+        elif s.start in counting and (s.start in summing or _since_start(s.text)):
             # a count since the start ('secara akumulatif … sampai 30 September') replaces the year's
             # frame: the counts after it that nothing else times run to the same date
             in_force, line_force = None, (-1, None)
             running = stated_as_of(scene, len(text)) or when.iso
         previous = s
     return _with_next_stated(_with_fieldwork(out, sentences)), periods_of
+
+
+def _since_start(text: str) -> bool:
+    """Whether the sentence counts since a start ('sejak 2020', 'secara kumulatif') or so far."""
+    return bool(CUES.since.search(text) or CUES.so_far.search(text))
 
 
 def _summing_years(sentences: list[Sentence]) -> frozenset[int]:
