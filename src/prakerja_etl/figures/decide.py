@@ -45,17 +45,20 @@ def decide(ctx: cls.Context, subject: Subject | None, out: list[Figure],
     if subject is not None and subject != PRAKERJA:
         return cls.Decision(None, "subject:" + subject.id, subject.id)
     decision = _decide(ctx, out, earlier)
-    if (decision.metric in _OF_PROVINCES and names_a_group(ctx.sentence_before) or decision.metric
-            in cls.COMPOSITION and names_a_group(ctx.clause_before)) and not (
-            ctx.province_left or ctx.province_right or ctx.province_clause):
-        # 'Kelima provinsi itu menyerap hampir 3 juta penerima', 'Kelima provinsi itu menyumbang 66
-        # persen dari seluruh peserta perempuan' (in its clause): the count or make-up of several
-        # provinces together, no one of them named at it, is neither the nation's nor one province's
-        return cls.Decision(None, "exclusion:province-group")
-    return decision
+    return cls.Decision(None, "exclusion:province-group") if _of_a_group(ctx, decision.metric) else decision
 
 
 _OF_PROVINCES = frozenset({"recipients_total", "province_recipients", "province_recipient_share"})
+
+
+def _of_a_group(ctx: cls.Context, metric: str | None) -> bool:
+    """'Kelima provinsi itu menyerap hampir 3 juta penerima', 'Kelima provinsi itu menyumbang 66 persen
+    dari seluruh peserta perempuan' (in its clause): the count or make-up of several provinces
+    together, no one of them named at it, is neither the nation's nor one province's."""
+    if ctx.province_left or ctx.province_right or ctx.province_clause:
+        return False
+    return metric in _OF_PROVINCES and names_a_group(ctx.sentence_before) or \
+        metric in cls.COMPOSITION and names_a_group(ctx.clause_before)
 
 
 def _decide(ctx: cls.Context, out: list[Figure], earlier: list[Figure]) -> cls.Decision:

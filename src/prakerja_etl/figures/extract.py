@@ -79,16 +79,16 @@ def extract_figures(sentences: list[Sentence], article_year: int | None,
             figures[-1].sentence == previous else None
         found = find_figures(sentence.text, previous_unit=previous_unit,
                              table_header=header if "|" in sentence.text else None)
-        # (a sentence of several provinces together is none of theirs: 'Kelima provinsi itu …')
-        group = bool(found) and places.names_a_group(sentence.text)
-        carried = topic if same_line and not group else None
+        carried = topic if same_line else None
         # Sentences are asked for their subjects only when a figure or a next sentence needs them.
         subjects = SentenceSubjects(sentence.text, subjects)
         pointed_to = None   # (to one province by name: 'provinsi ini', not 'kelima provinsi itu')
-        if found and carried is None and not group and cls.LEX.province_anaphora.search(sentence.text):
+        if found and places.names_a_group(sentence.text):
+            carried = None   # several provinces together are none of theirs: 'Kelima provinsi itu …'
+        elif found and carried is None and cls.LEX.province_anaphora.search(sentence.text):
             carried = context.last_named_province(sentences, sentence)   # 'penerima dari provinsi ini'
             pointed_to = places.pointing_to_one(sentence.text)
-        elif found and carried is None and same_line and not group:
+        elif found and carried is None and same_line:
             carried = _elliptical_province(sentence.text[:found[0].start], figures, previous)
         sentence_places = places.SentencePlaces(sentence.text, carried, pointed_to) if found else None
         heading = context.heading_above(sentence, previous, heading,

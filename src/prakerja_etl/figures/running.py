@@ -122,4 +122,3 @@ def _since_year(after: str, article_year: int | None) -> int | None:
         return int(years[0][:4])
     waves = find_waves(after)
     return WAVES.year_of(waves[0].first) if waves and waves[0].start < 5 else None
-
