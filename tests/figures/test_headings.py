@@ -41,3 +41,16 @@ def test_a_label_in_capitals_names_every_row_under_it() -> None:
     # look-alike: a label in lower case is a line of prose, not a section's label
     got = timing("Peserta\nSejak awal: 9 juta orang\nTahun ini: 1,2 juta orang")
     assert got["1,2 juta"][0] is None
+
+
+def test_a_table_column_names_every_cell_under_it() -> None:
+    got = timing("Berikut rinciannya.\nTahun | Pendaftar | Peserta | Pagu\n2021 | 11 juta | 2,1 juta | Rp9 triliun\n"
+                 "2022 | 13 juta | 2,4 juta | Rp8,5 triliun")
+    assert [got[k][:2] for k in ("13 juta", "2,4 juta", "Rp8,5 triliun")] == \
+        [("registrants_total", "2022"), ("recipients_total", "2022"), ("budget_total", "2022")]
+    # look-alike: a column of another programme's beneficiaries names none of the programme's
+    got = timing("Tahun | Penerima subsidi upah\n2021 | 8,1 juta\n2022 | 9,3 juta")
+    assert got["9,3 juta"][0] is None
+    # look-alike: a column its title does not name is not the count in the cell before it
+    got = timing("Tahun | Peserta | Selisih\n2021 | 2,1 juta | 300 ribu\n2022 | 2,4 juta | 300 ribu")
+    assert got["2,4 juta"][0] == "recipients_total" and got["300 ribu"][0] is None

@@ -27,9 +27,24 @@ def heading_above(sentence: Sentence, previous: Sentence | None, heading: Senten
     row = previous is not None and is_heading(sentence, previous)
     if previous and (row and _announces(previous.text) or not previous_had_figures):
         return previous
-    if row and heading is not None and _announces(heading.text):
+    if row and heading is not None and (_announces(heading.text) or _same_table(heading, sentence)):
         return heading
     return None
+
+
+def _same_table(header: Sentence, row: Sentence) -> bool:
+    """Whether `row` is a row of the flattened '|' table whose first line is `header`."""
+    return "|" in header.text and "|" in row.text
+
+
+def column_title(heading: Sentence | None, row: Sentence, start: int) -> str | None:
+    """The title of the column a cell of a flattened '|' table row stands in ('Tahun | Peserta |
+    Pagu' over '2022 | 2,4 juta | Rp8,5 triliun'): what the cell is, when its own words are none."""
+    if heading is None or not _same_table(heading, row):
+        return None
+    titles = heading.text.split("|")
+    column = row.text[:start].count("|")
+    return titles[column].strip() if column < len(titles) else None
 
 
 def _announces(text: str) -> bool:
