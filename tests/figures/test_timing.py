@@ -699,3 +699,13 @@ def test_a_survey_incentive_of_what_one_survey_pays_is_one_surveys() -> None:
     # look-alike: the whole survey incentive is the total
     got = timing("Selain itu peserta memperoleh insentif survei Rp150 ribu untuk tiga kali pengisian.")
     assert got["Rp150 ribu"][0::2] == ("survey_incentive", "total")
+
+
+def test_one_past_year_among_a_count_since_the_start_is_that_years_total() -> None:
+    got = timing("Sejak program dimulai, pesertanya sudah 14 juta orang. Sekitar 4,8 juta di antaranya "
+                 "lolos seleksi selama 2021.")
+    assert got["4,8 juta"][:3] == ("recipients_total", "2021", "total")
+    # look-alike: some of one year's count, timed to that year, is a part of it
+    got = timing("Pada 2021 pesertanya 4,8 juta orang. Sekitar 1,9 juta di antaranya lolos seleksi "
+                 "selama 2021.")
+    assert got["1,9 juta"][:3] == ("recipients_total", "2021", "part")

@@ -20,6 +20,7 @@ from prakerja_etl.figures.time_cues import (
     search_in,
 )
 from prakerja_etl.figures.vocab import PEOPLE
+from prakerja_etl.text.periods import find_periods
 
 if TYPE_CHECKING:
     from prakerja_etl.figures.extract import Figure
@@ -78,6 +79,26 @@ def of_running_counts(figures: list[Figure], year: int | None) -> list[Figure]:
 
     return [replace(f, basis="to_date", as_of=count.as_of)
             if f.basis == "total" and f.period == this_year and of_count(f) else f for f in figures]
+
+
+def years_of_a_running_count(figures: list[Figure], year: int | None) -> list[Figure]:
+    """'Sejak diluncurkan, pesertanya 7,9 juta orang. Sebanyak 5,59 juta di antaranya terjaring
+    sepanjang 2020': some of a national count since the start that names one past year after it
+    in its own sentence is that year's whole count, not a slice of a year's."""
+    out = list(figures)
+    whole: Figure | None = None
+    for i, f in enumerate(figures):
+        if f.metric not in CUES.running_metrics or f.province is not None:
+            continue
+        if f.basis == "to_date" and f.period is None:
+            whole = f   # (a count since the start spans years: its period is NULL)
+        elif whole is not None and f.basis == "part" and f.metric == whole.metric and \
+                f.value < whole.value and f.sentence.start - whole.sentence.end <= 2 and \
+                year is not None and f.period is not None and f.period.isdigit() and int(f.period) < year:
+            after = f.sentence.text[f.end - f.sentence.start:]
+            if any(p.period == f.period for p in find_periods(after, year)):
+                out[i] = replace(f, basis="total", as_of=None)
+    return out
 
 
 def among(f: Figure, text: str, end: int) -> bool:

@@ -17,7 +17,7 @@ from prakerja_etl.figures.breakdowns import breakdowns_are_parts
 from prakerja_etl.figures.classify import LEX
 from prakerja_etl.figures.decide import CLAUSE_BREAK
 from prakerja_etl.figures.extract import Figure
-from prakerja_etl.figures.parts import of_running_counts
+from prakerja_etl.figures.parts import of_running_counts, years_of_a_running_count
 from prakerja_etl.figures.period import resolve, timed
 from prakerja_etl.figures.places import listed_before
 from prakerja_etl.figures.plan_context import (
@@ -80,7 +80,7 @@ def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: Article
     out = _repeats_of_a_part(out, by_default)
     out = _headline_follows_body(out, by_default, _lead_line(sentences))
     out = _one_count_one_as_of(out, when)
-    out = of_running_counts(breakdowns_are_parts(out), when.year)
+    out = years_of_a_running_count(of_running_counts(breakdowns_are_parts(out), when.year), when.year)
     out = _shares_follow_counts(out, by_default)
     out = _column_periods(_partitive_parts(_respective_periods(out, scenes)), sentences, when)
     out = restated_elsewhen(_carried_contradicting(prices_over_a_span(out, by_default, when), scenes))
