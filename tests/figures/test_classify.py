@@ -434,6 +434,14 @@ def test_an_amount_paid_over_months_or_called_monthly_is_the_monthly_incentive()
         "incentive_total_per_recipient"
 
 
+def test_an_amount_for_one_month_of_a_series_is_the_monthly_incentive() -> None:
+    assert only("Kemarin insentif Rp 650 ribu untuk bulan kedua masuk ke rekening peserta.") == \
+        "incentive_monthly"
+    # look-alike: a sum paid for a month is no person's monthly amount
+    assert only("Kemarin insentif Rp 95 miliar untuk bulan kedua masuk ke rekening peserta.") != \
+        "incentive_monthly"
+
+
 def test_an_amount_in_a_clause_about_what_was_spent_is_spending() -> None:
     found = metrics("Realisasi program sampai kini mencapai 3 juta peserta dengan anggaran Rp 7 triliun.")
     assert found[1] == (7e12, None)
