@@ -734,3 +734,10 @@ def test_the_people_a_plan_is_raised_into_are_the_plan() -> None:
     # look-alike: a count that rose is a count
     assert metrics("Penerima semula 800 ribu peserta, kemudian naik menjadi 950 ribu peserta.")[-1] == \
         (950_000, "recipients_total")
+
+
+def test_people_a_fault_singles_out_are_no_count_of_recipients() -> None:
+    assert only("Ada 3.400 peserta Kartu Prakerja 2021 yang kemudian dinyatakan tidak berhak atas bantuan.") \
+        is None
+    # look-alike: people entitled to the benefit are the programme's recipients
+    assert only("Ada 3,4 juta peserta Kartu Prakerja 2021 yang berhak atas bantuan itu.") == "recipients_total"
