@@ -63,6 +63,7 @@ def test_province_by_code_rejects_unknown_code() -> None:
         ("Papua Barat Daya", "Papua Barat Daya"),
         # sobriquets of regional news
         ("Bumi Etam", "Kalimantan Timur"),
+        ("Benua Etam", "Kalimantan Timur"),
         ("Ranah Minang", "Sumatera Barat"),
         ("Bumi Lancang Kuning", "Riau"),
     ],
