@@ -213,3 +213,15 @@ def test_the_verb_of_change_nearest_the_new_value_is_the_raise_not_an_adjective_
     got = timing("Pagu pelatihan tahun ini semula Rp6 triliun. Sebab permintaan masih tinggi, harga "
                  "pangan naik menjadi Rp9 ribu per kilogram.")
     assert got["Rp6 triliun"][2] == "total"
+
+
+def test_a_plan_of_another_year_changed_next_does_not_replace_this_years() -> None:
+    body = ("Setahun kemudian pagu awal Rp15 triliun ditambah hingga menjadi Rp17 triliun. Pada 2022, pagu "
+            "semula hanya Rp9 triliun, lalu dinaikkan menjadi Rp12 triliun.")
+    got = timing(body, dated="Jumat, 11 April 2025 10:00 WIB")
+    assert got["Rp17 triliun"][2] == "total" and got["Rp9 triliun"][2] == "superseded"
+    # look-alike: the same year's plan changed in the next sentence is replaced
+    body = ("Pada 2021 pagu awal Rp15 triliun ditambah hingga menjadi Rp17 triliun. Pagu tahun itu lalu "
+            "dinaikkan lagi menjadi Rp19 triliun.")
+    got = timing(body, dated="Jumat, 11 April 2025 10:00 WIB")
+    assert got["Rp17 triliun"][2] == "superseded"

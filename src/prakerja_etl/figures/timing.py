@@ -242,10 +242,17 @@ def _replaced_in_next_sentence(figures: list[Figure], sentences: list[Sentence])
                 break   # nothing says it was the first
             changed = any(g.metric in CUES.plan_metrics and change_into(nxt.text[:g.start - nxt.start])
                           for g in there)
-            if changed and any(g.metric == f.metric for g in there):
+            # (a plan of another year changed is not this one: '… menjadi Rp21,2 triliun. Pada 2022,
+            # pagu semula Rp11 triliun, lalu dinaikkan menjadi Rp18 triliun')
+            if changed and any(g.metric == f.metric and _same_year(g.period, f.period) for g in there):
                 out[i] = timed(f, period=f.period, basis="superseded", as_of=None)
                 break
     return out
+
+
+def _same_year(a: str | None, b: str | None) -> bool:
+    """Whether two periods may be of one year (an unknown one may)."""
+    return a is None or b is None or a[:4] == b[:4]
 
 
 def _changed_later(f: Figure, there: list[Figure]) -> bool:
