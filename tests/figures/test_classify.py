@@ -740,4 +740,5 @@ def test_people_a_fault_singles_out_are_no_count_of_recipients() -> None:
     assert only("Ada 3.400 peserta Kartu Prakerja 2021 yang kemudian dinyatakan tidak berhak atas bantuan.") \
         is None
     # look-alike: people entitled to the benefit are the programme's recipients
-    assert only("Ada 3,4 juta peserta Kartu Prakerja 2021 yang berhak atas bantuan itu.") == "recipients_total"
+    assert only("Ada 3,4 juta peserta Kartu Prakerja 2021 yang berhak atas bantuan itu.") == \
+        "recipients_total"
