@@ -2,7 +2,7 @@
 question), is what that line names (sentences written for these tests; each with a look-alike)."""
 
 from classified import figures
-from timed import timing
+from timed import timing, timing_all
 
 
 def _got(text: str) -> list[tuple[str | None, str | None]]:
@@ -54,3 +54,12 @@ def test_a_table_column_names_every_cell_under_it() -> None:
     # look-alike: a column its title does not name is not the count in the cell before it
     got = timing("Tahun | Peserta | Selisih\n2021 | 2,1 juta | 300 ribu\n2022 | 2,4 juta | 300 ribu")
     assert got["2,4 juta"][0] == "recipients_total" and got["300 ribu"][0] is None
+
+
+def test_a_column_titled_by_a_year_leaves_its_cells_to_the_row() -> None:
+    got = timing_all("Penerima per provinsi:\nProvinsi | 2020 | 2021\n"
+                     "Jawa Barat | 868 ribu orang | 900 ribu orang")
+    assert [g[:2] for g in got] == [("province_recipients", "2020"), ("province_recipients", "2021")]
+    # look-alike: a column titled by words that name nothing leaves its cell unnamed
+    got = timing_all("Provinsi | Penerima | Selisih\nJawa Barat | 868 ribu orang | 30 ribu orang")
+    assert [g[0] for g in got] == ["province_recipients", None]

@@ -38,13 +38,15 @@ def _same_table(header: Sentence, row: Sentence) -> bool:
 
 
 def column_title(heading: Sentence | None, row: Sentence, start: int) -> str | None:
-    """The title of the column a cell of a flattened '|' table row stands in ('Tahun | Peserta |
-    Pagu' over '2022 | 2,4 juta | Rp8,5 triliun'): what the cell is, when its own words are none."""
+    """The words titling the column a cell of a flattened '|' table row stands in ('Tahun | Peserta |
+    Pagu' over '2022 | 2,4 juta | Rp8,5 triliun'): what the cell is, when its own words are none.
+    None for a title of no words ('Provinsi | 2020 | 2021': a year says when, not what)."""
     if heading is None or not _same_table(heading, row):
         return None
     titles = heading.text.split("|")
     column = row.text[:start].count("|")
-    return titles[column].strip() if column < len(titles) else None
+    title = titles[column].strip() if column < len(titles) else ""
+    return title if any(c.isalpha() for c in title) else None
 
 
 def _announces(text: str) -> bool:

@@ -183,7 +183,7 @@ def _without_own_words(cand: Candidate, ctx: cls.Context, out: list[Figure], ear
     back to, what a clause of only lead words goes on counting, or what the line above it names."""
     before = ctx.sentence_before
     column = context.column_title(heading, sentence, cand.start)
-    framed = context.under_heading(ctx, column) if column and any(c.isalpha() for c in column) else None
+    framed = context.under_heading(ctx, column) if column else None
     if framed is not None:   # a table's cell is what its column is, not what the cell before it is
         return framed[0].metric, framed[0].rule, province or framed[1]
     if column and out and out[-1].unit == cand.unit:   # ('Selisih' after two counts); a share after
