@@ -153,6 +153,17 @@ def test_some_of_a_provinces_count_pointed_back_to_is_of_that_province() -> None
         [("province_recipients", "Bengkulu"), ("recipients_total", None)]
 
 
+def test_people_there_are_of_the_province_named_last() -> None:
+    text = ("Pelatihan tatap muka sudah dibuka lagi di Gorontalo. Tahun ini, peserta di sana baru "
+            "4.250 orang.")
+    assert [(f.metric, f.province and f.province.name) for f in figures(text)] == \
+        [("province_recipients", "Gorontalo")]
+    # look-alike: a bare 'di sana' may point to a website, not to the province named earlier
+    text = ("Warga Gorontalo dapat membuka laman resmi program. Di sana tercatat 5,1 juta penerima "
+            "tahun ini.")
+    assert [(f.metric, f.province) for f in figures(text)] == [("recipients_total", None)]
+
+
 def test_a_province_pointed_to_owns_its_count_past_the_whole_its_share_is_of() -> None:
     text = ("Kuota Bali tahun ini kecil. Padahal tahun lalu provinsi ini mendapat 51 ribu penerima atau "
             "1 persen dari total nasional.")
