@@ -92,7 +92,10 @@ WITH amounts AS (      -- totals that cannot fall over time (a running share can
 SELECT * FROM implausible
 UNION ALL
 -- An article giving two values of one quantity that cannot both hold, without checking anyone's
--- claim, contradicts itself: which of its values is the quantity is for a person to say.
+-- claim, contradicts itself: which of its values is the quantity is for a person to say. Where
+-- the programme counted that quantity, a value within 15 % of the official count is a statement
+-- of it (a reporter's rounding or slip, '5,5 juta' for 5.987.674) and is compared with it; only
+-- a value far from it (more likely another quantity read as this one) is left to the person.
 SELECT c.* EXCLUDE (as_of_month), 'contradicts_own_article',
        'values of the same article that cannot both hold: one at most ' || round(s.lowest_high, 2)
        || ', another at least ' || round(s.highest_low, 2)
@@ -100,3 +103,6 @@ FROM own_values c
 JOIN own_spread s ON s.source_file = c.source_file AND s.metric = c.metric
  AND s.period IS NOT DISTINCT FROM c.period AND s.basis = c.basis
  AND s.as_of_month IS NOT DISTINCT FROM c.as_of_month AND s.province_code IS NOT DISTINCT FROM c.province_code
+LEFT JOIN claims o ON o.source_kind = 'official' AND o.metric = c.metric AND o.period = c.period
+ AND o.basis = c.basis AND o.province_code IS NOT DISTINCT FROM c.province_code
+WHERE o.value IS NULL OR c.value_low < 0.85 * o.value OR coalesce(c.value_high, 'inf'::DOUBLE) > 1.15 * o.value
