@@ -113,6 +113,19 @@ def test_initial_stage_is_part() -> None:
     assert got["400 ribu"][2] == "part"
 
 
+def test_what_is_left_of_the_years_quota_is_part_of_it() -> None:
+    got = timing("Setelah gelombang terbaru ditutup, sisa kuota Kartu Prakerja tahun ini tinggal "
+                 "75 ribu kursi.")
+    assert got["75 ribu"][:3] == ("recipients_target", "2023", "part")
+    # … but what is left of a semester's quota is that semester's quota
+    got = timing("Sisa kuota Kartu Prakerja untuk semester II sekitar 640 ribu orang.")
+    assert got["640 ribu"][1:3] == ("2023-S2", "total")
+    # look-alike: money left over, then a quota raised in another clause, is the raised quota
+    got = timing("Sisa dana pelatihan diputar lagi, sehingga kuota Kartu Prakerja dinaikkan menjadi "
+                 "1,25 juta orang.")
+    assert got["1,25 juta"][2] == "total"
+
+
 def test_superseded_value_and_its_replacement() -> None:
     got = timing("Anggaran Kartu Prakerja semula Rp 9 triliun, kemudian dinaikkan menjadi Rp 12 triliun.")
     assert got["Rp 9 triliun"][2] == "superseded"

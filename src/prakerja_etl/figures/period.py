@@ -152,7 +152,9 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
                                                           and not _in_time_clause(text, w.start, start)
                                                           or end <= w.start and w.end <= clause_stop)
                    for w in waves)
-    if f.metric in CUES.part_metrics and (one_wave or search_in(CUES.part, text, region)
+    # (what is left of a semester's quota is that semester's: its period already says so)
+    remainder = search_in(CUES.remainder, text, region) and not (stated and stated[5:6] in ("S", "Q"))
+    if f.metric in CUES.part_metrics and (one_wave or search_in(CUES.part, text, region) or remainder
                                           or f.rule.startswith(SUBGROUP)
                                           or parts.each_or_stage(f, text, start, end)) \
             or parts.among(f, text, end) or \
