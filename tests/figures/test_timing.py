@@ -126,6 +126,15 @@ def test_what_is_left_of_the_years_quota_is_part_of_it() -> None:
     assert got["1,25 juta"][2] == "total"
 
 
+def test_a_count_of_waves_the_sentence_plans_runs_to_no_date() -> None:
+    got = timing("Tahun ini pengelola merencanakan pendaftaran Kartu Prakerja dibuka hingga Oktober, "
+                 "dengan total 12 gelombang.")
+    assert got["12"][1:4] == ("2023", "total", None)
+    # look-alike: waves opened so far this year are a running count
+    got = timing("Hingga kini pengelola Kartu Prakerja sudah membuka 4 gelombang pendaftaran tahun ini.")
+    assert got["4"][2] == "to_date"
+
+
 def test_superseded_value_and_its_replacement() -> None:
     got = timing("Anggaran Kartu Prakerja semula Rp 9 triliun, kemudian dinaikkan menjadi Rp 12 triliun.")
     assert got["Rp 9 triliun"][2] == "superseded"

@@ -253,8 +253,10 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
         # this year's count (or a share of its make-up), stated within the year, runs to date: even a
         # year-end review's count is not the year's final one; a stock only when said to be the
         # present one; a count said to stand now ('saat ini') in a part of this year is this year's
+        # (not a count its sentence plans: 'direncanakan … dengan total 30 gelombang')
         present = CUES.present.search(text, scene.offset, start) is not None
-        if (period == str(when.year) or present) and (f.metric not in CUES.stock_metrics or present):
+        if (period == str(when.year) or present) and (f.metric not in CUES.stock_metrics or present) \
+                and not search_in(CUES.plans_ahead, text, text[scene.offset:start]):
             return timed(f, period=period[:4], basis="to_date", as_of=standing_as_of(scene, start, when)), \
                 default
     last = [w.first for w in waves if w.opened_by == "up_to" and w.last is None and w.end <= start][-1:] \

@@ -32,8 +32,9 @@ def running_timing(f: Figure, scene: Scene, span: tuple[int, int, int], has_stat
     # (a count since a start needs no other cue: they are not looked for)
     so_far = not since and _so_far(f, scene, before, after, has_stated, as_of_mention)
     present = not since and f.metric in CUES.person_running_metrics and search_in(CUES.present, text, before)
-    if not (since or so_far or present or as_of_mention):
-        return None
+    if not (since or so_far or present or as_of_mention) or \
+            not since and search_in(CUES.plans_ahead, text, text[scene.offset:start]):
+        return None   # (nor is a count its sentence plans: 'direncanakan … 30 gelombang hingga November')
     as_of = as_of_mention or sentence_date(scene) or when.iso
     as_of_year = int(as_of[:4]) if as_of else when.year
     if since:

@@ -32,6 +32,7 @@ class Cues:
     present: Prefiltered
     breakdown: Prefiltered
     planning: Prefiltered
+    plans_ahead: Prefiltered
     proposal: Prefiltered
     each_person: Prefiltered
     list_item: Prefiltered
