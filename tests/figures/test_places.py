@@ -164,6 +164,17 @@ def test_people_there_are_of_the_province_named_last() -> None:
     assert [(f.metric, f.province) for f in figures(text)] == [("recipients_total", None)]
 
 
+def test_a_share_pointing_back_past_a_wave_number_is_the_provinces_share() -> None:
+    text = ("Sebanyak 8.400 warga Gorontalo lolos menjadi penerima Kartu Prakerja hingga gelombang 5. "
+            "Jumlah tersebut setara 1,2 persen dari penerima nasional.")
+    assert [(f.metric, f.province and f.province.name) for f in figures(text)][-1] == \
+        ("province_recipient_share", "Gorontalo")
+    # look-alike: pointing back to the nation's count, the share is no province's
+    text = ("Sebanyak 2 juta orang lolos menjadi penerima Kartu Prakerja hingga gelombang 5. "
+            "Jumlah tersebut setara 40 persen dari pendaftar.")
+    assert [f.province for f in figures(text)][-1] is None
+
+
 def test_a_province_pointed_to_owns_its_count_past_the_whole_its_share_is_of() -> None:
     text = ("Kuota Bali tahun ini kecil. Padahal tahun lalu provinsi ini mendapat 51 ribu penerima atau "
             "1 persen dari total nasional.")

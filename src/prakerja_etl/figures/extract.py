@@ -251,7 +251,9 @@ def _inherit(cand: Candidate, left: str, left_clause: str, before: str, same_sen
     if same_sentence and _restates(left, left_clause):
         prev, rule = same_sentence[-1], "restates-previous"
     elif not same_sentence and cls.LEX.anaphora.search(before) and earlier:
-        prev, rule = earlier[-1], "points-back"
+        # (an amount or count, not the number naming a wave: 'Jumlah tersebut' is no 'gelombang 10')
+        prev = next((f for f in reversed(earlier[-6:]) if f.unit != "ordinal"), earlier[-1])
+        rule = "points-back"
         # (the nearest of its unit, also another subject's: 'Jumlah pengangguran … Angka itu …')
         same_unit = [f for f in earlier[-6:] if f.unit == cand.unit]
         if same_unit and same_unit[-1].sentence.line_no >= sentence.line_no - 2:
