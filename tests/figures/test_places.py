@@ -175,6 +175,16 @@ def test_a_share_pointing_back_past_a_wave_number_is_the_provinces_share() -> No
     assert [f.province for f in figures(text)][-1] is None
 
 
+def test_a_share_restating_a_provinces_count_past_two_hedges_is_its_share() -> None:
+    text = ("Warga Lampung yang lolos tercatat 35.200 orang, atau hanya sekitar 2 persen dari penerima "
+            "nasional.")
+    assert [(f.metric, f.province and f.province.name) for f in figures(text)][-1] == \
+        ("province_recipient_share", "Lampung")
+    # look-alike: a share naming its own group is that group's, not the province's share
+    text = "Warga Lampung yang lolos tercatat 35.200 orang, kira-kira 40 persen di antaranya perempuan."
+    assert [f.metric for f in figures(text)][-1] == "recipients_female_share"
+
+
 def test_a_province_pointed_to_owns_its_count_past_the_whole_its_share_is_of() -> None:
     text = ("Kuota Bali tahun ini kecil. Padahal tahun lalu provinsi ini mendapat 51 ribu penerima atau "
             "1 persen dari total nasional.")
