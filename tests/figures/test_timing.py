@@ -135,6 +135,15 @@ def test_a_count_of_waves_the_sentence_plans_runs_to_no_date() -> None:
     assert got["4"][2] == "to_date"
 
 
+def test_a_count_over_a_number_of_waves_pointed_to_is_no_part() -> None:
+    got = timing("Tahun lalu, program yang digelar dalam 9 gelombang tersebut menjaring 4,8 juta "
+                 "penerima Kartu Prakerja.")
+    assert got["4,8 juta"][1:3] == ("2022", "total")
+    # look-alike: one wave pointed to is a part of its year
+    got = timing("Tahun lalu, gelombang tersebut menjaring 480 ribu penerima Kartu Prakerja.")
+    assert got["480 ribu"][2] == "part"
+
+
 def test_superseded_value_and_its_replacement() -> None:
     got = timing("Anggaran Kartu Prakerja semula Rp 9 triliun, kemudian dinaikkan menjadi Rp 12 triliun.")
     assert got["Rp 9 triliun"][2] == "superseded"
