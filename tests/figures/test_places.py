@@ -185,6 +185,18 @@ def test_a_share_restating_a_provinces_count_past_two_hedges_is_its_share() -> N
     assert [f.metric for f in figures(text)][-1] == "recipients_female_share"
 
 
+def test_the_waves_of_a_provinces_count_listed_after_it_are_the_provinces() -> None:
+    text = ("Kata Kepala Dinas, peserta asal Bengkulu di gelombang pertama tercatat 2.110 orang, gelombang "
+            "kedua 3.480 orang, dan gelombang ketiga 4.015 orang.")
+    assert [(f.metric, f.province and f.province.name) for f in figures(text) if f.unit == "person"] == \
+        [("province_recipients", "Bengkulu")] * 3
+    # look-alike: a list item naming another province is that province's
+    text = ("Peserta asal Bengkulu pada gelombang pertama 2.110 orang, sedangkan Jambi pada gelombang kedua "
+            "3.480 orang.")
+    assert [f.province and f.province.name for f in figures(text) if f.unit == "person"] == \
+        ["Bengkulu", "Jambi"]
+
+
 def test_a_province_pointed_to_owns_its_count_past_the_whole_its_share_is_of() -> None:
     text = ("Kuota Bali tahun ini kecil. Padahal tahun lalu provinsi ini mendapat 51 ribu penerima atau "
             "1 persen dari total nasional.")
