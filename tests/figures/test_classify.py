@@ -98,6 +98,14 @@ def test_a_regency_recording_a_count_owns_it_wherever_it_stands_in_the_clause() 
         "recipients_total"
 
 
+def test_a_design_a_room_or_an_aim_for_people_is_a_target() -> None:
+    assert only("Skema ini awalnya dirancang untuk 3 juta peserta Kartu Prakerja.") == "recipients_target"
+    assert only("Masih ada ruang untuk kira-kira 400 ribu peserta lagi tahun ini.") == "recipients_target"
+    assert only("Tahun ini pemerintah membidik 1,2 juta penerima Kartu Prakerja.") == "recipients_target"
+    # look-alike: people who were reached are no target
+    assert only("Tahun lalu program ini menjangkau 1,2 juta penerima Kartu Prakerja.") == "recipients_total"
+
+
 def test_a_target_word_after_a_comma_opens_a_clause_of_its_own() -> None:
     assert only("Pesertanya kini 3 juta orang, jatah kursi hampir habis.") == "recipients_total"
     # look-alike: in the figure's own clause the word labels it

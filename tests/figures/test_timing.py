@@ -117,6 +117,9 @@ def test_what_is_left_of_the_years_quota_is_part_of_it() -> None:
     got = timing("Setelah gelombang terbaru ditutup, sisa kuota Kartu Prakerja tahun ini tinggal "
                  "75 ribu kursi.")
     assert got["75 ribu"][:3] == ("recipients_target", "2023", "part")
+    got = timing("Setelah gelombang terbaru ditutup, masih ada ruang untuk 75 ribu peserta Kartu "
+                 "Prakerja lagi tahun ini.")
+    assert got["75 ribu"][:3] == ("recipients_target", "2023", "part")
     # … but what is left of a semester's quota is that semester's quota
     got = timing("Sisa kuota Kartu Prakerja untuk semester II sekitar 640 ribu orang.")
     assert got["640 ribu"][1:3] == ("2023-S2", "total")
