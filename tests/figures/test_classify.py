@@ -551,6 +551,11 @@ def test_places_where_a_service_stands_are_no_coverage() -> None:
      ["recipients_target", "recipients_total"],
      # … not a number of participants decided for this year (the plan)
      "Target tahun ini 1,3 juta peserta. Tahun ini diputuskan jumlah pesertanya 1,3 juta orang."),
+    # a count whose people are said to have got in, after it …
+    ("Kuota gelombang itu 90 ribu peserta. Pada akhirnya, 90 ribu orang lolos seleksi.",
+     ["recipients_target", "recipients_total"],
+     # … not one an adverb after it leads to a plan's verb
+     "Kuota gelombang itu 90 ribu peserta. Pada akhirnya, 90 ribu orang yang sudah disasar."),
 ])
 def test_a_count_keeps_its_metric_beside_a_target_of_the_same_value(count: str, metrics: list[str],
                                                                      look_alike: str) -> None:

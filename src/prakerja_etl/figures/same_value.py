@@ -74,9 +74,18 @@ class _StatedValue:
 
 
 def _reached(f: Figure) -> bool:
-    """A count its own clause says was reached ('sudah menjangkau 16 juta peserta')."""
-    return f.unit == "person" and bool(
-        cls.LEX.person_realised.search(CLAUSE_BREAK.split(f.sentence.text[:f.start - f.sentence.start])[-1]))
+    """A count its own clause says was reached ('sudah menjangkau 16 juta peserta', '600 ribu orang
+    lolos')."""
+    text, at = f.sentence.text, f.start - f.sentence.start
+    # (after it, a verb of its own within three words: an adverb there may lead to a plan's verb,
+    # '5,6 juta peserta yang sudah disasar')
+    after = " ".join(CLAUSE_BREAK.split(text[f.end - f.sentence.start:], maxsplit=1)[0].split()[:3])
+    verb = cls.LEX.person_realised.search(after)
+    return f.unit == "person" and bool(cls.LEX.person_realised.search(CLAUSE_BREAK.split(text[:at])[-1])
+                                       or verb and verb.group().lower() not in _ADVERBS)
+
+
+_ADVERBS = frozenset({"sudah", "telah", "kini", "saat ini", "hingga kini", "sampai sekarang"})
 
 
 def _other_years(f: Figure, g: Figure, year: int | None) -> bool:
