@@ -90,6 +90,14 @@ def test_a_regency_opening_the_clause_owns_the_count_but_a_datelines_city_does_n
     assert only("Pekalongan (ANTARA) - Penerima tahun ini mencapai 9.400 orang.") == "recipients_total"
 
 
+def test_a_regency_spelled_as_local_news_spells_it_owns_the_count() -> None:
+    assert only("Banjarbaru mencatat 4.300 penerima Kartu Prakerja tahun lalu.") is None
+    assert only("Peserta di Kukar tahun lalu 9.100 orang.") is None
+    # look-alike: the province's count
+    assert only("Kalimantan Timur mencatat 91.000 penerima Kartu Prakerja tahun lalu.") == \
+        "province_recipients"
+
+
 def test_a_regency_recording_a_count_owns_it_wherever_it_stands_in_the_clause() -> None:
     assert only("Padahal pada 2021 Purwakarta masih mencatat 6.100 penerima.") is None
     assert only("Angka itu turun dibanding tahun lalu, ketika Klaten menyumbang 8.020 peserta.") is None
@@ -104,6 +112,12 @@ def test_a_design_a_room_or_an_aim_for_people_is_a_target() -> None:
     assert only("Tahun ini pemerintah membidik 1,2 juta penerima Kartu Prakerja.") == "recipients_target"
     # look-alike: people who were reached are no target
     assert only("Tahun lalu program ini menjangkau 1,2 juta penerima Kartu Prakerja.") == "recipients_total"
+
+
+def test_a_planned_number_of_waves_is_no_count_of_the_programmes_waves() -> None:
+    assert only("Tahun ini pengelola merencanakan kira-kira 24 gelombang pendaftaran.") is None
+    # look-alike: waves opened are counted
+    assert only("Tahun ini pengelola sudah membuka kira-kira 24 gelombang pendaftaran.") == "waves_count"
 
 
 def test_a_target_word_after_a_comma_opens_a_clause_of_its_own() -> None:
