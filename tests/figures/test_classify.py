@@ -120,6 +120,14 @@ def test_a_planned_number_of_waves_is_no_count_of_the_programmes_waves() -> None
     assert only("Tahun ini pengelola sudah membuka kira-kira 24 gelombang pendaftaran.") == "waves_count"
 
 
+def test_a_target_a_count_passed_is_the_targets_value_past_its_relative_clause() -> None:
+    assert metrics("Pesertanya mencapai 1,3 juta orang, melampaui target yang awalnya 900 ribu orang.") == [
+        (1_300_000, "recipients_total"), (900_000, "recipients_target")]
+    # look-alike: the count that passed a target named without its value
+    assert metrics("Pesertanya melampaui target, yang awalnya tercatat 900 ribu orang.") == [
+        (900_000, "recipients_total")]
+
+
 def test_a_target_word_after_a_comma_opens_a_clause_of_its_own() -> None:
     assert only("Pesertanya kini 3 juta orang, jatah kursi hampir habis.") == "recipients_total"
     # look-alike: in the figure's own clause the word labels it
