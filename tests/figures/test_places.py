@@ -197,6 +197,15 @@ def test_the_waves_of_a_provinces_count_listed_after_it_are_the_provinces() -> N
         ["Bengkulu", "Jambi"]
 
 
+def test_a_provinces_share_of_the_nations_recipients_is_its_share() -> None:
+    assert [(f.metric, f.province and f.province.name) for f in
+            figures("Tahun ini Riau menyumbang kira-kira 3 persen penerima nasional.")] == \
+        [("province_recipient_share", "Riau")]
+    # look-alike: the share several provinces take together is none of theirs
+    together = "Riau dan Jambi menyumbang kira-kira 5 persen penerima nasional."
+    assert [f.province for f in figures(together)] == [None]
+
+
 def test_a_province_pointed_to_owns_its_count_past_the_whole_its_share_is_of() -> None:
     text = ("Kuota Bali tahun ini kecil. Padahal tahun lalu provinsi ini mendapat 51 ribu penerima atau "
             "1 persen dari total nasional.")

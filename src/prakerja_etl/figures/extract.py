@@ -139,7 +139,7 @@ def _sentence_figures(sentence: Sentence, found: list[Candidate], earlier: list[
         if cand.unit != "ordinal":
             prev_end = cand.end
         place = places.of(sentence_places, cand.start, cand.end, left, left_breaks, right_clause,
-                          clause_before, out[-1].province if out else None)
+                          clause_before, out[-1].province if out else None, share=cand.unit == "percent")
         ctx = cls.Context(
             unit=cand.unit, value=cand.value, left=left, left_clause=left_clause, right=right,
             sentence_before=before, clause_before=clause_before,

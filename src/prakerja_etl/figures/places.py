@@ -122,16 +122,20 @@ _NOWHERE = Place(None, None, None, None)   # (one for every figure of a sentence
 
 
 def of(places: SentencePlaces, start: int, end: int, left: str, left_breaks: list[tuple[int, int]],
-       right_clause: str, clause_before: str, previous: Province | None) -> Place:
+       right_clause: str, clause_before: str, previous: Province | None, share: bool = False) -> Place:
     """The provinces of the figure at [start, end): `left` is its text since the figure before
-    (with its clause breaks), `previous` the province of that figure."""
+    (with its clause breaks), `previous` the province of that figure; `share` says it is a share,
+    whose noun phrase names the whole it is of ('9 persen penerima nasional')."""
     mentions, text = places.mentions, places.text
     if previous is not None and "dari" in left and _WHOLE_OF_PART.match(left) and \
             cls.LEX.contributes.search(text, 0, start):
         return _NOWHERE   # '… menyumbang 729,9 ribu dari 5,96 juta penerima': the whole is the nation's
     if not mentions:
         return Place(None, None, None, places.topic) if places.topic else _NOWHERE
-    if _national_after(right_clause):   # '… 5,9 juta orang di seluruh Indonesia'
+    # '… 5,9 juta orang di seluruh Indonesia' (but the nation's recipients after one province's
+    # share are the whole it is of: 'Jateng menyumbang 9 persen penerima nasional')
+    if _national_after(right_clause) and not (
+            share and len({m.province for m in mentions if m.end <= start}) == 1):
         return _NOWHERE
     # A province across an apposition is the clause's subject (clause), not a label.
     last_clause_start = left_breaks[-1][1] if left_breaks else 0
