@@ -128,6 +128,14 @@ def test_a_target_a_count_passed_is_the_targets_value_past_its_relative_clause()
         (900_000, "recipients_total")]
 
 
+def test_a_share_now_working_after_its_group_was_named_is_the_unemployed_now_working() -> None:
+    assert only("Dari kelompok tersebut, 33 persen kini sudah bekerja atau membuka usaha.") == \
+        "unemployed_now_working_share"
+    assert only("Menurut survei, 70 persen alumni sudah bekerja.") == "unemployed_now_working_share"
+    # look-alike: those already working when they joined are a profile, not a change
+    assert only("Sebanyak 45 persen responden yang sudah bekerja mengikuti kelas daring.") is None
+
+
 def test_a_target_word_after_a_comma_opens_a_clause_of_its_own() -> None:
     assert only("Pesertanya kini 3 juta orang, jatah kursi hampir habis.") == "recipients_total"
     # look-alike: in the figure's own clause the word labels it
