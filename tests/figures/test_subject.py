@@ -297,3 +297,11 @@ def test_the_count_of_a_provinces_unemployed_is_no_count_of_recipients() -> None
     [(_, metric, _)] = about("Adapun jumlah peserta di Jambi sekitar 88 ribu orang, banyak yang semula "
                              "menganggur.")
     assert metric == "province_recipients"
+
+
+def test_a_studys_comparison_group_is_not_the_programmes_people() -> None:
+    assert about("Di kelompok kontrol, hanya 19 persen yang kini sudah bekerja.") == \
+        [(19, None, "kelompok pembanding")]
+    # look-alike: the participants the study compares it with
+    assert about("Di antara peserta, 36 persen kini sudah bekerja.") == \
+        [(36, "unemployed_now_working_share", None)]
