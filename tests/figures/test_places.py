@@ -206,6 +206,14 @@ def test_a_provinces_share_of_the_nations_recipients_is_its_share() -> None:
     assert [f.province for f in figures(together)] == [None]
 
 
+def test_all_the_regencies_of_one_province_are_its_coverage() -> None:
+    found = figures("Tahun ini penerima sudah tersebar di seluruh 10 kabupaten/kota di Bengkulu.")
+    assert [(f.metric, f.province and f.province.name) for f in found] == [("regencies_covered", "Bengkulu")]
+    # look-alike: some regencies of an island are a part of the country, no coverage
+    found = figures("Tahun ini penerima sudah tersebar di 80 kabupaten/kota di Pulau Sumatera.")
+    assert [f.metric for f in found] == [None]
+
+
 def test_a_province_pointed_to_owns_its_count_past_the_whole_its_share_is_of() -> None:
     text = ("Kuota Bali tahun ini kecil. Padahal tahun lalu provinsi ini mendapat 51 ribu penerima atau "
             "1 persen dari total nasional.")

@@ -377,6 +377,9 @@ def _realised_since(ctx: Context, clause: str, cue_end: int) -> bool:
 
 def _count(ctx: Context) -> Decision:
     excluded = LEX.count_exclusions.last(ctx.clause_before) or LEX.count_exclusions.first(ctx.right)
+    if excluded and LEX.count_exclusions.ids[excluded.index] == "region" and ctx.province_right \
+            and LEX.province_group.search(ctx.left_clause):
+        excluded = None   # all of one province's areas: 'seluruh 35 kabupaten/kota di Jawa Tengah'
     if excluded:
         return Decision(None, LEX.count_exclusions.rule(excluded.index))
     if ctx.previous_value is not None and ctx.value > ctx.previous_value and _WHOLE_OF.match(ctx.left):
