@@ -136,6 +136,15 @@ def test_a_share_now_working_after_its_group_was_named_is_the_unemployed_now_wor
     assert only("Sebanyak 45 persen responden yang sudah bekerja mengikuti kelas daring.") is None
 
 
+def test_what_each_participant_receives_is_the_benefit_and_a_share_saving_it_is_savings() -> None:
+    assert only("Unggahan itu menyebut setiap peserta akan langsung menerima Rp7 juta.") == \
+        "benefit_per_recipient"
+    assert only("Survei mencatat 12 persen responden menabungnya.") == "incentive_savings_share"
+    # look-alikes: what each participant pays, and a share spending it
+    assert only("Unggahan itu menyebut setiap peserta akan langsung membayar Rp7 juta.") is None
+    assert only("Survei mencatat 12 persen responden membelanjakannya.") is None
+
+
 def test_a_target_word_after_a_comma_opens_a_clause_of_its_own() -> None:
     assert only("Pesertanya kini 3 juta orang, jatah kursi hampir habis.") == "recipients_total"
     # look-alike: in the figure's own clause the word labels it
