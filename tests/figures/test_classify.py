@@ -145,6 +145,13 @@ def test_what_each_participant_receives_is_the_benefit_and_a_share_saving_it_is_
     assert only("Survei mencatat 12 persen responden membelanjakannya.") is None
 
 
+def test_a_count_since_a_start_is_counted_not_worked_out() -> None:
+    assert only("Jika dihitung sejak 2020, penerima Kartu Prakerja sudah sekitar 14 juta orang.") == \
+        "recipients_total"
+    # look-alike: what a budget would pay for, worked out, counts no one
+    assert only("Jika dihitung, anggaran itu cukup bagi 14 juta orang.") is None
+
+
 def test_a_target_word_after_a_comma_opens_a_clause_of_its_own() -> None:
     assert only("Pesertanya kini 3 juta orang, jatah kursi hampir habis.") == "recipients_total"
     # look-alike: in the figure's own clause the word labels it
