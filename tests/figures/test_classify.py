@@ -152,6 +152,13 @@ def test_a_count_since_a_start_is_counted_not_worked_out() -> None:
     assert only("Jika dihitung, anggaran itu cukup bagi 14 juta orang.") is None
 
 
+def test_the_result_of_a_change_is_a_count_not_the_change() -> None:
+    assert only("Sampai Oktober, jumlah penerima bertambah menjadi sekitar 17 juta orang.") == \
+        "recipients_total"
+    # look-alike: the change itself
+    assert only("Sampai Oktober, jumlah penerima bertambah sekitar 700 ribu orang.") is None
+
+
 def test_a_target_word_after_a_comma_opens_a_clause_of_its_own() -> None:
     assert only("Pesertanya kini 3 juta orang, jatah kursi hampir habis.") == "recipients_total"
     # look-alike: in the figure's own clause the word labels it
