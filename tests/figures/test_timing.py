@@ -147,6 +147,14 @@ def test_a_count_over_a_number_of_waves_pointed_to_is_no_part() -> None:
     assert got["480 ribu"][2] == "part"
 
 
+def test_the_programmes_first_year_before_a_comma_is_its_launch_year() -> None:
+    got = timing("Pada tahun pertama, Kartu Prakerja menjangkau sekitar 5,8 juta orang.")
+    assert got["5,8 juta"][1] == "2020"
+    # look-alike: the first year of something else is not the programme's
+    got = timing("Pada tahun pertama, skema normal Kartu Prakerja menjangkau sekitar 1,1 juta orang.")
+    assert got["1,1 juta"][1] != "2020"
+
+
 def test_superseded_value_and_its_replacement() -> None:
     got = timing("Anggaran Kartu Prakerja semula Rp 9 triliun, kemudian dinaikkan menjadi Rp 12 triliun.")
     assert got["Rp 9 triliun"][2] == "superseded"
