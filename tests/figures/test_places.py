@@ -66,6 +66,14 @@ def test_figures_after_a_word_of_respectively_take_the_provinces_listed_before_i
     assert [f.province.name if f.province else None for f in figures(text)] == [None, "Jambi"]
 
 
+def test_provinces_subject_of_their_clause_pair_with_the_respective_figures_past_their_verb() -> None:
+    text = "Riau dan Jambi menempati posisi berikutnya dengan masing-masing 98 ribu dan 71 ribu penerima."
+    assert [f.province.name if f.province else None for f in figures(text)] == ["Riau", "Jambi"]
+    # look-alike: past a clause break the provinces are not what the figures are each of
+    text = "Riau dan Jambi naik peringkat, sedangkan dua provinsi lain masing-masing 98 ribu dan 71 ribu."
+    assert [f.province for f in figures(text) if f.value > 1000] == [None, None]
+
+
 def test_a_whole_of_one_province_opening_the_sentence_frames_its_parts() -> None:
     text = "Dari 820 ribu pendaftar asal Lampung tahun lalu, sebanyak 140 ribu diterima sebagai penerima."
     got = [(f.metric, f.province.name if f.province else None) for f in figures(text)]

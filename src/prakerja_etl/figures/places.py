@@ -228,11 +228,11 @@ class _Span(Protocol):
 _S = TypeVar("_S", bound=_Span)
 
 
-def listed_before(items: list[_S], text: str, at: int) -> list[_S]:
+def listed_before(items: list[_S], text: str, at: int, gap: int = 2) -> list[_S]:
     """The items (provinces, periods) listed right before `at` ('Jawa Barat, Banten dan Bali
-    masing-masing …'): the run that ends at most two words before it, joined by separators."""
+    masing-masing …'): the run that ends at most `gap` words before it, joined by separators."""
     listed = [m for m in items if m.end <= at]
-    if not listed or len(text[listed[-1].end:at].split()) > 2:
+    if not listed or len(text[listed[-1].end:at].split()) > gap:
         return []
     run = [listed.pop()]   # the list ends just before `at`; walk back over its separators
     while listed and _LIST_SEPARATOR.fullmatch(text[listed[-1].end:run[0].start]):
@@ -249,7 +249,12 @@ def respective(places: SentencePlaces, starts: list[int]) -> dict[int, Province]
     cue = cls.LEX.respectively.search(places.text)
     if cue is None:
         return {}
-    run = listed_before(places.mentions, places.text, cue.start())
+    # (the provinces may be the clause's subject, its verb between: 'Sumatera Utara dan Banten
+    # melengkapi lima provinsi terbanyak dengan masing-masing 296,4 ribu dan 278,1 ribu')
+    run = listed_before(places.mentions, places.text, cue.start(), gap=6)
+    if run and len(places.text[run[-1].end:cue.start()].split()) > 2 and \
+            re.search(r"[,;:]", places.text[run[-1].end:cue.start()]):
+        run = []   # (past a clause break the list is no longer the subject)
     after = [s for s in starts if s >= cue.end()]
     if len(run) < 2 or len(after) != len(run) or len(places.text[cue.end():after[0]].split()) > 2 or \
             any(cue.end() <= m.start < after[-1] for m in places.mentions):
