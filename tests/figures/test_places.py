@@ -74,6 +74,15 @@ def test_provinces_subject_of_their_clause_pair_with_the_respective_figures_past
     assert [f.province for f in figures(text) if f.value > 1000] == [None, None]
 
 
+def test_a_count_after_a_list_of_provinces_is_of_them_together() -> None:
+    text = ("Tiga provinsi dengan penerima paling sedikit, yaitu Gorontalo, Maluku, dan Bengkulu, totalnya "
+            "91.500 orang.")
+    assert [f.province for f in figures(text)] == [None]
+    # look-alike: one province before the count is its own
+    text = "Provinsi dengan penerima paling sedikit, yaitu Gorontalo, totalnya 21.500 orang."
+    assert [f.province and f.province.name for f in figures(text)] == ["Gorontalo"]
+
+
 def test_a_whole_of_one_province_opening_the_sentence_frames_its_parts() -> None:
     text = "Dari 820 ribu pendaftar asal Lampung tahun lalu, sebanyak 140 ribu diterima sebagai penerima."
     got = [(f.metric, f.province.name if f.province else None) for f in figures(text)]

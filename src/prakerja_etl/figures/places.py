@@ -156,6 +156,14 @@ def of(places: SentencePlaces, start: int, end: int, left: str, left_breaks: lis
         clause = previous or _nearest_province(mentions, 0, start, last=True)
     if not (before or after or clause or national) and cls.LEX.province_anaphora.search(left):
         clause = _nearest_province(mentions, 0, start, last=True)   # 'dari target provinsi sebanyak …'
+    # A list of provinces before a figure ('… yaitu Papua Barat, Maluku Utara, dan Kepulauan Bangka
+    # Belitung, yang totalnya 133.880 orang') counts them together: none of them is its province
+    # (figures after 'masing-masing' are paired with the list instead: `respective`).
+    last_before = [m for m in mentions if m.end <= start]
+    if last_before and len(listed_before(mentions, text, last_before[-1].end, gap=0)) > 1 and \
+            last_before[-1].province in (before, clause) and \
+            cls.LEX.respectively.regex.search(text, last_before[-1].end, start) is None:
+        before = clause = None
     # nor does the province opening the sentence frame a figure said to be the nation's
     # ('Di Jawa Timur, … 1 juta orang, sedangkan secara nasional 5,9 juta')
     return Place(before, after, clause, None if national else places.topic)
