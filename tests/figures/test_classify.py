@@ -159,6 +159,16 @@ def test_the_result_of_a_change_is_a_count_not_the_change() -> None:
     assert only("Sampai Oktober, jumlah penerima bertambah sekitar 700 ribu orang.") is None
 
 
+def test_people_counted_as_cases_and_the_next_of_their_ranking_are_cases() -> None:
+    found = figures("Bengkulu mencatat kasus terbanyak, yakni 2.140 penerima, disusul Jambi dengan "
+                    "1.870 penerima.")
+    assert [f.metric for f in found] == [None, None]
+    # look-alike: a ranking of recipients
+    found = figures("Bengkulu mencatat penerima terbanyak, yakni 92.140 orang, disusul Jambi dengan "
+                    "71.870 penerima.")
+    assert [f.metric for f in found] == ["province_recipients", "province_recipients"]
+
+
 def test_a_target_word_after_a_comma_opens_a_clause_of_its_own() -> None:
     assert only("Pesertanya kini 3 juta orang, jatah kursi hampir habis.") == "recipients_total"
     # look-alike: in the figure's own clause the word labels it

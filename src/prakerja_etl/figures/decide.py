@@ -95,6 +95,9 @@ def _decide(ctx: cls.Context, out: list[Figure], earlier: list[Figure]) -> cls.D
     weak = decision is cls.WEAK or decision.rule.startswith("sentence:")
     if weak and out and out[-1].unit == ctx.unit and CUES.next_named_item.match(ctx.left_clause):
         return cls.Decision(out[-1].metric, out[-1].rule)   # '…, sedangkan Banjarbaru 3.248 orang'
+    if out and out[-1].unit == ctx.unit and out[-1].metric is None and \
+            out[-1].rule.startswith("exclusion:") and CUES.ranked_next.match(ctx.left_clause):
+        return cls.Decision(None, out[-1].rule)   # '… kasus terbanyak, 21.380 orang, disusul Jatim 17.045'
     changed = next((f for f in reversed(out) if f.unit == ctx.unit), None)
     if changed is not None and changed.metric and (
             weak or decision.rule.startswith("head-noun:") and changed.metric in CUES.plan_metrics) and \

@@ -53,6 +53,7 @@ class Cues:
     summing: Prefiltered
     next_item: Prefiltered
     next_named_item: Prefiltered
+    ranked_next: Prefiltered
     example_opening: Prefiltered
     example_person: Prefiltered
     example_result: Prefiltered
@@ -139,6 +140,8 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
     # 3.248 orang'): the same kind of figure as the item before it
     pattern["next_named_item"] = compile_cue(
         r"^\W*" + _phrases(doc["next_item"]) + r"\s+(?:[A-Z][\w-]*\s+){1,3}$")
+    pattern["ranked_next"] = compile_cue(r"^\W*" + _phrases(doc["ranked_next"])
+                                         + r"\s+(?:[A-Z][\w-]*\s+){1,3}(?:(?:dengan|sebanyak|sekitar)\s+)?$")
     pattern["aside_opening"] = compile_cue(r"^\W*" + _phrases(doc["aside_opening"]), re.IGNORECASE)
     pattern["summing"] = compile_cue(r"^\W*" + _phrases(doc["summing"]) + r"\b", re.IGNORECASE)
     pattern["time_clause"] = compile_cue(r"^\W*" + _phrases(doc["time_clause"]), re.IGNORECASE)
