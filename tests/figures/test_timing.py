@@ -155,6 +155,15 @@ def test_the_programmes_first_year_before_a_comma_is_its_launch_year() -> None:
     assert got["1,1 juta"][1] != "2020"
 
 
+def test_an_amount_each_person_gets_in_a_semester_is_its_years() -> None:
+    got = timing("Pada semester II 2021, setiap penerima Kartu Prakerja mendapat insentif Rp600 ribu "
+                 "per bulan.")
+    assert got["Rp600 ribu"][:2] == ("incentive_monthly", "2021")
+    # look-alike: a count of the semester keeps the semester
+    got = timing("Pada semester II 2021, penerima Kartu Prakerja mencapai 2,9 juta orang.")
+    assert got["2,9 juta"][1] == "2021-S2"
+
+
 def test_superseded_value_and_its_replacement() -> None:
     got = timing("Anggaran Kartu Prakerja semula Rp 9 triliun, kemudian dinaikkan menjadi Rp 12 triliun.")
     assert got["Rp 9 triliun"][2] == "superseded"
