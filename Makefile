@@ -39,7 +39,7 @@ lint: setup  ## ruff and mypy
 score: run  ## score the warehouse against the dev gold with the shared scoring rule
 	.venv/bin/python ../shared/tools/score.py data/warehouse/prakerja.duckdb ../shared/corpus/dev/gold
 
-quality: setup  ## score every corpus (dev, real-dev, own, heldout, fresh–fresh72) and rewrite docs/quality.md
+quality: setup  ## score every corpus (dev, real-dev, own, heldout, fresh–fresh74) and rewrite docs/quality.md
 	.venv/bin/python scripts/quality.py --write docs/quality.md
 
 chromium:  ## headless Chromium for the report test (Debian's package; needs root or sudo)

@@ -52,7 +52,7 @@ CORPORA = {
     # The tenth and eleventh sessions', written one after another (fresh12 and fresh13 side by
     # side), each measured untouched first, then its false conflicts made rules.
     **{f"fresh{n}": (REPO / "data" / f"fresh{n}" / "articles", REPO / "data" / f"fresh{n}" / "gold")
-       for n in range(6, 73)},
+       for n in range(6, 75)},
 }
 
 
