@@ -371,8 +371,7 @@ def _realised_since(ctx: Context, clause: str, cue_end: int) -> bool:
     """A target word before the previous figure labels that figure; words of a count reached
     since then ('dari target 2 juta, kini sudah 1,5 juta') make this one the realised count."""
     own = len(clause) - len(ctx.left)   # where the text since the previous figure starts
-    return ctx.previous_value is not None and cue_end <= own and \
-        bool(LEX.person_realised.search(ctx.left))
+    return ctx.previous_value is not None and cue_end <= own and bool(LEX.person_realised.search(ctx.left))
 
 
 def _count(ctx: Context) -> Decision:
