@@ -28,6 +28,7 @@ from prakerja_etl.figures.time_cues import (
     EACH_BEFORE,
     PART_THEN,
     RELATIVE_CLAUSE,
+    REMAINDER_BEFORE,
     RESTATED,
     WAVE_THEN,
     WORD,
@@ -153,7 +154,7 @@ def _resolve_in(f: Figure, scene: Scene, prev_end: int, when: ArticleTime, start
                                                           or end <= w.start and w.end <= clause_stop)
                    for w in waves)
     # (what is left of a semester's quota is that semester's: its period already says so)
-    remainder = search_in(CUES.remainder, text, region) and not (stated and stated[5:6] in ("S", "Q"))
+    remainder = search_in(REMAINDER_BEFORE, text, region) and not (stated and stated[5:6] in ("S", "Q"))
     if f.metric in CUES.part_metrics and (one_wave or search_in(CUES.part, text, region) or remainder
                                           or f.rule.startswith(SUBGROUP)
                                           or parts.each_or_stage(f, text, start, end)) \

@@ -11,6 +11,7 @@ from prakerja_etl.figures import classify as cls
 from prakerja_etl.figures.decide import CHANGED_FROM, CLAUSE_BREAK
 from prakerja_etl.figures.lazy import cached
 from prakerja_etl.figures.stated_periods import clause_end
+from prakerja_etl.figures.time_cues import CUES
 from prakerja_etl.text.periods import find_periods
 
 if TYPE_CHECKING:
@@ -82,10 +83,13 @@ def _reached(f: Figure) -> bool:
     after = " ".join(CLAUSE_BREAK.split(text[f.end - f.sentence.start:], maxsplit=1)[0].split()[:3])
     verb = cls.LEX.person_realised.search(after)
     return f.unit == "person" and bool(cls.LEX.person_realised.search(CLAUSE_BREAK.split(text[:at])[-1])
-                                       or verb and verb.group().lower() not in _ADVERBS)
+                                       or verb is not None and not _adverb(verb.group()))
 
 
-_ADVERBS = frozenset({"sudah", "telah", "kini", "saat ini", "hingga kini", "sampai sekarang"})
+def _adverb(words: str) -> bool:
+    """Whether the words only say when or that it has happened ('sudah', 'kini', 'hingga kini'):
+    no verb of their own."""
+    return any(cue.regex.fullmatch(words) for cue in (CUES.perfect, CUES.present, CUES.so_far))
 
 
 def _other_years(f: Figure, g: Figure, year: int | None) -> bool:

@@ -110,9 +110,6 @@ def _phrases(items: list[str]) -> str:
 _SETS = ("metrics", "stems")   # keys ending so hold sets of names or roots, not phrases to match
 
 
-_REMAINDER_TAIL = r"(?:[^\d.,;]|(?:19|20)\d\d){0,50}$"
-
-
 def load_cues(path: Path = CUES_PATH) -> Cues:
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     points = _phrases(doc.pop("up_to_point"))
@@ -120,8 +117,6 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
     # (a weekday may come first in a news date: 'hingga Jumat (23/12)')
     pattern["up_to"] = compile_cue(_phrases(doc["up_to"]) + r"(?:\s+" + points + ")?"
                                    r"(?:\s+" + WEEKDAY + r"\s*,?\s*\(?)?\s*$", re.IGNORECASE)
-    # (only years between it and the amount: 'sisa kuota 2024 kini tinggal sekitar 120 ribu')
-    pattern["remainder"] = compile_cue(_phrases(doc["remainder"]) + _REMAINDER_TAIL, re.IGNORECASE)
     pattern["among_after"] = compile_cue(r"^\s*(?:\w+\s+)?" + _phrases(doc["among_after"]), re.IGNORECASE)
     pattern["per_unit_after"] = compile_cue(r"^\W*" + _phrases(doc["per_unit_after"]), re.IGNORECASE)
     # (past a relative clause of its own: 'target awal 2,9 juta, yang pada pertengahan tahun direvisi …')
@@ -203,8 +198,10 @@ FIELDWORK_AT = compile_cue(CUES.fieldwork.pattern + r"\s+(?:(?:(?:" + CUES.field
 
 # A period right after a part cue (a few words, no figure or clause end between) times the part, it
 # does not end it: 'kuota tiap gelombang Kartu Prakerja pada 2024', 'sisa kuota tahun ini'.
-PART_THEN = compile_cue("(?:" + CUES.part.pattern + "|" + CUES.remainder.pattern.removesuffix(_REMAINDER_TAIL)
+PART_THEN = compile_cue("(?:" + CUES.part.pattern + "|" + CUES.remainder.pattern
                         + r")(?:\s+[^\s\d,;.]+){0,3}?\s+(?:(?:pada|di|tahun)\s+)?$", re.IGNORECASE)
+# What is left right before an amount, only years between ('sisa kuota 2024 kini tinggal sekitar 120 ribu').
+REMAINDER_BEFORE = compile_cue(CUES.remainder.pattern + r"(?:[^\d.,;]|(?:19|20)\d\d){0,50}$", re.IGNORECASE)
 
 
 # A relative clause right after a figure or name, and a period inside one that describes what comes
