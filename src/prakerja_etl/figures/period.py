@@ -6,7 +6,7 @@ from __future__ import annotations
 from prakerja_etl.figures import parts
 from prakerja_etl.figures.classify import HEADING, SUBGROUP
 from prakerja_etl.figures.extract import Figure
-from prakerja_etl.figures.running import from_first_wave, running_timing
+from prakerja_etl.figures.running import from_first_wave, planned, running_timing
 from prakerja_etl.figures.scenes import (
     ArticleTime,
     Scene,
@@ -257,7 +257,7 @@ def _resolve_stated(f: Figure, scene: Scene, when: ArticleTime, start: int, end:
         # (not a count its sentence plans: 'direncanakan … dengan total 30 gelombang')
         present = CUES.present.search(text, scene.offset, start) is not None
         if (period == str(when.year) or present) and (f.metric not in CUES.stock_metrics or present) \
-                and not search_in(CUES.plans_ahead, text, text[scene.offset:start]):
+                and not planned(scene, start):
             return timed(f, period=period[:4], basis="to_date", as_of=standing_as_of(scene, start, when)), \
                 default
     last = [w.first for w in waves if w.opened_by == "up_to" and w.last is None and w.end <= start][-1:] \

@@ -33,7 +33,7 @@ def running_timing(f: Figure, scene: Scene, span: tuple[int, int, int], has_stat
     so_far = not since and _so_far(f, scene, before, after, has_stated, as_of_mention)
     present = not since and f.metric in CUES.person_running_metrics and search_in(CUES.present, text, before)
     if not (since or so_far or present or as_of_mention) or \
-            not since and search_in(CUES.plans_ahead, text, text[scene.offset:start]):
+            not since and planned(scene, start):
         return None   # (nor is a count its sentence plans: 'direncanakan … 30 gelombang hingga November')
     as_of = as_of_mention or sentence_date(scene) or when.iso
     as_of_year = int(as_of[:4]) if as_of else when.year
@@ -59,6 +59,12 @@ def running_timing(f: Figure, scene: Scene, span: tuple[int, int, int], has_stat
     if period and int(period[:4]) > WAVES.start_year and _beyond_one_year(f):
         period = None   # ('hingga akhir 2023, penerima tercatat 18,3 juta': since the launch)
     return period, as_of
+
+
+def planned(scene: Scene, start: int) -> bool:
+    """Whether the sentence plans what the figure at `start` counts ('direncanakan … dengan total 30
+    gelombang'): a plan's total, no count standing at a date."""
+    return search_in(CUES.plans_ahead, scene.text, scene.text[scene.offset:start]) is not None
 
 
 def _beyond_one_year(f: Figure) -> bool:
