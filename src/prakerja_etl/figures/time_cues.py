@@ -88,7 +88,6 @@ class Cues:
     plan_metrics: frozenset[str]
     cumulative_plan_metrics: frozenset[str]
     yearly_plan_metrics: frozenset[str]
-    scheme_amount_metrics: frozenset[str]
     running_metrics: frozenset[str]
     person_running_metrics: frozenset[str]
     perfect_metrics: frozenset[str]

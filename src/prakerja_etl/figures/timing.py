@@ -84,10 +84,15 @@ def _resolve_all(figures: list[Figure], sentences: list[Sentence], when: Article
     out = _shares_follow_counts(out, by_default)
     out = _column_periods(_partitive_parts(_respective_periods(out, scenes)), sentences, when)
     out = restated_elsewhen(_carried_contradicting(prices_over_a_span(out, by_default, when), scenes))
-    # (an amount each person gets is set for a year, whatever part of it the sentence speaks of)
+    # (an amount each person gets is set by a scheme for a year, whatever part of it the sentence
+    # speaks of: 'Pada semester I, setiap penerima memperoleh Rp3,55 juta')
     out = [timed(f, period=f.period[:4], basis=f.basis, as_of=f.as_of)
-           if f.metric in CUES.scheme_amount_metrics and f.period and len(f.period) > 4 else f for f in out]
+           if f.metric in _SCHEME_AMOUNTS and f.period and len(f.period) > 4 else f for f in out]
     return amounts_name_their_part(breakdown_follows_the_nation(out, when.year, when.iso))
+
+
+# The amounts each person gets: those the scheme calendar (schemas/waves.yaml) sets.
+_SCHEME_AMOUNTS = frozenset(metric for scheme in WAVES.schemes for metric, _ in scheme.amounts)
 
 
 def _carried_contradicting(figures: list[Figure], scenes: dict[int, Scene]) -> list[Figure]:
